@@ -1,0 +1,31 @@
+# Stepwise build entry points. Every target finds a JDK >= 21 by itself (see jdk.sh).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+JAVA_HOME := $(shell ./scripts/find-jdk.sh)
+export JAVA_HOME
+COMMIT := $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
+MVN := ./mvnw --batch-mode --no-transfer-progress -Dstepwise.commit=$(COMMIT)
+
+.PHONY: help setup build test bench clean check-jdk
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
+
+check-jdk:
+	@if [ -z "$(JAVA_HOME)" ]; then \
+	  echo "No JDK 21 or newer found (looked at JAVA_HOME, /usr/lib/jvm, PATH)." >&2; \
+	  echo "Install one, e.g. 'apt-get install openjdk-21-jdk-headless', or set JAVA_HOME." >&2; exit 3; fi
+
+setup: check-jdk ## Build everything and the launcher bin/stepwise
+	$(MVN) -DskipTests install
+	@chmod +x bin/stepwise
+	@echo "Built $$(pwd)/prover/target/stepwise.jar; run bin/stepwise --help"
+
+build: setup
+
+test: check-jdk ## Run every test (needs only a JDK >= 21 and Maven Central)
+	$(MVN) install
+
+clean: check-jdk ## Remove build outputs
+	$(MVN) clean

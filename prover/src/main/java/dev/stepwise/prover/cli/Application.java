@@ -1,0 +1,72 @@
+package dev.stepwise.prover.cli;
+
+import dev.stepwise.prover.config.ConfigSchema;
+import dev.stepwise.prover.config.Settings;
+import dev.stepwise.prover.config.SettingsLoader;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The composition root: what every command may need, built once per invocation from the
+ * process environment and the global options. Commands receive it through their constructor.
+ */
+public final class Application {
+    private final Map<String, String> env;
+    private final Path workDir;
+    private final Path home;
+    private final GlobalOptions globalOptions = new GlobalOptions();
+    private final ConfigSchema schema = ConfigSchema.standard();
+    private Settings settings;
+
+    /**
+     * @param env the process environment
+     * @param workDir the directory relative paths are resolved against
+     * @param home the Stepwise installation (datasets, lean-project), set by the launcher
+     */
+    public Application(Map<String, String> env, Path workDir, Path home) {
+        this.env = Map.copyOf(env);
+        this.workDir = workDir;
+        this.home = home;
+    }
+
+    public static Application fromProcess() {
+        String home = System.getProperty("stepwise.home");
+        Path workDir = Path.of("").toAbsolutePath();
+        return new Application(System.getenv(), workDir, home == null ? workDir : Path.of(home).toAbsolutePath());
+    }
+
+    public GlobalOptions globalOptions() {
+        return globalOptions;
+    }
+
+    public ConfigSchema schema() {
+        return schema;
+    }
+
+    /** The effective settings; loaded on first use, after picocli has parsed the global options. */
+    public Settings settings() {
+        if (settings == null) {
+            settings = new SettingsLoader(schema).load(globalOptions.configFile(), workDir, env,
+                    globalOptions.flagValues());
+        }
+        return settings;
+    }
+
+    public Path workDir() {
+        return workDir;
+    }
+
+    /** The installation directory holding {@code datasets/} and {@code lean-project/}. */
+    public Path home() {
+        return home;
+    }
+
+    public Map<String, String> env() {
+        return env;
+    }
+
+    /** A path from the configuration, resolved against the working directory. */
+    public Path resolve(Path path) {
+        return workDir.resolve(path).normalize();
+    }
+}

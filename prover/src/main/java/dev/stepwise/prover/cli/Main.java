@@ -1,0 +1,14 @@
+package dev.stepwise.prover.cli;
+
+/** Entry point of the {@code stepwise} launcher. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        // DJL reads this before any of its classes load; the launcher sets it too.
+        System.setProperty("ai.djl.offline", "true");
+        int code = new Cli(Application.fromProcess()).execute(args);
+        System.exit(code);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.stepwise.prover.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The top command. It does nothing itself but show help; the work is in its subcommands. */
+@Command(name = "stepwise",
+        mixinStandardHelpOptions = true,
+        versionProvider = StepwiseCommand.Version.class,
+        sortOptions = false,
+        header = "Stepwise: prove Lean 4 theorems with an LLM step-prover and improve it by expert iteration.",
+        description = "%nRun 'stepwise COMMAND --help' for the options of a command.",
+        footer = {"%nExit codes: 0 success, 1 ran but the answer is no (e.g. unproved theorems),",
+                "2 usage or input error, 3 environment error (e.g. no Lean toolchain), 4 internal error."},
+        subcommands = {
+            ConfigCommand.class,
+            CompletionCommand.class,
+        })
+public final class StepwiseCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    GlobalOptions global;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code --version}: version, git commit and build time. */
+    static final class Version implements picocli.CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            VersionInfo v = VersionInfo.load();
+            return new String[] {
+                "stepwise " + v.version(),
+                "commit " + v.commit(),
+                "built " + v.buildTime(),
+                "java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")",
+            };
+        }
+    }
+}
