@@ -1,8 +1,8 @@
-# Stepwise build entry points. Every target finds a JDK >= 21 by itself (see jdk.sh).
+# Stepwise build entry points. Every target finds a JDK >= 21 by itself (see scripts/find-jdk.sh).
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-JAVA_HOME := $(shell ./scripts/find-jdk.sh)
+JAVA_HOME := $(shell ./scripts/find-scripts/find-jdk.sh)
 export JAVA_HOME
 COMMIT := $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
 MVN := ./mvnw --batch-mode --no-transfer-progress -Dstepwise.commit=$(COMMIT)
@@ -18,14 +18,14 @@ check-jdk:
 	  echo "Install one, e.g. 'apt-get install openjdk-21-jdk-headless', or set JAVA_HOME." >&2; exit 3; fi
 
 setup: check-jdk ## Build everything and the launcher bin/stepwise
-	$(MVN) -DskipTests install
+	$(MVN) -DskipTests package
 	@chmod +x bin/stepwise
 	@echo "Built $$(pwd)/prover/target/stepwise.jar; run bin/stepwise --help"
 
 build: setup
 
 test: check-jdk ## Run every test (needs only a JDK >= 21 and Maven Central)
-	$(MVN) install
+	$(MVN) verify
 
 clean: check-jdk ## Remove build outputs
 	$(MVN) clean
