@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-JAVA_HOME := $(shell ./scripts/find-scripts/find-jdk.sh)
+JAVA_HOME := $(shell ./scripts/find-jdk.sh)
 export JAVA_HOME
 COMMIT := $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
 MVN := ./mvnw --batch-mode --no-transfer-progress -Dstepwise.commit=$(COMMIT)
