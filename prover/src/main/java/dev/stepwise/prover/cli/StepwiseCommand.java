@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             ConfigCommand.class,
             CompletionCommand.class,
+            LeanCommand.class,
         })
 public final class StepwiseCommand implements Runnable {
 
