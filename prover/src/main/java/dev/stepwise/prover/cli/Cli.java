@@ -1,6 +1,8 @@
 package dev.stepwise.prover.cli;
 
 import dev.stepwise.prover.config.ConfigException;
+import dev.stepwise.prover.problems.DatasetCatalog;
+import dev.stepwise.prover.problems.ProblemFileException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -55,6 +57,9 @@ public final class Cli {
         if (e instanceof UserError u) {
             code = u.exitCode().code();
             message = u.getMessage();
+        } else if (e instanceof ProblemFileException || e instanceof DatasetCatalog.UnknownDatasetException) {
+            code = ExitCode.USAGE.code();
+            message = e.getMessage();
         } else if (e instanceof ConfigException) {
             code = ExitCode.USAGE.code();
             message = "configuration: " + e.getMessage();

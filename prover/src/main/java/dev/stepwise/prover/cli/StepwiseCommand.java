@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
                 "2 usage or input error, 3 environment error (e.g. no Lean toolchain), 4 internal error."},
         subcommands = {
             ConfigCommand.class,
+            DatasetsCommand.class,
             CompletionCommand.class,
             LeanCommand.class,
         })

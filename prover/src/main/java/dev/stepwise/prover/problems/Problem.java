@@ -26,10 +26,15 @@ public record Problem(String name, String split, String header, String formalSta
         }
     }
 
-    /** The problem as a complete Lean file whose proof is left as {@code sorry}. */
+    /**
+     * The problem as a complete Lean file whose proof is left as {@code sorry}, with the informal
+     * statement as the theorem's doc comment.
+     */
     public String toLeanFile() {
         String h = header.isEmpty() || header.endsWith("\n") ? header : header + "\n";
-        return h + formalStatement.stripTrailing() + "\n  sorry\n";
+        String doc = informalStatement.isBlank() ? ""
+                : "/-- " + informalStatement.strip().replace("-/", "- /") + " -/\n";
+        return h + doc + formalStatement.stripTrailing() + "\n  sorry\n";
     }
 
     public Theorem theorem() {
