@@ -27,5 +27,8 @@ build: setup
 test: check-jdk ## Run every test (needs only a JDK >= 21 and Maven Central)
 	$(MVN) verify
 
+bench: setup ## Run every benchmark (stepwise bench all); see README 'Benchmarks'
+	bin/stepwise bench all
+
 clean: check-jdk ## Remove build outputs
 	$(MVN) clean

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
             DatasetsCommand.class,
             CompletionCommand.class,
             LeanCommand.class,
+            dev.stepwise.prover.bench.BenchCommand.class,
         })
 public final class StepwiseCommand implements Runnable {
 
