@@ -1,0 +1,37 @@
+package dev.stepwise.prover.eval;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The result of one problem in a run: one row of {@code results.jsonl}.
+ *
+ * @param proof the tactics of the accepted proof, in order (empty unless proved)
+ * @param verdict the gate's verdict for a proof, or why the problem is unproved
+ */
+public record ProblemResult(String name, String family, Outcome outcome, List<String> proof, int attempts,
+        long expansions, long tacticCalls, long tokens, Duration time, String verdict) {
+
+    /** PROVED counts; UNPROVED is a final answer; FAILED (environment or model gone) is retried on resume. */
+    public enum Outcome { PROVED, UNPROVED, FAILED }
+
+    public ProblemResult {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(family, "family");
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(verdict, "verdict");
+        proof = List.copyOf(proof);
+        if (outcome == Outcome.PROVED && proof.isEmpty()) {
+            throw new IllegalArgumentException(name + ": a proved result needs its proof");
+        }
+        if (attempts < 0 || expansions < 0 || tacticCalls < 0 || tokens < 0) {
+            throw new IllegalArgumentException(name + ": counts must be >= 0");
+        }
+    }
+
+    public boolean proved() {
+        return outcome == Outcome.PROVED;
+    }
+}

@@ -1,0 +1,279 @@
+package dev.stepwise.prover.report;
+
+import static dev.stepwise.prover.report.Html.esc;
+
+import dev.stepwise.prover.eval.ProblemResult;
+import dev.stepwise.prover.eval.RunSummary;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A self-contained static HTML report of a run: {@code index.html} with the overview and plots,
+ * and one page per problem with its statement, proof, gate verdict and search tree. Everything is
+ * inline (styles, SVG, a few lines of script): the directory can be copied or mailed as it is.
+ */
+public final class HtmlReport {
+
+    /** Trees are drawn up to this many nodes; the rest is counted, so a huge tree stays usable. */
+    static final int MAX_DRAWN_NODES = 2000;
+
+    private HtmlReport() {
+    }
+
+    public static void write(ReportData data, Path dir) {
+        try {
+            Files.createDirectories(dir.resolve("problems"));
+            Files.writeString(dir.resolve("index.html"), index(data), StandardCharsets.UTF_8);
+            for (ReportData.ProblemPage page : data.problems()) {
+                Files.writeString(dir.resolve("problems").resolve(Html.pageName(page.result().name())),
+                        problemPage(data, page), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report to " + dir, e);
+        }
+    }
+
+    static String index(ReportData data) {
+        List<ProblemResult> results = data.problems().stream().map(ReportData.ProblemPage::result).toList();
+        RunSummary s = RunSummary.of(results);
+        StringBuilder b = shell("Stepwise run " + data.info().runId());
+        b.append("<h1>Run ").append(esc(data.info().runId())).append("</h1>");
+        if (data.info().simulated()) {
+            b.append("<p class=\"sim\">SIMULATED run: no real Lean and no real model were used; the numbers measure the system, not a prover.</p>");
+        }
+        b.append("<table class=\"kv\">");
+        kv(b, "dataset", data.info().dataset());
+        kv(b, "solved", String.format(Locale.ROOT, "%d / %d (%.1f%%)", s.solved(), s.total(), 100 * s.passRate()));
+        kv(b, "budget (A×W×N)", data.info().budget().toString());
+        kv(b, "α", data.info().alphas().toString());
+        kv(b, "temperature", String.format(Locale.ROOT, "%.2f", data.info().temperature()));
+        kv(b, "model", data.info().model());
+        kv(b, "Lean / Mathlib", data.info().leanVersion() + " / " + data.info().mathlibVersion());
+        kv(b, "mean expansions of solved", String.format(Locale.ROOT, "%.1f", s.meanExpansionsSolved()));
+        kv(b, "mean time of solved", String.format(Locale.ROOT, "%.1f s", s.meanTimeSolved().toMillis() / 1000.0));
+        b.append("</table>");
+        b.append("<div class=\"charts\">");
+        b.append(passRateCurve(results));
+        b.append(timeHistogram(results));
+        b.append(proofLengths(results));
+        b.append(familyBars(s));
+        b.append("</div>");
+        b.append("<h2>Problems</h2><table class=\"problems\" id=\"problems\"><thead><tr><th>problem</th><th>family</th>"
+                + "<th>outcome</th><th>attempts</th><th>expansions</th><th>tactics</th><th>time</th><th>verdict</th></tr></thead><tbody>");
+        for (ProblemResult r : results) {
+            b.append("<tr class=\"").append(r.outcome().name().toLowerCase(Locale.ROOT)).append("\"><td><a href=\"problems/")
+                    .append(Html.pageName(r.name())).append("\">").append(esc(r.name())).append("</a></td><td>")
+                    .append(esc(r.family())).append("</td><td>").append(r.outcome().name().toLowerCase(Locale.ROOT))
+                    .append("</td><td>").append(r.attempts()).append("</td><td>").append(r.expansions()).append("</td><td>")
+                    .append(r.tacticCalls()).append("</td><td>")
+                    .append(String.format(Locale.ROOT, "%.1f s", r.time().toMillis() / 1000.0)).append("</td><td>")
+                    .append(esc(r.verdict())).append("</td></tr>");
+        }
+        b.append("</tbody></table>");
+        return close(b);
+    }
+
+    static String problemPage(ReportData data, ReportData.ProblemPage page) {
+        ProblemResult r = page.result();
+        StringBuilder b = shell(r.name() + " — Stepwise run " + data.info().runId());
+        b.append("<p><a href=\"../index.html\">← run ").append(esc(data.info().runId())).append("</a></p>");
+        b.append("<h1>").append(esc(r.name())).append("</h1>");
+        if (data.info().simulated()) {
+            b.append("<p class=\"sim\">SIMULATED run.</p>");
+        }
+        b.append("<p class=\"outcome ").append(r.outcome().name().toLowerCase(Locale.ROOT)).append("\">")
+                .append(r.outcome().name().toLowerCase(Locale.ROOT)).append(" — ").append(esc(r.verdict())).append("</p>");
+        b.append("<h2>Statement</h2><pre class=\"lean\">").append(esc(page.header())).append(esc(page.statement())).append("</pre>");
+        if (r.proved()) {
+            b.append("<h2>Verified proof</h2><pre class=\"lean proof\">").append(esc(page.statement()));
+            for (String tactic : r.proof()) {
+                b.append("\n  ").append(esc(tactic.replace("\n", "\n  ")));
+            }
+            b.append("</pre>");
+        }
+        b.append(String.format(Locale.ROOT, "<p>%d attempt(s), %d expansions, %d tactic calls, %d tokens, %.1f s</p>", r.attempts(),
+                r.expansions(), r.tacticCalls(), r.tokens(), r.time().toMillis() / 1000.0));
+        b.append("<h2>Search tree</h2>");
+        tree(b, page.tree());
+        return close(b);
+    }
+
+    /** The tree as nested collapsible lists; a node reached again through the DAG is a link to its first drawing. */
+    private static void tree(StringBuilder b, ReportData.Tree tree) {
+        if (tree.nodes().isEmpty()) {
+            b.append("<p>No search tree was recorded for this problem.</p>");
+            return;
+        }
+        Map<Integer, List<ReportData.Edge>> out = new HashMap<>();
+        Set<Integer> onProof = new HashSet<>();
+        for (ReportData.Edge e : tree.edges()) {
+            out.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e);
+            if (e.onProof()) {
+                onProof.add(e.from());
+                onProof.add(e.to());
+            }
+        }
+        Map<Integer, ReportData.Node> nodes = new HashMap<>();
+        tree.nodes().forEach(n -> nodes.put(n.id(), n));
+        b.append("<p class=\"legend\"><span class=\"proofpath\">proof path</span> <span class=\"err\">Lean error</span> "
+                + "<span class=\"tmo\">timeout / crash / rejected</span> <button type=\"button\" id=\"expand\">expand all</button> "
+                + "<button type=\"button\" id=\"collapse\">collapse all</button></p>");
+        b.append("<div class=\"tree\" data-nodes=\"").append(tree.nodes().size()).append("\"><ul>");
+        Set<Integer> drawn = new HashSet<>();
+        int[] budget = {MAX_DRAWN_NODES};
+        node(b, nodes.get(0), nodes, out, onProof, drawn, budget, 0);
+        b.append("</ul></div>");
+        if (budget[0] <= 0) {
+            b.append("<p class=\"note\">Tree truncated: ").append(tree.nodes().size() - drawn.size())
+                    .append(" more node(s) are recorded in the store but not drawn.</p>");
+        }
+    }
+
+    private static void node(StringBuilder b, ReportData.Node n, Map<Integer, ReportData.Node> nodes,
+            Map<Integer, List<ReportData.Edge>> out, Set<Integer> onProof, Set<Integer> drawn, int[] budget, int depth) {
+        if (n == null) {
+            return;
+        }
+        drawn.add(n.id());
+        budget[0]--;
+        boolean open = depth < 2 || onProof.contains(n.id());
+        b.append("<li><details").append(open ? " open" : "").append(" id=\"n").append(n.id()).append("\"><summary class=\"node ")
+                .append(esc(n.status())).append(onProof.contains(n.id()) ? " proofpath" : "").append("\">#").append(n.id())
+                .append(" <span class=\"status\">").append(esc(n.status())).append("</span><pre>").append(esc(n.goals()))
+                .append("</pre></summary><ul>");
+        for (ReportData.Edge e : out.getOrDefault(n.id(), List.of())) {
+            b.append("<li class=\"edge ").append(edgeClass(e)).append("\"><code>").append(esc(e.tactic())).append("</code>")
+                    .append(String.format(Locale.ROOT, " <span class=\"score\">%.3f</span> ", e.score()))
+                    .append("<span class=\"outcome\">").append(esc(e.outcome())).append("</span>");
+            if (e.error() != null && !e.error().isEmpty()) {
+                b.append("<pre class=\"error\">").append(esc(e.error())).append("</pre>");
+            }
+            if (e.to() >= 0) {
+                if (drawn.contains(e.to())) {
+                    b.append(" → <a href=\"#n").append(e.to()).append("\">#").append(e.to()).append("</a> (merged)");
+                } else if (budget[0] > 0) {
+                    b.append("<ul>");
+                    node(b, nodes.get(e.to()), nodes, out, onProof, drawn, budget, depth + 1);
+                    b.append("</ul>");
+                }
+            }
+            b.append("</li>");
+        }
+        b.append("</ul></details></li>");
+    }
+
+    private static String edgeClass(ReportData.Edge e) {
+        String base = switch (e.outcome()) {
+            case "progress" -> "ok";
+            case "proof_complete", "proof complete" -> "done";
+            case "lean_error", "lean error" -> "err";
+            default -> "tmo";
+        };
+        return e.onProof() ? base + " proofpath" : base;
+    }
+
+    private static String passRateCurve(List<ProblemResult> results) {
+        List<Long> spent = results.stream().filter(ProblemResult::proved).map(ProblemResult::expansions).sorted().toList();
+        List<SvgChart.Point> points = new ArrayList<>();
+        int total = Math.max(1, results.size());
+        for (int i = 0; i < spent.size(); i++) {
+            points.add(new SvgChart.Point(spent.get(i), 100.0 * (i + 1) / total));
+        }
+        double xMax = results.stream().mapToLong(ProblemResult::expansions).max().orElse(1);
+        return SvgChart.steps("Pass rate against expansions spent", points, xMax, "expansions", "%", 100);
+    }
+
+    private static String timeHistogram(List<ProblemResult> results) {
+        double max = results.stream().mapToDouble(r -> r.time().toMillis() / 1000.0).max().orElse(1);
+        int bins = 10;
+        double width = Math.max(max / bins, 0.001);
+        int[] counts = new int[bins];
+        for (ProblemResult r : results) {
+            counts[Math.min(bins - 1, (int) ((r.time().toMillis() / 1000.0) / width))]++;
+        }
+        List<SvgChart.Bar> bars = new ArrayList<>();
+        for (int i = 0; i < bins; i++) {
+            bars.add(new SvgChart.Bar(String.format(Locale.ROOT, "%.0f–%.0fs", i * width, (i + 1) * width), counts[i],
+                    String.valueOf(counts[i])));
+        }
+        return SvgChart.bars("Time per problem", bars, "count", 1);
+    }
+
+    private static String proofLengths(List<ProblemResult> results) {
+        Map<Integer, Integer> counts = new java.util.TreeMap<>();
+        results.stream().filter(ProblemResult::proved).forEach(r -> counts.merge(r.proof().size(), 1, Integer::sum));
+        List<SvgChart.Bar> bars = counts.entrySet().stream()
+                .map(e -> new SvgChart.Bar(e.getKey() + " tactics", e.getValue(), String.valueOf(e.getValue()))).toList();
+        return SvgChart.bars("Proof length of solved problems", bars, "count", 1);
+    }
+
+    private static String familyBars(RunSummary s) {
+        List<SvgChart.Bar> bars = s.familiesBySize().stream()
+                .map(e -> new SvgChart.Bar(e.getKey(), 100 * e.getValue().passRate(),
+                        e.getValue().solved() + "/" + e.getValue().total()))
+                .toList();
+        return SvgChart.bars("Pass rate by family (%)", bars, "%", 100);
+    }
+
+    private static void kv(StringBuilder b, String k, String v) {
+        b.append("<tr><th>").append(esc(k)).append("</th><td>").append(esc(v)).append("</td></tr>");
+    }
+
+    private static StringBuilder shell(String title) {
+        StringBuilder b = new StringBuilder(64 * 1024);
+        b.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(title))
+                .append("</title><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><style>")
+                .append(STYLE).append("</style></head><body>");
+        return b;
+    }
+
+    private static String close(StringBuilder b) {
+        return b.append("<script>").append(SCRIPT).append("</script></body></html>").toString();
+    }
+
+    private static final String STYLE = """
+            body{font:14px/1.45 system-ui,sans-serif;margin:24px auto;max-width:1100px;color:#222;padding:0 16px}
+            h1{font-size:22px}h2{font-size:17px;margin-top:28px}
+            pre{font:12px/1.35 ui-monospace,monospace;white-space:pre-wrap;margin:2px 0}
+            .sim{background:#fff3cd;border:1px solid #e0c060;padding:6px 10px;font-weight:600}
+            table{border-collapse:collapse}td,th{padding:3px 8px;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}
+            table.kv th{color:#555;font-weight:500}
+            tr.proved td:nth-child(3),.outcome.proved{color:#137333;font-weight:600}
+            tr.failed td:nth-child(3),.outcome.failed{color:#b06000}
+            .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(420px,1fr));gap:12px;margin-top:16px}
+            svg.chart{width:100%;border:1px solid #eee;background:#fcfcfc}
+            svg .bar{fill:#4c78a8}svg .line{fill:none;stroke:#4c78a8;stroke-width:2}svg .axis{stroke:#888}
+            svg text{font-size:10px;fill:#444}svg .title{font-size:12px;font-weight:600}svg .val{text-anchor:middle}
+            pre.lean{background:#f6f8fa;padding:10px;border:1px solid #e1e4e8}pre.proof{border-color:#137333}
+            .tree ul{list-style:none;padding-left:18px;border-left:1px dotted #bbb;margin:0}
+            .tree summary{cursor:pointer}.node pre{display:inline-block;vertical-align:top;background:#f6f8fa;padding:2px 6px;margin:2px 0}
+            .node.proved .status{color:#137333}.node.failed .status{color:#a50e0e}.status{font-size:11px;margin:0 4px}
+            .proofpath>pre,.proofpath>code,summary.proofpath pre{outline:2px solid #137333}
+            .edge code{background:#eef;padding:0 4px}.edge.err code{background:#fde2e1}.edge.tmo code{background:#fff0c2}
+            .edge.done code{background:#d7f5dd}.score{color:#666;font-size:11px}.outcome{font-size:11px;color:#555}
+            pre.error{color:#a50e0e;font-size:11px;margin-left:12px}
+            .legend span{padding:0 6px;margin-right:6px}.legend .proofpath{outline:2px solid #137333}
+            .legend .err{background:#fde2e1}.legend .tmo{background:#fff0c2}.note{color:#666}
+            """;
+
+    /** Expand/collapse buttons; the body flag tells a test that the page ran its script. */
+    private static final String SCRIPT = """
+            (function(){
+              function all(open){document.querySelectorAll('.tree details').forEach(function(d){d.open=open;});}
+              var e=document.getElementById('expand'), c=document.getElementById('collapse');
+              if(e){e.addEventListener('click',function(){all(true);});}
+              if(c){c.addEventListener('click',function(){all(false);});}
+              document.body.setAttribute('data-ready','1');
+            })();
+            """;
+}
