@@ -1,0 +1,55 @@
+package dev.stepwise.iteration;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The JSONL files a round exports. Field names follow what TRL's trainers read: prompt/completion
+ * for SFT, messages for chat SFT, prompt/chosen/rejected for preference pairs.
+ */
+public enum ExportFormat {
+    /** Prompt and completion, exactly as the search prompts the model. */
+    SFT("sft", ExampleKind.SFT),
+    /** The same pairs as a user and an assistant message. */
+    CHAT("chat", ExampleKind.SFT),
+    DPO("dpo", ExampleKind.DPO),
+    CRITIC("critic", ExampleKind.CRITIC);
+
+    private final String code;
+    private final ExampleKind kind;
+
+    ExportFormat(String code, ExampleKind kind) {
+        this.code = code;
+        this.kind = kind;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public ExampleKind kind() {
+        return kind;
+    }
+
+    public String fileName(Split split) {
+        return code + "-" + split.code() + ".jsonl";
+    }
+
+    ObjectNode line(Example example) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode o = f.objectNode();
+        switch (example) {
+            case Example.Sft s -> {
+                if (this == CHAT) {
+                    o.putArray("messages")
+                            .add(f.objectNode().put("role", "user").put("content", s.prompt()))
+                            .add(f.objectNode().put("role", "assistant").put("content", s.completion()));
+                } else {
+                    o.put("prompt", s.prompt()).put("completion", s.completion());
+                }
+            }
+            case Example.Preference p -> o.put("prompt", p.prompt()).put("chosen", p.chosen()).put("rejected", p.rejected());
+        }
+        return o;
+    }
+}

@@ -1,0 +1,110 @@
+package dev.stepwise.iteration;
+
+import dev.stepwise.search.Theorem;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns accepted proofs and their search trees into training examples. Per statement only the
+ * shortest accepted proof is used (ties: the earliest attempt), so a statement contributes one
+ * path of (state, tactic) pairs however many attempts proved it. From the same tree come DPO pairs
+ * (the proof's tactic over a sibling from the same state that Lean refused) and critic pairs (a
+ * later state of the proof over its ancestor; the state that leads to the proof over a sibling
+ * state that leads to none).
+ */
+public final class Harvester {
+    private final PromptRenderer renderer;
+
+    public Harvester(PromptRenderer renderer) {
+        this.renderer = Objects.requireNonNull(renderer, "renderer");
+    }
+
+    public Harvest harvest(List<SearchedProblem> problems) {
+        List<Example> out = new ArrayList<>();
+        int proofs = 0;
+        int steps = 0;
+        for (SearchedProblem p : problems) {
+            Optional<ProofPath> best = p.attempts().stream()
+                    .filter(a -> a.verdict() == Verdict.ACCEPTED)
+                    .map(ProofPath::shortest)
+                    .flatMap(Optional::stream)
+                    .min(Comparator.comparingInt(ProofPath::length));
+            if (best.isEmpty()) {
+                continue;
+            }
+            proofs++;
+            steps += best.get().length();
+            harvestPath(p.theorem(), best.get(), out);
+        }
+        return new Harvest(out, proofs, steps);
+    }
+
+    private void harvestPath(Theorem theorem, ProofPath path, List<Example> out) {
+        AttemptTree tree = path.tree();
+        String problem = theorem.name();
+        String attempt = tree.attempt();
+        List<Integer> nodes = path.nodes();
+        List<String> tactics = path.tactics();
+        for (int i = 0; i < path.length(); i++) {
+            String state = tree.nodes().get(nodes.get(i)).goals();
+            String prompt = renderer.prompt(theorem, tactics.subList(0, i), state);
+            String tactic = tactics.get(i);
+            String completion = renderer.completion(tactic);
+            out.add(new Example.Sft(problem, attempt, prompt, completion));
+
+            Set<String> refused = new LinkedHashSet<>();
+            for (AttemptTree.Edge sibling : siblings(tree, nodes.get(i))) {
+                if (sibling.kind() == EdgeKind.LEAN_ERROR && !sibling.tactic().equals(tactic)) {
+                    refused.add(sibling.tactic());
+                }
+            }
+            for (String bad : refused) {
+                String rejected = renderer.completion(bad);
+                if (!rejected.equals(completion)) {
+                    out.add(new Example.Preference(ExampleKind.DPO, problem, attempt, prompt, completion, rejected));
+                }
+            }
+        }
+        harvestCritic(theorem, path, out);
+    }
+
+    private void harvestCritic(Theorem theorem, ProofPath path, List<Example> out) {
+        AttemptTree tree = path.tree();
+        String problem = theorem.name();
+        String context = theorem.statement();
+        List<Integer> nodes = path.nodes();
+        // A later state on the proof path is closer to the end than each of its ancestors.
+        for (int j = 1; j < nodes.size(); j++) {
+            String later = tree.nodes().get(nodes.get(j)).goals();
+            for (int i = 0; i < j; i++) {
+                String earlier = tree.nodes().get(nodes.get(i)).goals();
+                if (!later.equals(earlier)) {
+                    out.add(new Example.Preference(ExampleKind.CRITIC, problem, tree.attempt(), context, later, earlier));
+                }
+            }
+        }
+        // From each state of the path: the child on the proof over a sibling child that leads to no proof.
+        for (int i = 0; i + 1 < nodes.size(); i++) {
+            String onProof = tree.nodes().get(nodes.get(i + 1)).goals();
+            Set<String> dead = new LinkedHashSet<>();
+            for (AttemptTree.Edge sibling : siblings(tree, nodes.get(i))) {
+                if (sibling.kind() == EdgeKind.PROGRESS && !path.proved()[sibling.child()]) {
+                    dead.add(tree.nodes().get(sibling.child()).goals());
+                }
+            }
+            dead.remove(onProof);
+            for (String d : dead) {
+                out.add(new Example.Preference(ExampleKind.CRITIC, problem, tree.attempt(), context, onProof, d));
+            }
+        }
+    }
+
+    private static List<AttemptTree.Edge> siblings(AttemptTree tree, int node) {
+        return tree.edges().stream().filter(e -> e.parent() == node).toList();
+    }
+}
