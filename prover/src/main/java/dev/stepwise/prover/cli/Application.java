@@ -1,8 +1,12 @@
 package dev.stepwise.prover.cli;
 
 import dev.stepwise.prover.config.ConfigSchema;
+import dev.stepwise.prover.config.PolicyKeys;
 import dev.stepwise.prover.config.Settings;
 import dev.stepwise.prover.config.SettingsLoader;
+import dev.stepwise.prover.policy.PolicyConfig;
+import dev.stepwise.prover.policy.PolicyFactory;
+import dev.stepwise.prover.policy.SharedHttpClient;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -17,6 +21,7 @@ public final class Application {
     private final GlobalOptions globalOptions = new GlobalOptions();
     private final ConfigSchema schema = ConfigSchema.standard();
     private Settings settings;
+    private okhttp3.OkHttpClient httpClient;
 
     /**
      * @param env the process environment
@@ -50,6 +55,25 @@ public final class Application {
                     globalOptions.flagValues());
         }
         return settings;
+    }
+
+    /** The one HTTP client of this invocation; every component derives its variants from it. */
+    public okhttp3.OkHttpClient httpClient() {
+        if (httpClient == null) {
+            httpClient = SharedHttpClient.create(settings().duration(PolicyKeys.CONNECT_TIMEOUT),
+                    settings().integer(PolicyKeys.MAX_IN_FLIGHT));
+        }
+        return httpClient;
+    }
+
+    /** The configured tactic policy's recipe (portfolio, or a model server). */
+    public PolicyConfig policyConfig() {
+        return PolicyConfig.from(settings(), this::resolve);
+    }
+
+    /** Builds policies on the shared HTTP client; callers close what they open. */
+    public PolicyFactory policyFactory() {
+        return new PolicyFactory(httpClient(), java.time.InstantSource.system());
     }
 
     public Path workDir() {

@@ -13,8 +13,15 @@ public final class Settings {
 
     /** One effective value. */
     public record Entry(ConfigKey key, Object value, ValueSource source) {
+        /** The value as shown to people; a secret shows only whether it is set. */
         public String text() {
-            return value == null ? "" : key.type().format(value);
+            if (value == null) {
+                return "";
+            }
+            if (key.type() == ValueType.SECRET) {
+                return value.toString().isEmpty() ? "" : "****";
+            }
+            return key.type().format(value);
         }
     }
 

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  */
 public enum ValueType {
     STRING("a string"),
+    /** A string such as an API key: parsed like {@link #STRING}, masked wherever settings are shown. */
+    SECRET("a string"),
     INT("an integer"),
     LONG("an integer"),
     DOUBLE("a number"),
@@ -46,7 +48,7 @@ public enum ValueType {
         String t = text.strip();
         try {
             return switch (this) {
-                case STRING -> text;
+                case STRING, SECRET -> text;
                 case INT -> Integer.parseInt(t);
                 case LONG -> Long.parseLong(t);
                 case DOUBLE -> Double.parseDouble(t);
