@@ -7,7 +7,7 @@ export JAVA_HOME
 COMMIT := $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
 MVN := ./mvnw --batch-mode --no-transfer-progress -Dstepwise.commit=$(COMMIT)
 
-.PHONY: help setup build test bench clean check-jdk
+.PHONY: help setup build test bench clean check-jdk serve-model
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -32,3 +32,6 @@ bench: setup ## Run every benchmark (stepwise bench all); see README 'Benchmarks
 
 clean: check-jdk ## Remove build outputs
 	$(MVN) clean
+
+serve-model: ## Start vLLM for a prover on this GPU host: make serve-model MODEL=ByteDance-Seed/BFS-Prover-V2-7B GPUS=1
+	@./scripts/serve-model.sh "$(MODEL)" "$(or $(GPUS),1)"

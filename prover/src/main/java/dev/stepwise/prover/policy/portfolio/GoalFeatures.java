@@ -20,9 +20,10 @@ record GoalFeatures(Set<Feature> features, List<String> variables, String binder
     }
 
     private static final Pattern HYP_NAMES = Pattern.compile("^([^:⊢]+?) : (.+)$");
-    private static final Pattern IDENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_']*|[α-ωΑ-Ω]");
+    // Lean identifiers: letters of any script, digits, subscripts, primes.
+    private static final Pattern IDENT = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_'₀-₉]*");
     private static final Pattern VAR_PRODUCT = Pattern.compile("[A-Za-z_)][A-Za-z0-9_']*\\)? \\* \\(?[A-Za-z_]");
-    private static final Pattern FORALL_BINDER = Pattern.compile("^∀\\s*\\(?([A-Za-z_][A-Za-z0-9_']*)");
+    private static final Pattern FORALL_BINDER = Pattern.compile("^∀\\s*\\(?([\\p{L}_][\\p{L}\\p{N}_'₀-₉]*)");
     private static final Pattern LETTERS = Pattern.compile("[A-Za-z_α-ωΑ-Ω]");
 
     GoalFeatures {

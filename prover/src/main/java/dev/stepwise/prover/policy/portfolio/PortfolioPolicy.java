@@ -52,15 +52,17 @@ public final class PortfolioPolicy implements TacticPolicy {
 
     private static final List<Rule> RULES = List.of(
             rule("norm_num", 0.5, CLOSED_NUMERAL, 3.0, EQUATION, 0.5, NOT_EQUAL, 1.0, DIVISIBILITY_OR_MOD, 1.0, TRUE, 1.0),
-            rule("linarith", 0.0, INEQUALITY, 2.5, REAL_OR_RATIONAL, 0.5, HAS_HYPOTHESES, 0.5, EQUATION, 0.3),
-            rule("positivity", -1.0, INEQUALITY, 2.0, POWER, 0.5, EQUATION, -2.0),
+            // Arithmetic closers cannot split a conjunction or an iff: those come after constructor.
+            rule("linarith", 0.0, INEQUALITY, 2.5, REAL_OR_RATIONAL, 0.5, HAS_HYPOTHESES, 0.5, EQUATION, 0.3,
+                    CONJUNCTION, -2.5, IFF, -2.5),
+            rule("positivity", -1.0, INEQUALITY, 2.0, POWER, 0.5, EQUATION, -2.0, CONJUNCTION, -2.5, IFF, -2.5),
             rule("omega", -0.5, NATURAL_OR_INTEGER, 2.5, NONLINEAR_PRODUCT, -2.0, POWER, -1.5, REAL_OR_RATIONAL, -2.0,
                     DIVISIBILITY_OR_MOD, 1.0),
             rule("decide", -1.5, CLOSED_NUMERAL, 2.0, NATURAL_OR_INTEGER, 0.5, REAL_OR_RATIONAL, -2.0, BIG_OPERATOR, 0.5),
             rule("simp", 0.3, BIG_OPERATOR, 1.5, TRUE, 1.0, IFF, 0.5),
             rule("simp_all", -0.5, HAS_HYPOTHESES, 1.0),
             rule("aesop", -0.8, CONJUNCTION, 0.8, IFF, 0.5, EXISTS, 0.5),
-            rule("ring_nf", -0.5, EQUATION, 2.0, POWER, 0.5, INEQUALITY, -1.0),
+            rule("ring_nf", -0.5, EQUATION, 2.0, POWER, 0.5, INEQUALITY, -1.0, DIVISION, -0.5),
             rule("field_simp", -1.5, DIVISION, 2.5, REAL_OR_RATIONAL, 0.5),
             rule("constructor", -2.0, CONJUNCTION, 4.0, IFF, 4.0),
             rule("push_neg", -3.0, NEGATION, 3.5),
@@ -86,7 +88,8 @@ public final class PortfolioPolicy implements TacticPolicy {
         } else if (g.has(IMPLICATION) || g.has(NEGATION)) {
             logits.put("intro h", g.has(IMPLICATION) ? 3.5 : 1.0);
         }
-        double nl = -0.5 + (g.has(INEQUALITY) ? 2.0 : 0) + (g.has(NONLINEAR_PRODUCT) || g.has(POWER) ? 1.0 : 0);
+        double nl = -0.5 + (g.has(INEQUALITY) ? 2.0 : 0) + (g.has(NONLINEAR_PRODUCT) || g.has(POWER) ? 1.0 : 0)
+                - (g.has(CONJUNCTION) || g.has(IFF) ? 2.5 : 0);
         logits.put("nlinarith", nl);
         List<String> v = g.variables();
         if (v.size() >= 2 && g.has(INEQUALITY)) {
