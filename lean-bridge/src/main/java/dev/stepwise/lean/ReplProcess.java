@@ -83,6 +83,7 @@ public final class ReplProcess implements AutoCloseable {
      */
     public static ReplProcess start(String name, ReplProcessConfig config, ReplCodec codec, HostTools tools,
             InstantSource clock) {
+        requireExecutable(config, tools);
         ReplLaunch launch = ReplLaunch.plan(config, tools);
         ProcessBuilder pb = new ProcessBuilder(launch.commandLine()).directory(config.workDir().toFile());
         pb.environment().putAll(config.environment());
@@ -91,6 +92,19 @@ public final class ReplProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new ReplStartException("cannot start the REPL (" + String.join(" ", config.command()) + ") in "
                     + config.workDir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Wrapped in setsid, a missing program would only show as exit code 127: check it first. */
+    private static void requireExecutable(ReplProcessConfig config, HostTools tools) {
+        String program = config.command().get(0);
+        boolean found = program.contains("/")
+                ? java.nio.file.Files.isExecutable(config.workDir().resolve(program))
+                : tools.find(program).isPresent();
+        if (!found) {
+            throw new ReplStartException("cannot start the REPL: " + program + " not found"
+                    + (program.contains("/") ? " (relative to " + config.workDir() + ")" : " on PATH")
+                    + "; run 'make lean' to set up Lean, or 'stepwise lean doctor' to see what is missing", null);
         }
     }
 

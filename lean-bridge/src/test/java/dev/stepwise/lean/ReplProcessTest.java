@@ -119,6 +119,7 @@ class ReplProcessTest {
         var config = ReplProcessConfig.of(List.of(dir.resolve("no-such-repl").toString()), dir);
         var e = assertThrows(ReplStartException.class, () -> ReplProcess.start("repl-x", config, new ReplCodec(),
                 new HostTools(""), InstantSource.system()));
-        assertTrue(e.getMessage().startsWith("cannot start the REPL (" + dir.resolve("no-such-repl")), e.getMessage());
+        assertTrue(e.getMessage().startsWith("cannot start the REPL: " + dir.resolve("no-such-repl") + " not found"),
+                e.getMessage());
     }
 }

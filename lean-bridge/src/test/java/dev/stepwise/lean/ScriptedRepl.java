@@ -12,8 +12,9 @@ import java.util.Map;
  *
  * <p>Requests whose text contains a trigger word: {@code hang} sleeps forever in a child process,
  * {@code crash} writes to stderr and exits 3, {@code garbage} answers non-JSON, {@code half}
- * answers half a response and exits, {@code grow} allocates about 64 MB it keeps. Anything else
- * is answered {@code {"env": n}} with n counting up; a tactic request gets a tactic result.
+ * answers half a response and exits, {@code grow} allocates about 16 MB it keeps. Anything else
+ * is answered {@code {"env": n}} with n counting up; a tactic request gets a tactic result. As in
+ * the real REPL, importing {@code NoSuchThing} succeeds silently and a later {@code #check} fails.
  */
 final class ScriptedRepl {
     static final String SCRIPT = """
@@ -22,11 +23,13 @@ final class ScriptedRepl {
             while IFS= read -r line; do
               [ -z "$line" ] && continue
               case "$line" in
+                *NoSuchThing*) bad=1; printf '{"env": %d}\\n\\n' $n; n=$((n+1)) ;;
+                *'#check'*) if [ -n "$bad" ]; then printf '{"messages":\\n [{"severity": "error",\\n   "data": "unknown identifier '"'"'Nat'"'"'"}],\\n "env": %d}\\n\\n' $n; else printf '{"env": %d}\\n\\n' $n; fi; n=$((n+1)) ;;
                 *hang*) sleep 1000 ;;
                 *crash*) echo "INTERNAL PANIC: out of bounds" >&2; echo "at Lean.Elab" >&2; exit 3 ;;
                 *garbage*) printf 'Stack overflow detected. Aborting.\\n\\n' ;;
                 *half*) printf '{"env":\\n'; exit 0 ;;
-                *grow*) hog="$hog$(head -c 67108864 /dev/zero | tr '\\0' x)"; printf '{"env": %d}\\n\\n' $n; n=$((n+1)) ;;
+                *grow*) hog=xxxxxxxx; for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21; do hog=$hog$hog; done; printf '{"env": %d}\\n\\n' $n; n=$((n+1)) ;;
                 *'"tactic"'*) printf '{"proofStatus": "Incomplete: open goals remain",\\n "proofState": %d,\\n "goals": ["⊢ True"]}\\n\\n' $n; n=$((n+1)) ;;
                 *) printf '{"env": %d}\\n\\n' $n; n=$((n+1)) ;;
               esac
