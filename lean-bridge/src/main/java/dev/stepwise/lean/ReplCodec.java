@@ -29,6 +29,9 @@ public final class ReplCodec {
     private static final String SORRY_WARNING_OLD = "declaration uses 'sorry'";
     private static final String SORRY_WARNING_NEW = "declaration uses `sorry`";
 
+    private static final String UNKNOWN_PROOF_STATE = "Unknown proof state.";
+    private static final String UNKNOWN_ENVIRONMENT = "Unknown environment.";
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final ObjectMapper mapper = new ObjectMapper()
@@ -60,6 +63,14 @@ public final class ReplCodec {
     /** Whether a message text is the "declaration uses sorry" warning, in either spelling. */
     public static boolean isSorryWarning(String data) {
         return data.contains(SORRY_WARNING_NEW) || data.contains(SORRY_WARNING_OLD);
+    }
+
+    /**
+     * Whether an error response says the process does not know the proof state or env it was
+     * asked about (it restarted, or the id came from another process).
+     */
+    public static boolean isUnknownHandle(ReplResponse.ErrorMessage error) {
+        return error.message().equals(UNKNOWN_PROOF_STATE) || error.message().equals(UNKNOWN_ENVIRONMENT);
     }
 
     // ------------------------------------------------------------------ requests

@@ -1,0 +1,95 @@
+package dev.stepwise.lean;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A proof state of a session, independent of any process: its goals, the tactic path that
+ * reaches it from the root, and where it currently lives (process id → REPL proof state id).
+ * When none of those processes is available the session rebuilds it by replaying the path.
+ */
+public final class SessionState {
+    private final String header;
+    private final String statement;
+    private final SessionState parent;
+    private final String tactic;
+    private final List<String> goals;
+    private final int depth;
+    private final Map<Long, Integer> locations = new ConcurrentHashMap<>();
+
+    private SessionState(String header, String statement, SessionState parent, String tactic, List<String> goals) {
+        this.header = Objects.requireNonNull(header, "header");
+        this.statement = Objects.requireNonNull(statement, "statement");
+        this.parent = parent;
+        this.tactic = tactic;
+        this.goals = List.copyOf(goals);
+        this.depth = parent == null ? 0 : parent.depth + 1;
+    }
+
+    static SessionState root(String header, String statement, List<String> goals) {
+        return new SessionState(header, statement, null, null, goals);
+    }
+
+    SessionState child(String tactic, List<String> goals) {
+        return new SessionState(header, statement, this, Objects.requireNonNull(tactic, "tactic"), goals);
+    }
+
+    public String header() {
+        return header;
+    }
+
+    public String statement() {
+        return statement;
+    }
+
+    /** The pretty-printed goals, one string per goal. */
+    public List<String> goals() {
+        return goals;
+    }
+
+    /** The goals as Lean prints several: separated by a blank line. */
+    public String goalsText() {
+        return String.join("\n\n", goals);
+    }
+
+    /** The tactics from the root to this state, in order. */
+    public List<String> path() {
+        List<String> path = new ArrayList<>(depth);
+        for (SessionState s = this; s.parent != null; s = s.parent) {
+            path.add(s.tactic);
+        }
+        Collections.reverse(path);
+        return path;
+    }
+
+    /** The state this one came from, or null for the root. */
+    SessionState parent() {
+        return parent;
+    }
+
+    String tactic() {
+        return tactic;
+    }
+
+    Integer proofStateOn(long processId) {
+        return locations.get(processId);
+    }
+
+    void locate(long processId, int proofState) {
+        locations.put(processId, proofState);
+    }
+
+    Set<Long> processes() {
+        return Set.copyOf(locations.keySet());
+    }
+
+    @Override
+    public String toString() {
+        return "SessionState[depth " + depth + ", " + goals.size() + " goals]";
+    }
+}
