@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Encodes and decodes the Lean REPL's JSON. This is the only class that knows the REPL's field
@@ -71,6 +72,40 @@ public final class ReplCodec {
      */
     public static boolean isUnknownHandle(ReplResponse.ErrorMessage error) {
         return error.message().equals(UNKNOWN_PROOF_STATE) || error.message().equals(UNKNOWN_ENVIRONMENT);
+    }
+
+    /**
+     * The axioms named in a {@code #print axioms NAME} message: {@code 'NAME' depends on axioms:
+     * [propext, Classical.choice, Quot.sound]} (the list may wrap over lines) or {@code 'NAME' does
+     * not depend on any axioms}. Empty if the message is not about {@code name}'s axioms.
+     */
+    public static Optional<List<String>> printedAxioms(String message, String name) {
+        String text = message.strip();
+        String quoted = "'" + name + "'";
+        if (!text.startsWith(quoted) && !text.startsWith("'" + unguillemet(name) + "'")) {
+            return Optional.empty();
+        }
+        if (text.contains("does not depend on any axioms")) {
+            return Optional.of(List.of());
+        }
+        int at = text.indexOf("depends on axioms:");
+        int open = text.indexOf('[', at);
+        int close = text.lastIndexOf(']');
+        if (at < 0 || open < 0 || close < open) {
+            return Optional.empty();
+        }
+        List<String> axioms = new ArrayList<>();
+        for (String part : text.substring(open + 1, close).split(",")) {
+            String axiom = part.strip();
+            if (!axiom.isEmpty()) {
+                axioms.add(axiom);
+            }
+        }
+        return Optional.of(List.copyOf(axioms));
+    }
+
+    private static String unguillemet(String name) {
+        return name.replace("«", "").replace("»", "");
     }
 
     // ------------------------------------------------------------------ requests
