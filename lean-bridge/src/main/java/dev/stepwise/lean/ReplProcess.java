@@ -43,6 +43,7 @@ public final class ReplProcess implements AutoCloseable {
     private final ReentrantLock requestLock = new ReentrantLock();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Instant startedAt;
+    private final Thread stderrDrain;
     private volatile boolean broken;
     private long requestCount;
 
@@ -73,7 +74,7 @@ public final class ReplProcess implements AutoCloseable {
         this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         this.startedAt = clock.instant();
         Thread.ofPlatform().daemon().name(name + "-stdout").start(this::readStdout);
-        Thread.ofPlatform().daemon().name(name + "-stderr").start(this::drainStderr);
+        this.stderrDrain = Thread.ofPlatform().daemon().name(name + "-stderr").start(this::drainStderr);
     }
 
     /**
@@ -251,7 +252,8 @@ public final class ReplProcess implements AutoCloseable {
     private void awaitStderr() {
         if (!process.isAlive()) {
             try {
-                Thread.sleep(20);
+                // the drain ends at EOF; a grandchild holding stderr open must not stall the report
+                stderrDrain.join(Duration.ofMillis(500));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
