@@ -1,12 +1,14 @@
 package dev.stepwise.prover.cli;
 
 import dev.stepwise.prover.config.ConfigSchema;
+import dev.stepwise.prover.config.CoreKeys;
 import dev.stepwise.prover.config.PolicyKeys;
 import dev.stepwise.prover.config.Settings;
 import dev.stepwise.prover.config.SettingsLoader;
 import dev.stepwise.prover.policy.PolicyConfig;
 import dev.stepwise.prover.policy.PolicyFactory;
 import dev.stepwise.prover.policy.SharedHttpClient;
+import dev.stepwise.prover.store.Store;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -92,5 +94,10 @@ public final class Application {
     /** A path from the configuration, resolved against the working directory. */
     public Path resolve(Path path) {
         return workDir.resolve(path).normalize();
+    }
+
+    /** Opens the configured database ({@code store.path}, {@code store.busy-timeout}); the caller closes it. */
+    public Store openStore() {
+        return Store.open(resolve(settings().path(CoreKeys.STORE_PATH)), settings().duration(CoreKeys.BUSY_TIMEOUT));
     }
 }

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
             CompletionCommand.class,
             LeanCommand.class,
             dev.stepwise.prover.bench.BenchCommand.class,
+            DbCommand.class,
         })
 public final class StepwiseCommand implements Runnable {
 

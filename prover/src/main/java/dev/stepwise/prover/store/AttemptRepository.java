@@ -1,0 +1,130 @@
+package dev.stepwise.prover.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The {@code attempts} table with what hangs off each attempt: its search tree and its proof. An
+ * attempt is written once, when it ends, in one transaction with its tree and proof, so a process
+ * killed at any moment leaves either the whole attempt or none of it.
+ */
+public final class AttemptRepository {
+    private static final String COLUMNS = "a.id, a.attempt_index, a.seed, a.alpha, a.outcome, a.detail, a.expansions, "
+            + "a.tactic_calls, a.policy_tokens, a.wall_ms, a.policy_ms, a.lean_ms, a.started_at, a.ended_at, "
+            + "p.run_id, p.name";
+
+    private final Database db;
+
+    AttemptRepository(Database db) {
+        this.db = db;
+    }
+
+    public AttemptId record(NewAttempt attempt) {
+        Objects.requireNonNull(attempt, "attempt");
+        return db.write("record attempt " + attempt.index() + " of " + attempt.problem() + " in run " + attempt.run(), c -> {
+            long problemRow = RunProblemRepository.rowId(c, attempt.run(), attempt.problem());
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO attempts (run_problem_id, attempt_index, seed, alpha, "
+                    + "outcome, detail, expansions, tactic_calls, policy_tokens, wall_ms, policy_ms, lean_ms, started_at, "
+                    + "ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setLong(1, problemRow);
+                ps.setInt(2, attempt.index());
+                ps.setLong(3, attempt.seed());
+                ps.setDouble(4, attempt.alpha());
+                switch (attempt.outcome()) {
+                    case AttemptOutcome.ProofFound found -> {
+                        ps.setString(5, "proof-found");
+                        ps.setString(6, null);
+                    }
+                    case AttemptOutcome.NoProof none -> {
+                        ps.setString(5, none.reason().code());
+                        ps.setString(6, none.detail());
+                    }
+                }
+                ps.setInt(7, attempt.counts().expansions());
+                ps.setInt(8, attempt.counts().tacticCalls());
+                ps.setLong(9, attempt.counts().policyTokens());
+                ps.setLong(10, attempt.timings().wall().toMillis());
+                ps.setLong(11, attempt.timings().policy().toMillis());
+                ps.setLong(12, attempt.timings().lean().toMillis());
+                Columns.setInstant(ps, 13, attempt.startedAt());
+                Columns.setInstant(ps, 14, attempt.endedAt());
+                ps.executeUpdate();
+            }
+            long id = Columns.lastInsertId(c);
+            SearchTreeTables.insert(c, id, attempt.tree());
+            if (attempt.outcome() instanceof AttemptOutcome.ProofFound found) {
+                ProofTable.insert(c, id, found.proof());
+            }
+            return new AttemptId(id);
+        });
+    }
+
+    public Optional<Attempt> find(AttemptId id) {
+        return db.read("read attempt " + id, c -> {
+            List<Attempt> found = select(c, "WHERE a.id = ?", ps -> ps.setLong(1, id.value()));
+            return found.stream().findFirst();
+        });
+    }
+
+    /** The attempts recorded so far for one problem of a run, by index: what a resume need not redo. */
+    public List<Attempt> forProblem(RunId run, String problem) {
+        return db.read("read attempts of " + problem + " in run " + run, c -> select(c,
+                "WHERE p.run_id = ? AND p.name = ? ORDER BY a.attempt_index", ps -> {
+                    ps.setLong(1, run.value());
+                    ps.setString(2, problem);
+                }));
+    }
+
+    /** Every attempt of a run, in problem order then attempt index. */
+    public List<Attempt> forRun(RunId run) {
+        return db.read("read attempts of run " + run, c -> select(c,
+                "WHERE p.run_id = ? ORDER BY p.ordinal, a.attempt_index", ps -> ps.setLong(1, run.value())));
+    }
+
+    /** The recorded search tree of an attempt (empty if the attempt has none or does not exist). */
+    public SearchTreeRecord tree(AttemptId id) {
+        return db.read("read the search tree of attempt " + id, c -> SearchTreeTables.load(c, id.value()));
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private static List<Attempt> select(Connection c, String where, Binder binder) throws SQLException {
+        List<Attempt> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                + " FROM attempts a JOIN run_problems p ON p.id = a.run_problem_id " + where)) {
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(row(c, rs));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Attempt row(Connection c, ResultSet rs) throws SQLException {
+        long id = rs.getLong("id");
+        String outcomeCode = rs.getString("outcome");
+        AttemptOutcome outcome;
+        if (outcomeCode.equals("proof-found")) {
+            outcome = new AttemptOutcome.ProofFound(ProofTable.load(c, id).orElseThrow(
+                    () -> new StoreException("attempt " + id + " found a proof but has no proofs row")));
+        } else {
+            String detail = rs.getString("detail");
+            outcome = new AttemptOutcome.NoProof(Columns.decode(FailureReason.class, outcomeCode), detail == null ? "" : detail);
+        }
+        return new Attempt(new AttemptId(id), new RunId(rs.getLong("run_id")), rs.getString("name"),
+                rs.getInt("attempt_index"), rs.getLong("seed"), rs.getDouble("alpha"), outcome,
+                new SearchCounts(rs.getInt("expansions"), rs.getInt("tactic_calls"), rs.getLong("policy_tokens")),
+                new SearchTimings(Columns.millis(rs, "wall_ms"), Columns.millis(rs, "policy_ms"), Columns.millis(rs, "lean_ms")),
+                Columns.instant(rs, "started_at"), Columns.instant(rs, "ended_at"));
+    }
+}

@@ -1,0 +1,81 @@
+package dev.stepwise.prover.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The ordered steps of the schema, versions 1..n without gaps. The standard set is read from
+ * resources next to this class; tests inject their own to exercise upgrades.
+ */
+public final class Migrations {
+
+    /**
+     * Resource names of the standard migrations, oldest first. A jar cannot be listed reliably, so
+     * a new migration is a new file here plus one line in this list.
+     */
+    private static final List<String> STANDARD = List.of(
+            "V1__initial.sql");
+
+    private static final Pattern FILE_NAME = Pattern.compile("V(\\d+)__([A-Za-z0-9_]+)\\.sql");
+
+    private final List<Migration> steps;
+
+    private Migrations(List<Migration> steps) {
+        this.steps = List.copyOf(steps);
+    }
+
+    /** The migrations this build of Stepwise ships. */
+    public static Migrations standard() {
+        List<Migration> steps = new ArrayList<>();
+        for (String resource : STANDARD) {
+            steps.add(load(resource));
+        }
+        return of(steps);
+    }
+
+    /** A set of migrations whose versions must be exactly 1, 2, … in order. */
+    public static Migrations of(List<Migration> steps) {
+        if (steps.isEmpty()) {
+            throw new IllegalArgumentException("a schema needs at least one migration");
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).version() != i + 1) {
+                throw new IllegalArgumentException("migration versions must be 1, 2, … without gaps; position "
+                        + (i + 1) + " has version " + steps.get(i).version());
+            }
+        }
+        return new Migrations(steps);
+    }
+
+    /** Reads {@code V<n>__<name>.sql} from the resources of this package. */
+    static Migration load(String resource) {
+        Matcher m = FILE_NAME.matcher(resource);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("migration resource " + resource + " is not named V<n>__<name>.sql");
+        }
+        try (InputStream in = Migrations.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("migration resource " + resource + " is missing from the build");
+            }
+            String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new Migration(Integer.parseInt(m.group(1)), m.group(2).replace('_', ' '), sql);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read migration resource " + resource, e);
+        }
+    }
+
+    public List<Migration> steps() {
+        return steps;
+    }
+
+    /** The schema version a database has once every step is applied. */
+    public int latestVersion() {
+        return steps.size();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.stepwise.prover.store;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A finished attempt, written with its tree and proof in one transaction.
+ *
+ * @param problem the name of a problem already added to the run
+ * @param index which of the run's attempts at this problem (0..k-1)
+ */
+public record NewAttempt(RunId run, String problem, int index, long seed, double alpha, AttemptOutcome outcome,
+        SearchCounts counts, SearchTimings timings, Instant startedAt, Instant endedAt, SearchTreeRecord tree) {
+    public NewAttempt {
+        Objects.requireNonNull(run, "run");
+        Objects.requireNonNull(problem, "problem");
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(counts, "counts");
+        Objects.requireNonNull(timings, "timings");
+        Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(endedAt, "endedAt");
+        Objects.requireNonNull(tree, "tree");
+        if (index < 0) {
+            throw new IllegalArgumentException("attempt index must be >= 0, got " + index);
+        }
+        if (Double.isNaN(alpha) || alpha < 0) {
+            throw new IllegalArgumentException("alpha must be >= 0, got " + alpha);
+        }
+        if (endedAt.isBefore(startedAt)) {
+            throw new IllegalArgumentException("attempt ends (" + endedAt + ") before it starts (" + startedAt + ")");
+        }
+    }
+}

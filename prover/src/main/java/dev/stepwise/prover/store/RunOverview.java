@@ -1,0 +1,15 @@
+package dev.stepwise.prover.store;
+
+import java.util.Objects;
+
+/** A run with its problem counts, for {@code stepwise runs list}. {@code unfinished} counts pending,
+ * running and errored problems: what a resume would still do. */
+public record RunOverview(Run run, int problems, int proved, int unproved, int unfinished) {
+    public RunOverview {
+        Objects.requireNonNull(run, "run");
+        if (problems < 0 || proved < 0 || unproved < 0 || unfinished < 0 || proved + unproved + unfinished != problems) {
+            throw new IllegalArgumentException("inconsistent counts for run " + run.name() + ": " + problems + " = "
+                    + proved + " + " + unproved + " + " + unfinished + "?");
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package dev.stepwise.prover.store;
+
+/** Whether a run talked to a real Lean and model or to the simulator; every number is labelled. */
+public enum Simulation {
+    REAL,
+    SIMULATED
+}

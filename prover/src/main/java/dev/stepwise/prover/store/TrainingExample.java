@@ -1,0 +1,21 @@
+package dev.stepwise.prover.store;
+
+import java.util.Objects;
+
+/**
+ * A stored training example.
+ *
+ * @param sourceAttempt null if unknown or deleted
+ * @param filter the filter stage's verdict, or null before filtering
+ */
+public record TrainingExample(ExampleId id, RoundId round, ExampleKind kind, ExampleContent content,
+        String sourceProblem, AttemptId sourceAttempt, String contentHash, FilterResult filter) {
+    public TrainingExample {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(round, "round");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(sourceProblem, "sourceProblem");
+        Objects.requireNonNull(contentHash, "contentHash");
+    }
+}

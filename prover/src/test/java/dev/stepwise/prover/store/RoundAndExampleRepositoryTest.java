@@ -1,0 +1,132 @@
+package dev.stepwise.prover.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.stepwise.prover.cli.ExitCode;
+import dev.stepwise.prover.cli.UserError;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RoundAndExampleRepositoryTest {
+    @TempDir
+    Path dir;
+    private Store store;
+
+    @BeforeEach
+    void open() {
+        store = Store.open(dir.resolve("stepwise.db"), Duration.ofSeconds(5));
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private static NewRound round(int number) {
+        return new NewRound(number, "minif2f-valid", "{\"round\":" + number + "}", "base-7b", Samples.T0.plusSeconds(number));
+    }
+
+    @Test
+    void aRoundWalksItsStagesAndRecordsThePromotion() {
+        Round round = store.rounds().start(round(1));
+        assertEquals(RoundStage.SELECT, round.stage());
+        assertEquals(RoundStatus.RUNNING, round.status());
+        store.rounds().beginStage(round.id(), RoundStage.SELECT, Samples.T0);
+        store.rounds().completeStage(round.id(), RoundStage.SELECT, "{\"selected\":120}", Samples.T0.plusSeconds(1));
+        store.rounds().beginStage(round.id(), RoundStage.SEARCH, Samples.T0.plusSeconds(2));
+        // killed during search, resumed: the stage begins again
+        store.rounds().beginStage(round.id(), RoundStage.SEARCH, Samples.T0.plusSeconds(50));
+        store.rounds().completeStage(round.id(), RoundStage.SEARCH, "{\"proved\":31}", Samples.T0.plusSeconds(90));
+        store.rounds().setCandidate(round.id(), "round-1-lora");
+        PromotionDecision decision = new PromotionDecision(0.30, 0.34, 0.02, Promotion.PROMOTED, "0.34 >= 0.30 + 0.02");
+        store.rounds().decide(round.id(), decision);
+        store.rounds().complete(round.id(), Samples.T0.plusSeconds(100));
+
+        Round done = store.rounds().find(1).orElseThrow();
+        assertEquals(new Round(round.id(), 1, "minif2f-valid", "{\"round\":1}", RoundStage.SEARCH, RoundStatus.COMPLETED,
+                "base-7b", "round-1-lora", decision, null, Samples.T0.plusSeconds(1), Samples.T0.plusSeconds(100)), done);
+        assertEquals(List.of(
+                new StageRecord(RoundStage.SELECT, RoundStatus.COMPLETED, "{\"selected\":120}", Samples.T0, Samples.T0.plusSeconds(1)),
+                new StageRecord(RoundStage.SEARCH, RoundStatus.COMPLETED, "{\"proved\":31}", Samples.T0.plusSeconds(50),
+                        Samples.T0.plusSeconds(90))), store.rounds().stages(round.id()));
+        assertTrue(store.rounds().running().isEmpty());
+    }
+
+    @Test
+    void onlyOneRoundRunsAtATime() {
+        Round first = store.rounds().start(round(1));
+        store.rounds().beginStage(first.id(), RoundStage.TRAIN, Samples.T0);
+        UserError e = assertThrows(UserError.class, () -> store.rounds().start(round(2)));
+        assertEquals(ExitCode.USAGE, e.exitCode());
+        assertEquals("round 1 is still running (stage train); resume it or mark it failed before starting round 2",
+                e.getMessage());
+        store.rounds().fail(first.id(), "trainer exited with 1: CUDA out of memory", Samples.T0.plusSeconds(5));
+        assertEquals(List.of(new StageRecord(RoundStage.TRAIN, RoundStatus.FAILED, "trainer exited with 1: CUDA out of memory",
+                Samples.T0, Samples.T0.plusSeconds(5))), store.rounds().stages(first.id()));
+        Round second = store.rounds().start(round(2));
+        assertEquals(second, store.rounds().running().orElseThrow());
+        UserError resume = assertThrows(UserError.class, () -> store.rounds().resume(first.id()));
+        assertEquals("round 2 is running; only one round runs at a time", resume.getMessage());
+        store.rounds().complete(second.id(), Samples.T0.plusSeconds(9));
+        store.rounds().resume(first.id());
+        Round resumed = store.rounds().find(1).orElseThrow();
+        assertEquals(RoundStatus.RUNNING, resumed.status());
+        assertNull(resumed.error());
+        assertEquals(List.of(1, 2), store.rounds().list().stream().map(Round::number).toList());
+        UserError taken = assertThrows(UserError.class, () -> store.rounds().start(round(2)));
+        assertEquals("round 1 is still running (stage train); resume it or mark it failed before starting round 2",
+                taken.getMessage());
+    }
+
+    @Test
+    void examplesAreDeduplicatedAcrossRoundsAndFiltered() {
+        Round r1 = store.rounds().start(round(1));
+        NewExample sft = new NewExample(r1.id(), ExampleKind.SFT,
+                new ExampleContent.Completion("[GOAL]\n⊢ 1 + 1 = 2\n[PROOFSTEP]\n", "norm_num"), "p1", null);
+        NewExample dpo = new NewExample(r1.id(), ExampleKind.DPO,
+                new ExampleContent.Preference("[GOAL]\n⊢ 1 + 1 = 2\n[PROOFSTEP]\n", "norm_num", "simp"), "p1", null);
+        assertEquals(2, store.examples().add(List.of(sft, dpo, sft)));
+        store.rounds().complete(r1.id(), Samples.T0);
+
+        Round r2 = store.rounds().start(round(2));
+        NewExample again = new NewExample(r2.id(), ExampleKind.SFT, sft.content(), "p1", null);
+        NewExample fresh = new NewExample(r2.id(), ExampleKind.SFT,
+                new ExampleContent.Completion("[GOAL]\n⊢ 2 + 2 = 4\n[PROOFSTEP]\n", "norm_num"), "p2", null);
+        assertEquals(1, store.examples().add(List.of(again, fresh)));
+
+        List<TrainingExample> round1 = store.examples().forRound(r1.id(), ExampleKind.SFT);
+        assertEquals(1, round1.size());
+        assertEquals(sft.contentHash(), round1.get(0).contentHash());
+        assertEquals(sft.content(), round1.get(0).content());
+        assertEquals(dpo.content(), store.examples().forRound(r1.id(), ExampleKind.DPO).get(0).content());
+
+        TrainingExample second = store.examples().forRound(r2.id(), ExampleKind.SFT).get(0);
+        store.examples().recordFilter(List.of(new FilterResult(round1.get(0).id(), 1.8, FilterDecision.KEPT),
+                new FilterResult(second.id(), 40.0, FilterDecision.DROPPED)));
+        assertEquals(List.of(round1.get(0).id()),
+                store.examples().accumulated(ExampleKind.SFT, 2).stream().map(TrainingExample::id).toList());
+        assertEquals(new FilterResult(second.id(), 40.0, FilterDecision.DROPPED),
+                store.examples().forRound(r2.id(), ExampleKind.SFT).get(0).filter());
+    }
+
+    @Test
+    void theContentHashSeparatesFields() {
+        RoundId r = new RoundId(1);
+        String a = new NewExample(r, ExampleKind.DPO, new ExampleContent.Preference("p", "ab", "c"), "x", null).contentHash();
+        String b = new NewExample(r, ExampleKind.DPO, new ExampleContent.Preference("p", "a", "bc"), "x", null).contentHash();
+        String critic = new NewExample(r, ExampleKind.CRITIC, new ExampleContent.Preference("p", "ab", "c"), "x", null)
+                .contentHash();
+        assertEquals(3, java.util.Set.of(a, b, critic).size());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new NewExample(r, ExampleKind.SFT,
+                new ExampleContent.Preference("p", "a", "b"), "x", null));
+        assertEquals("SFT examples need a completion", e.getMessage());
+    }
+}

@@ -1,0 +1,82 @@
+package dev.stepwise.prover.store;
+
+import dev.stepwise.prover.problems.Problem;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Hand-made records for store tests. */
+final class Samples {
+    static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
+    static final Versions VERSIONS = new Versions("0.1.0", "v4.19.0", "v4.19.0", "sim/step-prover-7b");
+
+    private Samples() {
+    }
+
+    static NewRun run(String name) {
+        return new NewRun(name, RunKind.EVAL, "minif2f-test", null, "{\"budget\":\"1x8x100\"}", VERSIONS,
+                List.of(1L, 2L), Simulation.SIMULATED, T0);
+    }
+
+    static Problem problem(String name) {
+        return new Problem(name, "test", "import Mathlib\nopen Nat\n", "theorem " + name + " : 1 + 1 = 2 := by",
+                "One plus one is two.", "minif2f-test.jsonl:" + name);
+    }
+
+    static List<Problem> problems(int n) {
+        List<Problem> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(problem(String.format("p%04d", i)));
+        }
+        return out;
+    }
+
+    /**
+     * A chain-shaped tree of {@code nodes} nodes: node i+1 comes from node i by progress, and
+     * every node also has a failed sibling edge; the last node is closed by a proof-complete edge.
+     * Goal texts are prefixed with {@code goalPrefix} so trees can share goals or not.
+     */
+    static SearchTreeRecord tree(int nodes, String goalPrefix) {
+        List<TreeNode> ns = new ArrayList<>();
+        List<TreeEdge> es = new ArrayList<>();
+        for (int i = 0; i < nodes; i++) {
+            ns.add(new TreeNode(goalPrefix + "⊢ goal " + i + " : x + " + i + " = " + i + " + x", NodeStatus.PROVED, i, i));
+            es.add(new TreeEdge(i, "simp_all [h" + i + "]", -1.5, 6, -0.25, EdgeOutcome.LEAN_ERROR,
+                    "simp made no progress", Duration.ofNanos(12_345_000), null));
+            if (i + 1 < nodes) {
+                es.add(new TreeEdge(i, "rw [Nat.add_comm]", -0.5, 5, -0.1, EdgeOutcome.PROGRESS, null,
+                        Duration.ofMillis(3), i + 1));
+            } else {
+                es.add(new TreeEdge(i, "omega", -0.2, 2, -0.1, EdgeOutcome.PROOF_COMPLETE, null, Duration.ofMillis(40), null));
+            }
+        }
+        return new SearchTreeRecord(ns, es);
+    }
+
+    static ProofRecord proof(int length) {
+        List<String> tactics = new ArrayList<>();
+        for (int i = 0; i + 1 < length; i++) {
+            tactics.add("rw [Nat.add_comm]");
+        }
+        tactics.add("omega");
+        return new ProofRecord(tactics, "by\n  " + String.join("\n  ", tactics),
+                new GateVerdict(Verdict.ACCEPTED, List.of(), List.of("propext", "Classical.choice", "Quot.sound"),
+                        Duration.ofMillis(850)));
+    }
+
+    static NewAttempt provedAttempt(RunId run, String problem, int index, int treeSize, String goalPrefix) {
+        return new NewAttempt(run, problem, index, 1000L + index, 0.5, new AttemptOutcome.ProofFound(proof(treeSize)),
+                new SearchCounts(treeSize, 2 * treeSize, 40L * treeSize),
+                new SearchTimings(Duration.ofMillis(5_000), Duration.ofMillis(3_000), Duration.ofMillis(1_500)),
+                T0.plusSeconds(1), T0.plusSeconds(6), tree(treeSize, goalPrefix));
+    }
+
+    static NewAttempt failedAttempt(RunId run, String problem, int index) {
+        return new NewAttempt(run, problem, index, 7L, 1.0,
+                new AttemptOutcome.NoProof(FailureReason.BUDGET_EXHAUSTED, "100 expansions"),
+                new SearchCounts(100, 800, 12_000),
+                new SearchTimings(Duration.ofMillis(60_000), Duration.ofMillis(40_000), Duration.ofMillis(19_000)),
+                T0, T0.plusSeconds(60), tree(3, "failed "));
+    }
+}
