@@ -12,9 +12,11 @@ import java.util.Objects;
  * @param body the original text after {@code :=} (after {@code by} when present), stripped
  * @param docComment the text of a {@code /-- ... -/} comment right before it, or ""
  * @param line 1-based line where the declaration starts
+ * @param assignOffset offset of its {@code :=} in the file's text
+ * @param endOffset offset just past the last non-blank character of its body (or of {@code :=})
  */
 public record LeanDeclaration(String name, String header, String statement, String body, String docComment,
-        int line, int column, BodyKind bodyKind) {
+        int line, int column, BodyKind bodyKind, int assignOffset, int endOffset) {
 
     /** What follows {@code :=}: nothing or {@code sorry} (a statement to prove), or a proof. */
     public enum BodyKind { MISSING, SORRY, PROOF }
@@ -26,6 +28,9 @@ public record LeanDeclaration(String name, String header, String statement, Stri
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(docComment, "docComment");
         Objects.requireNonNull(bodyKind, "bodyKind");
+        if (assignOffset < 0 || endOffset < assignOffset + 2) {
+            throw new IllegalArgumentException("bad offsets of " + name + ": " + assignOffset + ".." + endOffset);
+        }
     }
 
     public boolean needsProof() {

@@ -134,8 +134,13 @@ public final class LeanFileParser {
             signature = text.substring(declStart, keywordAt) + "theorem " + name
                     + text.substring(afterKeyword, assign).stripTrailing();
         }
+        // Measured on the masked text, so comments after the body stay outside it.
+        int bodyEnd = end;
+        while (bodyEnd > bodyStart && Character.isWhitespace(masked.charAt(bodyEnd - 1))) {
+            bodyEnd--;
+        }
         return new LeanDeclaration(name, header, signature + " := by", body, docCommentBefore(src, declStart), line,
-                src.column(declStart), kind);
+                src.column(declStart), kind, assign, Math.max(bodyEnd, assign + 2));
     }
 
     /** The first {@code :=} outside brackets after the keyword, or -1. */
