@@ -17,10 +17,12 @@ final class PerplexityBandFilter implements ExampleFilter {
     static final String TOO_NOISY = "perplexity above the band";
 
     private final TacticScorer scorer;
+    private final String model;
     private final PerplexityBand band;
 
-    PerplexityBandFilter(TacticScorer scorer, PerplexityBand band) {
+    PerplexityBandFilter(TacticScorer scorer, String model, PerplexityBand band) {
         this.scorer = Objects.requireNonNull(scorer, "scorer");
+        this.model = Objects.requireNonNull(model, "model");
         this.band = Objects.requireNonNull(band, "band");
     }
 
@@ -30,7 +32,7 @@ final class PerplexityBandFilter implements ExampleFilter {
         if (sft.isEmpty()) {
             return Filtered.keepAll(examples);
         }
-        List<TacticScorer.Score> scores = scorer.score(sft.stream()
+        List<TacticScorer.Score> scores = scorer.score(model, sft.stream()
                 .map(e -> new TacticScorer.Request(e.prompt(), e.completion())).toList());
         if (scores.size() != sft.size()) {
             throw new IllegalStateException("the scorer answered " + scores.size() + " scores for " + sft.size() + " requests");

@@ -37,6 +37,9 @@ public interface TacticScorer {
         }
     }
 
-    /** One score per request, in order. Throws an unchecked exception naming the server when it cannot. */
-    List<Score> score(List<Request> requests);
+    /**
+     * One score per request, in order, under {@code model}. Throws an unchecked exception naming
+     * the server when it cannot.
+     */
+    List<Score> score(String model, List<Request> requests);
 }

@@ -16,7 +16,7 @@ class FiltersTest {
     }
 
     /** A scorer whose log-prob per token is read off the completion text: "c-3" scores -3 over one token. */
-    private static final TacticScorer SCORER = requests -> requests.stream()
+    private static final TacticScorer SCORER = (model, requests) -> requests.stream()
             .map(r -> new TacticScorer.Score(-Double.parseDouble(r.completion().substring(r.completion().indexOf('-') + 1)), 1))
             .toList();
 
@@ -50,7 +50,7 @@ class FiltersTest {
         }
         Example pair = new Example.Preference(ExampleKind.DPO, "p1", "a", "p", "good", "bad");
         in.add(3, pair);
-        Filtered f = new PerplexityBandFilter(SCORER, new PerplexityBand(0.2, 0.1)).apply(in);
+        Filtered f = new PerplexityBandFilter(SCORER, "m", new PerplexityBand(0.2, 0.1)).apply(in);
         // Ten scored examples: the two least perplexing (c-0.1, c-0.2) and the most perplexing (c-1.0) go.
         List<String> kept = f.kept().stream().map(e -> e instanceof Example.Sft s ? s.completion() : "pair").toList();
         assertEquals(List.of("c-0.3", "pair", "c-0.4", "c-0.5", "c-0.6", "c-0.7", "c-0.8", "c-0.9"), kept);
@@ -66,7 +66,7 @@ class FiltersTest {
         Example easy = sft("easy", "c-0.5");
         Example a = sft("p", "c-0.5");
         ExampleFilter chain = ExampleFilter.chain(List.of(new EasyProblemFilter(Set.of("easy")), new DedupFilter(Set.of()),
-                new PerplexityBandFilter(SCORER, PerplexityBand.keepAll())));
+                new PerplexityBandFilter(SCORER, "m", PerplexityBand.keepAll())));
         Filtered f = chain.apply(List.of(easy, a, a));
         assertEquals(List.of(a), f.kept());
         assertEquals("kept 1, dropped 2; easy problem (solved by the pre-pass): 1; duplicate within the round: 1", f.summary());

@@ -1,0 +1,35 @@
+package dev.stepwise.iteration;
+
+import dev.stepwise.search.Theorem;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Runs searches for a round (the application's eval machinery). A job's {@code runName} is the
+ * same every time a round asks for it, so after a kill the application resumes that run instead
+ * of redoing the problems it finished.
+ */
+public interface RoundSearcher {
+
+    /** Why a round searches. */
+    enum Purpose {
+        /** The cheap pass that marks easy statements. */
+        PREPASS,
+        /** The round's search with the current model. */
+        SEARCH,
+        /** The fixed-budget evaluation of a model on the held-out split. */
+        EVALUATE
+    }
+
+    record Job(String runName, Purpose purpose, String model, List<Theorem> problems) {
+        public Job {
+            Objects.requireNonNull(runName, "runName");
+            Objects.requireNonNull(purpose, "purpose");
+            Objects.requireNonNull(model, "model");
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /** One result per problem of the job, in the job's order, each with its attempts' trees. */
+    List<SearchedProblem> search(Job job);
+}

@@ -1,0 +1,56 @@
+package dev.stepwise.iteration;
+
+import dev.stepwise.search.Theorem;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * Splits off the held-out statements (by a hash of each name, so the split never moves between
+ * rounds), drops the statements earlier runs solved, orders the rest by the curriculum and caps them.
+ */
+final class SelectStage implements StageStep {
+
+    static boolean heldOut(Theorem t, double evalFraction) {
+        return Sha256.unitFraction("eval:" + t.name()) < evalFraction;
+    }
+
+    @Override
+    public String run(RoundContext round) {
+        RoundSettings s = round.settings();
+        List<Theorem> heldOut = round.pool().stream().filter(t -> heldOut(t, s.evalFraction())).toList();
+        if (heldOut.isEmpty()) {
+            throw new IterationException(IterationException.Kind.USAGE, "pool " + round.poolName() + " has no held-out statements at"
+                    + " iterate.eval-fraction=" + s.evalFraction() + "; raise it or use a larger pool");
+        }
+        List<Theorem> candidates = round.pool().stream().filter(t -> !heldOut(t, s.evalFraction())).toList();
+        Map<String, ProblemHistory.Past> past = round.services().history().of(candidates.stream().map(Theorem::name).toList());
+        List<Theorem> unsolved = candidates.stream().filter(t -> !past.getOrDefault(t.name(), ProblemHistory.Past.NONE).solved())
+                .toList();
+        List<Theorem> ordered = switch (s.curriculum()) {
+            case FEWEST_ATTEMPTS -> unsolved.stream()
+                    .sorted(Comparator.comparingInt(t -> past.getOrDefault(t.name(), ProblemHistory.Past.NONE).attempts()))
+                    .toList();
+            case CRITIC -> byCritic(round, unsolved);
+        };
+        List<Theorem> train = ordered.subList(0, Math.min(s.maxProblems(), ordered.size()));
+        int solved = candidates.size() - unsolved.size();
+        round.files().write(RoundFiles.SELECTION, new StageOutputs.Selection(train, heldOut, round.pool().size(), solved));
+        return String.format(Locale.ROOT, "pool %d: %d held out, %d solved before, %d unsolved; selected %d by %s",
+                round.pool().size(), heldOut.size(), solved, unsolved.size(), train.size(),
+                s.curriculum().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    }
+
+    private static List<Theorem> byCritic(RoundContext round, List<Theorem> unsolved) {
+        List<Double> scores = round.services().critic().score(unsolved);
+        if (scores.size() != unsolved.size()) {
+            throw new IllegalStateException("the critic answered " + scores.size() + " scores for " + unsolved.size() + " statements");
+        }
+        List<Integer> order = new ArrayList<>(IntStream.range(0, unsolved.size()).boxed().toList());
+        order.sort(Comparator.comparingDouble((Integer i) -> -scores.get(i)));
+        return order.stream().map(unsolved::get).toList();
+    }
+}

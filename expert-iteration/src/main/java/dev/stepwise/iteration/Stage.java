@@ -1,0 +1,19 @@
+package dev.stepwise.iteration;
+
+import java.util.Locale;
+
+/** The stages of a round, in the order they run. */
+public enum Stage {
+    SELECT,
+    SEARCH,
+    HARVEST,
+    FILTER,
+    EXPORT,
+    TRAIN,
+    EVALUATE,
+    PROMOTE;
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

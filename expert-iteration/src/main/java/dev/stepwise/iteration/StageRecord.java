@@ -1,0 +1,18 @@
+package dev.stepwise.iteration;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One stage of a round as it ran.
+ *
+ * @param summary what the stage reported (counts, files), or its error when it failed; null while running
+ * @param endedAt null while running
+ */
+public record StageRecord(Stage stage, RoundStatus status, String summary, Instant startedAt, Instant endedAt) {
+    public StageRecord {
+        Objects.requireNonNull(stage, "stage");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(startedAt, "startedAt");
+    }
+}

@@ -1,0 +1,104 @@
+package dev.stepwise.iteration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stepwise.search.Theorem;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RoundPartsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void promotionNeedsMoreThanTheMarginAndRecordsBothNumbers() {
+        PromotionDecision kept = PromotionDecision.decide(0.40, 0.42, 0.05);
+        assertEquals(Promotion.KEPT_CURRENT, kept.promotion());
+        assertEquals("kept the current model: candidate 0.4200 vs current 0.4000 (gain +0.0200, margin 0.0500)", kept.reason());
+        assertEquals(Promotion.PROMOTED, PromotionDecision.decide(0.40, 0.46, 0.05).promotion());
+        // A tie never promotes, even with no margin.
+        assertEquals(Promotion.KEPT_CURRENT, PromotionDecision.decide(0.5, 0.5, 0.0).promotion());
+        assertEquals(Promotion.KEPT_CURRENT, PromotionDecision.decide(0.1 + 0.2, 0.3 + 0.05, 0.05).promotion());
+    }
+
+    private static RoundContext context(Path dir, ProblemHistory history, CriticScorer critic, Curriculum curriculum, int cap) {
+        RoundSettings settings = new RoundSettings("base", cap, curriculum, 0.25, 0.1, PerplexityBand.keepAll(),
+                TrainingChoices.EasyProofs.EXCLUDE, TrainingChoices.Prepass.OFF, 0.0, RoundRunnerTest.settings("true").trainer());
+        ScriptedWorld world = new ScriptedWorld();
+        RoundServices services = new RoundServices(new MemoryRoundStore(), world, history, critic, RoundRunnerTest.SCORER,
+                Trees.renderer(), world, new TrainerLauncher(Map.of()), JSON, InstantSource.fixed(Instant.EPOCH), dir);
+        return new RoundContext(1, "gen", ScriptedWorld.pool(40), settings, "{}", "base", services, services.files(1));
+    }
+
+    @Test
+    void selectDropsSolvedStatementsAndOrdersByFewestAttempts(@TempDir Path dir) {
+        List<Theorem> pool = ScriptedWorld.pool(40);
+        List<String> train = pool.stream().filter(t -> !SelectStage.heldOut(t, 0.25)).map(Theorem::name).toList();
+        // The first trainable statement is solved; the second was tried often; the rest never.
+        ProblemHistory history = names -> Map.of(train.get(0), new ProblemHistory.Past(4, true),
+                train.get(1), new ProblemHistory.Past(9, false), train.get(2), new ProblemHistory.Past(1, false));
+        RoundContext ctx = context(dir, history, t -> List.of(), Curriculum.FEWEST_ATTEMPTS, 100);
+        String summary = new SelectStage().run(ctx);
+        StageOutputs.Selection s = ctx.selection();
+        List<String> chosen = s.train().stream().map(Theorem::name).toList();
+        assertEquals(train.size() - 1, chosen.size());
+        assertEquals(train.get(1), chosen.getLast());
+        assertEquals(train.get(2), chosen.get(chosen.size() - 2));
+        assertEquals(train.get(3), chosen.getFirst());
+        assertEquals(40 - train.size(), s.heldOut().size());
+        assertTrue(s.heldOut().stream().noneMatch(t -> train.contains(t.name())));
+        assertEquals("pool 40: " + s.heldOut().size() + " held out, 1 solved before, " + (train.size() - 1)
+                + " unsolved; selected " + (train.size() - 1) + " by fewest-attempts", summary);
+    }
+
+    @Test
+    void criticCurriculumTakesTheHighestScoresUpToTheCap(@TempDir Path dir) {
+        CriticScorer critic = ts -> ts.stream().map(t -> (double) Integer.parseInt(t.name().substring(1))).toList();
+        RoundContext ctx = context(dir, names -> Map.of(), critic, Curriculum.CRITIC, 3);
+        new SelectStage().run(ctx);
+        List<Integer> chosen = ctx.selection().train().stream().map(t -> Integer.parseInt(t.name().substring(1))).toList();
+        assertEquals(3, chosen.size());
+        assertTrue(chosen.get(0) > chosen.get(1) && chosen.get(1) > chosen.get(2), chosen.toString());
+    }
+
+    @Test
+    void trainerCommandPlaceholdersAreShellQuotedAndUnknownOnesNamed() {
+        assertEquals("trl 'sft' --config '/data/round 1/trl.yaml' --x 'it'\\''s'",
+                TrainerLauncher.render("trl {method} --config {config} --x {round}", Map.of("method", "sft", "config",
+                        "/data/round 1/trl.yaml", "round", "it's")));
+        IterationException e = assertThrows(IterationException.class, () -> TrainerLauncher.render("train {data}", Map.of()));
+        assertEquals("iterate.trainer-command has an unknown placeholder {data}; known: {config} {train_file} {valid_file}"
+                + " {base_model} {init_model} {output_dir} {round} {method}", e.getMessage());
+    }
+
+    @Test
+    void trlConfigNamesTheDataModelAndLora() {
+        TrainerSettings lora = RoundRunnerTest.settings(TrainerSettings.TRL_COMMAND).trainer();
+        String yaml = new TrlConfig(JSON).render(lora, 2, "org/model \"7B\"", Path.of("/d/sft-train.jsonl"), Path.of("/d/model"));
+        assertTrue(yaml.contains("model_name_or_path: \"org/model \\\"7B\\\"\"\n"), yaml);
+        assertTrue(yaml.contains("datasets:\n  - path: json\n    data_files: \"/d/sft-train.jsonl\"\n    split: train\n"), yaml);
+        assertTrue(yaml.contains("output_dir: \"/d/model\"\nnum_train_epochs: 3\nlearning_rate: 2.0E-5\n"), yaml);
+        assertTrue(yaml.contains("use_peft: true\nlora_r: 16\nlora_alpha: 32\n"), yaml);
+        assertTrue(yaml.contains("completion_only_loss: true\n"), yaml);
+        TrainerSettings full = new TrainerSettings(TrainerSettings.TRL_COMMAND, TrainingChoices.Method.DPO,
+                TrainingChoices.Finetune.FULL, TrainingChoices.Mode.CONTINUE, 1, 1e-6, 8, 8);
+        String dpo = new TrlConfig(JSON).render(full, 2, "m", Path.of("/d/dpo-train.jsonl"), Path.of("/d/model"));
+        assertTrue(!dpo.contains("use_peft") && !dpo.contains("completion_only_loss"), dpo);
+        assertTrue(dpo.startsWith("# Written by Stepwise for round 2: run with 'trl dpo --config THIS_FILE'.\n"), dpo);
+    }
+
+    @Test
+    void continuingALoraAdapterIsRefusedWithTheReason() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new TrainerSettings("x",
+                TrainingChoices.Method.SFT, TrainingChoices.Finetune.LORA, TrainingChoices.Mode.CONTINUE, 1, 1e-5, 8, 8));
+        assertEquals("iterate.train-mode=continue needs iterate.finetune=full: TRL's command line starts LoRA from a base model,"
+                + " not from an earlier adapter", e.getMessage());
+    }
+}
