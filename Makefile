@@ -6,8 +6,10 @@ JAVA_HOME := $(shell ./scripts/find-jdk.sh)
 export JAVA_HOME
 COMMIT := $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
 MVN := ./mvnw --batch-mode --no-transfer-progress -Dstepwise.commit=$(COMMIT)
+# Lean, Mathlib and the REPL share this one version (the shipped miniF2F targets v4.24.0).
+LEAN_VERSION ?= v4.24.0
 
-.PHONY: help setup build test bench clean check-jdk serve-model
+.PHONY: help setup build test bench clean check-jdk serve-model lean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -21,6 +23,7 @@ setup: check-jdk ## Build everything and the launcher bin/stepwise
 	$(MVN) -DskipTests package
 	@chmod +x bin/stepwise
 	@echo "Built $$(pwd)/prover/target/stepwise.jar; run bin/stepwise --help"
+	@$(MAKE) --no-print-directory lean || echo "make setup: the Java build is complete; the Lean set-up is not (reason above). Run 'make lean' when it can succeed, and 'bin/stepwise lean doctor' to see what is missing."
 
 build: setup
 
@@ -29,6 +32,9 @@ test: check-jdk ## Run every test (needs only a JDK >= 21 and Maven Central)
 
 bench: setup ## Run every benchmark (stepwise bench all); see README 'Benchmarks'
 	bin/stepwise bench all
+
+lean: ## Install elan, Lean, Mathlib's cache and the REPL in lean-project/ (LEAN_VERSION=v4.24.0)
+	@./scripts/setup-lean.sh "$(LEAN_VERSION)"
 
 clean: check-jdk ## Remove build outputs
 	$(MVN) clean

@@ -1,7 +1,18 @@
 package dev.stepwise.prover.cli;
 
+import dev.stepwise.lean.DoctorCheck;
+import dev.stepwise.lean.GateVerdict;
+import dev.stepwise.lean.HostTools;
+import dev.stepwise.lean.LeanDoctor;
 import dev.stepwise.lean.ReplCodec;
+import dev.stepwise.lean.ReplStartException;
+import dev.stepwise.prover.lean.LeanSetup;
+import dev.stepwise.prover.lean.ProofFileChecker;
 import dev.stepwise.prover.lean.ReplOutputParser;
+import dev.stepwise.prover.problems.LeanDeclaration;
+import dev.stepwise.prover.problems.LeanFileParser;
+import dev.stepwise.prover.problems.ProblemFileException;
+import java.util.List;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -19,7 +30,7 @@ import picocli.CommandLine.Spec;
 /** {@code stepwise lean}: talk to Lean's REPL directly, check proofs, diagnose the set-up. */
 @Command(name = "lean", mixinStandardHelpOptions = true,
         description = "Lean tools: decode REPL output, check proof files, diagnose the Lean set-up.",
-        subcommands = {LeanCommand.Parse.class})
+        subcommands = {LeanCommand.Parse.class, LeanCommand.Check.class, LeanCommand.Doctor.class})
 final class LeanCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -72,6 +83,100 @@ final class LeanCommand implements Runnable {
                 return ExitCode.NO.code();
             }
             return ExitCode.OK.code();
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = {"Run the acceptance gate on every theorem of a complete proof file: re-elaborate each with",
+                "#print axioms on a healthy header env; reject on errors, sorry, axioms beyond the allow-list,",
+                "a changed statement or forbidden text. Exit 0 if all are accepted, 1 if any is not."})
+    static final class Check implements Callable<Integer> {
+        private final Application app;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE.lean", description = "The proof file.")
+        Path file;
+
+        @picocli.CommandLine.Option(names = "--reference", paramLabel = "STATEMENTS.lean",
+                description = "The statements the proofs must prove (default: each theorem's own statement).")
+        Path reference;
+
+        Check(Application app) {
+            this.app = app;
+        }
+
+        @Override
+        public Integer call() {
+            List<LeanDeclaration> proofs = declarations(app, file);
+            List<LeanDeclaration> references = reference == null ? List.of() : declarations(app, reference);
+            LeanSetup setup = new LeanSetup(app.settings(), app.home(), app.workDir(), HostTools.fromEnvironment());
+            List<GateVerdict> verdicts;
+            try {
+                verdicts = new ProofFileChecker(setup).check(proofs, references);
+            } catch (ReplStartException e) {
+                throw UserError.environment("cannot start Lean: " + e.getMessage(), e);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            long accepted = 0;
+            for (GateVerdict v : verdicts) {
+                String axioms = v.axioms().isEmpty() ? "" : " (axioms: " + String.join(", ", v.axioms()) + ")";
+                if (v.accepted()) {
+                    accepted++;
+                    out.println(v.theorem() + ": accepted" + axioms);
+                } else {
+                    out.println(v.theorem() + ": " + v.decision().name().toLowerCase(java.util.Locale.ROOT) + axioms);
+                    v.reasons().forEach(r -> out.println("  - " + r.replace("\n", "\n    ")));
+                }
+            }
+            out.println(accepted + " of " + verdicts.size() + " accepted");
+            out.flush();
+            return accepted == verdicts.size() ? ExitCode.OK.code() : ExitCode.NO.code();
+        }
+    }
+
+    @Command(name = "doctor", mixinStandardHelpOptions = true,
+            description = {"Report on the Lean set-up: toolchain and lake, project and build, REPL binary, Mathlib",
+                "revision, prlimit/setsid/bwrap, and free memory against the REPLs of the pool. Exit 1 if",
+                "something is missing that Stepwise needs."})
+    static final class Doctor implements Callable<Integer> {
+        private final Application app;
+
+        @Spec
+        CommandSpec spec;
+
+        Doctor(Application app) {
+            this.app = app;
+        }
+
+        @Override
+        public Integer call() {
+            LeanSetup setup = new LeanSetup(app.settings(), app.home(), app.workDir(), HostTools.fromEnvironment());
+            List<DoctorCheck> checks = LeanDoctor.forThisMachine().examine(setup.project(), setup.poolSize(),
+                    setup.sandbox());
+            PrintWriter out = spec.commandLine().getOut();
+            int width = checks.stream().mapToInt(c -> c.name().length()).max().orElse(0);
+            for (DoctorCheck c : checks) {
+                out.printf("%-4s  %-" + width + "s  %s%n", c.status(), c.name(), c.detail());
+            }
+            out.println("REPL command: " + String.join(" ", setup.replCommand()));
+            out.flush();
+            boolean failed = checks.stream().anyMatch(c -> c.status() == DoctorCheck.Status.FAIL);
+            return failed ? ExitCode.NO.code() : ExitCode.OK.code();
+        }
+    }
+
+    static List<LeanDeclaration> declarations(Application app, Path file) {
+        Path path = app.resolve(file);
+        try {
+            return LeanFileParser.declarations(Files.readString(path, StandardCharsets.UTF_8), file.toString());
+        } catch (NoSuchFileException e) {
+            throw UserError.input("no such file: " + file);
+        } catch (IOException e) {
+            throw UserError.input("cannot read " + file + ": " + e.getMessage(), e);
+        } catch (ProblemFileException e) {
+            throw UserError.input(e.getMessage(), e);
         }
     }
 }

@@ -1,0 +1,14 @@
+package dev.stepwise.lean;
+
+import java.util.Objects;
+
+/** One line of {@code stepwise lean doctor}: what was checked, how it stands, and the detail. */
+public record DoctorCheck(String name, Status status, String detail) {
+    public enum Status { OK, WARN, FAIL }
+
+    public DoctorCheck {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(detail, "detail");
+    }
+}

@@ -1,0 +1,77 @@
+package dev.stepwise.lean;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LeanDoctorTest {
+    @TempDir
+    Path dir;
+
+    private Path executable(Path p) throws Exception {
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, "#!/bin/sh\n");
+        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return p;
+    }
+
+    private Map<String, DoctorCheck> byName(List<DoctorCheck> checks) {
+        return checks.stream().collect(Collectors.toMap(DoctorCheck::name, c -> c));
+    }
+
+    @Test
+    void aBuiltProjectOnAToolEquippedHostIsHealthy() throws Exception {
+        Path home = dir.resolve("home");
+        executable(home.resolve(".elan/bin/lake"));
+        executable(home.resolve(".elan/bin/elan"));
+        Files.createDirectories(home.resolve(".elan/toolchains/leanprover--lean4---v4.24.0"));
+        Path bin = dir.resolve("bin");
+        executable(bin.resolve("prlimit"));
+        executable(bin.resolve("setsid"));
+        Path project = dir.resolve("lean-project");
+        Files.createDirectories(project.resolve(".lake/packages/mathlib/.lake/build/lib"));
+        executable(project.resolve(LeanProject.REPL_BINARY));
+        Files.writeString(project.resolve("lakefile.toml"), "name = \"x\"\n");
+        Files.writeString(project.resolve("lean-toolchain"), "leanprover/lean4:v4.24.0\n");
+        Files.writeString(project.resolve("lake-manifest.json"),
+                "{\"packages\": [{\"name\": \"mathlib\", \"rev\": \"f897ebcf\", \"inputRev\": \"v4.24.0\"}]}");
+        Path meminfo = Files.writeString(dir.resolve("meminfo"), "MemTotal: 67108864 kB\nMemAvailable: 33554432 kB\n");
+
+        var checks = byName(new LeanDoctor(new HostTools(bin.toString()), home, meminfo)
+                .examine(new LeanProject(project), 4, Sandbox.WHERE_AVAILABLE));
+        assertEquals(DoctorCheck.Status.OK, checks.get("lake").status());
+        assertEquals("leanprover/lean4:v4.24.0 (installed)", checks.get("toolchain").detail());
+        assertEquals("v4.24.0 (f897ebcf)", checks.get("mathlib revision").detail());
+        assertEquals(DoctorCheck.Status.OK, checks.get("repl binary").status());
+        assertEquals(DoctorCheck.Status.OK, checks.get("mathlib build").status());
+        assertEquals(new DoctorCheck("bwrap", DoctorCheck.Status.WARN,
+                "not found: REPLs run without a sandbox (install bubblewrap)"), checks.get("bwrap"));
+        assertEquals(new DoctorCheck("memory", DoctorCheck.Status.OK,
+                "32.0 GiB available; a Mathlib REPL needs about 5.0 GiB resident: room for 6 REPLs, pool.size is 4"),
+                checks.get("memory"));
+    }
+
+    @Test
+    void aBareMachineFailsWithWhatToDo() throws Exception {
+        Path project = Files.createDirectories(dir.resolve("lean-project"));
+        Files.writeString(project.resolve("lakefile.toml"), "name = \"x\"\n");
+        Files.writeString(project.resolve("lean-toolchain"), "leanprover/lean4:v4.24.0\n");
+        Path meminfo = Files.writeString(dir.resolve("meminfo"), "MemAvailable: 8388608 kB\n");
+        var checks = byName(new LeanDoctor(new HostTools(""), dir.resolve("nohome"), meminfo)
+                .examine(new LeanProject(project), 4, Sandbox.REQUIRED));
+        assertEquals(new DoctorCheck("lake", DoctorCheck.Status.FAIL,
+                "not found on PATH or in ~/.elan/bin; run 'make lean'"), checks.get("lake"));
+        assertEquals(DoctorCheck.Status.FAIL, checks.get("mathlib build").status());
+        assertEquals(DoctorCheck.Status.FAIL, checks.get("repl binary").status());
+        assertEquals(DoctorCheck.Status.FAIL, checks.get("bwrap").status());
+        assertEquals(DoctorCheck.Status.WARN, checks.get("memory").status());
+        assertEquals(DoctorCheck.Status.WARN, checks.get("prlimit").status());
+    }
+}
