@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
             DatasetsCommand.class,
             CompletionCommand.class,
             LeanCommand.class,
+            ModelCommand.class,
             dev.stepwise.prover.bench.BenchCommand.class,
             DbCommand.class,
         })

@@ -78,6 +78,17 @@ class TokenizerTruncationTest {
     }
 
     @Test
+    void loadingATokenizerForcesOfflineModeInAJvmStartedWithoutIt() {
+        String before = System.clearProperty(DjlOffline.PROPERTY);
+        try {
+            DjlOffline.ensure();
+            assertEquals("true", System.getProperty(DjlOffline.PROPERTY));
+        } finally {
+            System.setProperty(DjlOffline.PROPERTY, before == null ? "true" : before);
+        }
+    }
+
+    @Test
     void theLauncherStartsEveryJvmWithDjlOffline() throws IOException {
         Path launcher = Path.of("..", "bin", "stepwise");
         String text = Files.readString(launcher);
