@@ -1,0 +1,136 @@
+package dev.stepwise.prover.sim.model;
+
+import dev.stepwise.prover.sim.world.SimTactic;
+import dev.stepwise.prover.sim.world.TacticText;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The simulated model's distribution at one state and draws from it. Log-probabilities are
+ * those of the untempered distribution (what vLLM reports by default), so one tactic always has
+ * the same log-probability at one state, whatever the temperature or the draw.
+ */
+final class Sampler {
+
+    /** One tactic the model may say, with its probability at temperature 1. */
+    record Option(String tactic, double probability) {
+    }
+
+    /** One sampled completion before the API shapes it. */
+    record Draw(String text, List<String> tokens, List<Double> tokenLogprobs, List<Map<String, Double>> alternatives,
+            String finishReason, String stopReason) {
+    }
+
+    private final List<Option> options;
+
+    private Sampler(List<Option> options) {
+        this.options = List.copyOf(options);
+    }
+
+    /** The distribution over a state's suggested tactics plus what adapters add. */
+    static Sampler of(List<SimTactic> tactics, Map<String, Double> boosts) {
+        Map<String, Double> weights = new LinkedHashMap<>();
+        Map<String, String> spelling = new LinkedHashMap<>();
+        for (SimTactic t : tactics) {
+            String key = TacticText.normalize(t.tactic());
+            spelling.putIfAbsent(key, t.tactic());
+            weights.merge(key, t.weight(), Double::sum);
+        }
+        boosts.forEach((key, extra) -> {
+            spelling.putIfAbsent(key, key);
+            weights.merge(key, extra, Double::sum);
+        });
+        double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
+        List<Option> options = new ArrayList<>();
+        if (total > 0) {
+            weights.forEach((key, w) -> {
+                if (w > 0) {
+                    options.add(new Option(spelling.get(key), w / total));
+                }
+            });
+        }
+        return new Sampler(options);
+    }
+
+    /** Tactics a model says at a state it has never seen: all alike, none of them right. */
+    static Sampler uniform(List<String> tactics) {
+        return new Sampler(tactics.stream().map(t -> new Option(t, 1.0 / tactics.size())).toList());
+    }
+
+    List<Option> options() {
+        return options;
+    }
+
+    Draw draw(Random rng, double temperature, int maxTokens, List<String> stop, int topK) {
+        Option o = pick(rng, temperature);
+        List<String> fullTokens = Tokens.split(o.tactic());
+        double perToken = Math.log(o.probability()) / fullTokens.size();
+        String text = o.tactic();
+        String stopReason = null;
+        int cut = text.length();
+        for (String s : stop) {
+            int at = s.isEmpty() ? -1 : text.indexOf(s);
+            if (at >= 0 && at < cut) {
+                cut = at;
+                stopReason = s;
+            }
+        }
+        List<String> tokens = Tokens.split(text.substring(0, cut));
+        String finish = "stop";
+        if (tokens.size() > maxTokens) {
+            tokens = tokens.subList(0, maxTokens);
+            finish = "length";
+            stopReason = null;
+        }
+        List<Double> lps = new ArrayList<>();
+        List<Map<String, Double>> alts = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            lps.add(Math.max(-9999.0, perToken));
+            alts.add(i == 0 ? firstTokenAlternatives(o, topK) : Map.of());
+        }
+        return new Draw(String.join("", tokens), List.copyOf(tokens), lps, alts, finish, stopReason);
+    }
+
+    private Map<String, Double> firstTokenAlternatives(Option sampled, int topK) {
+        Map<String, Double> best = new LinkedHashMap<>();
+        options.stream()
+                .filter(o -> o != sampled)
+                .sorted((a, b) -> Double.compare(b.probability(), a.probability()))
+                .forEach(o -> {
+                    List<String> t = Tokens.split(o.tactic());
+                    best.merge(t.get(0), Math.log(o.probability()) / t.size(), Math::max);
+                });
+        Map<String, Double> out = new LinkedHashMap<>();
+        best.entrySet().stream().limit(topK).forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    private Option pick(Random rng, double temperature) {
+        if (temperature < 1e-6) {
+            Option best = options.get(0);
+            for (Option o : options) {
+                if (o.probability() > best.probability()) {
+                    best = o;
+                }
+            }
+            return best;
+        }
+        double[] q = new double[options.size()];
+        double sum = 0;
+        for (int i = 0; i < q.length; i++) {
+            q[i] = Math.exp(Math.log(options.get(i).probability()) / temperature);
+            sum += q[i];
+        }
+        double r = rng.nextDouble() * sum;
+        for (int i = 0; i < q.length; i++) {
+            r -= q[i];
+            if (r < 0) {
+                return options.get(i);
+            }
+        }
+        return options.get(q.length - 1);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.stepwise.prover.sim.world;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.Objects;
+
+/**
+ * What a simulated Lean does with one tactic at one state. Serialised with a {@code kind} field;
+ * see docs/world-format.md for each kind.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = Outcome.Next.class, name = "next"),
+    @JsonSubTypes.Type(value = Outcome.Complete.class, name = "complete"),
+    @JsonSubTypes.Type(value = Outcome.Error.class, name = "error"),
+    @JsonSubTypes.Type(value = Outcome.Timeout.class, name = "timeout"),
+    @JsonSubTypes.Type(value = Outcome.Crash.class, name = "crash"),
+    @JsonSubTypes.Type(value = Outcome.Cheat.class, name = "cheat"),
+})
+public sealed interface Outcome {
+
+    /** The tactic succeeds and leads to the state with id {@code state}. */
+    record Next(String state) implements Outcome {
+        public Next {
+            if (state == null || state.isBlank()) {
+                throw new IllegalArgumentException("next outcome without a state id");
+            }
+        }
+    }
+
+    /** The tactic closes every goal, and the proof passes the acceptance gate. */
+    record Complete() implements Outcome {
+    }
+
+    /** Lean refuses the tactic; {@code how} decides the shape of the REPL's answer. */
+    record Error(ErrorKind how, String message) implements Outcome {
+        public Error {
+            Objects.requireNonNull(how, "error outcome without 'how'");
+            Objects.requireNonNull(message, "error outcome without 'message'");
+        }
+    }
+
+    /** The tactic runs for {@code Latency.tacticTimeout}, far past any sane deadline. */
+    record Timeout() implements Outcome {
+    }
+
+    /** The REPL process dies while answering (a stack overflow, the OOM killer). */
+    record Crash() implements Outcome {
+    }
+
+    /**
+     * The tactic completes in tactic mode (the REPL answers {@code Completed}) but the proof is
+     * not acceptable: only re-elaborating the theorem and auditing its axioms shows it.
+     */
+    record Cheat(CheatKind how, String detail) implements Outcome {
+        public Cheat {
+            Objects.requireNonNull(how, "cheat outcome without 'how'");
+            Objects.requireNonNull(detail, "cheat outcome without 'detail'");
+        }
+    }
+
+    /** How a Lean error reaches the client. */
+    enum ErrorKind {
+        /**
+         * Elaboration error with error recovery: {@code goals: []}, an error message and
+         * {@code proofStatus: "Incomplete: contains sorry"} (the trap a failed {@code exact} sets).
+         */
+        ELABORATION,
+        /** The tactic does not parse: {@code {"message": "Lean error:\n<input>:1:C: ..."}}. */
+        PARSE,
+        /** The tactic throws (e.g. {@code exact?} giving up): {@code {"message": "Lean error:\n..."}}. */
+        EXCEPTION
+    }
+
+    /** What the acceptance gate finds when it re-elaborates a proof using a cheat. */
+    enum CheatKind {
+        /** {@code #print axioms} lists {@code detail}, an axiom outside the standard three. */
+        AXIOM,
+        /** The re-elaborated declaration fails the kernel: its type is {@code detail}, not the statement. */
+        STATEMENT
+    }
+}
