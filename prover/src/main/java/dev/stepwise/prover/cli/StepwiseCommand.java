@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
             ModelCommand.class,
             dev.stepwise.prover.bench.BenchCommand.class,
             DbCommand.class,
+            SimCommand.class,
         })
 public final class StepwiseCommand implements Runnable {
 

@@ -48,7 +48,8 @@ final class Failures {
             out.add(new SimTactic(unclosed, weight, new Outcome.Error(ErrorKind.PARSE,
                     "<input>:1:" + unclosed.length() + ": unexpected end of input; expected ']'")));
         }
-        for (char sub = '₀'; sub <= '₉'; sub++) {
+        boolean binds = right.startsWith("have ") || right.startsWith("obtain ") || right.startsWith("intro ");
+        for (char sub = '₀'; sub <= '₉' && !binds; sub++) {
             int at = right.indexOf("h" + sub);
             if (at >= 0) {
                 String ascii = right.substring(0, at + 1) + (char) ('0' + (sub - '₀')) + right.substring(at + 2);

@@ -39,7 +39,7 @@ public record GeneratorKnobs(int minDepth, int maxDepth, int branching, double p
     }
 
     public static GeneratorKnobs defaults() {
-        return new GeneratorKnobs(2, 5, 3, 0.6, 0.4, 0.3, 0.1, 0.02, 0.01, 40);
+        return new GeneratorKnobs(2, 5, 3, 0.6, 0.4, 0.3, 0.1, 0.02, 0.01, 24);
     }
 
     private static void probability(String name, double p) {

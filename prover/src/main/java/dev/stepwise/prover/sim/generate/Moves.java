@@ -134,7 +134,7 @@ final class Moves {
 
     private static int tokenStart(String t, int before) {
         int i = before;
-        while (i > 0 && (Character.isLetterOrDigit(t.charAt(i - 1)) || "₀₁₂₃₄₅₆₇₈₉'_".indexOf(t.charAt(i - 1)) >= 0)) {
+        while (i > 0 && (Character.isLetterOrDigit(t.charAt(i - 1)) || "₀₁₂₃₄₅₆₇₈₉'_.".indexOf(t.charAt(i - 1)) >= 0)) {
             i--;
         }
         return i;
@@ -142,7 +142,7 @@ final class Moves {
 
     private static int tokenEnd(String t, int from) {
         int i = from;
-        while (i < t.length() && (Character.isLetterOrDigit(t.charAt(i)) || "₀₁₂₃₄₅₆₇₈₉'_".indexOf(t.charAt(i)) >= 0)) {
+        while (i < t.length() && (Character.isLetterOrDigit(t.charAt(i)) || "₀₁₂₃₄₅₆₇₈₉'_.".indexOf(t.charAt(i)) >= 0)) {
             i++;
         }
         return i;

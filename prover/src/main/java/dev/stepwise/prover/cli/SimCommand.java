@@ -1,0 +1,345 @@
+package dev.stepwise.prover.cli;
+
+import dev.stepwise.prover.config.ValueType;
+import dev.stepwise.prover.problems.DatasetCatalog;
+import dev.stepwise.prover.problems.Problem;
+import dev.stepwise.prover.problems.ProblemFileException;
+import dev.stepwise.prover.sim.generate.GeneratorKnobs;
+import dev.stepwise.prover.sim.generate.WorldGenerator;
+import dev.stepwise.prover.sim.model.ModelDialect;
+import dev.stepwise.prover.sim.model.SimulatedModelServer;
+import dev.stepwise.prover.sim.repl.SimulatedRepl;
+import dev.stepwise.prover.sim.train.SimulatedTrainer;
+import dev.stepwise.prover.sim.world.Faults;
+import dev.stepwise.prover.sim.world.Latency;
+import dev.stepwise.prover.sim.world.World;
+import dev.stepwise.prover.sim.world.WorldFile;
+import dev.stepwise.prover.sim.world.WorldFormatException;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code stepwise sim}: the simulated Lean REPL, model server and trainer (no Lean, no GPU). */
+@Command(name = "sim", mixinStandardHelpOptions = true,
+        description = {"Simulated Lean REPL, model server and trainer driven by a world file, for dry runs,",
+            "benchmarks and tests without Lean or a GPU. Everything they produce is SIMULATED."},
+        subcommands = {SimCommand.Generate.class, SimCommand.Repl.class, SimCommand.Model.class, SimCommand.Train.class})
+final class SimCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static World readWorld(Path path) {
+        try {
+            return new WorldFile().read(path);
+        } catch (WorldFormatException e) {
+            throw UserError.input(e.getMessage(), e);
+        }
+    }
+
+    @Command(name = "generate", mixinStandardHelpOptions = true,
+            description = {"Generate a world from a dataset's statements: each root goal is the statement's",
+                "hypotheses and target as Lean prints them; below it a random proof graph. Same seed, same bytes."})
+    static final class Generate implements Callable<Integer> {
+        private final Application app;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--from", required = true, paramLabel = "DATASET",
+                description = "A dataset name (see 'datasets list') or a .jsonl/.lean file.")
+        String from;
+
+        @Option(names = "--out", required = true, paramLabel = "WORLD", description = "The world file to write (JSON).")
+        Path out;
+
+        @Option(names = "--seed", defaultValue = "0", description = "Random seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--limit", paramLabel = "N", description = "Use only the first N problems.")
+        Integer limit;
+
+        @Option(names = "--model", defaultValue = "stepwise-sim/step-prover",
+                description = "Model name the simulated server reports (default: ${DEFAULT-VALUE}).")
+        String model;
+
+        @Option(names = "--min-depth", defaultValue = "2", description = "Shortest proof in tactics (default: ${DEFAULT-VALUE}).")
+        int minDepth;
+
+        @Option(names = "--max-depth", defaultValue = "5", description = "Longest proof in tactics (default: ${DEFAULT-VALUE}).")
+        int maxDepth;
+
+        @Option(names = "--branching", defaultValue = "3", description = "Tactics that make progress per state (default: ${DEFAULT-VALUE}).")
+        int branching;
+
+        @Option(names = "--provable", defaultValue = "0.6", description = "Fraction of theorems with a proof (default: ${DEFAULT-VALUE}).")
+        double provable;
+
+        @Option(names = "--error-rate", defaultValue = "0.4", description = "Wrong suggestions per state, per slot of six (default: ${DEFAULT-VALUE}).")
+        double errorRate;
+
+        @Option(names = "--near-miss-rate", defaultValue = "0.3", description = "Near-miss spellings per right tactic (default: ${DEFAULT-VALUE}).")
+        double nearMissRate;
+
+        @Option(names = "--cheat-rate", defaultValue = "0.1", description = "Cheating tactics per state (default: ${DEFAULT-VALUE}).")
+        double cheatRate;
+
+        @Option(names = "--timeout-rate", defaultValue = "0.02", description = "Never-ending tactics per state (default: ${DEFAULT-VALUE}).")
+        double timeoutRate;
+
+        @Option(names = "--crash-rate", defaultValue = "0.01", description = "REPL-killing tactics per state (default: ${DEFAULT-VALUE}).")
+        double crashRate;
+
+        @Option(names = "--max-states", defaultValue = "24", description = "Most states per theorem (default: ${DEFAULT-VALUE}).")
+        int maxStates;
+
+        @Option(names = "--header-import", defaultValue = "200ms", description = "Time to import the header (default: ${DEFAULT-VALUE}).")
+        String headerImport;
+
+        @Option(names = "--tactic-time", defaultValue = "1ms..5ms", paramLabel = "MIN..MAX",
+                description = "Time per tactic, uniform in MIN..MAX (default: ${DEFAULT-VALUE}).")
+        String tacticTime;
+
+        @Option(names = "--model-latency", defaultValue = "5ms", description = "Time per completion request (default: ${DEFAULT-VALUE}).")
+        String modelLatency;
+
+        @Option(names = "--model-capacity", defaultValue = "64", description = "Requests served at once (default: ${DEFAULT-VALUE}).")
+        int modelCapacity;
+
+        @Option(names = "--repl-crash", defaultValue = "0", description = "Chance a REPL command crashes the process.")
+        double replCrash;
+
+        @Option(names = "--repl-hang", defaultValue = "0", description = "Chance a REPL command never answers.")
+        double replHang;
+
+        @Option(names = "--repl-garbage", defaultValue = "0", description = "Chance a REPL command answers junk.")
+        double replGarbage;
+
+        @Option(names = "--memory-per-command", defaultValue = "0", description = "Memory a REPL keeps per command, e.g. 1m.")
+        String memoryPerCommand;
+
+        @Option(names = "--model-429", defaultValue = "0", description = "Chance a completion request gets 429.")
+        double model429;
+
+        @Option(names = "--model-500", defaultValue = "0", description = "Chance a completion request gets 500.")
+        double model500;
+
+        @Option(names = "--model-timeout", defaultValue = "0", description = "Chance a completion request stalls for 2 minutes.")
+        double modelTimeout;
+
+        @Option(names = "--model-malformed", defaultValue = "0", description = "Chance a completion response is cut short.")
+        double modelMalformed;
+
+        Generate(Application app) {
+            this.app = app;
+        }
+
+        @Override
+        public Integer call() {
+            List<Problem> problems;
+            try {
+                problems = new DatasetCatalog(app.home(), app.workDir()).load(from);
+            } catch (ProblemFileException | DatasetCatalog.UnknownDatasetException e) {
+                throw UserError.input(e.getMessage(), e);
+            }
+            if (limit != null) {
+                problems = problems.subList(0, Math.min(limit, problems.size()));
+            }
+            World world;
+            List<String> skipped;
+            try {
+                String[] tactic = tacticTime.split("\\.\\.", 2);
+                Duration tacticMin = duration("--tactic-time", tactic[0]);
+                Duration tacticMax = tactic.length == 2 ? duration("--tactic-time", tactic[1]) : tacticMin;
+                Latency latency = new Latency(Duration.ZERO, duration("--header-import", headerImport), tacticMin, tacticMax,
+                        Duration.ofHours(1), duration("--model-latency", modelLatency), Duration.ZERO, modelCapacity);
+                long memory = (Long) ValueType.BYTES.parse(memoryPerCommand);
+                Faults faults = new Faults(replCrash, replHang, replGarbage, memory, model429, model500, modelTimeout,
+                        modelMalformed, Duration.ofMinutes(2));
+                GeneratorKnobs knobs = new GeneratorKnobs(minDepth, maxDepth, branching, provable, errorRate, nearMissRate,
+                        cheatRate, timeoutRate, crashRate, maxStates);
+                var generated = new WorldGenerator().generate(problems, from, model, seed, knobs, latency, faults);
+                world = generated.world();
+                skipped = generated.skipped();
+            } catch (IllegalArgumentException e) {
+                throw UserError.input("sim generate: " + e.getMessage(), e);
+            }
+            Path target = app.resolve(out);
+            new WorldFile().write(world, target);
+            PrintWriter w = spec.commandLine().getOut();
+            long states = world.theorems().stream().mapToLong(t -> t.states().size()).sum();
+            long provableCount = world.theorems().stream().filter(t -> t.provable()).count();
+            w.printf("wrote SIMULATED world %s: %d theorems (%d provable), %d states, seed %d%n", target,
+                    world.theorems().size(), provableCount, states, seed);
+            for (String s : skipped) {
+                w.println("skipped " + s);
+            }
+            w.flush();
+            return ExitCode.OK.code();
+        }
+
+        private static Duration duration(String option, String text) {
+            try {
+                return (Duration) ValueType.DURATION.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(option + ": " + e.getMessage());
+            }
+        }
+    }
+
+    @Command(name = "repl", mixinStandardHelpOptions = true,
+            description = {"Run a simulated Lean REPL on stdin/stdout: the REPL's protocol byte for byte,",
+                "answered from a world, or from a recorded transcript (mismatches are reported on stderr)."})
+    static final class Repl implements Callable<Integer> {
+        private final Application app;
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Source source;
+
+        static final class Source {
+            @Option(names = "--world", paramLabel = "WORLD", description = "World file to act out.")
+            Path world;
+
+            @Option(names = "--transcript", arity = "2", paramLabel = "FILE",
+                    description = "X.in X.expected.out: serve the recorded answers of a real REPL session.")
+            List<Path> transcript;
+        }
+
+        @Option(names = "--seed", description = "Seed of the faults (default: the world's seed mixed with the process id).")
+        Long seed;
+
+        Repl(Application app) {
+            this.app = app;
+        }
+
+        @Override
+        public Integer call() {
+            // The protocol stream is bytes in UTF-8 on the real stdout, not picocli's writer: a
+            // client reads it exactly as it reads Lean's.
+            PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+            SimulatedRepl repl;
+            if (source.world != null) {
+                World world = readWorld(app.resolve(source.world));
+                long faultSeed = seed != null ? seed : world.seed() ^ (ProcessHandle.current().pid() * 0x9E3779B97F4A7C15L);
+                repl = SimulatedRepl.forWorld(world, faultSeed);
+            } else {
+                try {
+                    repl = SimulatedRepl.forTranscript(app.resolve(source.transcript.get(0)), app.resolve(source.transcript.get(1)), err);
+                } catch (IllegalArgumentException e) {
+                    throw UserError.input("sim repl: " + e.getMessage(), e);
+                }
+            }
+            SimulatedRepl.Exit exit = repl.serve(System.in, new FileOutputStream(FileDescriptor.out), err);
+            if (exit != SimulatedRepl.Exit.END) {
+                Runtime.getRuntime().halt(exit.code());
+            }
+            return ExitCode.OK.code();
+        }
+    }
+
+    @Command(name = "model", mixinStandardHelpOptions = true,
+            description = {"Run a simulated completions server on 127.0.0.1 (vLLM's API by default) that",
+                "suggests the world's tactics. Prints its URL, then serves until interrupted."})
+    static final class Model implements Callable<Integer> {
+        private final Application app;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--world", required = true, paramLabel = "WORLD", description = "World file.")
+        Path world;
+
+        @Option(names = "--port", defaultValue = "8000", description = "Port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+        int port;
+
+        @Option(names = "--dialect", defaultValue = "vllm",
+                description = "API variant: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+        ModelDialect dialect;
+
+        @Option(names = "--seed", description = "Seed of sampling and faults (default: the world's seed).")
+        Long seed;
+
+        Model(Application app) {
+            this.app = app;
+        }
+
+        @Override
+        public Integer call() throws InterruptedException {
+            World w = readWorld(app.resolve(world));
+            SimulatedModelServer server = new SimulatedModelServer(w, dialect, seed == null ? w.seed() : seed, InstantSource.system());
+            int bound;
+            try {
+                bound = server.start(port);
+            } catch (java.io.UncheckedIOException e) {
+                throw UserError.environment("sim model: cannot listen on 127.0.0.1:" + port + ": " + e.getCause().getMessage(), e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "sim-model-shutdown"));
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("SIMULATED model server (%s dialect, model %s, %d theorems) listening on http://127.0.0.1:%d%n",
+                    dialect.name().toLowerCase(java.util.Locale.ROOT), w.model(), w.theorems().size(), bound);
+            out.flush();
+            new CountDownLatch(1).await();
+            return ExitCode.OK.code();
+        }
+    }
+
+    @Command(name = "train", mixinStandardHelpOptions = true,
+            description = {"Simulated trainer: takes the real trainer's arguments and writes a simulated adapter",
+                "that makes the trained (state, tactic) pairs likelier once the simulated model server loads it."})
+    static final class Train implements Callable<Integer> {
+        private final Application app;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--train-file", required = true, paramLabel = "JSONL",
+                description = "Training examples, one {\"prompt\": ..., \"completion\": ...} per line.")
+        Path trainFile;
+
+        @Option(names = "--base-model", required = true, paramLabel = "MODEL", description = "The model the adapter is for.")
+        String baseModel;
+
+        @Option(names = "--output-dir", required = true, paramLabel = "DIR", description = "Where to write the adapter.")
+        Path outputDir;
+
+        @Option(names = "--strength", defaultValue = "4.0",
+                description = "How much likelier a trained pair becomes, in units of the state's total weight (default: ${DEFAULT-VALUE}).")
+        double strength;
+
+        Train(Application app) {
+            this.app = app;
+        }
+
+        @Override
+        public Integer call() {
+            SimulatedTrainer.Result r;
+            try {
+                r = new SimulatedTrainer().train(app.resolve(trainFile), baseModel, app.resolve(outputDir), strength);
+            } catch (SimulatedTrainer.BadTrainingFile | IllegalArgumentException e) {
+                throw UserError.input("sim train: " + e.getMessage(), e);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("SIMULATED training: %d examples (%d distinct prompts) -> adapter %s for %s%n", r.examples(),
+                    r.distinctPrompts(), r.adapterDir(), baseModel);
+            out.flush();
+            return ExitCode.OK.code();
+        }
+    }
+}
