@@ -9,6 +9,7 @@ import dev.stepwise.prover.sim.generate.WorldGenerator;
 import dev.stepwise.prover.sim.model.ModelDialect;
 import dev.stepwise.prover.sim.model.SimulatedModelServer;
 import dev.stepwise.prover.sim.repl.SimulatedRepl;
+import dev.stepwise.prover.sim.repl.SimulatedReplMain;
 import dev.stepwise.prover.sim.train.SimulatedTrainer;
 import dev.stepwise.prover.sim.world.Faults;
 import dev.stepwise.prover.sim.world.Latency;
@@ -237,8 +238,7 @@ final class SimCommand implements Runnable {
             SimulatedRepl repl;
             if (source.world != null) {
                 World world = readWorld(app.resolve(source.world));
-                long faultSeed = seed != null ? seed : world.seed() ^ (ProcessHandle.current().pid() * 0x9E3779B97F4A7C15L);
-                repl = SimulatedRepl.forWorld(world, faultSeed);
+                repl = SimulatedRepl.forWorld(world, SimulatedReplMain.faultSeed(world, seed));
             } else {
                 try {
                     repl = SimulatedRepl.forTranscript(app.resolve(source.transcript.get(0)), app.resolve(source.transcript.get(1)), err);
@@ -246,10 +246,7 @@ final class SimCommand implements Runnable {
                     throw UserError.input("sim repl: " + e.getMessage(), e);
                 }
             }
-            SimulatedRepl.Exit exit = repl.serve(System.in, new FileOutputStream(FileDescriptor.out), err);
-            if (exit != SimulatedRepl.Exit.END) {
-                Runtime.getRuntime().halt(exit.code());
-            }
+            SimulatedReplMain.run(repl, err);
             return ExitCode.OK.code();
         }
     }

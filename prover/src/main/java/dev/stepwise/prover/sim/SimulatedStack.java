@@ -17,8 +17,10 @@ import java.util.List;
  * command), so only the {@link #label()} tells them apart; runs must record it.
  */
 public final class SimulatedStack implements AutoCloseable {
-    /** The entry point the REPL command runs. */
+    /** The entry point of {@code stepwise}. */
     static final String MAIN = "dev.stepwise.prover.cli.Main";
+    /** The lean entry point of simulated REPL processes (no command tree to build at each start). */
+    static final String REPL_MAIN = "dev.stepwise.prover.sim.repl.SimulatedReplMain";
 
     private final Path worldFile;
     private final World world;
@@ -40,10 +42,25 @@ public final class SimulatedStack implements AutoCloseable {
     }
 
     /**
-     * The REPL command line: this JVM's java and class path running {@code stepwise sim repl}.
-     * Every process it starts draws its own faults (their seed comes from the process id).
+     * The REPL command line: this JVM's java and class path running the simulated REPL (what
+     * {@code stepwise sim repl --world WORLD} runs). Every process it starts draws its own faults
+     * (their seed comes from the process id).
      */
     public List<String> replCommand() {
+        return javaCommand(REPL_MAIN, List.of("--world", worldFile.toString()));
+    }
+
+    /** A command line running {@code stepwise ARGS} in a fresh JVM with this JVM's java and class path. */
+    public static List<String> stepwiseCommand(List<String> args) {
+        return javaCommand(MAIN, args);
+    }
+
+    /** A simulated REPL replaying a recorded session, as {@code stepwise sim repl --transcript IN OUT}. */
+    public static List<String> transcriptReplCommand(Path in, Path expected) {
+        return javaCommand(REPL_MAIN, List.of("--transcript", in.toString(), expected.toString()));
+    }
+
+    private static List<String> javaCommand(String main, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // A small, quickly started JVM: the simulated REPL needs little heap, and its memory
@@ -52,15 +69,11 @@ public final class SimulatedStack implements AutoCloseable {
         cmd.add("-XX:MaxDirectMemorySize=2g");
         cmd.add("-XX:+UseSerialGC");
         cmd.add("-XX:TieredStopAtLevel=1");
-        cmd.add("-Xshare:auto");
         cmd.add("-Dai.djl.offline=true");
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
-        cmd.add(MAIN);
-        cmd.add("sim");
-        cmd.add("repl");
-        cmd.add("--world");
-        cmd.add(worldFile.toString());
+        cmd.add(main);
+        cmd.addAll(args);
         return List.copyOf(cmd);
     }
 
