@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 final class StatementParser {
     private static final Pattern HEAD = Pattern.compile("^\\s*(?:theorem|lemma)\\s+\\S+|^\\s*example");
     private static final Pattern SPACES = Pattern.compile("\\s+");
-    private static final Pattern TIGHT_BINARY = Pattern.compile("(?<=[\\w)\\]₀-₉'])\\s*([\\^*/+]|=|≠|≤|≥)\\s*(?=[\\w(\\[√↑-])");
+    private static final Pattern TIGHT_BINARY = Pattern.compile("(?<=[\\w)\\]₀-₉'])\\s*([\\^*/+-]|=|≠|≤|≥)\\s*(?=[\\w(\\[√↑-])");
 
     /** Parses the statement; a statement it cannot read gives an {@link IllegalArgumentException}. */
     Goal rootGoal(String statement) {

@@ -186,10 +186,14 @@ public final class WorldGenerator {
                 }
             }
             if (rng.nextDouble() < knobs.cheatRate()) {
-                n.addIfNew(rng.nextBoolean()
-                        ? new SimTactic("native_decide", weight(rng, 0.5, 1.5), new Outcome.Cheat(CheatKind.AXIOM, "Lean.ofReduceBool"))
-                        : new SimTactic("simp_all [show False from by assumption]", weight(rng, 0.5, 1.5),
-                                new Outcome.Cheat(CheatKind.STATEMENT, "False → " + statementType)));
+                // native_decide is caught by text filters already; the other two only by the gate.
+                n.addIfNew(switch (rng.nextInt(3)) {
+                    case 0 -> new SimTactic("native_decide", weight(rng, 0.5, 1.5), new Outcome.Cheat(CheatKind.AXIOM, "Lean.ofReduceBool"));
+                    case 1 -> new SimTactic("simp [Nat.bits_native_eq]", weight(rng, 0.5, 1.5),
+                            new Outcome.Cheat(CheatKind.AXIOM, "Lean.ofReduceBool"));
+                    default -> new SimTactic("simp_all [show False from by assumption]", weight(rng, 0.5, 1.5),
+                            new Outcome.Cheat(CheatKind.STATEMENT, "False → " + statementType));
+                });
             }
             if (rng.nextDouble() < knobs.timeoutRate()) {
                 String v = moves.variable(first, rng);

@@ -40,6 +40,7 @@ import java.util.regex.Pattern;
 final class WorldEngine implements ReplEngine {
     private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*import\\s+\\S+");
     private static final Pattern CHECK = Pattern.compile("^\\s*#check\\s+(.+?)\\s*$", Pattern.DOTALL);
+    private static final Pattern ASCRIPTION = Pattern.compile("^\\((.+) : (.+)\\)$");
     private static final String SORRY_WARNING = "declaration uses `sorry`";
     private static final List<String> STANDARD_AXIOMS = List.of("propext", "Classical.choice", "Quot.sound");
 
@@ -118,7 +119,9 @@ final class WorldEngine implements ReplEngine {
         var check = CHECK.matcher(cmd);
         if (check.matches()) {
             String what = check.group(1);
-            return reply(new ReplResponse.CommandResult(envs++, List.of(new Message(Severity.INFO, what + " : Type",
+            var ascribed = ASCRIPTION.matcher(what);
+            String data = ascribed.matches() ? ascribed.group(1) + " : " + ascribed.group(2) : what + " : Type";
+            return reply(new ReplResponse.CommandResult(envs++, List.of(new Message(Severity.INFO, data,
                     Positions.of(1, 0), Positions.of(1, "#check".length()))), List.of(), null, null));
         }
         return reply(new ReplResponse.CommandResult(envs++));
