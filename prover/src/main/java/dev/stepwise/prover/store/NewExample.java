@@ -23,18 +23,21 @@ public record NewExample(RoundId round, ExampleKind kind, ExampleContent content
 
     /**
      * The identity of an example across rounds: SHA-256 over its kind and texts, each field
-     * length-prefixed so that moving text between fields changes the hash.
+     * length-prefixed so that moving text between fields changes the hash. It is the same digest
+     * as the expert-iteration module's {@code Example.contentHash()}, so both deduplicate alike.
      */
     public String contentHash() {
-        StringBuilder b = new StringBuilder(kind.code());
-        switch (content) {
-            case ExampleContent.Completion c -> append(append(b, c.prompt()), c.completion());
-            case ExampleContent.Preference p -> append(append(append(b, p.prompt()), p.chosen()), p.rejected());
-        }
-        return Columns.sha256Hex(b.toString());
+        return switch (content) {
+            case ExampleContent.Completion c -> ofFields(kind.code(), c.prompt(), c.completion());
+            case ExampleContent.Preference p -> ofFields(kind.code(), p.prompt(), p.chosen(), p.rejected());
+        };
     }
 
-    private static StringBuilder append(StringBuilder b, String field) {
-        return b.append('\n').append(field.length()).append(':').append(field);
+    private static String ofFields(String... fields) {
+        StringBuilder b = new StringBuilder();
+        for (String f : fields) {
+            b.append(f.length()).append(':').append(f).append('\n');
+        }
+        return Columns.sha256Hex(b.toString());
     }
 }

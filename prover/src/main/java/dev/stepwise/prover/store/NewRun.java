@@ -27,7 +27,7 @@ public record NewRun(String name, RunKind kind, String dataset, RoundId round, S
         if (name.isBlank()) {
             throw new IllegalArgumentException("run name is blank");
         }
-        boolean roundKind = kind == RunKind.ROUND_SEARCH || kind == RunKind.ROUND_EVAL;
+        boolean roundKind = kind.partOfRound();
         if (roundKind != (round != null)) {
             throw new IllegalArgumentException("a " + kind.code() + " run " + (roundKind ? "needs" : "cannot have") + " a round");
         }

@@ -6,7 +6,9 @@ public enum RunKind implements Columns.Coded {
     PROVE("prove"),
     /** {@code stepwise eval}. */
     EVAL("eval"),
-    /** The search stage of an expert-iteration round (including its cheap pre-pass). */
+    /** The cheap pre-pass of a round's search: what it proves counts as easy (kept out of training by default). */
+    ROUND_PREPASS("round-prepass"),
+    /** The search stage of an expert-iteration round. */
     ROUND_SEARCH("round-search"),
     /** The evaluation of a round's candidate model. */
     ROUND_EVAL("round-eval");
@@ -20,5 +22,13 @@ public enum RunKind implements Columns.Coded {
     @Override
     public String code() {
         return code;
+    }
+
+    /** Whether runs of this kind are part of an expert-iteration round. */
+    public boolean partOfRound() {
+        return switch (this) {
+            case PROVE, EVAL -> false;
+            case ROUND_PREPASS, ROUND_SEARCH, ROUND_EVAL -> true;
+        };
     }
 }

@@ -40,11 +40,12 @@ CREATE TABLE round_stages (
     PRIMARY KEY (round_id, stage)
 );
 
--- One prove, eval or round search/evaluation with everything needed to reproduce its numbers.
+-- One prove, eval, or round pre-pass/search/evaluation with everything needed to reproduce its numbers.
 CREATE TABLE runs (
     id               INTEGER PRIMARY KEY AUTOINCREMENT,
     name             TEXT    NOT NULL UNIQUE,
-    kind             TEXT    NOT NULL CHECK (kind IN ('prove', 'eval', 'round-search', 'round-eval')),
+    kind             TEXT    NOT NULL CHECK (kind IN ('prove', 'eval', 'round-prepass', 'round-search',
+                                                   'round-eval')),
     dataset          TEXT    NOT NULL,
     round_id         INTEGER REFERENCES rounds (id),
     config_json      TEXT    NOT NULL,

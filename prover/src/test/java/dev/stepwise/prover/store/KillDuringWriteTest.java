@@ -29,17 +29,25 @@ class KillDuringWriteTest {
     void aRunKilledMidWriteResumesFromAConsistentDatabase() throws Exception {
         Path db = dir.resolve("stepwise.db");
         Set<String> reported = new HashSet<>();
-        // the child is killed after 3, 7, 12 further commits: it writes without pause, so the kill
-        // lands inside (or between) the next transactions
-        for (int commitsBeforeKill : new int[] {3, 7, 12}) {
+        // Kill after 3 commits, then as soon as the child announces its next attempt write (it is
+        // then inside that transaction, which takes milliseconds for a tree of this size), and so on.
+        int[][] plan = {{3, 0}, {2, 1}, {5, 1}, {4, 0}};
+        for (int[] step : plan) {
+            int commitsBeforeKill = step[0];
+            boolean killWhileWriting = step[1] == 1;
             Process child = start(db);
             try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 int seen = 0;
                 String line;
-                while (seen < commitsBeforeKill && (line = out.readLine()) != null) {
+                while ((line = out.readLine()) != null) {
                     if (line.startsWith("committed ")) {
                         reported.add(line.substring("committed ".length()));
                         seen++;
+                        if (seen == commitsBeforeKill && !killWhileWriting) {
+                            break;
+                        }
+                    } else if (line.startsWith("writing ") && seen == commitsBeforeKill) {
+                        break;
                     }
                 }
                 assertEquals(commitsBeforeKill, seen, "the child stopped early");

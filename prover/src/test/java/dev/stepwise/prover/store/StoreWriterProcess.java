@@ -5,12 +5,12 @@ import java.time.Duration;
 
 /**
  * A child process for {@link KillDuringWriteTest}: resumes (or starts) the run "killed" and records
- * one attempt with a large tree per unfinished problem, printing {@code committed NAME} after each
- * commit, until it is killed or the run is done.
+ * one attempt with a large tree per unfinished problem, printing {@code writing NAME} before and
+ * {@code committed NAME} after each such write, until it is killed or the run is done.
  */
 public final class StoreWriterProcess {
     static final String RUN = "killed";
-    static final int PROBLEMS = 40;
+    static final int PROBLEMS = 24;
     static final int TREE_NODES = 150;
 
     private StoreWriterProcess() {
@@ -27,6 +27,8 @@ public final class StoreWriterProcess {
                 // killed between recording the attempt and marking the problem: only the mark is left to do
                 if (store.attempts().forProblem(run, problem.name()).isEmpty()) {
                     store.problems().start(run, problem.name(), Samples.T0);
+                    System.out.println("writing " + problem.name());
+                    System.out.flush();
                     store.attempts().record(Samples.provedAttempt(run, problem.name(), 0, TREE_NODES, problem.name() + " "));
                 }
                 store.problems().finish(run, problem.name(), ProblemStatus.PROVED, Samples.T0.plusSeconds(1));

@@ -1,0 +1,58 @@
+package dev.stepwise.prover.store;
+
+import dev.stepwise.iteration.AttemptTree;
+import dev.stepwise.iteration.EdgeKind;
+import dev.stepwise.iteration.Example;
+import java.util.List;
+
+/**
+ * Converts between the store's records and the expert-iteration module's, which knows nothing of
+ * storage: stored attempts become the trees harvesting reads, harvested examples become rows.
+ */
+public final class IterationRecords {
+    private IterationRecords() {
+    }
+
+    /** The tree harvesting reads; the attempt is named by its database id. */
+    public static AttemptTree attemptTree(Attempt attempt, SearchTreeRecord tree) {
+        dev.stepwise.iteration.Verdict verdict = switch (attempt.outcome()) {
+            case AttemptOutcome.ProofFound found -> switch (found.proof().verdict().verdict()) {
+                case ACCEPTED -> dev.stepwise.iteration.Verdict.ACCEPTED;
+                case REJECTED -> dev.stepwise.iteration.Verdict.REJECTED;
+            };
+            case AttemptOutcome.NoProof none -> dev.stepwise.iteration.Verdict.NO_PROOF;
+        };
+        List<AttemptTree.Node> nodes = tree.nodes().stream().map(n -> new AttemptTree.Node(n.goals())).toList();
+        List<AttemptTree.Edge> edges = tree.edges().stream().map(e -> new AttemptTree.Edge(e.parent(), e.tactic(),
+                e.logProbSum(), e.tokenCount(), edgeKind(e.outcome()), e.errorText(), e.child())).toList();
+        return new AttemptTree(attempt.id().toString(), verdict, nodes, edges);
+    }
+
+    static EdgeKind edgeKind(EdgeOutcome outcome) {
+        return switch (outcome) {
+            case PROGRESS -> EdgeKind.PROGRESS;
+            case PROOF_COMPLETE -> EdgeKind.PROOF_COMPLETE;
+            case LEAN_ERROR -> EdgeKind.LEAN_ERROR;
+            case TIMEOUT -> EdgeKind.TIMEOUT;
+            case REJECTED -> EdgeKind.REJECTED;
+            case CRASHED -> EdgeKind.CRASHED;
+        };
+    }
+
+    /**
+     * A harvested example as a row of {@code round}.
+     *
+     * @param sourceAttempt the stored attempt it came from, or null
+     */
+    public static NewExample newExample(RoundId round, Example example, AttemptId sourceAttempt) {
+        return switch (example) {
+            case Example.Sft sft -> new NewExample(round, ExampleKind.SFT,
+                    new ExampleContent.Completion(sft.prompt(), sft.completion()), sft.problem(), sourceAttempt);
+            case Example.Preference p -> new NewExample(round, switch (p.kind()) {
+                case SFT -> throw new IllegalArgumentException("a preference pair is never SFT");
+                case DPO -> ExampleKind.DPO;
+                case CRITIC -> ExampleKind.CRITIC;
+            }, new ExampleContent.Preference(p.prompt(), p.chosen(), p.rejected()), p.problem(), sourceAttempt);
+        };
+    }
+}

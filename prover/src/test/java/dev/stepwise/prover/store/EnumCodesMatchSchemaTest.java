@@ -1,0 +1,103 @@
+package dev.stepwise.prover.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every value of every stored enum passes the schema's CHECK constraints and reads back as itself. */
+class EnumCodesMatchSchemaTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyEnumValueRoundTrips() {
+        try (Store store = Store.open(dir.resolve("s.db"), Duration.ofSeconds(5))) {
+            Round round = store.rounds().start(new NewRound(1, "pool", "{}", "base", Samples.T0));
+            for (RoundStage stage : RoundStage.values()) {
+                store.rounds().beginStage(round.id(), stage, Samples.T0);
+            }
+            assertEquals(Arrays.asList(RoundStage.values()),
+                    store.rounds().stages(round.id()).stream().map(StageRecord::stage).toList());
+            for (RunKind kind : RunKind.values()) {
+                Run run = store.runs().create(new NewRun("run-" + kind.code(), kind, "pool",
+                        kind.partOfRound() ? round.id() : null, "{}", Samples.VERSIONS, List.of(), Simulation.REAL, Samples.T0));
+                assertEquals(kind, run.kind());
+            }
+            RunId run = store.runs().findByName("run-eval").orElseThrow().id();
+            store.problems().add(run, Samples.problems(1));
+
+            List<TreeNode> nodes = new ArrayList<>();
+            for (NodeStatus status : NodeStatus.values()) {
+                nodes.add(new TreeNode("⊢ " + status, status, 0, null));
+            }
+            List<TreeEdge> edges = new ArrayList<>();
+            for (EdgeOutcome outcome : EdgeOutcome.values()) {
+                edges.add(new TreeEdge(0, "t", -1, 1, -1, outcome, null, Duration.ZERO,
+                        outcome == EdgeOutcome.PROGRESS ? 1 : null));
+            }
+            SearchTreeRecord tree = new SearchTreeRecord(nodes, edges);
+            int index = 0;
+            for (FailureReason reason : FailureReason.values()) {
+                NewAttempt a = new NewAttempt(run, "p0000", index++, 1, 0, new AttemptOutcome.NoProof(reason, ""),
+                        new SearchCounts(0, 0, 0), new SearchTimings(Duration.ZERO, Duration.ZERO, Duration.ZERO),
+                        Samples.T0, Samples.T0, tree);
+                AttemptId id = store.attempts().record(a);
+                assertEquals(a.outcome(), store.attempts().find(id).orElseThrow().outcome());
+                assertEquals(tree, store.attempts().tree(id));
+            }
+            for (Verdict verdict : Verdict.values()) {
+                ProofRecord proof = new ProofRecord(List.of("rfl"), "by rfl", new GateVerdict(verdict,
+                        List.of("reason"), List.of(), Duration.ZERO));
+                AttemptId id = store.attempts().record(new NewAttempt(run, "p0000", index++, 1, 0,
+                        new AttemptOutcome.ProofFound(proof), new SearchCounts(0, 0, 0),
+                        new SearchTimings(Duration.ZERO, Duration.ZERO, Duration.ZERO), Samples.T0, Samples.T0, tree));
+                assertEquals(new AttemptOutcome.ProofFound(proof), store.attempts().find(id).orElseThrow().outcome());
+            }
+            for (ProblemStatus status : ProblemStatus.values()) {
+                String name = "s-" + status.code();
+                store.problems().add(run, List.of(Samples.problem(name)));
+                switch (status) {
+                    case PENDING -> { }
+                    case RUNNING -> store.problems().start(run, name, Samples.T0);
+                    case PROVED, UNPROVED -> store.problems().finish(run, name, status, Samples.T0);
+                    case ERROR -> store.problems().fail(run, name, "gone", Samples.T0);
+                }
+                assertEquals(status, store.problems().list(run).stream()
+                        .filter(p -> p.problem().name().equals(name)).findFirst().orElseThrow().status());
+            }
+            for (Promotion promotion : Promotion.values()) {
+                PromotionDecision d = new PromotionDecision(0.1, 0.2, 0.05, promotion, "because");
+                store.rounds().decide(round.id(), d);
+                assertEquals(d, store.rounds().find(1).orElseThrow().decision());
+            }
+            for (ExampleKind kind : ExampleKind.values()) {
+                ExampleContent content = kind == ExampleKind.SFT ? new ExampleContent.Completion("p", "c")
+                        : new ExampleContent.Preference("p", "a", "b");
+                assertEquals(1, store.examples().add(List.of(new NewExample(round.id(), kind, content, "x", null))));
+                TrainingExample stored = store.examples().forRound(round.id(), kind).get(0);
+                for (FilterDecision decision : FilterDecision.values()) {
+                    store.examples().recordFilter(List.of(new FilterResult(stored.id(), 2.5, decision)));
+                    assertEquals(decision, store.examples().forRound(round.id(), kind).get(0).filter().decision());
+                }
+            }
+            for (RunStatus status : new RunStatus[] {RunStatus.COMPLETED, RunStatus.INTERRUPTED}) {
+                store.runs().finish(run, status, Samples.T0);
+                assertEquals(status, store.runs().find(run).orElseThrow().status());
+            }
+            store.runs().fail(run, "x", Samples.T0);
+            store.runs().reopen(run);
+            assertEquals(RunStatus.RUNNING, store.runs().find(run).orElseThrow().status());
+            store.rounds().fail(round.id(), "x", Samples.T0);
+            assertEquals(RoundStatus.FAILED, store.rounds().find(1).orElseThrow().status());
+            store.rounds().resume(round.id());
+            store.rounds().complete(round.id(), Samples.T0);
+            assertEquals(RoundStatus.COMPLETED, store.rounds().find(1).orElseThrow().status());
+        }
+    }
+}
