@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
             LeanCommand.class,
             ModelCommand.class,
             dev.stepwise.prover.bench.BenchCommand.class,
+            RunsCommand.class,
+            ReportCommand.class,
             DbCommand.class,
             SimCommand.class,
         })

@@ -1,0 +1,108 @@
+package dev.stepwise.prover.cli;
+
+import dev.stepwise.prover.eval.ResultsFiles;
+import dev.stepwise.prover.eval.RunSummary;
+import dev.stepwise.prover.eval.StoredRun;
+import dev.stepwise.prover.store.RunOverview;
+import dev.stepwise.prover.store.Simulation;
+import dev.stepwise.prover.store.Store;
+import java.io.PrintWriter;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code stepwise runs}: the prove and eval runs in the database. */
+@Command(name = "runs", mixinStandardHelpOptions = true,
+        description = "List runs and show one run's results.",
+        subcommands = {RunsCommand.ListCommand.class, RunsCommand.Show.class})
+final class RunsCommand implements Runnable {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The named run, or a usage error listing what exists. */
+    static StoredRun require(Store store, String name) {
+        return StoredRun.find(store, name).orElseThrow(() -> {
+            List<String> names = store.runs().list().stream().map(o -> o.run().name()).limit(5).toList();
+            return UserError.input("no run '" + name + "' in " + store.path()
+                    + (names.isEmpty() ? " (it has no runs yet)" : "; recent runs: " + String.join(", ", names)));
+        });
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Every run, newest first, with its progress.")
+    static final class ListCommand implements Runnable {
+        private final Application app;
+
+        @Spec
+        CommandSpec spec;
+
+        ListCommand(Application app) {
+            this.app = app;
+        }
+
+        @Override
+        public void run() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (Store store = app.openStore()) {
+                List<RunOverview> runs = store.runs().list();
+                if (runs.isEmpty()) {
+                    out.println("no runs yet in " + store.path());
+                }
+                else {
+                    out.printf("%-32s %-12s %-22s %-11s %9s %9s  %s%n", "RUN", "KIND", "DATASET", "STATUS", "PROVED", "LEFT",
+                            "STARTED (UTC)");
+                    for (RunOverview o : runs) {
+                        out.printf("%-32s %-12s %-22s %-11s %9s %9d  %s%s%n", o.run().name(), o.run().kind().code(),
+                                o.run().dataset(), o.run().status().code(), o.proved() + "/" + o.problems(), o.unfinished(),
+                                TIME.format(o.run().startedAt()),
+                                o.run().simulation() == Simulation.SIMULATED ? "  (simulated)" : "");
+                    }
+                }
+            }
+            out.flush();
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "A run's configuration, summary table and per-problem results.")
+    static final class Show implements Runnable {
+        private final Application app;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "RUN", description = "The run's name (see 'runs list').")
+        String name;
+
+        Show(Application app) {
+            this.app = app;
+        }
+
+        @Override
+        public void run() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (Store store = app.openStore()) {
+                StoredRun run = require(store, name);
+                var results = run.results();
+                out.println("run " + run.run().name() + " (" + run.run().kind().code() + ", " + run.run().status().code()
+                        + (run.run().error() == null ? "" : ": " + run.run().error()) + ")");
+                out.print(ResultsFiles.summary(run.info(), RunSummary.of(results)));
+                out.println();
+                for (var r : results) {
+                    out.printf("%-40s %-9s %s%n", r.name(), r.outcome().name().toLowerCase(java.util.Locale.ROOT), r.verdict());
+                }
+            }
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.stepwise.prover.eval;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * What defines a run, stored as its configuration JSON: the dataset and problem selection, the
+ * search budget and sampling, and every effective configuration value. Two invocations with the
+ * same {@code EvalConfig} are the same run, which is how re-running a command resumes it.
+ *
+ * @param problems the selected problem names in order (after --problems and --limit)
+ * @param settings every configuration key with its effective text value
+ */
+public record EvalConfig(String dataset, List<String> problems, Budget budget, List<Double> alphas, double temperature,
+        long seed, double tacticTimeoutSeconds, double attemptTimeoutSeconds, Map<String, String> settings) {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    public EvalConfig {
+        Objects.requireNonNull(dataset, "dataset");
+        Objects.requireNonNull(budget, "budget");
+        problems = List.copyOf(problems);
+        alphas = List.copyOf(alphas);
+        settings = new TreeMap<>(settings);
+        if (alphas.isEmpty()) {
+            throw new IllegalArgumentException("at least one alpha is needed");
+        }
+        if (!(temperature >= 0)) {
+            throw new IllegalArgumentException("temperature must be >= 0, got " + temperature);
+        }
+    }
+
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise the run configuration", e);
+        }
+    }
+
+    public static EvalConfig fromJson(String json) {
+        try {
+            return JSON.readValue(json, EvalConfig.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("stored run configuration is not readable: " + e.getOriginalMessage(), e);
+        }
+    }
+}

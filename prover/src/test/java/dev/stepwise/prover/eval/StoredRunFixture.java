@@ -1,0 +1,69 @@
+package dev.stepwise.prover.eval;
+
+import dev.stepwise.prover.problems.Problem;
+import dev.stepwise.prover.store.AttemptOutcome;
+import dev.stepwise.prover.store.EdgeOutcome;
+import dev.stepwise.prover.store.FailureReason;
+import dev.stepwise.prover.store.GateVerdict;
+import dev.stepwise.prover.store.NewAttempt;
+import dev.stepwise.prover.store.NewRun;
+import dev.stepwise.prover.store.NodeStatus;
+import dev.stepwise.prover.store.ProblemStatus;
+import dev.stepwise.prover.store.ProofRecord;
+import dev.stepwise.prover.store.Run;
+import dev.stepwise.prover.store.RunKind;
+import dev.stepwise.prover.store.RunStatus;
+import dev.stepwise.prover.store.SearchCounts;
+import dev.stepwise.prover.store.SearchTimings;
+import dev.stepwise.prover.store.SearchTreeRecord;
+import dev.stepwise.prover.store.Simulation;
+import dev.stepwise.prover.store.Store;
+import dev.stepwise.prover.store.TreeEdge;
+import dev.stepwise.prover.store.TreeNode;
+import dev.stepwise.prover.store.Verdict;
+import dev.stepwise.prover.store.Versions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Writes a finished two-problem run into a store, as an eval would. */
+public final class StoredRunFixture {
+    private StoredRunFixture() {
+    }
+
+    public static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
+
+    public static Run write(Store store, String name) {
+        EvalConfig config = new EvalConfig("examples", List.of("easy", "mathd_algebra_1"), new Budget(2, 4, 50),
+                List.of(0.0, 1.0), 1.1, 7, 10, 600, Map.of("store.path", "x.db"));
+        Run run = store.runs().create(new NewRun(name, RunKind.EVAL, "examples", null, config.toJson(),
+                new Versions("0.1.0", "v4.24.0", "v4.24.0", "sim-model"), List.of(7L), Simulation.SIMULATED, T0));
+        Problem easy = new Problem("easy", "test", "import Mathlib\n", "theorem easy : 1 + 1 = 2 := by", "one and one", "t");
+        Problem hard = new Problem("mathd_algebra_1", "test", "import Mathlib\n", "theorem mathd_algebra_1 : False := by", "", "t");
+        store.problems().add(run.id(), List.of(easy, hard));
+
+        store.problems().start(run.id(), "easy", T0);
+        SearchTreeRecord tree = new SearchTreeRecord(
+                List.of(new TreeNode("⊢ 1 + 1 = 2", NodeStatus.PROVED, 0, 0)),
+                List.of(new TreeEdge(0, "rfl", -2.0, 1, -2.0, EdgeOutcome.LEAN_ERROR, "The rfl tactic failed", Duration.ofMillis(5), null),
+                        new TreeEdge(0, "norm_num", -0.5, 2, -0.25, EdgeOutcome.PROOF_COMPLETE, null, Duration.ofMillis(7), null)));
+        GateVerdict accepted = new GateVerdict(Verdict.ACCEPTED, List.of(), List.of("propext"), Duration.ofMillis(30));
+        store.attempts().record(new NewAttempt(run.id(), "easy", 0, 7, 0.0,
+                new AttemptOutcome.ProofFound(new ProofRecord(List.of("norm_num"), "theorem easy : 1 + 1 = 2 := by\n  norm_num", accepted)),
+                new SearchCounts(1, 2, 40), new SearchTimings(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofMillis(12)),
+                T0, T0.plusSeconds(2), tree));
+        store.problems().finish(run.id(), "easy", ProblemStatus.PROVED, T0.plusSeconds(2));
+
+        store.problems().start(run.id(), "mathd_algebra_1", T0);
+        for (int i = 0; i < 2; i++) {
+            store.attempts().record(new NewAttempt(run.id(), "mathd_algebra_1", i, 7 + i, i,
+                    new AttemptOutcome.NoProof(FailureReason.BUDGET_EXHAUSTED, "expansions"),
+                    new SearchCounts(50, 200, 4000), new SearchTimings(Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofSeconds(2)),
+                    T0, T0.plusSeconds(5), SearchTreeRecord.empty()));
+        }
+        store.problems().finish(run.id(), "mathd_algebra_1", ProblemStatus.UNPROVED, T0.plusSeconds(6));
+        store.runs().finish(run.id(), RunStatus.COMPLETED, T0.plusSeconds(6));
+        return run;
+    }
+}
