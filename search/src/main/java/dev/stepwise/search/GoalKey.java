@@ -15,9 +15,35 @@ public record GoalKey(String text) {
         Objects.requireNonNull(text, "text");
     }
 
-    /** Collapses runs of spaces and tabs, trims lines, and drops leading/trailing blank space. */
+    /**
+     * Collapses runs of spaces and tabs, trims lines, and drops leading/trailing blank space.
+     * Text that is already normal is kept as the same String, so a node's goals and key share it.
+     */
     public static GoalKey of(String goals) {
+        if (isNormal(goals)) {
+            return new GoalKey(goals);
+        }
         String t = LINE_ENDS.matcher(goals.strip()).replaceAll("\n");
         return new GoalKey(SPACES.matcher(t).replaceAll(" "));
+    }
+
+    /** Whether the normalisation above would return the text unchanged. */
+    private static boolean isNormal(String s) {
+        int n = s.length();
+        if (n == 0) {
+            return true;
+        }
+        if (Character.isWhitespace(s.charAt(0)) || Character.isWhitespace(s.charAt(n - 1))) {
+            return false;
+        }
+        char prev = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '\t' || c == '\r' || c == ' ' && (prev == ' ' || prev == '\n') || c == '\n' && prev == ' ') {
+                return false;
+            }
+            prev = c;
+        }
+        return true;
     }
 }

@@ -1,0 +1,28 @@
+package dev.stepwise.search;
+
+import java.util.Objects;
+
+/**
+ * One tactic tried at one state of a recorded search tree.
+ *
+ * @param source the id of the state the tactic was applied to
+ * @param target the id of the state it led to, or {@link #NO_NODE} when it led to no state
+ *     (a proof, an error, a timeout, ...: see {@code kind})
+ * @param score the tactic's score under the search's {@link ScoreMode}
+ * @param message Lean's error, the rejection or filter reason, the crash detail; empty otherwise
+ * @param environmentMicros time spent in the environment applying it (0 for filtered tactics)
+ */
+public record EdgeRecord(int source, int target, String tactic, double logProbSum, int tokenCount, double score,
+        EdgeKind kind, String message, long environmentMicros) {
+    public static final int NO_NODE = -1;
+
+    public EdgeRecord {
+        Objects.requireNonNull(tactic, "tactic");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(message, "message");
+        if ((kind == EdgeKind.PROGRESS) != (target != NO_NODE)) {
+            throw new IllegalArgumentException("edge " + source + " -> " + target + ": kind " + kind
+                    + " does not fit its target");
+        }
+    }
+}

@@ -1,0 +1,483 @@
+package dev.stepwise.search;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One best-first search attempt on one theorem. Create one per attempt and {@link #run()} it once
+ * on its own (virtual) thread; {@link #cancel()} and {@link #progress()} may be called from any
+ * thread.
+ *
+ * <p>The frontier holds every open state not yet expanded, best priority first. An expansion asks
+ * the policy for W candidates, drops duplicates and filtered ones (recorded as
+ * {@link EdgeKind#FILTERED} edges, never sent to the environment), applies the rest in score
+ * order and stops at the first proof the acceptor accepts. A proof is checked for before any
+ * budget, so a proof found by the last allowed tactic counts.
+ */
+public final class Search {
+    private static final System.Logger LOG = System.getLogger(Search.class.getName());
+
+    /** Best priority first; ties go to the older node so runs are deterministic. */
+    private static final Comparator<InternalNode> BEST_FIRST = (a, b) -> {
+        int c = Double.compare(b.priority, a.priority);
+        return c != 0 ? c : Integer.compare(a.id, b.id);
+    };
+
+    private final Theorem theorem;
+    private final SearchConfig config;
+    private final long seed;
+    private final SearchServices services;
+    private final SearchObserver observer;
+    private final MonotonicClock clock;
+
+    private final SearchTree tree = new SearchTree();
+    private final PriorityQueue<InternalNode> frontier = new PriorityQueue<>(BEST_FIRST);
+    private final AtomicBoolean ran = new AtomicBoolean();
+    private final ReentrantLock runnerLock = new ReentrantLock();
+    private Thread runner;
+    private boolean interruptedByCancel;
+    private volatile boolean cancelled;
+    private volatile Future<?> pendingRequest;
+    private volatile SearchProgress latest = new SearchProgress(0, 0, 0, 0, 0, Duration.ZERO);
+
+    private long startNanos;
+    private long expansions;
+    private long tactics;
+    private long promptTokens;
+    private long completionTokens;
+    private int filtered;
+    private int duplicates;
+    private long policyNanos;
+    private long environmentNanos;
+    private long acceptanceNanos;
+    private long criticNanos;
+    private Proof acceptedProof;
+
+    private Search(Theorem theorem, SearchConfig config, long seed, SearchServices services, SearchObserver observer) {
+        this.theorem = Objects.requireNonNull(theorem, "theorem");
+        this.config = Objects.requireNonNull(config, "config");
+        this.seed = seed;
+        this.services = Objects.requireNonNull(services, "services");
+        this.observer = Objects.requireNonNull(observer, "observer");
+        this.clock = services.clock();
+        if (config.criticMode() != CriticMode.POLICY_ONLY && services.critic() == StateScorer.NONE) {
+            throw new IllegalArgumentException("criticMode " + config.criticMode() + " needs a critic (StateScorer)");
+        }
+    }
+
+    public static Search create(Theorem theorem, SearchConfig config, long seed, SearchServices services) {
+        return new Search(theorem, config, seed, services, SearchObserver.NONE);
+    }
+
+    public static Search create(Theorem theorem, SearchConfig config, long seed, SearchServices services,
+            SearchObserver observer) {
+        return new Search(theorem, config, seed, services, observer);
+    }
+
+    /** Runs the attempt to its end on the calling thread. A second call throws. */
+    public SearchResult run() {
+        if (!ran.compareAndSet(false, true)) {
+            throw new IllegalStateException("a Search runs once; create another for another attempt");
+        }
+        runnerLock.lock();
+        try {
+            runner = Thread.currentThread();
+        } finally {
+            runnerLock.unlock();
+        }
+        try {
+            SearchOutcome outcome = begin();
+            while (outcome == null) {
+                outcome = step();
+            }
+            return finish(outcome);
+        } finally {
+            runnerLock.lock();
+            try {
+                runner = null;
+                if (interruptedByCancel) {
+                    // The interrupt was ours, to wake this thread; the caller's thread goes on clean.
+                    Thread.interrupted();
+                }
+            } finally {
+                runnerLock.unlock();
+            }
+        }
+    }
+
+    /**
+     * Stops the attempt as soon as possible: the pending policy request is cancelled, a wait for
+     * a permit is interrupted, and a tactic already in the environment finishes within its own
+     * deadline. The attempt then ends with {@link FailureReason#CANCELLED}. Idempotent.
+     */
+    public void cancel() {
+        cancelled = true;
+        Future<?> request = pendingRequest;
+        if (request != null) {
+            request.cancel(true);
+        }
+        runnerLock.lock();
+        try {
+            if (runner != null) {
+                interruptedByCancel = true;
+                runner.interrupt();
+            }
+        } finally {
+            runnerLock.unlock();
+        }
+    }
+
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    /** The counters after the last expansion, with the elapsed time up to now. */
+    public SearchProgress progress() {
+        SearchProgress p = latest;
+        Duration elapsed = startNanos == 0 ? Duration.ZERO : Duration.ofNanos(clock.nanoTime() - startNanos);
+        return new SearchProgress(p.expansions(), p.tacticApplications(), p.nodes(), p.maxDepth(), p.tokens(), elapsed);
+    }
+
+    // ---- the steps; package-private so tests can check the tree's invariants between them ----
+
+    /** Starts the theorem; null to go on, or how the attempt ended. */
+    SearchOutcome begin() {
+        startNanos = clock.nanoTime();
+        if (cancelled) {
+            return failed(FailureReason.CANCELLED, "cancelled before it started");
+        }
+        long t0 = clock.nanoTime();
+        StartOutcome start;
+        try {
+            start = services.environment().start(theorem);
+        } catch (RuntimeException e) {
+            if (cancelled) {
+                return failed(FailureReason.CANCELLED, "cancelled while starting");
+            }
+            throw e;
+        } finally {
+            environmentNanos += clock.nanoTime() - t0;
+        }
+        return switch (start) {
+            case StartOutcome.Failed f -> failed(FailureReason.ENVIRONMENT_FAILURE, f.reason());
+            case StartOutcome.Started s -> {
+                InternalNode root = tree.add(GoalKey.of(s.root().goals()).text(), s.root(), 0, 0.0);
+                frontier.add(root);
+                publishProgress();
+                yield null;
+            }
+        };
+    }
+
+    /** One expansion; null to go on, or how the attempt ended. */
+    SearchOutcome step() {
+        if (cancelled) {
+            return failed(FailureReason.CANCELLED, "cancelled");
+        }
+        if (frontier.isEmpty()) {
+            return failed(FailureReason.FRONTIER_EXHAUSTED, "every reachable state was expanded");
+        }
+        Budgets b = config.budgets();
+        if (expansions >= b.maxExpansions()) {
+            return failed(FailureReason.BUDGET_EXPANSIONS, expansions + " expansions");
+        }
+        if (promptTokens + completionTokens >= b.maxTokens()) {
+            return failed(FailureReason.BUDGET_TOKENS, (promptTokens + completionTokens) + " policy tokens");
+        }
+        if (tactics >= b.maxTactics()) {
+            return failed(FailureReason.BUDGET_TACTICS, tactics + " tactic applications");
+        }
+        if (timeLeftNanos() <= 0) {
+            return failed(FailureReason.BUDGET_TIME, "time budget " + b.maxTime() + " spent");
+        }
+        InternalNode node = frontier.poll();
+        SearchOutcome outcome = expand(node);
+        publishProgress();
+        return outcome;
+    }
+
+    SearchTree tree() {
+        return tree;
+    }
+
+    List<InternalNode> frontierNodes() {
+        return List.copyOf(frontier);
+    }
+
+    SearchResult finish(SearchOutcome outcome) {
+        long total = clock.nanoTime() - startNanos;
+        return new SearchResult(theorem.name(), seed, config.alpha(), outcome,
+                tree.size() == 0 ? RecordedTree.empty() : tree.record(config.scoreMode()),
+                Duration.ofNanos(policyNanos), Duration.ofNanos(environmentNanos), Duration.ofNanos(acceptanceNanos),
+                Duration.ofNanos(criticNanos), Duration.ofNanos(total), tree.size(), expansions, tactics,
+                promptTokens, completionTokens, filtered, duplicates, tree.maxDepth());
+    }
+
+    // ---- one expansion ----
+
+    private SearchOutcome expand(InternalNode node) {
+        String[] pathArray = node.pathTactics();
+        List<String> path = List.of(pathArray);
+        ProofState state = node.state();
+        PolicyRequest request = new PolicyRequest(theorem, state, path, config.width(), config.temperature(),
+                requestSeed(expansions));
+        long t0 = clock.nanoTime();
+        Suggestions suggestions;
+        try {
+            suggestions = await(services.policy().suggest(request));
+        } catch (Ended e) {
+            frontier.add(node); // never expanded: still open
+            return e.outcome;
+        } finally {
+            long dt = clock.nanoTime() - t0;
+            policyNanos += dt;
+            node.policyMicros = (int) Math.min(Integer.MAX_VALUE, dt / 1000);
+        }
+        node.expansionOrder = (int) Math.min(Integer.MAX_VALUE, expansions);
+        expansions++;
+        promptTokens += suggestions.promptTokens();
+        completionTokens += suggestions.completionTokens();
+
+        List<Edge> edges = new ArrayList<>(suggestions.candidates().size());
+        List<Candidate> usable = usableCandidates(node, suggestions.candidates(), edges);
+        List<InternalNode> created = new ArrayList<>(usable.size());
+        SearchOutcome ending = null;
+        for (Candidate c : usable) {
+            if (cancelled) {
+                ending = failed(FailureReason.CANCELLED, "cancelled");
+                break;
+            }
+            if (tactics >= config.budgets().maxTactics()) {
+                ending = failed(FailureReason.BUDGET_TACTICS, tactics + " tactic applications");
+                break;
+            }
+            if (timeLeftNanos() <= 0) {
+                ending = failed(FailureReason.BUDGET_TIME, "time budget " + config.budgets().maxTime() + " spent");
+                break;
+            }
+            long a0 = clock.nanoTime();
+            TacticOutcome result;
+            try {
+                result = services.environment().apply(theorem, state, path, c.tactic());
+            } catch (RuntimeException e) {
+                if (cancelled) {
+                    ending = failed(FailureReason.CANCELLED, "cancelled while applying a tactic");
+                    break;
+                }
+                throw e;
+            } finally {
+                environmentNanos += clock.nanoTime() - a0;
+            }
+            long envTime = clock.nanoTime() - a0;
+            tactics++;
+            Node target = switch (result) {
+                case TacticOutcome.Progress p -> stateNode(node, c, p.state(), created);
+                case TacticOutcome.ProofComplete pc -> accept(node, c);
+                case TacticOutcome.LeanError e -> new TerminalNode(EdgeKind.LEAN_ERROR, e.message());
+                case TacticOutcome.Timeout t -> new TerminalNode(EdgeKind.TIMEOUT, "timed out after " + t.after());
+                case TacticOutcome.Rejected r -> new TerminalNode(EdgeKind.REJECTED, r.reason());
+                case TacticOutcome.Crashed cr -> new TerminalNode(EdgeKind.CRASHED, cr.detail());
+            };
+            Edge edge = new Edge(node, target, c, envTime);
+            edges.add(edge);
+            if (target instanceof InternalNode child) {
+                child.addIn(edge);
+            } else if (target.status() == Status.PROVED) {
+                break; // the first accepted proof ends the expansion
+            }
+        }
+        tree.expand(node, edges.toArray(new Edge[0]));
+        if (!created.isEmpty()) {
+            SearchOutcome criticEnding = scoreAndQueue(created);
+            if (ending == null) {
+                ending = criticEnding;
+            }
+        }
+        if (tree.root().status() == Status.PROVED) {
+            return new SearchOutcome.Proved(acceptedProof);
+        }
+        return ending;
+    }
+
+    /** Drops duplicates (counted) and filtered candidates (recorded as edges), best score first. */
+    private List<Candidate> usableCandidates(InternalNode node, List<Candidate> candidates, List<Edge> edges) {
+        List<Candidate> usable = new ArrayList<>(candidates.size());
+        List<String> seen = new ArrayList<>(candidates.size());
+        for (Candidate c : candidates) {
+            String tactic = c.tactic().strip();
+            if (tactic.isEmpty() || seen.contains(tactic)) {
+                duplicates++;
+                continue;
+            }
+            seen.add(tactic);
+            Candidate clean = tactic.length() == c.tactic().length() ? c : new Candidate(tactic, c.logProbSum(), c.tokenCount());
+            Optional<String> reason = config.filter().reject(tactic);
+            if (reason.isPresent()) {
+                filtered++;
+                edges.add(new Edge(node, new TerminalNode(EdgeKind.FILTERED, reason.get()), clean, 0));
+            } else {
+                usable.add(clean);
+            }
+        }
+        ScoreMode mode = config.scoreMode();
+        usable.sort((a, b) -> Double.compare(mode.score(b.logProbSum(), b.tokenCount()),
+                mode.score(a.logProbSum(), a.tokenCount())));
+        return usable;
+    }
+
+    /** The node a Progress outcome leads to: a new state, a merged one, or a cycle terminal. */
+    private Node stateNode(InternalNode parent, Candidate c, ProofState state, List<InternalNode> created) {
+        String key = GoalKey.of(state.goals()).text();
+        InternalNode known = tree.find(key);
+        if (known == null) {
+            int depth = parent.depth + 1;
+            double pathScore = parent.pathScore + config.scoreMode().score(c.logProbSum(), c.tokenCount());
+            InternalNode child = tree.add(key, state, depth, pathScore);
+            child.priority = config.priority(pathScore, depth);
+            created.add(child);
+            return child;
+        }
+        if (tree.reaches(known, parent)) {
+            return new TerminalNode(EdgeKind.CYCLE, "leads back to the state of node " + known.id);
+        }
+        return known;
+    }
+
+    /** Asks the acceptor about the proof this tactic would close; the answer decides the edge. */
+    private Node accept(InternalNode node, Candidate c) {
+        List<ProofStep> steps = new ArrayList<>();
+        for (Edge e : tree.shortestPathTo(node)) {
+            steps.add(new ProofStep(e.source.goals, e.tactic));
+        }
+        steps.add(new ProofStep(node.goals, c.tactic()));
+        Proof proof = new Proof(steps);
+        long t0 = clock.nanoTime();
+        AcceptanceVerdict verdict;
+        try {
+            verdict = services.acceptor().check(theorem, proof);
+        } finally {
+            acceptanceNanos += clock.nanoTime() - t0;
+        }
+        return switch (verdict) {
+            case AcceptanceVerdict.Accepted a -> {
+                acceptedProof = proof;
+                yield new TerminalNode(EdgeKind.PROOF_COMPLETE, "");
+            }
+            case AcceptanceVerdict.Rejected r -> new TerminalNode(EdgeKind.PROOF_REJECTED, r.reason());
+        };
+    }
+
+    /** Puts new states on the frontier, first asking the critic when it takes part. */
+    private SearchOutcome scoreAndQueue(List<InternalNode> created) {
+        SearchOutcome ending = null;
+        if (config.criticMode() != CriticMode.POLICY_ONLY) {
+            List<ProofState> states = created.stream().map(InternalNode::state).toList();
+            long t0 = clock.nanoTime();
+            try {
+                List<Double> scores = await(services.critic().score(theorem, states));
+                if (scores.size() != created.size()) {
+                    throw new IllegalStateException("critic returned " + scores.size() + " scores for "
+                            + created.size() + " states");
+                }
+                for (int i = 0; i < created.size(); i++) {
+                    InternalNode n = created.get(i);
+                    n.priority = config.criticMode().combine(n.priority, scores.get(i), config.criticWeight());
+                }
+            } catch (Ended e) {
+                ending = e.outcome; // the states stay queued with their policy priority
+            } finally {
+                criticNanos += clock.nanoTime() - t0;
+            }
+        }
+        frontier.addAll(created);
+        return ending;
+    }
+
+    /** Waits for a model answer within the time budget; cancellation and unavailability end the attempt. */
+    private <T> T await(CompletableFuture<T> future) throws Ended {
+        pendingRequest = future;
+        try {
+            if (cancelled) {
+                future.cancel(true);
+            }
+            long left = timeLeftNanos();
+            return left == Long.MAX_VALUE ? future.get() : future.get(Math.max(0, left), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new Ended(failed(FailureReason.CANCELLED, "interrupted while waiting for the model"));
+        } catch (CancellationException e) {
+            throw new Ended(failed(FailureReason.CANCELLED, "cancelled while waiting for the model"));
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new Ended(failed(FailureReason.BUDGET_TIME, "time budget " + config.budgets().maxTime()
+                    + " spent waiting for the model"));
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof PolicyUnavailableException u) {
+                throw new Ended(failed(FailureReason.POLICY_UNAVAILABLE, u.getMessage()));
+            }
+            if (cancelled) {
+                throw new Ended(failed(FailureReason.CANCELLED, "cancelled while waiting for the model"));
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("model request failed: " + cause, cause);
+        } finally {
+            pendingRequest = null;
+        }
+    }
+
+    /** Internal control flow: a wait that ended the attempt. */
+    private static final class Ended extends Exception {
+        private static final long serialVersionUID = 1L;
+        final transient SearchOutcome outcome;
+
+        Ended(SearchOutcome outcome) {
+            super(null, null, false, false);
+            this.outcome = outcome;
+        }
+    }
+
+    private long timeLeftNanos() {
+        long max = config.budgets().maxTimeNanos();
+        if (max == Long.MAX_VALUE) {
+            return Long.MAX_VALUE;
+        }
+        return max - (clock.nanoTime() - startNanos);
+    }
+
+    /** A distinct, reproducible seed per request (SplitMix64's finaliser over the attempt seed and index). */
+    private long requestSeed(long index) {
+        long z = seed + (index + 1) * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    private SearchOutcome.Failed failed(FailureReason reason, String detail) {
+        LOG.log(System.Logger.Level.DEBUG, () -> theorem.name() + ": attempt ended, " + reason + ": " + detail);
+        return new SearchOutcome.Failed(reason, detail);
+    }
+
+    private void publishProgress() {
+        SearchProgress p = new SearchProgress(expansions, tactics, tree.size(), tree.maxDepth(),
+                promptTokens + completionTokens, Duration.ofNanos(clock.nanoTime() - startNanos));
+        latest = p;
+        observer.afterExpansion(p);
+    }
+}
