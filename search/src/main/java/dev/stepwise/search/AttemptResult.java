@@ -1,0 +1,10 @@
+package dev.stepwise.search;
+
+import java.util.Objects;
+
+/** The result of one attempt of a theorem. */
+public record AttemptResult(int attempt, SearchResult result) {
+    public AttemptResult {
+        Objects.requireNonNull(result, "result");
+    }
+}
