@@ -20,11 +20,16 @@ public record GoalKey(String text) {
      * Text that is already normal is kept as the same String, so a node's goals and key share it.
      */
     public static GoalKey of(String goals) {
+        return new GoalKey(normalise(goals));
+    }
+
+    /** The key text of {@link #of}, without the record around it (the search's hot path). */
+    static String normalise(String goals) {
         if (isNormal(goals)) {
-            return new GoalKey(goals);
+            return goals;
         }
         String t = LINE_ENDS.matcher(goals.strip()).replaceAll("\n");
-        return new GoalKey(SPACES.matcher(t).replaceAll(" "));
+        return SPACES.matcher(t).replaceAll(" ");
     }
 
     /** Whether the normalisation above would return the text unchanged. */

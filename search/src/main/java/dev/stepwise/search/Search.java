@@ -273,15 +273,15 @@ public final class Search {
             try {
                 result = services.environment().apply(theorem, state, path, c.tactic());
             } catch (RuntimeException e) {
+                environmentNanos += clock.nanoTime() - a0;
                 if (cancelled) {
                     ending = failed(FailureReason.CANCELLED, "cancelled while applying a tactic");
                     break;
                 }
                 throw e;
-            } finally {
-                environmentNanos += clock.nanoTime() - a0;
             }
             long envTime = clock.nanoTime() - a0;
+            environmentNanos += envTime;
             tactics++;
             Node target = switch (result) {
                 case TacticOutcome.Progress p -> stateNode(node, c, p.state(), created);
@@ -340,7 +340,7 @@ public final class Search {
 
     /** The node a Progress outcome leads to: a new state, a merged one, or a cycle terminal. */
     private Node stateNode(InternalNode parent, Candidate c, ProofState state, List<InternalNode> created) {
-        String key = GoalKey.of(state.goals()).text();
+        String key = GoalKey.normalise(state.goals());
         InternalNode known = tree.find(key);
         if (known == null) {
             int depth = parent.depth + 1;

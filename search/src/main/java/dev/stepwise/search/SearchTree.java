@@ -118,7 +118,11 @@ final class SearchTree {
         return best;
     }
 
-    /** Whether {@code to} can be reached from {@code from} along edges (a node reaches itself). */
+    /**
+     * Whether {@code to} can be reached from {@code from} along edges (a node reaches itself).
+     * Searched upward from {@code to} over in-edges: a state's ancestors are few (about its depth),
+     * while the descendants of an expanded state can be most of the tree.
+     */
     boolean reaches(InternalNode from, InternalNode to) {
         if (from == to) {
             return true;
@@ -128,19 +132,17 @@ final class SearchTree {
         }
         Set<InternalNode> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         ArrayDeque<InternalNode> work = new ArrayDeque<>();
-        work.add(from);
-        seen.add(from);
+        work.add(to);
+        seen.add(to);
         while (!work.isEmpty()) {
             InternalNode n = work.poll();
-            if (n.out == null) {
-                continue;
-            }
-            for (Edge e : n.out) {
-                if (e.target instanceof InternalNode t && seen.add(t)) {
-                    if (t == to) {
-                        return true;
-                    }
-                    work.add(t);
+            for (int i = 0, k = n.inCount(); i < k; i++) {
+                InternalNode parent = n.in(i).source;
+                if (parent == from) {
+                    return true;
+                }
+                if (seen.add(parent)) {
+                    work.add(parent);
                 }
             }
         }

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
             "Exit code 1 when a figure misses its target."},
         subcommands = {
             BenchAllCommand.class,
+            SearchBenchCommand.class,
         })
 public final class BenchCommand implements Runnable {
     @Spec
