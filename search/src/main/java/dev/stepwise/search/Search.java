@@ -51,9 +51,14 @@ public final class Search {
     private boolean interruptedByCancel;
     private volatile boolean cancelled;
     private volatile Future<?> pendingRequest;
-    private volatile SearchProgress latest = new SearchProgress(0, 0, 0, 0, 0, Duration.ZERO);
+    // Counters for progress(), written once per expansion; volatile so other threads see them.
+    private volatile long shownExpansions;
+    private volatile long shownTactics;
+    private volatile long shownTokens;
+    private volatile int shownNodes;
+    private volatile int shownDepth;
 
-    private long startNanos;
+    private volatile long startNanos;
     private long expansions;
     private long tactics;
     private long promptTokens;
@@ -146,9 +151,10 @@ public final class Search {
 
     /** The counters after the last expansion, with the elapsed time up to now. */
     public SearchProgress progress() {
-        SearchProgress p = latest;
-        Duration elapsed = startNanos == 0 ? Duration.ZERO : Duration.ofNanos(clock.nanoTime() - startNanos);
-        return new SearchProgress(p.expansions(), p.tacticApplications(), p.nodes(), p.maxDepth(), p.tokens(), elapsed);
+        int nodes = shownNodes; // read first: written last, so the others are at least as new
+        long started = startNanos;
+        Duration elapsed = started == 0 ? Duration.ZERO : Duration.ofNanos(clock.nanoTime() - started);
+        return new SearchProgress(shownExpansions, shownTactics, nodes, shownDepth, shownTokens, elapsed);
     }
 
     // ---- the steps; package-private so tests can check the tree's invariants between them ----
@@ -251,7 +257,7 @@ public final class Search {
         promptTokens += suggestions.promptTokens();
         completionTokens += suggestions.completionTokens();
 
-        List<Edge> edges = new ArrayList<>(suggestions.candidates().size());
+        EdgeBuffer edges = new EdgeBuffer(suggestions.candidates().size());
         List<Candidate> usable = usableCandidates(node, suggestions.candidates(), edges);
         List<InternalNode> created = new ArrayList<>(usable.size());
         SearchOutcome ending = null;
@@ -299,7 +305,7 @@ public final class Search {
                 break; // the first accepted proof ends the expansion
             }
         }
-        tree.expand(node, edges.toArray(new Edge[0]));
+        tree.expand(node, edges.toArray());
         if (!created.isEmpty()) {
             SearchOutcome criticEnding = scoreAndQueue(created);
             if (ending == null) {
@@ -313,7 +319,7 @@ public final class Search {
     }
 
     /** Drops duplicates (counted) and filtered candidates (recorded as edges), best score first. */
-    private List<Candidate> usableCandidates(InternalNode node, List<Candidate> candidates, List<Edge> edges) {
+    private List<Candidate> usableCandidates(InternalNode node, List<Candidate> candidates, EdgeBuffer edges) {
         List<Candidate> usable = new ArrayList<>(candidates.size());
         List<String> seen = new ArrayList<>(candidates.size());
         for (Candidate c : candidates) {
@@ -442,6 +448,24 @@ public final class Search {
         }
     }
 
+    /** The edges of one expansion: at most one per candidate, usually exactly one, so rarely copied. */
+    private static final class EdgeBuffer {
+        private final Edge[] items;
+        private int size;
+
+        EdgeBuffer(int capacity) {
+            items = new Edge[capacity];
+        }
+
+        void add(Edge e) {
+            items[size++] = e;
+        }
+
+        Edge[] toArray() {
+            return size == items.length ? items : java.util.Arrays.copyOf(items, size);
+        }
+    }
+
     /** Internal control flow: a wait that ended the attempt. */
     private static final class Ended extends Exception {
         private static final long serialVersionUID = 1L;
@@ -475,9 +499,14 @@ public final class Search {
     }
 
     private void publishProgress() {
-        SearchProgress p = new SearchProgress(expansions, tactics, tree.size(), tree.maxDepth(),
-                promptTokens + completionTokens, Duration.ofNanos(clock.nanoTime() - startNanos));
-        latest = p;
-        observer.afterExpansion(p);
+        shownExpansions = expansions;
+        shownTactics = tactics;
+        shownTokens = promptTokens + completionTokens;
+        shownDepth = tree.maxDepth();
+        shownNodes = tree.size();
+        if (observer != SearchObserver.NONE) {
+            observer.afterExpansion(new SearchProgress(expansions, tactics, tree.size(), tree.maxDepth(),
+                    promptTokens + completionTokens, Duration.ofNanos(clock.nanoTime() - startNanos)));
+        }
     }
 }

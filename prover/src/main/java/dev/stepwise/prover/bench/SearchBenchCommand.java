@@ -1,5 +1,6 @@
 package dev.stepwise.prover.bench;
 
+import dev.stepwise.prover.cli.UserError;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -25,6 +26,12 @@ final class SearchBenchCommand extends BenchSubcommand {
             case FULL -> List.of(100_000, 1_000_000);
             case QUICK -> List.of(2_000);
         };
+        if (chosen.stream().anyMatch(n -> n < 100)) {
+            throw UserError.input("bench search: sizes must be at least 100 nodes each, got " + chosen);
+        }
+        if (width < 1 || width > 64) {
+            throw UserError.input("bench search: --width must be in [1, 64], got " + width);
+        }
         return new SearchBench(chosen, width);
     }
 }
