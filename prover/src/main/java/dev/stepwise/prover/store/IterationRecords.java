@@ -42,17 +42,17 @@ public final class IterationRecords {
     /**
      * A harvested example as a row of {@code round}.
      *
-     * @param sourceAttempt the stored attempt it came from, or null
+     * @param filter the filter stage's verdict on it, or null before filtering
      */
-    public static NewExample newExample(RoundId round, Example example, AttemptId sourceAttempt) {
+    public static NewExample newExample(RoundId round, Example example, ExampleFilter filter) {
         return switch (example) {
             case Example.Sft sft -> new NewExample(round, ExampleKind.SFT,
-                    new ExampleContent.Completion(sft.prompt(), sft.completion()), sft.problem(), sourceAttempt);
+                    new ExampleContent.Completion(sft.prompt(), sft.completion()), sft.problem(), sft.attempt(), filter);
             case Example.Preference p -> new NewExample(round, switch (p.kind()) {
                 case SFT -> throw new IllegalArgumentException("a preference pair is never SFT");
                 case DPO -> ExampleKind.DPO;
                 case CRITIC -> ExampleKind.CRITIC;
-            }, new ExampleContent.Preference(p.prompt(), p.chosen(), p.rejected()), p.problem(), sourceAttempt);
+            }, new ExampleContent.Preference(p.prompt(), p.chosen(), p.rejected()), p.problem(), p.attempt(), filter);
         };
     }
 }

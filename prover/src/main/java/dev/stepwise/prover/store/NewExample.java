@@ -6,15 +6,18 @@ import java.util.Objects;
  * A harvested training example.
  *
  * @param sourceProblem the statement it came from
- * @param sourceAttempt the attempt whose tree it came from, or null
+ * @param sourceAttempt the attempt whose tree it came from, by the application's name for it (a
+ *     stored attempt is named by its id)
+ * @param filter the filter stage's verdict, or null when it has not been filtered yet
  */
 public record NewExample(RoundId round, ExampleKind kind, ExampleContent content, String sourceProblem,
-        AttemptId sourceAttempt) {
+        String sourceAttempt, ExampleFilter filter) {
     public NewExample {
         Objects.requireNonNull(round, "round");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(sourceProblem, "sourceProblem");
+        Objects.requireNonNull(sourceAttempt, "sourceAttempt");
         boolean completion = content instanceof ExampleContent.Completion;
         if ((kind == ExampleKind.SFT) != completion) {
             throw new IllegalArgumentException(kind + " examples need " + (kind == ExampleKind.SFT ? "a completion" : "a preference pair"));

@@ -5,17 +5,18 @@ import java.util.Objects;
 /**
  * A stored training example.
  *
- * @param sourceAttempt null if unknown or deleted
+ * @param sourceAttempt the application's name for the attempt it came from
  * @param filter the filter stage's verdict, or null before filtering
  */
 public record TrainingExample(ExampleId id, RoundId round, ExampleKind kind, ExampleContent content,
-        String sourceProblem, AttemptId sourceAttempt, String contentHash, FilterResult filter) {
+        String sourceProblem, String sourceAttempt, String contentHash, ExampleFilter filter) {
     public TrainingExample {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(round, "round");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(sourceProblem, "sourceProblem");
+        Objects.requireNonNull(sourceAttempt, "sourceAttempt");
         Objects.requireNonNull(contentHash, "contentHash");
     }
 }

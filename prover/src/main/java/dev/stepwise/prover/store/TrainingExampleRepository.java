@@ -4,16 +4,19 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * The {@code training_examples} table. An example is stored once across all rounds: adding one
- * that an earlier round (or the same round) already harvested does nothing.
+ * The {@code training_examples} table. A round holds an example once (by content hash); across
+ * rounds, {@link #keptHashesBefore} tells the filter what earlier rounds already kept.
  */
 public final class TrainingExampleRepository {
     private static final String COLUMNS = "e.id, e.round_id, e.kind, e.prompt, e.completion, e.chosen, e.rejected, "
-            + "e.source_problem, e.source_attempt_id, e.content_hash, e.perplexity, e.filter_decision";
+            + "e.source_problem, e.source_attempt, e.content_hash, e.filter_decision, e.perplexity, e.drop_reason";
 
     private final Database db;
 
@@ -21,37 +24,31 @@ public final class TrainingExampleRepository {
         this.db = db;
     }
 
-    /** @return how many of {@code examples} were new; the rest had been harvested before */
+    /** @return how many of {@code examples} were new to their round; the rest were already there */
     public int add(List<NewExample> examples) {
         List<NewExample> copy = List.copyOf(examples);
-        return db.write("add " + copy.size() + " training examples", c -> {
-            int added = 0;
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO training_examples (round_id, kind, prompt, completion, "
-                    + "chosen, rejected, source_problem, source_attempt_id, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                    + "ON CONFLICT (kind, content_hash) DO NOTHING")) {
-                for (NewExample e : copy) {
-                    ps.setLong(1, e.round().value());
-                    ps.setString(2, e.kind().code());
-                    ps.setString(3, e.content().prompt());
-                    switch (e.content()) {
-                        case ExampleContent.Completion comp -> {
-                            ps.setString(4, comp.completion());
-                            ps.setString(5, null);
-                            ps.setString(6, null);
-                        }
-                        case ExampleContent.Preference pref -> {
-                            ps.setString(4, null);
-                            ps.setString(5, pref.chosen());
-                            ps.setString(6, pref.rejected());
-                        }
-                    }
-                    ps.setString(7, e.sourceProblem());
-                    Columns.setNullableLong(ps, 8, e.sourceAttempt() == null ? null : e.sourceAttempt().value());
-                    ps.setString(9, e.contentHash());
-                    added += ps.executeUpdate();
-                }
+        return db.write("add " + copy.size() + " training examples", c -> insert(c, copy));
+    }
+
+    /**
+     * Replaces every example of {@code round} with {@code examples}, in one transaction: a filter
+     * stage run again after a kill records its outcome exactly once.
+     *
+     * @return how many examples the round holds now
+     */
+    public int replaceRound(RoundId round, List<NewExample> examples) {
+        List<NewExample> copy = List.copyOf(examples);
+        for (NewExample e : copy) {
+            if (!e.round().equals(round)) {
+                throw new IllegalArgumentException("an example of round id " + e.round() + " given to replace round id " + round);
             }
-            return added;
+        }
+        return db.write("replace the training examples of round id " + round, c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM training_examples WHERE round_id = ?")) {
+                ps.setLong(1, round.value());
+                ps.executeUpdate();
+            }
+            return insert(c, copy);
         });
     }
 
@@ -60,11 +57,10 @@ public final class TrainingExampleRepository {
         List<FilterResult> copy = List.copyOf(results);
         db.write("record " + copy.size() + " filter results", c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE training_examples SET perplexity = ?, filter_decision = ? WHERE id = ?")) {
+                    "UPDATE training_examples SET filter_decision = ?, perplexity = ?, drop_reason = ? WHERE id = ?")) {
                 for (FilterResult r : copy) {
-                    ps.setDouble(1, r.perplexity());
-                    ps.setString(2, r.decision().code());
-                    ps.setLong(3, r.example().value());
+                    bindFilter(ps, 1, r.filter());
+                    ps.setLong(4, r.example().value());
                     if (ps.executeUpdate() != 1) {
                         throw new StoreException("database " + db.path() + " has no training example " + r.example().value());
                     }
@@ -74,9 +70,9 @@ public final class TrainingExampleRepository {
         });
     }
 
-    /** The examples of this kind harvested by one round, in the order they were added. */
+    /** The examples of this kind of one round, in the order they were added. */
     public List<TrainingExample> forRound(RoundId round, ExampleKind kind) {
-        return db.read("read " + kind.code() + " examples of round " + round, c -> select(c,
+        return db.read("read " + kind.code() + " examples of round id " + round, c -> select(c,
                 "WHERE e.round_id = ? AND e.kind = ? ORDER BY e.id", ps -> {
                     ps.setLong(1, round.value());
                     ps.setString(2, kind.code());
@@ -84,16 +80,78 @@ public final class TrainingExampleRepository {
     }
 
     /**
-     * The examples of this kind from rounds 1..{@code throughRound} that the filter did not drop:
-     * the accumulated data for retraining from the base model.
+     * The examples of this kind from rounds 1..{@code throughRound} that the filter kept, oldest
+     * round first: the accumulated data for retraining from the base model.
      */
     public List<TrainingExample> accumulated(ExampleKind kind, int throughRound) {
         return db.read("read accumulated " + kind.code() + " examples", c -> select(c,
-                "JOIN rounds r ON r.id = e.round_id WHERE e.kind = ? AND r.number <= ? "
-                        + "AND (e.filter_decision IS NULL OR e.filter_decision = 'kept') ORDER BY r.number, e.id", ps -> {
+                "JOIN rounds r ON r.id = e.round_id WHERE e.kind = ? AND r.number <= ? AND e.filter_decision = 'kept' "
+                        + "ORDER BY r.number, e.id", ps -> {
                             ps.setString(1, kind.code());
                             ps.setInt(2, throughRound);
                         }));
+    }
+
+    /** Content hashes of the examples kept by rounds numbered below {@code roundNumber}. */
+    public Set<String> keptHashesBefore(int roundNumber) {
+        return db.read("read examples kept before round " + roundNumber, c -> {
+            Set<String> hashes = new LinkedHashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT e.content_hash FROM training_examples e "
+                    + "JOIN rounds r ON r.id = e.round_id WHERE r.number < ? AND e.filter_decision = 'kept' "
+                    + "ORDER BY e.content_hash")) {
+                ps.setInt(1, roundNumber);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        hashes.add(rs.getString(1));
+                    }
+                }
+            }
+            return hashes;
+        });
+    }
+
+    private static int insert(Connection c, List<NewExample> examples) throws SQLException {
+        int added = 0;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO training_examples (round_id, kind, prompt, completion, "
+                + "chosen, rejected, source_problem, source_attempt, content_hash, filter_decision, perplexity, drop_reason) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (round_id, kind, content_hash) DO NOTHING")) {
+            for (NewExample e : examples) {
+                ps.setLong(1, e.round().value());
+                ps.setString(2, e.kind().code());
+                ps.setString(3, e.content().prompt());
+                switch (e.content()) {
+                    case ExampleContent.Completion comp -> {
+                        ps.setString(4, comp.completion());
+                        ps.setNull(5, Types.VARCHAR);
+                        ps.setNull(6, Types.VARCHAR);
+                    }
+                    case ExampleContent.Preference pref -> {
+                        ps.setNull(4, Types.VARCHAR);
+                        ps.setString(5, pref.chosen());
+                        ps.setString(6, pref.rejected());
+                    }
+                }
+                ps.setString(7, e.sourceProblem());
+                ps.setString(8, e.sourceAttempt());
+                ps.setString(9, e.contentHash());
+                bindFilter(ps, 10, e.filter());
+                added += ps.executeUpdate();
+            }
+        }
+        return added;
+    }
+
+    /** Binds decision, perplexity and drop reason at {@code first}, {@code first + 1}, {@code first + 2}. */
+    private static void bindFilter(PreparedStatement ps, int first, ExampleFilter filter) throws SQLException {
+        if (filter == null) {
+            ps.setNull(first, Types.VARCHAR);
+            ps.setNull(first + 1, Types.REAL);
+            ps.setNull(first + 2, Types.VARCHAR);
+            return;
+        }
+        ps.setString(first, filter.decision().code());
+        Columns.setNullableDouble(ps, first + 1, filter.perplexity());
+        ps.setString(first + 2, filter.dropReason());
     }
 
     private interface Binder {
@@ -110,13 +168,12 @@ public final class TrainingExampleRepository {
                     ExampleContent content = kind == ExampleKind.SFT
                             ? new ExampleContent.Completion(rs.getString("prompt"), rs.getString("completion"))
                             : new ExampleContent.Preference(rs.getString("prompt"), rs.getString("chosen"), rs.getString("rejected"));
-                    ExampleId id = new ExampleId(rs.getLong("id"));
-                    Long attempt = Columns.nullableLong(rs, "source_attempt_id");
                     String decision = rs.getString("filter_decision");
-                    FilterResult filter = decision == null ? null
-                            : new FilterResult(id, rs.getDouble("perplexity"), Columns.decode(FilterDecision.class, decision));
-                    out.add(new TrainingExample(id, new RoundId(rs.getLong("round_id")), kind, content,
-                            rs.getString("source_problem"), attempt == null ? null : new AttemptId(attempt),
+                    ExampleFilter filter = decision == null ? null : new ExampleFilter(
+                            Columns.decode(FilterDecision.class, decision), Columns.nullableDouble(rs, "perplexity"),
+                            rs.getString("drop_reason"));
+                    out.add(new TrainingExample(new ExampleId(rs.getLong("id")), new RoundId(rs.getLong("round_id")), kind,
+                            content, rs.getString("source_problem"), rs.getString("source_attempt"),
                             rs.getString("content_hash"), filter));
                 }
             }

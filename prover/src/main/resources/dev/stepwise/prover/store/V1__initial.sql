@@ -165,26 +165,30 @@ CREATE TABLE proofs (
 );
 CREATE INDEX proofs_by_verdict ON proofs (verdict, length);
 
--- Training data harvested by rounds. An example is stored once across all rounds: the unique
--- (kind, content_hash) index is the cross-round deduplication.
+-- Training data harvested by rounds, with the filter stage's verdict on each. A round stores an
+-- example once; across rounds, the filter drops what an earlier round kept (same content hash).
 CREATE TABLE training_examples (
-    id                INTEGER PRIMARY KEY,
-    round_id          INTEGER NOT NULL REFERENCES rounds (id) ON DELETE CASCADE,
-    kind              TEXT    NOT NULL CHECK (kind IN ('sft', 'dpo', 'critic')),
-    prompt            TEXT    NOT NULL,
-    completion        TEXT,
-    chosen            TEXT,
-    rejected          TEXT,
-    source_problem    TEXT    NOT NULL,
-    source_attempt_id INTEGER REFERENCES attempts (id) ON DELETE SET NULL,
-    content_hash      TEXT    NOT NULL,
-    perplexity        REAL,
-    filter_decision   TEXT    CHECK (filter_decision IN ('kept', 'dropped')),
+    id              INTEGER PRIMARY KEY,
+    round_id        INTEGER NOT NULL REFERENCES rounds (id) ON DELETE CASCADE,
+    kind            TEXT    NOT NULL CHECK (kind IN ('sft', 'dpo', 'critic')),
+    prompt          TEXT    NOT NULL,
+    completion      TEXT,
+    chosen          TEXT,
+    rejected        TEXT,
+    source_problem  TEXT    NOT NULL,
+    -- the attempt it was harvested from, by the application's name for it (a stored attempt's id)
+    source_attempt  TEXT    NOT NULL,
+    content_hash    TEXT    NOT NULL,
+    -- NULL until the filter stage has judged it
+    filter_decision TEXT    CHECK (filter_decision IN ('kept', 'dropped')),
+    perplexity      REAL    CHECK (perplexity >= 1),
+    drop_reason     TEXT,
     CHECK ((kind = 'sft') = (completion IS NOT NULL)),
     CHECK ((kind = 'sft') = (chosen IS NULL AND rejected IS NULL)),
-    CHECK ((chosen IS NULL) = (rejected IS NULL))
+    CHECK ((chosen IS NULL) = (rejected IS NULL)),
+    CHECK ((coalesce(filter_decision, '') = 'dropped') = (drop_reason IS NOT NULL))
 );
-CREATE UNIQUE INDEX training_examples_dedup ON training_examples (kind, content_hash);
-CREATE INDEX training_examples_by_round ON training_examples (round_id, kind, filter_decision);
-CREATE INDEX training_examples_by_attempt ON training_examples (source_attempt_id);
+CREATE UNIQUE INDEX training_examples_per_round ON training_examples (round_id, kind, content_hash);
+-- Cross-round deduplication: was this content kept by some round?
+CREATE INDEX training_examples_by_hash ON training_examples (content_hash, filter_decision);
 CREATE INDEX training_examples_by_problem ON training_examples (source_problem);

@@ -79,11 +79,12 @@ class EnumCodesMatchSchemaTest {
             for (ExampleKind kind : ExampleKind.values()) {
                 ExampleContent content = kind == ExampleKind.SFT ? new ExampleContent.Completion("p", "c")
                         : new ExampleContent.Preference("p", "a", "b");
-                assertEquals(1, store.examples().add(List.of(new NewExample(round.id(), kind, content, "x", null))));
+                assertEquals(1, store.examples().add(List.of(new NewExample(round.id(), kind, content, "x", "1", null))));
                 TrainingExample stored = store.examples().forRound(round.id(), kind).get(0);
                 for (FilterDecision decision : FilterDecision.values()) {
-                    store.examples().recordFilter(List.of(new FilterResult(stored.id(), 2.5, decision)));
-                    assertEquals(decision, store.examples().forRound(round.id(), kind).get(0).filter().decision());
+                    ExampleFilter filter = new ExampleFilter(decision, 2.5, decision == FilterDecision.DROPPED ? "why" : null);
+                    store.examples().recordFilter(List.of(new FilterResult(stored.id(), filter)));
+                    assertEquals(filter, store.examples().forRound(round.id(), kind).get(0).filter());
                 }
             }
             for (RunStatus status : new RunStatus[] {RunStatus.COMPLETED, RunStatus.INTERRUPTED}) {

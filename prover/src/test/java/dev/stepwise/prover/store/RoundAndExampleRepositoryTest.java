@@ -87,46 +87,58 @@ class RoundAndExampleRepositoryTest {
     }
 
     @Test
-    void examplesAreDeduplicatedAcrossRoundsAndFiltered() {
+    void examplesAreStoredOncePerRoundAndFilteredRoundsAccumulate() {
         Round r1 = store.rounds().start(round(1));
         NewExample sft = new NewExample(r1.id(), ExampleKind.SFT,
-                new ExampleContent.Completion("[GOAL]\n⊢ 1 + 1 = 2\n[PROOFSTEP]\n", "norm_num"), "p1", null);
+                new ExampleContent.Completion("[GOAL]\n⊢ 1 + 1 = 2\n[PROOFSTEP]\n", "norm_num"), "p1", "7", null);
         NewExample dpo = new NewExample(r1.id(), ExampleKind.DPO,
-                new ExampleContent.Preference("[GOAL]\n⊢ 1 + 1 = 2\n[PROOFSTEP]\n", "norm_num", "simp"), "p1", null);
+                new ExampleContent.Preference("[GOAL]\n⊢ 1 + 1 = 2\n[PROOFSTEP]\n", "norm_num", "simp"), "p1", "7", null);
         assertEquals(2, store.examples().add(List.of(sft, dpo, sft)));
-        store.rounds().complete(r1.id(), Samples.T0);
-
-        Round r2 = store.rounds().start(round(2));
-        NewExample again = new NewExample(r2.id(), ExampleKind.SFT, sft.content(), "p1", null);
-        NewExample fresh = new NewExample(r2.id(), ExampleKind.SFT,
-                new ExampleContent.Completion("[GOAL]\n⊢ 2 + 2 = 4\n[PROOFSTEP]\n", "norm_num"), "p2", null);
-        assertEquals(1, store.examples().add(List.of(again, fresh)));
-
         List<TrainingExample> round1 = store.examples().forRound(r1.id(), ExampleKind.SFT);
         assertEquals(1, round1.size());
         assertEquals(sft.contentHash(), round1.get(0).contentHash());
         assertEquals(sft.content(), round1.get(0).content());
+        assertEquals("7", round1.get(0).sourceAttempt());
+        assertNull(round1.get(0).filter());
         assertEquals(dpo.content(), store.examples().forRound(r1.id(), ExampleKind.DPO).get(0).content());
+        store.examples().recordFilter(List.of(new FilterResult(round1.get(0).id(), ExampleFilter.kept(1.8))));
+        assertEquals(java.util.Set.of(), store.examples().keptHashesBefore(1));
+        assertEquals(java.util.Set.of(sft.contentHash()), store.examples().keptHashesBefore(2));
+        store.rounds().complete(r1.id(), Samples.T0);
 
-        TrainingExample second = store.examples().forRound(r2.id(), ExampleKind.SFT).get(0);
-        store.examples().recordFilter(List.of(new FilterResult(round1.get(0).id(), 1.8, FilterDecision.KEPT),
-                new FilterResult(second.id(), 40.0, FilterDecision.DROPPED)));
-        assertEquals(List.of(round1.get(0).id()),
-                store.examples().accumulated(ExampleKind.SFT, 2).stream().map(TrainingExample::id).toList());
-        assertEquals(new FilterResult(second.id(), 40.0, FilterDecision.DROPPED),
-                store.examples().forRound(r2.id(), ExampleKind.SFT).get(0).filter());
+        Round r2 = store.rounds().start(round(2));
+        NewExample again = new NewExample(r2.id(), ExampleKind.SFT, sft.content(), "p1", "9",
+                ExampleFilter.dropped("kept by an earlier round", null));
+        NewExample fresh = new NewExample(r2.id(), ExampleKind.SFT,
+                new ExampleContent.Completion("[GOAL]\n⊢ 2 + 2 = 4\n[PROOFSTEP]\n", "norm_num"), "p2", "9",
+                ExampleFilter.kept(2.2));
+        NewExample tooHard = new NewExample(r2.id(), ExampleKind.SFT,
+                new ExampleContent.Completion("[GOAL]\n⊢ 3 + 3 = 6\n[PROOFSTEP]\n", "decide"), "p3", "9",
+                ExampleFilter.dropped("perplexity above the band", 41.0));
+        assertEquals(3, store.examples().replaceRound(r2.id(), List.of(again, fresh, tooHard)));
+        // the filter stage ran again after a kill: its outcome replaces the first one
+        assertEquals(2, store.examples().replaceRound(r2.id(), List.of(again, fresh)));
+        assertEquals(List.of(ExampleFilter.dropped("kept by an earlier round", null), ExampleFilter.kept(2.2)),
+                store.examples().forRound(r2.id(), ExampleKind.SFT).stream().map(TrainingExample::filter).toList());
+        assertEquals(List.of(sft.contentHash(), fresh.contentHash()),
+                store.examples().accumulated(ExampleKind.SFT, 2).stream().map(TrainingExample::contentHash).toList());
+        assertEquals(List.of(sft.contentHash()),
+                store.examples().accumulated(ExampleKind.SFT, 1).stream().map(TrainingExample::contentHash).toList());
+        IllegalArgumentException wrongRound = assertThrows(IllegalArgumentException.class,
+                () -> store.examples().replaceRound(r2.id(), List.of(sft)));
+        assertEquals("an example of round id " + r1.id() + " given to replace round id " + r2.id(), wrongRound.getMessage());
     }
 
     @Test
     void theContentHashSeparatesFields() {
         RoundId r = new RoundId(1);
-        String a = new NewExample(r, ExampleKind.DPO, new ExampleContent.Preference("p", "ab", "c"), "x", null).contentHash();
-        String b = new NewExample(r, ExampleKind.DPO, new ExampleContent.Preference("p", "a", "bc"), "x", null).contentHash();
-        String critic = new NewExample(r, ExampleKind.CRITIC, new ExampleContent.Preference("p", "ab", "c"), "x", null)
+        String a = new NewExample(r, ExampleKind.DPO, new ExampleContent.Preference("p", "ab", "c"), "x", "1", null).contentHash();
+        String b = new NewExample(r, ExampleKind.DPO, new ExampleContent.Preference("p", "a", "bc"), "x", "1", null).contentHash();
+        String critic = new NewExample(r, ExampleKind.CRITIC, new ExampleContent.Preference("p", "ab", "c"), "x", "1", null)
                 .contentHash();
         assertEquals(3, java.util.Set.of(a, b, critic).size());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new NewExample(r, ExampleKind.SFT,
-                new ExampleContent.Preference("p", "a", "b"), "x", null));
+                new ExampleContent.Preference("p", "a", "b"), "x", "1", null));
         assertEquals("SFT examples need a completion", e.getMessage());
     }
 }

@@ -1,0 +1,31 @@
+package dev.stepwise.prover.store;
+
+import java.util.Objects;
+
+/**
+ * The filter stage's verdict on one example.
+ *
+ * @param perplexity its perplexity under the current model, or null when it was not scored
+ *     (dropped before scoring, or no scorer configured)
+ * @param dropReason why it was dropped; null exactly when kept
+ */
+public record ExampleFilter(FilterDecision decision, Double perplexity, String dropReason) {
+    public ExampleFilter {
+        Objects.requireNonNull(decision, "decision");
+        if (perplexity != null && !(perplexity >= 1)) {
+            throw new IllegalArgumentException("perplexity must be >= 1, got " + perplexity);
+        }
+        if ((decision == FilterDecision.DROPPED) != (dropReason != null)) {
+            throw new IllegalArgumentException("a drop reason is given exactly when the example is dropped; got "
+                    + decision + " with reason " + dropReason);
+        }
+    }
+
+    public static ExampleFilter kept(Double perplexity) {
+        return new ExampleFilter(FilterDecision.KEPT, perplexity, null);
+    }
+
+    public static ExampleFilter dropped(String reason, Double perplexity) {
+        return new ExampleFilter(FilterDecision.DROPPED, perplexity, Objects.requireNonNull(reason, "reason"));
+    }
+}

@@ -1,0 +1,28 @@
+package dev.stepwise.prover.store;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** The expert-iteration module's view of past runs ({@link dev.stepwise.iteration.ProblemHistory}), from the store. */
+public final class StoreProblemHistory implements dev.stepwise.iteration.ProblemHistory {
+    private final RunProblemRepository problems;
+
+    public StoreProblemHistory(Store store) {
+        this.problems = store.problems();
+    }
+
+    @Override
+    public Map<String, Past> of(Collection<String> names) {
+        Set<String> wanted = new HashSet<>(names);
+        Map<String, Past> out = new LinkedHashMap<>();
+        for (ProblemHistory h : problems.history()) {
+            if (wanted.contains(h.name())) {
+                out.put(h.name(), new Past(h.attempts(), h.solved()));
+            }
+        }
+        return out;
+    }
+}

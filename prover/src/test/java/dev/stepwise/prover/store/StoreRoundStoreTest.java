@@ -1,0 +1,126 @@
+package dev.stepwise.prover.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.stepwise.iteration.Example;
+import dev.stepwise.iteration.Filtered;
+import dev.stepwise.iteration.IterationException;
+import dev.stepwise.iteration.ProblemHistory.Past;
+import dev.stepwise.iteration.Promotion;
+import dev.stepwise.iteration.PromotionDecision;
+import dev.stepwise.iteration.RoundRecord;
+import dev.stepwise.iteration.RoundStatus;
+import dev.stepwise.iteration.Stage;
+import dev.stepwise.iteration.StageRecord;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The expert-iteration module's store contracts, kept in SQLite. */
+class StoreRoundStoreTest {
+    @TempDir
+    Path dir;
+    private Store store;
+    private StoreRoundStore rounds;
+
+    @BeforeEach
+    void open() {
+        store = Store.open(dir.resolve("s.db"), Duration.ofSeconds(5));
+        rounds = new StoreRoundStore(store);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void aRoundIsRecordedStageByStage() {
+        RoundRecord started = rounds.start(1, "minif2f-valid", "{\"a\":1}", "base", Samples.T0);
+        assertEquals(new RoundRecord(1, "minif2f-valid", "{\"a\":1}", Stage.SELECT, RoundStatus.RUNNING, "base", null, null,
+                null, Samples.T0, null, List.of()), started);
+        rounds.beginStage(1, Stage.SELECT, Samples.T0);
+        rounds.completeStage(1, Stage.SELECT, "selected 12", Samples.T0.plusSeconds(1));
+        rounds.beginStage(1, Stage.TRAIN, Samples.T0.plusSeconds(2));
+        rounds.setCandidate(1, "round-1");
+        PromotionDecision decision = new PromotionDecision(0.25, 0.5, 0.05, Promotion.PROMOTED, "promoted: 0.5 vs 0.25");
+        rounds.decide(1, decision);
+        rounds.fail(1, "trainer exited with 1", Samples.T0.plusSeconds(3));
+        RoundRecord failed = rounds.find(1).orElseThrow();
+        assertEquals(RoundStatus.FAILED, failed.status());
+        assertEquals(Stage.TRAIN, failed.stage());
+        assertEquals(decision, failed.decision());
+        assertEquals("round-1", failed.candidateModel());
+        assertEquals(List.of(
+                new StageRecord(Stage.SELECT, RoundStatus.COMPLETED, "selected 12", Samples.T0, Samples.T0.plusSeconds(1)),
+                new StageRecord(Stage.TRAIN, RoundStatus.FAILED, "trainer exited with 1", Samples.T0.plusSeconds(2),
+                        Samples.T0.plusSeconds(3))), failed.stages());
+        assertTrue(failed.completed(Stage.SELECT));
+
+        rounds.resume(1);
+        rounds.beginStage(1, Stage.TRAIN, Samples.T0.plusSeconds(4));
+        rounds.completeStage(1, Stage.TRAIN, "trained", Samples.T0.plusSeconds(5));
+        rounds.complete(1, Samples.T0.plusSeconds(6));
+        assertEquals(RoundStatus.COMPLETED, rounds.find(1).orElseThrow().status());
+        assertEquals(List.of(1), rounds.list().stream().map(RoundRecord::number).toList());
+    }
+
+    @Test
+    void refusalsAreUsageErrorsOfTheIterationModule() {
+        rounds.start(1, "pool", "{}", "base", Samples.T0);
+        IterationException running = assertThrows(IterationException.class,
+                () -> rounds.start(2, "pool", "{}", "base", Samples.T0));
+        assertEquals(IterationException.Kind.USAGE, running.kind());
+        assertEquals("round 1 is still running (stage select); resume it or mark it failed before starting round 2",
+                running.getMessage());
+        IterationException missing = assertThrows(IterationException.class, () -> rounds.resume(5));
+        assertEquals(IterationException.Kind.USAGE, missing.kind());
+        assertEquals("there is no round 5", missing.getMessage());
+    }
+
+    @Test
+    void filteredExamplesReplaceTheRoundsAndFeedLaterDedup() {
+        rounds.start(1, "pool", "{}", "base", Samples.T0);
+        Example kept = new Example.Sft("p1", "3", "[GOAL]\n⊢ a\n[PROOFSTEP]\n", "simp");
+        Example dropped = new Example.Sft("p2", "4", "[GOAL]\n⊢ b\n[PROOFSTEP]\n", "omega");
+        Filtered filtered = new Filtered(List.of(kept), List.of(new Filtered.Drop(dropped, "perplexity above the band")),
+                Map.of(kept.contentHash(), 1.5, dropped.contentHash(), 30.0));
+        rounds.recordExamples(1, filtered);
+        rounds.recordExamples(1, filtered);
+        RoundId id = store.rounds().find(1).orElseThrow().id();
+        assertEquals(List.of(ExampleFilter.kept(1.5), ExampleFilter.dropped("perplexity above the band", 30.0)),
+                store.examples().forRound(id, ExampleKind.SFT).stream().map(TrainingExample::filter).toList());
+        rounds.complete(1, Samples.T0);
+        assertEquals(Set.of(), rounds.keptHashesBefore(1));
+        assertEquals(Set.of(kept.contentHash()), rounds.keptHashesBefore(2));
+    }
+
+    @Test
+    void problemHistoryCountsAttemptsAndSolvedRuns() {
+        RunId first = store.runs().create(Samples.run("first")).id();
+        store.problems().add(first, Samples.problems(3));
+        store.attempts().record(Samples.failedAttempt(first, "p0000", 0));
+        store.attempts().record(Samples.failedAttempt(first, "p0000", 1));
+        store.problems().finish(first, "p0000", ProblemStatus.UNPROVED, Samples.T0);
+        store.attempts().record(Samples.provedAttempt(first, "p0001", 0, 2, ""));
+        store.problems().finish(first, "p0001", ProblemStatus.PROVED, Samples.T0);
+        RunId second = store.runs().create(Samples.run("second")).id();
+        store.problems().add(second, Samples.problems(1));
+        store.attempts().record(Samples.failedAttempt(second, "p0000", 0));
+        store.problems().finish(second, "p0000", ProblemStatus.PROVED, Samples.T0);
+
+        assertEquals(List.of(new dev.stepwise.prover.store.ProblemHistory("p0000", 2, 3, 1),
+                new dev.stepwise.prover.store.ProblemHistory("p0001", 1, 1, 1),
+                new dev.stepwise.prover.store.ProblemHistory("p0002", 1, 0, 0)), store.problems().history());
+        assertEquals(Map.of("p0000", new Past(3, true), "p0002", new Past(0, false)),
+                new StoreProblemHistory(store).of(List.of("p0000", "p0002", "never-tried")));
+    }
+}
