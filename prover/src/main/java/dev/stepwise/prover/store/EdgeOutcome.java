@@ -2,14 +2,26 @@ package dev.stepwise.prover.store;
 
 import dev.stepwise.search.TacticOutcome;
 
-/** What Lean said to one tactic: the cases of {@link TacticOutcome}, as stored. */
+/**
+ * What became of one tactic tried by the search, as stored: the cases of the search's
+ * {@code EdgeKind} (which refine {@link TacticOutcome} with the acceptance check, the candidate
+ * filter and cycles).
+ */
 public enum EdgeOutcome implements Columns.Coded {
     PROGRESS("progress"),
+    /** Every goal closed and the acceptance check accepted the proof. */
     PROOF_COMPLETE("proof-complete"),
+    /** Every goal closed but the acceptance check rejected the proof (the error text says why). */
+    PROOF_REJECTED("proof-rejected"),
     LEAN_ERROR("lean-error"),
     TIMEOUT("timeout"),
+    /** The environment refused the tactic before it reached Lean. */
     REJECTED("rejected"),
-    CRASHED("crashed");
+    CRASHED("crashed"),
+    /** The search's own candidate filter dropped it; it never reached the environment. */
+    FILTERED("filtered"),
+    /** It led back to a state from which its own state is reachable: no progress. */
+    CYCLE("cycle");
 
     private final String code;
 

@@ -34,8 +34,9 @@ public final class IterationRecords {
             case PROOF_COMPLETE -> EdgeKind.PROOF_COMPLETE;
             case LEAN_ERROR -> EdgeKind.LEAN_ERROR;
             case TIMEOUT -> EdgeKind.TIMEOUT;
-            case REJECTED -> EdgeKind.REJECTED;
             case CRASHED -> EdgeKind.CRASHED;
+            // refused without a Lean error of its own: never the failed sibling of a DPO pair
+            case REJECTED, PROOF_REJECTED, FILTERED, CYCLE -> EdgeKind.REJECTED;
         };
     }
 

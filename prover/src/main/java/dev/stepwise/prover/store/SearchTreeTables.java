@@ -19,8 +19,8 @@ final class SearchTreeTables {
 
     static void insert(Connection c, long attemptId, SearchTreeRecord tree) throws SQLException {
         Map<String, Long> goalIds = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO tree_nodes (attempt_id, node_index, goal_id, status, "
-                + "depth, expansion_order) VALUES (?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO tree_nodes (attempt_id, node_index, goal_id, goal_count, "
+                + "status, depth, priority, distance_to_proof, expansion_order, policy_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < tree.nodes().size(); i++) {
                 TreeNode n = tree.nodes().get(i);
                 Long goal = goalIds.get(n.goals());
@@ -31,9 +31,13 @@ final class SearchTreeTables {
                 ps.setLong(1, attemptId);
                 ps.setInt(2, i);
                 ps.setLong(3, goal);
-                ps.setString(4, n.status().code());
-                ps.setInt(5, n.depth());
-                Columns.setNullableInt(ps, 6, n.expansionOrder());
+                Columns.setNullableInt(ps, 4, n.goalCount());
+                ps.setString(5, n.status().code());
+                ps.setInt(6, n.depth());
+                Columns.setNullableDouble(ps, 7, n.priority());
+                Columns.setNullableInt(ps, 8, n.distanceToProof());
+                Columns.setNullableInt(ps, 9, n.expansionOrder());
+                Columns.setNullableLong(ps, 10, n.policyTime() == null ? null : n.policyTime().toNanos() / 1_000);
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -85,14 +89,19 @@ final class SearchTreeTables {
 
     static SearchTreeRecord load(Connection c, long attemptId) throws SQLException {
         List<TreeNode> nodes = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT n.node_index, g.text, n.status, n.depth, n.expansion_order "
+        try (PreparedStatement ps = c.prepareStatement("SELECT n.node_index, g.text, n.goal_count, n.status, n.depth, n.priority, "
+                + "n.distance_to_proof, n.expansion_order, n.policy_us "
                 + "FROM tree_nodes n JOIN goals g ON g.id = n.goal_id WHERE n.attempt_id = ? ORDER BY n.node_index")) {
             ps.setLong(1, attemptId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     requirePosition(rs.getInt("node_index"), nodes.size(), "node", attemptId);
-                    nodes.add(new TreeNode(rs.getString("text"), Columns.decode(NodeStatus.class, rs.getString("status")),
-                            rs.getInt("depth"), Columns.nullableInt(rs, "expansion_order")));
+                    Long policyMicros = Columns.nullableLong(rs, "policy_us");
+                    nodes.add(new TreeNode(rs.getString("text"), Columns.nullableInt(rs, "goal_count"),
+                            Columns.decode(NodeStatus.class, rs.getString("status")), rs.getInt("depth"),
+                            Columns.nullableDouble(rs, "priority"), Columns.nullableInt(rs, "distance_to_proof"),
+                            Columns.nullableInt(rs, "expansion_order"),
+                            policyMicros == null ? null : Duration.of(policyMicros, ChronoUnit.MICROS)));
                 }
             }
         }

@@ -118,15 +118,22 @@ CREATE TABLE goals (
     text   TEXT    NOT NULL
 );
 
--- The nodes of an attempt's search DAG; node 0 is the root.
+-- The nodes of an attempt's search DAG; node 0 is the root. NULL means not recorded.
 CREATE TABLE tree_nodes (
-    attempt_id      INTEGER NOT NULL REFERENCES attempts (id) ON DELETE CASCADE,
-    node_index      INTEGER NOT NULL CHECK (node_index >= 0),
-    goal_id         INTEGER NOT NULL REFERENCES goals (id),
-    status          TEXT    NOT NULL CHECK (status IN ('open', 'proved', 'failed')),
-    depth           INTEGER NOT NULL CHECK (depth >= 0),
+    attempt_id        INTEGER NOT NULL REFERENCES attempts (id) ON DELETE CASCADE,
+    node_index        INTEGER NOT NULL CHECK (node_index >= 0),
+    goal_id           INTEGER NOT NULL REFERENCES goals (id),
+    goal_count        INTEGER CHECK (goal_count >= 0),
+    status            TEXT    NOT NULL CHECK (status IN ('open', 'proved', 'failed')),
+    depth             INTEGER NOT NULL CHECK (depth >= 0),
+    -- the frontier priority it had (policy path score, combined with a critic's when used)
+    priority          REAL,
+    -- tactics on the shortest known proof from here; NULL unless proved
+    distance_to_proof INTEGER CHECK (distance_to_proof >= 1),
     -- the step at which the search expanded this node (0 = first), NULL if never expanded
-    expansion_order INTEGER CHECK (expansion_order >= 0),
+    expansion_order   INTEGER CHECK (expansion_order >= 0),
+    -- how long the policy took to answer for this node's expansion
+    policy_us         INTEGER CHECK (policy_us >= 0),
     PRIMARY KEY (attempt_id, node_index)
 ) WITHOUT ROWID;
 
@@ -140,8 +147,8 @@ CREATE TABLE tree_edges (
     log_prob_sum REAL    NOT NULL,
     token_count  INTEGER NOT NULL CHECK (token_count >= 1),
     score        REAL    NOT NULL,
-    outcome      TEXT    NOT NULL CHECK (outcome IN ('progress', 'proof-complete', 'lean-error', 'timeout',
-                                                     'rejected', 'crashed')),
+    outcome      TEXT    NOT NULL CHECK (outcome IN ('progress', 'proof-complete', 'proof-rejected', 'lean-error',
+                                                     'timeout', 'rejected', 'crashed', 'filtered', 'cycle')),
     error_text   TEXT,
     duration_us  INTEGER NOT NULL CHECK (duration_us >= 0),
     child_index  INTEGER,

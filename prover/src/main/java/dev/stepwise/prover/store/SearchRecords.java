@@ -1,0 +1,105 @@
+package dev.stepwise.prover.store;
+
+import dev.stepwise.search.EdgeRecord;
+import dev.stepwise.search.NodeRecord;
+import dev.stepwise.search.RecordedTree;
+import dev.stepwise.search.SearchOutcome;
+import dev.stepwise.search.SearchResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+
+/** Converts what the search module returns (its recorded tree and attempt result) into the store's records. */
+public final class SearchRecords {
+    private SearchRecords() {
+    }
+
+    /** The search's recorded tree as stored: node ids are list positions in both. */
+    public static SearchTreeRecord tree(RecordedTree tree) {
+        List<TreeNode> nodes = tree.nodes().stream().map(SearchRecords::node).toList();
+        List<TreeEdge> edges = tree.edges().stream().map(SearchRecords::edge).toList();
+        return new SearchTreeRecord(nodes, edges);
+    }
+
+    static TreeNode node(NodeRecord n) {
+        NodeStatus status = switch (n.status()) {
+            case OPEN -> NodeStatus.OPEN;
+            case PROVED -> NodeStatus.PROVED;
+            case FAILED -> NodeStatus.FAILED;
+        };
+        return new TreeNode(n.goals(), n.goalCount(), status, n.depth(), n.priority(),
+                n.distanceToProof() == NodeRecord.UNPROVED ? null : n.distanceToProof(),
+                n.expanded() ? n.expansionOrder() : null, Duration.of(n.policyMicros(), ChronoUnit.MICROS));
+    }
+
+    static TreeEdge edge(EdgeRecord e) {
+        EdgeOutcome outcome = switch (e.kind()) {
+            case PROGRESS -> EdgeOutcome.PROGRESS;
+            case PROOF_COMPLETE -> EdgeOutcome.PROOF_COMPLETE;
+            case PROOF_REJECTED -> EdgeOutcome.PROOF_REJECTED;
+            case LEAN_ERROR -> EdgeOutcome.LEAN_ERROR;
+            case TIMEOUT -> EdgeOutcome.TIMEOUT;
+            case REJECTED -> EdgeOutcome.REJECTED;
+            case CRASHED -> EdgeOutcome.CRASHED;
+            case FILTERED -> EdgeOutcome.FILTERED;
+            case CYCLE -> EdgeOutcome.CYCLE;
+        };
+        return new TreeEdge(e.source(), e.tactic(), e.logProbSum(), e.tokenCount(), e.score(), outcome,
+                e.message().isEmpty() ? null : e.message(), Duration.of(e.environmentMicros(), ChronoUnit.MICROS),
+                e.target() == EdgeRecord.NO_NODE ? null : e.target());
+    }
+
+    /**
+     * An attempt that ended without a proof. A budget's name goes into the detail, since the store
+     * keeps one reason for all budgets.
+     */
+    public static NewAttempt failedAttempt(RunId run, String problem, int index, SearchResult result, Instant startedAt) {
+        if (!(result.outcome() instanceof SearchOutcome.Failed failed)) {
+            throw new IllegalArgumentException("attempt " + index + " of " + problem + " found a proof; use provedAttempt");
+        }
+        FailureReason reason = switch (failed.reason()) {
+            case BUDGET_EXPANSIONS, BUDGET_TACTICS, BUDGET_TOKENS, BUDGET_TIME -> FailureReason.BUDGET_EXHAUSTED;
+            case FRONTIER_EXHAUSTED -> FailureReason.FRONTIER_EXHAUSTED;
+            case ENVIRONMENT_FAILURE -> FailureReason.ENVIRONMENT_FAILURE;
+            case POLICY_UNAVAILABLE -> FailureReason.POLICY_UNAVAILABLE;
+            case CANCELLED -> FailureReason.CANCELLED;
+        };
+        String detail = switch (failed.reason()) {
+            case BUDGET_EXPANSIONS -> budget("expansions", failed.detail());
+            case BUDGET_TACTICS -> budget("tactic calls", failed.detail());
+            case BUDGET_TOKENS -> budget("tokens", failed.detail());
+            case BUDGET_TIME -> budget("time", failed.detail());
+            case FRONTIER_EXHAUSTED, ENVIRONMENT_FAILURE, POLICY_UNAVAILABLE, CANCELLED -> failed.detail();
+        };
+        return attempt(run, problem, index, result, startedAt, new AttemptOutcome.NoProof(reason, detail));
+    }
+
+    /**
+     * An attempt whose proof the search's acceptance check passed, with the gate's full verdict.
+     * The proof text is the tactic script, one tactic a line, as it follows {@code := by}.
+     */
+    public static NewAttempt provedAttempt(RunId run, String problem, int index, SearchResult result, Instant startedAt,
+            GateVerdict verdict) {
+        Objects.requireNonNull(verdict, "verdict");
+        if (!(result.outcome() instanceof SearchOutcome.Proved proved)) {
+            throw new IllegalArgumentException("attempt " + index + " of " + problem + " found no proof; use failedAttempt");
+        }
+        ProofRecord proof = new ProofRecord(proved.proof().tactics(), proved.proof().script(), verdict);
+        return attempt(run, problem, index, result, startedAt, new AttemptOutcome.ProofFound(proof));
+    }
+
+    private static String budget(String budget, String detail) {
+        return detail.isEmpty() ? budget + " budget" : budget + " budget: " + detail;
+    }
+
+    private static NewAttempt attempt(RunId run, String problem, int index, SearchResult r, Instant startedAt,
+            AttemptOutcome outcome) {
+        SearchCounts counts = new SearchCounts(Math.toIntExact(r.expansions()), Math.toIntExact(r.tacticApplications()),
+                r.tokens());
+        SearchTimings timings = new SearchTimings(r.totalTime(), r.policyTime(), r.environmentTime());
+        return new NewAttempt(run, problem, index, r.seed(), r.alpha(), outcome, counts, timings, startedAt,
+                startedAt.plus(r.totalTime()), tree(r.tree()));
+    }
+}

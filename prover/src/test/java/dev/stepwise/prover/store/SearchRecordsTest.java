@@ -1,0 +1,100 @@
+package dev.stepwise.prover.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.stepwise.search.EdgeKind;
+import dev.stepwise.search.EdgeRecord;
+import dev.stepwise.search.FailureReason;
+import dev.stepwise.search.NodeRecord;
+import dev.stepwise.search.Proof;
+import dev.stepwise.search.ProofStep;
+import dev.stepwise.search.RecordedTree;
+import dev.stepwise.search.SearchOutcome;
+import dev.stepwise.search.SearchResult;
+import dev.stepwise.search.Status;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The search module's results, converted and stored, come back with every recorded field. */
+class SearchRecordsTest {
+    @TempDir
+    Path dir;
+
+    private static final RecordedTree TREE = new RecordedTree(List.of(
+            new NodeRecord(0, "⊢ 2 + 2 = 4", 1, Status.PROVED, 0, 0.0, 2, 0, 1_500),
+            new NodeRecord(1, "⊢ 4 = 4", 1, Status.PROVED, 1, -0.4, 1, 1, 900),
+            new NodeRecord(2, "h : False\n⊢ 4 = 4", 1, Status.OPEN, 1, -2.5, NodeRecord.UNPROVED, NodeRecord.NOT_EXPANDED, 0)),
+            List.of(
+                    new EdgeRecord(0, 1, "norm_num [Nat.add_comm]", -0.8, 4, -0.2, EdgeKind.PROGRESS, "", 12_345),
+                    new EdgeRecord(0, 2, "exfalso", -5.0, 2, -2.5, EdgeKind.PROGRESS, "", 800),
+                    new EdgeRecord(0, EdgeRecord.NO_NODE, "sorry", -0.1, 1, -0.1, EdgeKind.FILTERED, "forbidden: sorry", 0),
+                    new EdgeRecord(0, EdgeRecord.NO_NODE, "simp", -0.3, 1, -0.3, EdgeKind.LEAN_ERROR, "simp made no progress", 4_000),
+                    new EdgeRecord(1, EdgeRecord.NO_NODE, "exact?", -0.9, 2, -0.45, EdgeKind.PROOF_REJECTED,
+                            "uses sorryAx", 70_000),
+                    new EdgeRecord(1, EdgeRecord.NO_NODE, "rfl", -0.05, 1, -0.05, EdgeKind.PROOF_COMPLETE, "", 2_000)));
+
+    private static SearchResult result(SearchOutcome outcome) {
+        return new SearchResult("four", 42, 0.5, outcome, TREE, Duration.ofMillis(300), Duration.ofMillis(90),
+                Duration.ofMillis(70), Duration.ZERO, Duration.ofMillis(480), 3, 2, 6, 1_000, 23, 1, 0, 1);
+    }
+
+    @Test
+    void aRecordedTreeKeepsEveryFieldTheStoreHas() {
+        SearchTreeRecord tree = SearchRecords.tree(TREE);
+        assertEquals(new TreeNode("⊢ 2 + 2 = 4", 1, NodeStatus.PROVED, 0, 0.0, 2, 0, Duration.ofNanos(1_500_000)),
+                tree.nodes().get(0));
+        assertEquals(new TreeNode("h : False\n⊢ 4 = 4", 1, NodeStatus.OPEN, 1, -2.5, null, null, Duration.ZERO),
+                tree.nodes().get(2));
+        assertEquals(new TreeEdge(0, "norm_num [Nat.add_comm]", -0.8, 4, -0.2, EdgeOutcome.PROGRESS, null,
+                Duration.ofNanos(12_345_000), 1), tree.edges().get(0));
+        assertEquals(new TreeEdge(0, "sorry", -0.1, 1, -0.1, EdgeOutcome.FILTERED, "forbidden: sorry", Duration.ZERO, null),
+                tree.edges().get(2));
+        assertEquals(List.of(EdgeOutcome.PROGRESS, EdgeOutcome.PROGRESS, EdgeOutcome.FILTERED, EdgeOutcome.LEAN_ERROR,
+                EdgeOutcome.PROOF_REJECTED, EdgeOutcome.PROOF_COMPLETE), tree.edges().stream().map(TreeEdge::outcome).toList());
+    }
+
+    @Test
+    void provedAndFailedAttemptsAreStoredAndReadBack() {
+        Proof proof = new Proof(List.of(new ProofStep("⊢ 2 + 2 = 4", "norm_num [Nat.add_comm]"), new ProofStep("⊢ 4 = 4", "rfl")));
+        GateVerdict accepted = new GateVerdict(Verdict.ACCEPTED, List.of(), List.of("propext"), Duration.ofMillis(650));
+        NewAttempt proved = SearchRecords.provedAttempt(new RunId(1), "p0000", 0, result(new SearchOutcome.Proved(proof)),
+                Samples.T0, accepted);
+        assertEquals(new AttemptOutcome.ProofFound(new ProofRecord(List.of("norm_num [Nat.add_comm]", "rfl"),
+                "norm_num [Nat.add_comm]\nrfl", accepted)), proved.outcome());
+        assertEquals(new SearchCounts(2, 6, 1_023), proved.counts());
+        assertEquals(new SearchTimings(Duration.ofMillis(480), Duration.ofMillis(300), Duration.ofMillis(90)), proved.timings());
+        assertEquals(Samples.T0.plusMillis(480), proved.endedAt());
+
+        NewAttempt failed = SearchRecords.failedAttempt(new RunId(1), "p0000", 1,
+                result(new SearchOutcome.Failed(FailureReason.BUDGET_TOKENS, "1023 of 1000")), Samples.T0);
+        assertEquals(new AttemptOutcome.NoProof(dev.stepwise.prover.store.FailureReason.BUDGET_EXHAUSTED,
+                "tokens budget: 1023 of 1000"), failed.outcome());
+
+        try (Store store = Store.open(dir.resolve("s.db"), Duration.ofSeconds(5))) {
+            RunId run = store.runs().create(Samples.run("r")).id();
+            store.problems().add(run, Samples.problems(1));
+            NewAttempt p = SearchRecords.provedAttempt(run, "p0000", 0, result(new SearchOutcome.Proved(proof)), Samples.T0,
+                    accepted);
+            NewAttempt f = SearchRecords.failedAttempt(run, "p0000", 1,
+                    result(new SearchOutcome.Failed(FailureReason.CANCELLED, "")), Samples.T0);
+            AttemptId pid = store.attempts().record(p);
+            AttemptId fid = store.attempts().record(f);
+            assertEquals(SearchRecords.tree(TREE), store.attempts().tree(pid));
+            assertEquals(p.outcome(), store.attempts().find(pid).orElseThrow().outcome());
+            assertEquals(new AttemptOutcome.NoProof(dev.stepwise.prover.store.FailureReason.CANCELLED, ""),
+                    store.attempts().find(fid).orElseThrow().outcome());
+        }
+    }
+
+    @Test
+    void theOutcomeMustFitTheConverterUsed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SearchRecords.provedAttempt(
+                new RunId(1), "p0000", 3, result(new SearchOutcome.Failed(FailureReason.FRONTIER_EXHAUSTED, "")), Samples.T0,
+                new GateVerdict(Verdict.ACCEPTED, List.of(), List.of(), Duration.ZERO)));
+        assertEquals("attempt 3 of p0000 found no proof; use failedAttempt", e.getMessage());
+    }
+}
