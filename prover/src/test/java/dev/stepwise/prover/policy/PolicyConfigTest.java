@@ -87,6 +87,15 @@ class PolicyConfigTest {
     }
 
     @Test
+    void anOpenAiStyleBaseUrlEndingInV1IsAccepted() {
+        PolicyConfig.Server s = assertInstanceOf(PolicyConfig.Server.class, config(Map.of(
+                "model.url", "http://gpu:8000/v1, http://gpu:8001/v1/, https://proxy.example/models/prover/v1",
+                "model.name", "m")));
+        assertEquals(List.of("http://gpu:8000/", "http://gpu:8001/", "https://proxy.example/models/prover"),
+                s.client().urls().stream().map(Object::toString).toList());
+    }
+
+    @Test
     void aCustomTemplateComesFromTheConfig() {
         PolicyConfig.Server s = assertInstanceOf(PolicyConfig.Server.class, config(Map.of("model.url", "http://h:1",
                 "model.name", "m", "model.template", "custom", "model.template-text", "GOAL {state} NEXT",

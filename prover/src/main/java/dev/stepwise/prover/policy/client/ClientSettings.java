@@ -40,6 +40,16 @@ public record ClientSettings(List<HttpUrl> urls, ServerKind kind, ApiKey apiKey,
         if (url == null) {
             throw new IllegalArgumentException("model.url '" + text + "' is not an http(s) URL such as http://127.0.0.1:8000");
         }
-        return url;
+        // OpenAI-style clients are configured with ".../v1"; the client adds "v1/completions" itself.
+        List<String> segments = new java.util.ArrayList<>(url.pathSegments());
+        while (!segments.isEmpty() && segments.get(segments.size() - 1).isEmpty()) {
+            segments.remove(segments.size() - 1);
+        }
+        if (!segments.isEmpty() && segments.get(segments.size() - 1).equals("v1")) {
+            segments.remove(segments.size() - 1);
+        }
+        HttpUrl.Builder b = url.newBuilder().encodedPath("/");
+        segments.forEach(b::addPathSegment);
+        return b.build();
     }
 }

@@ -52,16 +52,14 @@ public final class CompletionClient implements AutoCloseable {
     public CompletionClient(OkHttpClient shared, ClientSettings settings, InstantSource clock, RandomGenerator random) {
         this.kind = settings.kind();
         this.clock = clock;
-        this.http = shared.newBuilder()
-                .addInterceptor(new AuthInterceptor(settings.apiKey()))
-                .addInterceptor(new RetryInterceptor(settings.retry(), random, clock))
-                .build();
+        OkHttpClient authed = shared.newBuilder().addInterceptor(new AuthInterceptor(settings.apiKey())).build();
+        this.http = authed.newBuilder().addInterceptor(new RetryInterceptor(settings.retry(), random, clock)).build();
         List<Endpoint> list = new ArrayList<>();
         for (var url : settings.urls()) {
             list.add(new Endpoint(url, new CircuitBreaker(settings.breaker(), clock)));
         }
         this.endpoints = new Endpoints(list);
-        this.health = settings.healthInterval().isZero() ? null : new HealthChecker(endpoints, this.http, settings.healthInterval());
+        this.health = settings.healthInterval().isZero() ? null : new HealthChecker(endpoints, authed, settings.healthInterval());
     }
 
     public ServerKind kind() {

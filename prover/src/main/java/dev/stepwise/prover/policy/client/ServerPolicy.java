@@ -45,14 +45,18 @@ public final class ServerPolicy implements TacticPolicy, AutoCloseable {
     @Override
     public CompletableFuture<Suggestions> suggest(PolicyRequest request) {
         CompletableFuture<Suggestions> result = new CompletableFuture<>();
-        requests.execute(() -> {
-            try {
-                result.complete(answer(request));
-            } catch (RuntimeException e) {
-                // Every failure completes the future: a caller must never wait on a lost request.
-                result.completeExceptionally(e);
-            }
-        });
+        try {
+            requests.execute(() -> {
+                try {
+                    result.complete(answer(request));
+                } catch (RuntimeException e) {
+                    // Every failure completes the future: a caller must never wait on a lost request.
+                    result.completeExceptionally(e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            result.completeExceptionally(new PolicyUnavailableException("the model policy is closed", e));
+        }
         return result;
     }
 

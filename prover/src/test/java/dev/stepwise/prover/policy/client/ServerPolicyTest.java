@@ -282,6 +282,23 @@ class ServerPolicyTest {
         }
     }
 
+    @Test
+    void aClosedPolicyFailsRequestsInsteadOfThrowing() throws Exception {
+        ServerPolicy p = policy(ServerKind.VLLM, 0);
+        p.close();
+        assertEquals("the model policy is closed", failure(p, request(1)).getMessage());
+    }
+
+    @Test
+    void aBaseUrlWithAPathKeepsIt() throws Exception {
+        server.enqueue(ok(Responses.SGLANG));
+        HttpUrl base = ClientSettings.parseUrl(server.url("/prover/v1").toString());
+        ServerPolicy p = policy(settings(ServerKind.SGLANG, List.of(base), 0, 5, Duration.ofSeconds(10), ApiKey.NONE),
+                InstantSource.system(), TruncatedTactics.DROP);
+        get(p, request(2));
+        assertEquals("/prover/v1/completions", server.takeRequest().getUrl().encodedPath());
+    }
+
     private static List<Candidate> rounded(List<Candidate> cs) {
         return cs.stream().map(c -> new Candidate(c.tactic(), Math.round(c.logProbSum() * 1e6) / 1e6, c.tokenCount())).toList();
     }
