@@ -299,7 +299,9 @@ final class SimCommand implements Runnable {
 
     @Command(name = "train", mixinStandardHelpOptions = true,
             description = {"Simulated trainer: takes the real trainer's arguments and writes a simulated adapter",
-                "that makes the trained (state, tactic) pairs likelier once the simulated model server loads it."})
+                "that makes the trained (state, tactic) pairs likelier once the simulated model server loads it.",
+                "As an expert-iteration trainer command: iterate.trainer-command = 'stepwise sim train",
+                "--train-file {train_file} --base-model {base_model} --init-model {init_model} --output-dir {output_dir}'"})
     static final class Train implements Callable<Integer> {
         private final Application app;
 
@@ -316,6 +318,19 @@ final class SimCommand implements Runnable {
         @Option(names = "--output-dir", required = true, paramLabel = "DIR", description = "Where to write the adapter.")
         Path outputDir;
 
+        @Option(names = "--init-model", paramLabel = "MODEL",
+                description = "The model a round continues from; a simulated adapter directory here is built upon.")
+        String initModel;
+
+        @Option(names = "--valid-file", paramLabel = "JSONL", description = "Accepted for the real trainer's template; not used.")
+        Path validFile;
+
+        @Option(names = "--round", description = "Accepted for the real trainer's template; not used.")
+        Integer round;
+
+        @Option(names = "--method", description = "Accepted for the real trainer's template (sft, dpo); not used.")
+        String method;
+
         @Option(names = "--strength", defaultValue = "4.0",
                 description = "How much likelier a trained pair becomes, in units of the state's total weight (default: ${DEFAULT-VALUE}).")
         double strength;
@@ -328,7 +343,8 @@ final class SimCommand implements Runnable {
         public Integer call() {
             SimulatedTrainer.Result r;
             try {
-                r = new SimulatedTrainer().train(app.resolve(trainFile), baseModel, app.resolve(outputDir), strength);
+                Path init = initModel == null ? null : app.resolve(Path.of(initModel));
+                r = new SimulatedTrainer().train(app.resolve(trainFile), baseModel, init, app.resolve(outputDir), strength);
             } catch (SimulatedTrainer.BadTrainingFile | IllegalArgumentException e) {
                 throw UserError.input("sim train: " + e.getMessage(), e);
             }

@@ -60,8 +60,23 @@ class SimCommandTest {
         Files.writeString(dir.resolve("bad.jsonl"), "{\"prompt\": \"a\", \"completion\": \"b\"}\n{\"prompt\": 3}\n");
         var bad = cli.run("sim", "train", "--train-file", "bad.jsonl", "--base-model", "m", "--output-dir", "x");
         assertEquals(2, bad.exitCode());
-        assertEquals("stepwise: sim train: " + dir.resolve("bad.jsonl") + ":2: expected string fields \"prompt\" and \"completion\"\n",
-                bad.err());
+        assertEquals("stepwise: sim train: " + dir.resolve("bad.jsonl") + ":2: expected string fields \"prompt\" and \"completion\""
+                + " (or \"chosen\"), or \"messages\" with a user and an assistant turn\n", bad.err());
+    }
+
+    @Test
+    void trainReadsChatAndPreferenceRowsAndBuildsOnItsInitModel(@TempDir Path dir) throws Exception {
+        CliHarness cli = new CliHarness(dir);
+        Files.writeString(dir.resolve("r1.jsonl"), "{\"prompt\": \"⊢ 1 = 1\", \"completion\": \"rfl\"}\n");
+        Files.writeString(dir.resolve("r2.jsonl"), "{\"messages\": [{\"role\": \"user\", \"content\": \"⊢ 2 = 2\"},"
+                + " {\"role\": \"assistant\", \"content\": \"norm_num\"}]}\n"
+                + "{\"prompt\": \"⊢ 3 = 3\", \"chosen\": \"simp\", \"rejected\": \"omega\"}\n");
+        assertEquals(0, cli.run("sim", "train", "--train-file", "r1.jsonl", "--base-model", "m", "--output-dir", "round1").exitCode());
+        var r2 = cli.run("sim", "train", "--train-file", "r2.jsonl", "--base-model", "m", "--init-model", "round1",
+                "--valid-file", "v.jsonl", "--round", "2", "--method", "sft", "--output-dir", "round2");
+        assertEquals(0, r2.exitCode(), r2.err());
+        var examples = new dev.stepwise.prover.sim.train.AdapterFile().read(dir.resolve("round2")).examples();
+        assertEquals(List.of("rfl", "norm_num", "simp"), examples.stream().map(e -> e.completion()).toList());
     }
 
     @Test

@@ -146,7 +146,7 @@ class SimulatedModelServerTest {
         Path train = dir.resolve("train.jsonl");
         Files.writeString(train, JSON.writeValueAsString(java.util.Map.of("prompt", "state:\n" + TinyWorld.ROOT_GOAL + "\n:::",
                 "completion", "positivity")) + "\n");
-        new SimulatedTrainer().train(train, "sim-model", dir.resolve("adapter"), 4.0);
+        new SimulatedTrainer().train(train, "sim-model", null, dir.resolve("adapter"), 4.0);
         HttpResponse<String> load = post(s, "/v1/load_lora_adapter",
                 "{\"lora_name\": \"round1\", \"lora_path\": " + JSON.writeValueAsString(dir.resolve("adapter").toString()) + "}");
         assertEquals(200, load.statusCode(), load.body());

@@ -26,6 +26,36 @@ public final class SimulatedTrainer {
     }
 
     /** A training file that cannot be used; the message names the file and line. */
+    /**
+     * One example from a row in any of the exported formats: prompt/completion (SFT),
+     * messages (chat SFT: the user's content and the assistant's), prompt/chosen/rejected
+     * (preference pairs: the chosen tactic).
+     */
+    private static TrainedAdapter.Example example(JsonNode row, String where) {
+        if (row != null && row.path("prompt").isTextual() && row.path("completion").isTextual()) {
+            return new TrainedAdapter.Example(row.get("prompt").textValue(), row.get("completion").textValue());
+        }
+        if (row != null && row.path("prompt").isTextual() && row.path("chosen").isTextual()) {
+            return new TrainedAdapter.Example(row.get("prompt").textValue(), row.get("chosen").textValue());
+        }
+        if (row != null && row.path("messages").isArray()) {
+            String user = null;
+            String assistant = null;
+            for (JsonNode m : row.get("messages")) {
+                switch (m.path("role").asText()) {
+                    case "user" -> user = m.path("content").asText();
+                    case "assistant" -> assistant = m.path("content").asText();
+                    default -> { }
+                }
+            }
+            if (user != null && assistant != null) {
+                return new TrainedAdapter.Example(user, assistant);
+            }
+        }
+        throw new BadTrainingFile(where + ": expected string fields \"prompt\" and \"completion\" (or \"chosen\"),"
+                + " or \"messages\" with a user and an assistant turn");
+    }
+
     public static final class BadTrainingFile extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
@@ -34,7 +64,10 @@ public final class SimulatedTrainer {
         }
     }
 
-    public Result train(Path trainFile, String baseModel, Path outputDir, double strength) {
+    /**
+     * @param initModel an earlier simulated adapter to continue from (its pairs are kept), or null
+     */
+    public Result train(Path trainFile, String baseModel, Path initModel, Path outputDir, double strength) {
         List<String> lines;
         try {
             lines = Files.readAllLines(trainFile, StandardCharsets.UTF_8);
@@ -55,13 +88,15 @@ public final class SimulatedTrainer {
             } catch (JsonProcessingException e) {
                 throw new BadTrainingFile(trainFile + ":" + (i + 1) + ": not valid JSON: " + e.getOriginalMessage());
             }
-            if (row == null || !row.path("prompt").isTextual() || !row.path("completion").isTextual()) {
-                throw new BadTrainingFile(trainFile + ":" + (i + 1) + ": expected string fields \"prompt\" and \"completion\"");
-            }
-            examples.add(new TrainedAdapter.Example(row.get("prompt").textValue(), row.get("completion").textValue()));
+            examples.add(example(row, trainFile + ":" + (i + 1)));
         }
         if (examples.isEmpty()) {
             throw new BadTrainingFile(trainFile + ": no training examples");
+        }
+        if (initModel != null && Files.isRegularFile(initModel.resolve(AdapterFile.PAIRS))) {
+            List<TrainedAdapter.Example> all = new ArrayList<>(adapters.read(initModel).examples());
+            all.addAll(examples);
+            examples = all;
         }
         adapters.write(new TrainedAdapter(baseModel, strength, examples), outputDir);
         int distinct = (int) examples.stream().map(TrainedAdapter.Example::prompt).distinct().count();
