@@ -146,8 +146,7 @@ public final class ReplPool implements AutoCloseable {
             if (!entry.process.usable()) {
                 // died while idle: nothing was lost but the process
                 crashes.incrementAndGet();
-                retire(entry, "died while idle");
-                scheduleSpawn(Duration.ZERO, Replacing.CRASHED);
+                replace(entry, "died while idle", Replacing.CRASHED);
                 continue;
             }
             Exception holder = new Exception("lease of " + entry.process.name() + " taken here");
@@ -185,15 +184,13 @@ public final class ReplPool implements AutoCloseable {
             return;
         }
         if (!entry.process.usable()) {
-            retire(entry, "crashed or was killed");
-            scheduleSpawn(Duration.ZERO, Replacing.CRASHED);
+            replace(entry, "crashed or was killed", Replacing.CRASHED);
             return;
         }
         String limit = entry.evictOnReturn ? "passed a limit while leased" : entry.limitPassed(clock.instant());
         if (limit != null) {
             recycles.incrementAndGet();
-            retire(entry, limit);
-            scheduleSpawn(Duration.ZERO, Replacing.RECYCLED);
+            replace(entry, limit, Replacing.RECYCLED);
             return;
         }
         entry.move(PooledRepl.State.IN_USE, PooledRepl.State.NOT_IN_USE);
@@ -264,6 +261,10 @@ public final class ReplPool implements AutoCloseable {
         idlePermits.release();
     }
 
+    /**
+     * Counts the new process as starting before anything else happens, so the housekeeper's
+     * top-up, which counts live plus starting processes, never sees a gap and starts one too many.
+     */
     private void scheduleSpawn(Duration delay, Replacing replacing) {
         if (state.get() != PoolState.RUNNING) {
             return;
@@ -272,6 +273,24 @@ public final class ReplPool implements AutoCloseable {
             restarts.incrementAndGet();
         }
         starting.incrementAndGet();
+        submitSpawn(delay);
+    }
+
+    /** Replaces a retired entry: the replacement is counted before the entry stops counting. */
+    private void replace(PooledRepl entry, String why, Replacing replacing) {
+        if (state.get() == PoolState.RUNNING) {
+            if (replacing == Replacing.CRASHED) {
+                restarts.incrementAndGet();
+            }
+            starting.incrementAndGet();
+            retire(entry, why);
+            submitSpawn(Duration.ZERO);
+        } else {
+            retire(entry, why);
+        }
+    }
+
+    private void submitSpawn(Duration delay) {
         try {
             adder.schedule(this::spawnInBackground, delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -285,13 +304,15 @@ public final class ReplPool implements AutoCloseable {
             entry = spawn();
         } catch (Throwable t) {
             lastStartFailure = t;
-            starting.decrementAndGet();
             if (state.get() == PoolState.RUNNING) {
                 int n = failedStartsInARow.incrementAndGet();
                 Duration backoff = backoff(n);
                 LOG.log(Level.WARNING, config.name() + ": starting a REPL failed (" + n + " in a row), next try in "
                         + backoff.toMillis() + " ms: " + t.getMessage());
-                scheduleSpawn(backoff, Replacing.CRASHED);
+                restarts.incrementAndGet();
+                submitSpawn(backoff); // still counted as starting
+            } else {
+                starting.decrementAndGet();
             }
             return;
         }
@@ -377,12 +398,10 @@ public final class ReplPool implements AutoCloseable {
         e.move(PooledRepl.State.NOT_IN_USE, PooledRepl.State.RESERVED);
         if (dead) {
             crashes.incrementAndGet();
-            retire(e, "died while idle");
-            scheduleSpawn(Duration.ZERO, Replacing.CRASHED);
+            replace(e, "died while idle", Replacing.CRASHED);
         } else {
             recycles.incrementAndGet();
-            retire(e, limit);
-            scheduleSpawn(Duration.ZERO, Replacing.RECYCLED);
+            replace(e, limit, Replacing.RECYCLED);
         }
     }
 
