@@ -69,7 +69,10 @@ public final class ReplPool implements AutoCloseable {
         this.codec = codec;
         this.tools = tools;
         this.clock = clock;
-        this.housekeeper = Executors.newSingleThreadScheduledExecutor(named(config.name() + "-housekeeper"));
+        var keeper = new java.util.concurrent.ScheduledThreadPoolExecutor(1, named(config.name() + "-housekeeper"));
+        // every lease schedules a leak warning and cancels it on return: drop cancelled ones at once
+        keeper.setRemoveOnCancelPolicy(true);
+        this.housekeeper = keeper;
         this.adder = Executors.newScheduledThreadPool(Math.min(config.size(), 8), named(config.name() + "-adder"));
         this.closer = Executors.newFixedThreadPool(2, named(config.name() + "-closer"));
     }

@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             BenchAllCommand.class,
             SearchBenchCommand.class,
+            PoolBenchCommand.class,
         })
 public final class BenchCommand implements Runnable {
     @Spec
