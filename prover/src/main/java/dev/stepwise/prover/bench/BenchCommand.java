@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
             BenchAllCommand.class,
             SearchBenchCommand.class,
             PoolBenchCommand.class,
+            dev.stepwise.prover.policy.bench.PolicyBenchCommand.class,
         })
 public final class BenchCommand implements Runnable {
     @Spec
