@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stepwise.prover.policy.prompt.PromptInput;
+import dev.stepwise.prover.policy.prompt.PromptTemplate;
 import dev.stepwise.prover.sim.model.ModelDialect;
 import dev.stepwise.prover.sim.model.SimulatedModelServer;
 import dev.stepwise.prover.sim.train.SimulatedTrainer;
@@ -84,6 +86,30 @@ class SimulatedModelServerTest {
             assertEquals(c.path("text").asText(), String.join("", JSON.convertValue(lp.path("tokens"), String[].class)));
             assertTrue(lp.path("top_logprobs").get(0).has(lp.path("tokens").get(0).asText()), "sampled token in top_logprobs");
             assertEquals("stop", c.path("finish_reason").asText());
+        }
+    }
+
+    @Test
+    void findsTheStateInEveryShippedPromptTemplate() throws Exception {
+        SimulatedModelServer s = start(TinyWorld.world(), ModelDialect.VLLM);
+        for (String name : PromptTemplate.builtInNames()) {
+            PromptTemplate template = PromptTemplate.named(name);
+            String prompt = template.render(new PromptInput("tiny", TinyWorld.HEADER,
+                    List.of("have h₁ : 0 ≤ x ^ 2 := by positivity"), TinyWorld.S1_GOAL));
+            JsonNode r = complete(s, body(prompt, 8, ""));
+            for (JsonNode c : r.path("choices")) {
+                assertTrue(Set.of("nlinarith [h₁, h₀]", "linarith").contains(c.path("text").asText()),
+                        name + ": " + c.path("text").asText());
+            }
+        }
+    }
+
+    @Test
+    void aStateShortenedToFitTheBudgetIsStillFound() throws Exception {
+        SimulatedModelServer s = start(TinyWorld.world(), ModelDialect.VLLM);
+        String shortened = "[GOAL]\nh₀ : 0 < x\nh₁ : 0 ≤ x ^ 2\n⊢ 0 < x ^ 2 + x\n[PROOFSTEP]\n";
+        for (JsonNode c : complete(s, body(shortened, 8, "")).path("choices")) {
+            assertTrue(Set.of("nlinarith [h₁, h₀]", "linarith").contains(c.path("text").asText()), c.path("text").asText());
         }
     }
 
