@@ -1,0 +1,70 @@
+package dev.stepwise.prover.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Keys of the best-first search and of running many attempts at once. Defaults are the
+ * BFS-Prover-V2 release settings; {@link SearchSettings} turns them into the search's records.
+ */
+public final class SearchKeys {
+    private SearchKeys() {
+    }
+
+    private static final Set<String> SCORE_MODES = Set.of("sum", "mean");
+    private static final Set<String> CRITIC_MODES = Set.of("policy-only", "critic-only", "weighted");
+
+    public static final ConfigKey WIDTH = ConfigKey.of("search.width", ValueType.INT, 4,
+            "W: tactics asked of the model per expansion")
+            .restrictedTo(v -> (Integer) v >= 1 && (Integer) v <= 1024, "1 to 1024");
+    public static final ConfigKey ALPHAS = ConfigKey.of("search.alpha", ValueType.DOUBLE_LIST, List.of(2.0),
+            "path-length normalisation of a state's priority (sum of scores) / L^alpha: 0 cumulative, 1 mean per "
+                    + "step, more goes deeper; several values are taken in turn by the attempts (e.g. 0,0.5,1)")
+            .restrictedTo(v -> !((List<?>) v).isEmpty()
+                    && ((List<?>) v).stream().allMatch(a -> (Double) a >= 0 && Double.isFinite((Double) a)),
+                    "one or more numbers >= 0");
+    public static final ConfigKey SCORE_MODE = ConfigKey.of("search.score-mode", ValueType.STRING, "mean",
+            "a tactic's score: sum or mean of its token log-probabilities")
+            .restrictedTo(v -> SCORE_MODES.contains(v), "sum or mean");
+    public static final ConfigKey TEMPERATURE = ConfigKey.of("search.temperature", ValueType.DOUBLE, 1.3,
+            "the model's sampling temperature")
+            .restrictedTo(v -> (Double) v >= 0 && Double.isFinite((Double) v), "a number >= 0");
+    public static final ConfigKey ATTEMPTS = ConfigKey.positiveInt("search.attempts", 1,
+            "A: attempts per theorem (pass@A); the others stop once one attempt's proof is accepted");
+    public static final ConfigKey SEED = ConfigKey.of("search.seed", ValueType.LONG, 0L,
+            "seed of attempt 0; attempt i uses seed + i");
+    public static final ConfigKey MAX_EXPANSIONS = ConfigKey.of("search.max-expansions", ValueType.LONG, 0L,
+            "N: expansions per attempt (0 = no limit)")
+            .restrictedTo(v -> (Long) v >= 0, "0 (no limit) or more");
+    public static final ConfigKey MAX_TACTICS = ConfigKey.of("search.max-tactics", ValueType.LONG, 0L,
+            "tactic applications per attempt (0 = no limit)")
+            .restrictedTo(v -> (Long) v >= 0, "0 (no limit) or more");
+    public static final ConfigKey MAX_TOKENS = ConfigKey.of("search.max-tokens", ValueType.LONG, 0L,
+            "model tokens (prompt + completion) per attempt (0 = no limit)")
+            .restrictedTo(v -> (Long) v >= 0, "0 (no limit) or more");
+    public static final ConfigKey TIME_LIMIT = ConfigKey.of("search.time-limit", ValueType.DURATION,
+            Duration.ofSeconds(600), "wall time per attempt (0s = no limit); the per-tactic timeout is Lean's own key")
+            .restrictedTo(v -> !((Duration) v).isNegative(), "zero or more");
+    public static final ConfigKey FORBIDDEN_DEFAULTS = ConfigKey.of("search.forbidden-defaults", ValueType.BOOLEAN, true,
+            "drop the BFS-Prover-V2 forbidden tactics (sorry, admit, native_decide, rcases/cases'/simpa with holes)");
+    public static final ConfigKey FORBIDDEN_EXTRA = ConfigKey.of("search.forbidden", ValueType.STRING_LIST, List.of(),
+            "more texts: a tactic containing any of them never reaches Lean");
+    public static final ConfigKey CRITIC = ConfigKey.of("search.critic", ValueType.STRING, "policy-only",
+            "how a critic orders the frontier: policy-only, critic-only, or weighted (policy + weight * critic)")
+            .restrictedTo(v -> CRITIC_MODES.contains(v), "policy-only, critic-only or weighted");
+    public static final ConfigKey CRITIC_WEIGHT = ConfigKey.of("search.critic-weight", ValueType.DOUBLE, 1.0,
+            "the critic's weight in weighted mode")
+            .restrictedTo(v -> (Double) v >= 0 && Double.isFinite((Double) v), "a number >= 0");
+    public static final ConfigKey CONCURRENT_ATTEMPTS = ConfigKey.positiveInt("search.concurrent-attempts", 64,
+            "attempts running at once (each holds its tree in memory)");
+    public static final ConfigKey POLICY_IN_FLIGHT = ConfigKey.positiveInt("search.policy-in-flight", 64,
+            "model requests in flight at once over all attempts");
+    public static final ConfigKey LEAN_IN_FLIGHT = ConfigKey.of("search.lean-in-flight", ValueType.INT, 0,
+            "Lean calls in progress at once over all attempts (0 = as many as pool.size)")
+            .restrictedTo(v -> (Integer) v >= 0, "0 (pool size) or more");
+
+    public static final List<ConfigKey> ALL = List.of(WIDTH, ALPHAS, SCORE_MODE, TEMPERATURE, ATTEMPTS, SEED,
+            MAX_EXPANSIONS, MAX_TACTICS, MAX_TOKENS, TIME_LIMIT, FORBIDDEN_DEFAULTS, FORBIDDEN_EXTRA, CRITIC,
+            CRITIC_WEIGHT, CONCURRENT_ATTEMPTS, POLICY_IN_FLIGHT, LEAN_IN_FLIGHT);
+}
