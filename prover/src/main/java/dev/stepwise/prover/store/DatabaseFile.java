@@ -29,7 +29,8 @@ final class DatabaseFile {
         try {
             Files.createDirectories(parent);
         } catch (IOException e) {
-            throw UserError.environment("cannot create directory " + parent + " for the database " + db + ": " + e, e);
+            throw UserError.environment("cannot create directory " + parent + " for the database " + db + " ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
         }
     }
 

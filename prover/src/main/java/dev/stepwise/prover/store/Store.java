@@ -50,9 +50,13 @@ public final class Store implements AutoCloseable {
         Objects.requireNonNull(migrations, "migrations");
         DatabaseFile.prepareForOpen(path);
         SchemaMigrator migrator = new SchemaMigrator(path, migrations, clock, VersionInfo.load().version());
-        int[] version = new int[1];
-        Database db = Database.open(path, busyTimeout, READERS, c -> version[0] = migrator.migrate(c));
-        return new Store(db, version[0]);
+        Database db = Database.open(path, busyTimeout, READERS, migrator::migrate);
+        try {
+            return new Store(db, db.read("read the schema version", c -> SchemaMigrator.applied(c).size()));
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
     }
 
     public Path path() {

@@ -152,6 +152,17 @@ class SchemaMigrationTest {
     }
 
     @Test
+    void aDatabaseWhoseDirectoryCannotBeMadeIsAnEnvironmentError() throws Exception {
+        Path blocker = dir.resolve("runs");
+        Files.writeString(blocker, "a file where the directory should be");
+        Path db = blocker.resolve("stepwise.db");
+        UserError e = assertThrows(UserError.class, () -> Store.open(db, BUSY));
+        assertEquals(ExitCode.ENVIRONMENT, e.exitCode());
+        assertEquals("cannot create directory " + blocker + " for the database " + db
+                + " (FileAlreadyExistsException: " + blocker + ")", e.getMessage());
+    }
+
+    @Test
     void migrationSetsMustBeNumberedWithoutGaps() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Migrations.of(List.of(v1(), new Migration(3, "three", "SELECT 1;"))));
