@@ -14,7 +14,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
@@ -36,7 +37,7 @@ public final class ReplProcess implements AutoCloseable {
     private final ReplCodec codec;
     private final RequestWriter requests;
     private final Writer stdin;
-    private final ResponseReader stdout;
+    private final BlockingQueue<ReadResult> responses = new LinkedBlockingQueue<>();
     private final Deque<String> stderrTail = new ArrayDeque<>();
     private final ReentrantLock stderrLock = new ReentrantLock();
     private final ReentrantLock requestLock = new ReentrantLock();
@@ -45,6 +46,21 @@ public final class ReplProcess implements AutoCloseable {
     private final Thread stderrDrain;
     private volatile boolean broken;
     private long requestCount;
+
+    /** What the reader thread saw on stdout. */
+    private sealed interface ReadResult {
+        record Response(Frame frame) implements ReadResult {
+        }
+
+        record Truncated(Frame partial) implements ReadResult {
+        }
+
+        record End() implements ReadResult {
+        }
+
+        record Failed(IOException error) implements ReadResult {
+        }
+    }
 
     private ReplProcess(String name, Process process, ReplLaunch launch, ReplProcessConfig config, ReplCodec codec,
             HostTools tools, InstantSource clock) {
@@ -56,9 +72,8 @@ public final class ReplProcess implements AutoCloseable {
         this.tree = new ProcessTree(process.toHandle(), launch.ownProcessGroup(), tools);
         this.requests = new RequestWriter(codec);
         this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-        this.stdout = new ResponseReader(
-                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)));
         this.startedAt = clock.instant();
+        Thread.ofPlatform().daemon().name(name + "-stdout").start(this::readStdout);
         this.stderrDrain = Thread.ofPlatform().daemon().name(name + "-stderr").start(this::drainStderr);
     }
 
@@ -162,42 +177,37 @@ public final class ReplProcess implements AutoCloseable {
                 broken = true;
                 throw crash(CrashKind.INPUT_CLOSED, "cannot write the request: " + e.getMessage(), e);
             }
-            // Read on the caller's thread: one wake-up per answer instead of a reader thread's
-            // hand-off. The deadline is a watchdog that kills the tree, which ends the read.
-            AtomicBoolean expired = new AtomicBoolean();
-            CompletableFuture<Void> watchdog = CompletableFuture.runAsync(() -> {
-                expired.set(true);
-                kill();
-            }, CompletableFuture.delayedExecutor(deadline.toNanos(), TimeUnit.NANOSECONDS));
-            Optional<Frame> frame;
+            ReadResult result;
             try {
-                frame = stdout.next();
-            } catch (TruncatedFrameException e) {
+                result = responses.poll(deadline.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                // an abandoned request would leave its answer queued for the next caller
                 broken = true;
-                if (expired.get()) {
-                    throw new ReplTimeoutException(name, deadline);
-                }
-                throw crash(outputEnded(), "output ended in the middle of a response", e);
-            } catch (IOException e) {
-                broken = true;
-                if (expired.get()) {
-                    throw new ReplTimeoutException(name, deadline);
-                }
-                throw crash(CrashKind.OUTPUT_CLOSED, "reading its output failed: " + e.getMessage(), e);
-            } finally {
-                watchdog.cancel(false);
+                kill();
+                Thread.currentThread().interrupt();
+                throw crash(CrashKind.EXITED, "interrupted while waiting; killed", e);
             }
-            if (expired.get()) {
+            if (result == null) {
                 broken = true;
                 kill();
                 throw new ReplTimeoutException(name, deadline);
             }
-            if (frame.isEmpty()) {
-                broken = true;
-                throw crash(outputEnded(), "output ended", null);
-            }
             requestCount++;
-            return decode(frame.get());
+            return switch (result) {
+                case ReadResult.Response r -> decode(r.frame());
+                case ReadResult.Truncated t -> {
+                    broken = true;
+                    yield throwCrash(outputEnded(), "output ended in the middle of a response");
+                }
+                case ReadResult.End e -> {
+                    broken = true;
+                    yield throwCrash(outputEnded(), "output ended");
+                }
+                case ReadResult.Failed f -> {
+                    broken = true;
+                    yield throwCrash(CrashKind.OUTPUT_CLOSED, "reading its output failed: " + f.error().getMessage());
+                }
+            };
         } finally {
             requestLock.unlock();
         }
@@ -211,6 +221,10 @@ public final class ReplProcess implements AutoCloseable {
             kill();
             throw crash(CrashKind.GARBAGE, e.getMessage(), e);
         }
+    }
+
+    private ReplResponse throwCrash(CrashKind kind, String detail) {
+        throw crash(kind, detail, null);
     }
 
     /** After EOF: wait briefly for the exit code, which tells a crash from a closed stdout. */
@@ -295,7 +309,31 @@ public final class ReplProcess implements AutoCloseable {
         return process.isAlive() ? Optional.empty() : Optional.of(process.exitValue());
     }
 
-    // ------------------------------------------------------------------ stderr
+    // ------------------------------------------------------------------ reader threads
+
+    /*
+     * A reader thread per process, not a read on the caller's thread: a process that escaped the
+     * kill (re-parented out of the tree and the group) may hold the pipe open forever, and then
+     * only the reader thread is stuck, never a search.
+     */
+    private void readStdout() {
+        ResponseReader reader = new ResponseReader(
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)));
+        try {
+            while (true) {
+                Optional<Frame> next = reader.next();
+                if (next.isEmpty()) {
+                    responses.add(new ReadResult.End());
+                    return;
+                }
+                responses.add(new ReadResult.Response(next.get()));
+            }
+        } catch (TruncatedFrameException e) {
+            responses.add(new ReadResult.Truncated(e.partial()));
+        } catch (IOException e) {
+            responses.add(new ReadResult.Failed(e));
+        }
+    }
 
     private void drainStderr() {
         try (BufferedReader err = new BufferedReader(

@@ -61,6 +61,14 @@ class ReplProcessTest {
     }
 
     @Test
+    void aProcessThatEscapedTheKillAndHoldsTheOutputCannotStallTheCaller() {
+        ReplProcess p = start(ScriptedRepl.config(dir));
+        // had the caller waited for the pipe to close, this would be a crash 3 s later, not a timeout
+        assertThrows(ReplTimeoutException.class, () -> p.send(ReplRequest.Command.fresh("escape"), Duration.ofMillis(300)));
+        assertFalse(p.usable());
+    }
+
+    @Test
     void exitIsACrashWithExitCodeAndStderr() {
         ReplProcess p = start(ScriptedRepl.config(dir));
         var e = assertThrows(ReplCrashException.class, () -> p.send(ReplRequest.Command.fresh("crash"), DEADLINE));

@@ -11,7 +11,8 @@ import java.util.Map;
  * simulated REPL of the prover module is the full stand-in; this one tests the process mechanics.
  *
  * <p>Requests whose text contains a trigger word: {@code hang} sleeps forever in a child process,
- * {@code crash} writes to stderr and exits 3, {@code garbage} answers non-JSON, {@code half}
+ * {@code escape} hangs too, after starting a process outside its tree and group that holds its
+ * stdout open for 3 s, {@code crash} writes to stderr and exits 3, {@code garbage} answers non-JSON, {@code half}
  * answers half a response and exits, {@code grow} allocates about 16 MB it keeps. Anything else
  * is answered {@code {"env": n}} with n counting up; a tactic request gets a tactic result. As in
  * the real REPL, importing {@code NoSuchThing} succeeds silently and a later {@code #check} fails.
@@ -25,6 +26,7 @@ final class ScriptedRepl {
               case "$line" in
                 *NoSuchThing*) bad=1; printf '{"env": %d}\\n\\n' $n; n=$((n+1)) ;;
                 *'#check'*) if [ -n "$bad" ]; then printf '{"messages":\\n [{"severity": "error",\\n   "data": "unknown identifier '"'"'Nat'"'"'"}],\\n "env": %d}\\n\\n' $n; else printf '{"env": %d}\\n\\n' $n; fi; n=$((n+1)) ;;
+                *escape*) ( setsid sleep 3 & ) ; sleep 1000 ;;
                 *hang*) sleep 1000 ;;
                 *crash*) echo "INTERNAL PANIC: out of bounds" >&2; echo "at Lean.Elab" >&2; exit 3 ;;
                 *garbage*) printf 'Stack overflow detected. Aborting.\\n\\n' ;;
