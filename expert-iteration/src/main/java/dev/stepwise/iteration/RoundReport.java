@@ -1,6 +1,8 @@
 package dev.stepwise.iteration;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
@@ -14,14 +16,23 @@ import java.util.Objects;
 public final class RoundReport {
     private static final int BAR_WIDTH = 40;
 
-    private final RoundServices services;
+    private final RoundStore store;
+    private final Path roundsDir;
+    private final ObjectMapper json;
 
-    public RoundReport(RoundServices services) {
-        this.services = Objects.requireNonNull(services, "services");
+    /** @param dataDir the data directory rounds run in ({@code iterate.data-dir}) */
+    public RoundReport(RoundStore store, Path dataDir, ObjectMapper json) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.roundsDir = RoundServices.roundsDir(dataDir);
+        this.json = Objects.requireNonNull(json, "json");
+    }
+
+    private RoundFiles files(int number) {
+        return new RoundFiles(roundsDir, number, json);
     }
 
     public String list() {
-        List<RoundRecord> rounds = services.store().list();
+        List<RoundRecord> rounds = store.list();
         if (rounds.isEmpty()) {
             return "no rounds yet; start one with 'stepwise iterate --pool DATASET --next'\n";
         }
@@ -56,7 +67,7 @@ public final class RoundReport {
                     .append(s.summary() == null ? "" : s.summary().replace("|", "\\|")).append(" |\n");
         }
         b.append("\n## Statements proved per round\n\n```\n");
-        List<RoundRecord> rounds = services.store().list().stream().filter(x -> x.number() <= r.number()).toList();
+        List<RoundRecord> rounds = store.list().stream().filter(x -> x.number() <= r.number()).toList();
         List<String> proved = rounds.stream().map(x -> proved(x.number())).toList();
         int max = proved.stream().filter(p -> !p.equals("-")).mapToInt(Integer::parseInt).max().orElse(0);
         int total = 0;
@@ -73,15 +84,15 @@ public final class RoundReport {
     }
 
     /** The round's directory, where its files and summary are. */
-    public java.nio.file.Path directory(int number) {
-        return services.files(number).dir();
+    public Path directory(int number) {
+        return files(number).dir();
     }
 
     /** Writes the summary of a round whose every stage is complete, as it stands once completed. */
     void writeSummary(RoundRecord r) {
         RoundRecord done = new RoundRecord(r.number(), r.pool(), r.configJson(), r.stage(), RoundStatus.COMPLETED, r.currentModel(),
                 r.candidateModel(), r.decision(), null, r.startedAt(), r.endedAt(), r.stages());
-        RoundFiles files = services.files(r.number());
+        RoundFiles files = files(r.number());
         try {
             Files.createDirectories(files.dir());
             Exporter.writeAtomically(files.path(RoundFiles.SUMMARY), out -> out.write(show(done)));
@@ -93,7 +104,7 @@ public final class RoundReport {
 
     /** Statements the round's search proved, or "-" before its search completed. */
     private String proved(int number) {
-        RoundFiles files = services.files(number);
+        RoundFiles files = files(number);
         if (!Files.exists(files.path(RoundFiles.SEARCH))) {
             return "-";
         }

@@ -59,7 +59,7 @@ public final class RoundRunner {
                 services.store().completeStage(round.number(), stage, summary, services.clock().instant());
             }
             RoundRecord done = services.store().find(round.number()).orElseThrow();
-            new RoundReport(services).writeSummary(done);
+            new RoundReport(services.store(), services.dataDir(), services.json()).writeSummary(done);
             services.store().complete(round.number(), services.clock().instant());
             return services.store().find(round.number()).orElseThrow();
         }

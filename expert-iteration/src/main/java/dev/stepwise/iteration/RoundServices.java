@@ -28,6 +28,10 @@ public record RoundServices(RoundStore store, RoundSearcher searcher, ProblemHis
     }
 
     Path roundsDir() {
+        return roundsDir(dataDir);
+    }
+
+    static Path roundsDir(Path dataDir) {
         return dataDir.resolve("rounds");
     }
 

@@ -1,0 +1,68 @@
+package dev.stepwise.prover.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/** Keys of expert iteration: what a round selects, filters, trains and promotes. */
+public final class IterateKeys {
+    private IterateKeys() {
+    }
+
+    private static ConfigKey fraction(String name, double value, String description, boolean zeroAllowed) {
+        return ConfigKey.of(name, ValueType.DOUBLE, value, description).restrictedTo(
+                v -> (Double) v < 1 && (zeroAllowed ? (Double) v >= 0 : (Double) v > 0), zeroAllowed ? "in [0, 1)" : "in (0, 1)");
+    }
+
+    private static ConfigKey choice(String name, String value, String description, Set<String> values) {
+        return ConfigKey.of(name, ValueType.STRING, value, description).restrictedTo(values::contains,
+                String.join(" or ", values.stream().sorted().toList()));
+    }
+
+    public static final ConfigKey DATA_DIR = ConfigKey.of("iterate.data-dir", ValueType.PATH, Path.of(".stepwise"),
+            "directory holding rounds/ (each round's files, exports, trainer logs, summaries) and the round lock");
+    public static final ConfigKey BASE_MODEL = ConfigKey.of("iterate.base-model", ValueType.STRING, "",
+            "the model rounds start from and retrain from, as the trainer names it (empty: model.name)");
+    public static final ConfigKey MAX_PROBLEMS = ConfigKey.positiveInt("iterate.max-problems", 500,
+            "most unsolved statements one round searches, taken in curriculum order");
+    public static final ConfigKey CURRICULUM = choice("iterate.curriculum", "fewest-attempts",
+            "order of unsolved statements: fewest-attempts (fewest past attempts first) or critic (highest critic score first)",
+            Set.of("fewest-attempts", "critic"));
+    public static final ConfigKey EVAL_FRACTION = fraction("iterate.eval-fraction", 0.1,
+            "share of the pool held out for evaluating models (chosen by a hash of each name; never trained on)", false);
+    public static final ConfigKey VALID_FRACTION = fraction("iterate.valid-fraction", 0.05,
+            "share of statements whose examples go to the validation files", true);
+    public static final ConfigKey PERPLEXITY_DROP_LOW = fraction("iterate.perplexity-drop-low", 0.1,
+            "share of SFT examples with the lowest perplexity under the current model to drop (0: no scoring)", true);
+    public static final ConfigKey PERPLEXITY_DROP_HIGH = fraction("iterate.perplexity-drop-high", 0.1,
+            "share of SFT examples with the highest perplexity to drop (0 with drop-low 0: no scoring)", true);
+    public static final ConfigKey EASY_PROOFS = choice("iterate.easy-proofs", "exclude",
+            "proofs of statements the pre-pass solved: exclude them from training (BFS-Prover) or keep them",
+            Set.of("exclude", "keep"));
+    public static final ConfigKey PREPASS = choice("iterate.prepass", "on",
+            "run the cheap pre-pass (one attempt, narrow) first and mark what it solves as easy", Set.of("on", "off"));
+    public static final ConfigKey PROMOTION_MARGIN = fraction("iterate.promotion-margin", 0.0,
+            "how much the candidate's held-out pass rate must exceed the current model's to be promoted", true);
+    public static final ConfigKey TRAINER_COMMAND = ConfigKey.of("iterate.trainer-command", ValueType.STRING,
+            "trl {method} --config {config}",
+            "trainer command run by /bin/sh with shell-quoted {config} {train_file} {valid_file} {base_model} {init_model}"
+                    + " {output_dir} {round} {method}");
+    public static final ConfigKey METHOD = choice("iterate.method", "sft",
+            "what the trainer optimises: sft (supervised) or dpo (preference pairs)", Set.of("sft", "dpo"));
+    public static final ConfigKey FINETUNE = choice("iterate.finetune", "lora", "lora or full fine-tuning", Set.of("lora", "full"));
+    public static final ConfigKey TRAIN_MODE = choice("iterate.train-mode", "retrain-from-base",
+            "retrain-from-base (on every round's data) or continue (from the current model on this round's data)",
+            Set.of("retrain-from-base", "continue"));
+    public static final ConfigKey EPOCHS = ConfigKey.positiveInt("iterate.epochs", 3, "training epochs");
+    public static final ConfigKey LEARNING_RATE = fraction("iterate.learning-rate", 2e-5, "peak learning rate", false);
+    public static final ConfigKey LORA_RANK = ConfigKey.positiveInt("iterate.lora-rank", 16,
+            "LoRA rank (the server needs --max-lora-rank at least this)");
+    public static final ConfigKey LORA_ALPHA = ConfigKey.positiveInt("iterate.lora-alpha", 32, "LoRA alpha");
+    public static final ConfigKey SERVE_COMMAND = ConfigKey.of("iterate.serve-command", ValueType.STRING, "",
+            "command that serves a checkpoint under its name ({name} {path}) and returns once it answers; empty: load it as a"
+                    + " LoRA adapter through the server's /v1/load_lora_adapter");
+
+    public static final List<ConfigKey> ALL = List.of(DATA_DIR, BASE_MODEL, MAX_PROBLEMS, CURRICULUM, EVAL_FRACTION,
+            VALID_FRACTION, PERPLEXITY_DROP_LOW, PERPLEXITY_DROP_HIGH, EASY_PROOFS, PREPASS, PROMOTION_MARGIN, TRAINER_COMMAND,
+            METHOD, FINETUNE, TRAIN_MODE, EPOCHS, LEARNING_RATE, LORA_RANK, LORA_ALPHA, SERVE_COMMAND);
+}
