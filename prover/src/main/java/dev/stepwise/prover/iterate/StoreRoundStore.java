@@ -1,7 +1,6 @@
 package dev.stepwise.prover.iterate;
 
 import dev.stepwise.iteration.Example;
-import dev.stepwise.iteration.ExampleKind;
 import dev.stepwise.iteration.Filtered;
 import dev.stepwise.iteration.IterationException;
 import dev.stepwise.iteration.Promotion;
@@ -11,9 +10,9 @@ import dev.stepwise.iteration.RoundStatus;
 import dev.stepwise.iteration.RoundStore;
 import dev.stepwise.iteration.Stage;
 import dev.stepwise.iteration.StageRecord;
-import dev.stepwise.prover.store.ExampleContent;
 import dev.stepwise.prover.store.FilterDecision;
 import dev.stepwise.prover.store.FilterResult;
+import dev.stepwise.prover.store.IterationRecords;
 import dev.stepwise.prover.store.NewExample;
 import dev.stepwise.prover.store.NewRound;
 import dev.stepwise.prover.store.Round;
@@ -153,25 +152,16 @@ final class StoreRoundStore implements RoundStore {
     }
 
     private static NewExample toNew(Round round, Example e) {
-        return switch (e) {
-            case Example.Sft s -> new NewExample(round.id(), dev.stepwise.prover.store.ExampleKind.SFT,
-                    new ExampleContent.Completion(s.prompt(), s.completion()), s.problem(), null);
-            case Example.Preference p -> new NewExample(round.id(), dev.stepwise.prover.store.ExampleKind.valueOf(p.kind().name()),
-                    new ExampleContent.Preference(p.prompt(), p.chosen(), p.rejected()), p.problem(), null);
-        };
+        return IterationRecords.newExample(round.id(), e, null);
     }
 
     @Override
     public Set<String> keptHashesBefore(int number) {
+        // The store's content hash is the same digest as Example.contentHash().
         Set<String> out = new HashSet<>();
         for (dev.stepwise.prover.store.ExampleKind kind : dev.stepwise.prover.store.ExampleKind.values()) {
             for (TrainingExample t : store.examples().accumulated(kind, number - 1)) {
-                Example e = switch (t.content()) {
-                    case ExampleContent.Completion c -> new Example.Sft(t.sourceProblem(), "", c.prompt(), c.completion());
-                    case ExampleContent.Preference p -> new Example.Preference(ExampleKind.valueOf(kind.name()), t.sourceProblem(), "",
-                            p.prompt(), p.chosen(), p.rejected());
-                };
-                out.add(e.contentHash());
+                out.add(t.contentHash());
             }
         }
         return out;

@@ -125,7 +125,10 @@ class RoundOnStoreTest {
             assertTrue(sft.stream().anyMatch(e -> e.filter().decision() == FilterDecision.KEPT));
             assertTrue(sft.getFirst().content().prompt().endsWith(":::"), sft.getFirst().content().prompt());
             // The second round does not harvest again what the first one kept.
-            assertTrue(!rounds.keptHashesBefore(2).isEmpty());
+            java.util.Set<String> kept = rounds.keptHashesBefore(2);
+            assertTrue(sft.stream().filter(e -> e.filter().decision() == FilterDecision.KEPT)
+                    .allMatch(e -> kept.contains(new dev.stepwise.iteration.Example.Sft(e.sourceProblem(), "", e.content().prompt(),
+                            ((dev.stepwise.prover.store.ExampleContent.Completion) e.content()).completion()).contentHash())));
             RoundRecord second = runner.run(new RoundRequest(0, RoundRequest.Resume.NEW, "gen-50", pool(), roundSettings));
             assertEquals("stepwise-round-1", second.currentModel());
         }
