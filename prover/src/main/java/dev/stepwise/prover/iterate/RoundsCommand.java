@@ -8,6 +8,7 @@ import dev.stepwise.prover.cli.UserError;
 import dev.stepwise.prover.config.CoreKeys;
 import dev.stepwise.prover.config.IterateKeys;
 import dev.stepwise.prover.store.Store;
+import dev.stepwise.prover.store.StoreRoundStore;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -35,6 +35,8 @@ import dev.stepwise.prover.policy.prompt.PromptTemplate;
 import dev.stepwise.prover.store.ExampleKind;
 import dev.stepwise.prover.store.FilterDecision;
 import dev.stepwise.prover.store.Store;
+import dev.stepwise.prover.store.StoreProblemHistory;
+import dev.stepwise.prover.store.StoreRoundStore;
 import dev.stepwise.prover.store.TrainingExample;
 import dev.stepwise.search.Theorem;
 import java.nio.file.Path;
@@ -119,9 +121,12 @@ class RoundOnStoreTest {
 
             List<TrainingExample> sft = store.examples().forRound(store.rounds().find(1).orElseThrow().id(), ExampleKind.SFT);
             assertTrue(!sft.isEmpty());
-            // Every SFT example was scored; the band (10% each side by default) dropped some at both ends.
-            assertTrue(sft.stream().allMatch(e -> e.filter() != null && e.filter().perplexity() >= 1));
-            assertTrue(sft.stream().anyMatch(e -> e.filter().decision() == FilterDecision.DROPPED));
+            // Kept examples were scored; the band (10% each side) dropped some at both ends; easy ones went unscored.
+            assertTrue(sft.stream().filter(e -> e.filter().decision() == FilterDecision.KEPT)
+                    .allMatch(e -> e.filter().perplexity() != null && e.filter().perplexity() >= 1));
+            assertEquals(java.util.Set.of("perplexity below the band", "perplexity above the band",
+                    "easy problem (solved by the pre-pass)"), sft.stream().filter(e -> e.filter().decision() == FilterDecision.DROPPED)
+                    .map(e -> e.filter().dropReason()).collect(java.util.stream.Collectors.toSet()));
             assertTrue(sft.stream().anyMatch(e -> e.filter().decision() == FilterDecision.KEPT));
             assertTrue(sft.getFirst().content().prompt().endsWith(":::"), sft.getFirst().content().prompt());
             // The second round does not harvest again what the first one kept.
