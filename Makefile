@@ -9,7 +9,7 @@ MVN := ./mvnw --batch-mode --no-transfer-progress -Dstepwise.commit=$(COMMIT)
 # Lean, Mathlib and the REPL share this one version (the shipped miniF2F targets v4.24.0).
 LEAN_VERSION ?= v4.24.0
 
-.PHONY: help setup build test bench clean check-jdk serve-model lean
+.PHONY: help setup build test bench clean check-jdk serve-model lean demo demo-sim
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -32,6 +32,19 @@ test: check-jdk ## Run every test (needs only a JDK >= 21 and Maven Central)
 
 bench: setup ## Run every benchmark (stepwise bench all); see README 'Benchmarks'
 	bin/stepwise bench all
+
+demo: setup ## The main job: prove datasets/examples/ with the CPU portfolio policy (needs Lean, see 'make lean')
+	@if ! bin/stepwise lean doctor >/dev/null 2>&1; then \
+	  bin/stepwise lean doctor || true; \
+	  echo "make demo: Lean is not usable on this machine (see above), so nothing can be proved for real." >&2; \
+	  echo "make demo: try Stepwise without Lean or a GPU with 'make demo-sim' (README: 'Try it without Lean or a GPU')." >&2; \
+	  exit 3; fi
+	@bin/stepwise prove datasets/examples; code=$$?; [ $$code -le 1 ] || exit $$code
+
+demo-sim: setup ## The same demo against the simulator (no Lean, no GPU); everything it prints is labelled SIMULATED
+	@mkdir -p .stepwise
+	bin/stepwise sim generate --from datasets/examples --out .stepwise/examples-world.json --seed 1
+	@bin/stepwise prove datasets/examples --simulate .stepwise/examples-world.json --budget 1x8x50 --set lean.tactic-timeout=3s; code=$$?; [ $$code -le 1 ] || exit $$code
 
 lean: ## Install elan, Lean, Mathlib's cache and the REPL in lean-project/ (LEAN_VERSION=v4.24.0)
 	@./scripts/setup-lean.sh "$(LEAN_VERSION)"

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
             SearchBenchCommand.class,
             PoolBenchCommand.class,
             dev.stepwise.prover.policy.bench.PolicyBenchCommand.class,
+            EvalBenchCommand.class,
         })
 public final class BenchCommand implements Runnable {
     @Spec

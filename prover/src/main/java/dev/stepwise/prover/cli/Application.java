@@ -23,6 +23,7 @@ public final class Application {
     private final GlobalOptions globalOptions = new GlobalOptions();
     private final ConfigSchema schema = ConfigSchema.standard();
     private Settings settings;
+    private final Map<String, String> commandFlags = new java.util.LinkedHashMap<>();
     private okhttp3.OkHttpClient httpClient;
 
     /**
@@ -53,10 +54,22 @@ public final class Application {
     /** The effective settings; loaded on first use, after picocli has parsed the global options. */
     public Settings settings() {
         if (settings == null) {
-            settings = new SettingsLoader(schema).load(globalOptions.configFile(), workDir, env,
-                    globalOptions.flagValues());
+            Map<String, String> flags = new java.util.LinkedHashMap<>(commandFlags);
+            flags.putAll(globalOptions.flagValues());
+            settings = new SettingsLoader(schema).load(globalOptions.configFile(), workDir, env, flags);
         }
         return settings;
+    }
+
+    /**
+     * Adds a command's own flags (e.g. {@code eval --budget}) to the flag layer, under the given keys.
+     * {@code --set} on the command line still wins. Must come before the settings are first read.
+     */
+    public void putCommandFlag(String key, String value) {
+        if (settings != null) {
+            throw new IllegalStateException("settings already loaded; command flags must be set first");
+        }
+        commandFlags.put(key, value);
     }
 
     /** The one HTTP client of this invocation; every component derives its variants from it. */

@@ -57,7 +57,8 @@ public final class Cli {
         if (e instanceof UserError u) {
             code = u.exitCode().code();
             message = u.getMessage();
-        } else if (e instanceof ProblemFileException || e instanceof DatasetCatalog.UnknownDatasetException) {
+        } else if (e instanceof ProblemFileException || e instanceof DatasetCatalog.UnknownDatasetException
+                || e instanceof dev.stepwise.prover.eval.RunConflictException) {
             code = ExitCode.USAGE.code();
             message = e.getMessage();
         } else if (e instanceof ConfigException) {
@@ -93,7 +94,10 @@ public final class Cli {
                 return type.cast(app.globalOptions());
             }
             try {
-                return type.getDeclaredConstructor(Application.class).newInstance(app);
+                var constructor = type.getDeclaredConstructor(Application.class);
+                // Commands in other packages (bench, sim) keep their constructors package-private.
+                constructor.setAccessible(true);
+                return constructor.newInstance(app);
             } catch (NoSuchMethodException e) {
                 return fallback.create(type);
             }

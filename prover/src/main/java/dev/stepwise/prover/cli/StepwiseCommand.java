@@ -15,6 +15,8 @@ import picocli.CommandLine.Spec;
         footer = {"%nExit codes: 0 success, 1 ran but the answer is no (e.g. unproved theorems),",
                 "2 usage or input error, 3 environment error (e.g. no Lean toolchain), 4 internal error."},
         subcommands = {
+            ProveCommand.class,
+            EvalCommand.class,
             ConfigCommand.class,
             DatasetsCommand.class,
             CompletionCommand.class,

@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * @param settings every configuration key with its effective text value
  */
 public record EvalConfig(String dataset, List<String> problems, Budget budget, List<Double> alphas, double temperature,
-        long seed, double tacticTimeoutSeconds, double attemptTimeoutSeconds, Map<String, String> settings) {
+        String scoreMode, long seed, double attemptTimeoutSeconds, Map<String, String> settings) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
@@ -27,6 +27,7 @@ public record EvalConfig(String dataset, List<String> problems, Budget budget, L
     public EvalConfig {
         Objects.requireNonNull(dataset, "dataset");
         Objects.requireNonNull(budget, "budget");
+        Objects.requireNonNull(scoreMode, "scoreMode");
         problems = List.copyOf(problems);
         alphas = List.copyOf(alphas);
         settings = new TreeMap<>(settings);

@@ -90,7 +90,8 @@ public final class DatasetCatalog {
         if (Files.isDirectory(path)) {
             List<Path> files;
             try (Stream<Path> s = Files.list(path)) {
-                files = s.filter(p -> p.toString().endsWith(".lean")).sorted().toList();
+                // Outputs of earlier 'prove' runs are not statement files.
+                files = s.filter(p -> p.toString().endsWith(".lean") && !p.toString().endsWith(".proved.lean")).sorted().toList();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot list " + path, e);
             }

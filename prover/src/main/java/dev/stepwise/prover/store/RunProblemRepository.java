@@ -67,8 +67,26 @@ public final class RunProblemRepository {
 
     /** The problem is being worked on now. */
     public void start(RunId run, String problem, Instant at) {
-        update(run, problem, "UPDATE run_problems SET status = 'running', error = NULL, started_at = ?, ended_at = NULL "
-                + "WHERE run_id = ? AND name = ?", ps -> Columns.setInstant(ps, 1, at));
+        // Attempts left by an interrupted earlier start are discarded in the same transaction, so a
+        // resumed run ends with exactly the rows of an uninterrupted one.
+        db.write("start problem " + problem + " of run " + run, c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM attempts WHERE run_problem_id = "
+                    + "(SELECT id FROM run_problems WHERE run_id = ? AND name = ?)")) {
+                ps.setLong(1, run.value());
+                ps.setString(2, problem);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE run_problems SET status = 'running', error = NULL, "
+                    + "started_at = ?, ended_at = NULL WHERE run_id = ? AND name = ?")) {
+                Columns.setInstant(ps, 1, at);
+                ps.setLong(2, run.value());
+                ps.setString(3, problem);
+                if (ps.executeUpdate() != 1) {
+                    throw new StoreException("database " + db.path() + ": run " + run + " has no problem " + problem);
+                }
+            }
+            return null;
+        });
     }
 
     /** The problem is done: {@code PROVED} or {@code UNPROVED}. */

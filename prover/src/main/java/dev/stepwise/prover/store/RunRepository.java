@@ -77,6 +77,21 @@ public final class RunRepository {
         });
     }
 
+    /**
+     * The most recent run of this kind with exactly this configuration, whatever its status: a
+     * finished one is reported instead of being done again.
+     */
+    public Optional<Run> findLatest(RunKind kind, String configJson) {
+        return db.read("look for a run with this configuration", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM runs WHERE kind = ? AND config_hash = ? "
+                    + "ORDER BY started_at DESC, id DESC LIMIT 1")) {
+                ps.setString(1, kind.code());
+                ps.setString(2, Columns.sha256Hex(configJson));
+                return one(ps);
+            }
+        });
+    }
+
     /** Ends a run as completed or interrupted; use {@link #fail} for a failure with its reason. */
     public void finish(RunId id, RunStatus status, Instant at) {
         if (status == RunStatus.RUNNING || status == RunStatus.FAILED) {

@@ -21,6 +21,9 @@ class BudgetAndFamilyTest {
                 e.getMessage());
         var zero = assertThrows(IllegalArgumentException.class, () -> Budget.parse("0x4x100"));
         assertEquals("budget parts must be >= 1, got 0×4×100", zero.getMessage());
+        var none = assertThrows(IllegalArgumentException.class, () -> Budget.parse("8x4x0"));
+        assertEquals("budget parts must be >= 1, got 8x4x0", none.getMessage());
+        assertEquals("8×4×∞", new Budget(8, 4, Budget.UNLIMITED).toString());
     }
 
     @Test

@@ -36,7 +36,7 @@ public final class StoredRunFixture {
 
     public static Run write(Store store, String name) {
         EvalConfig config = new EvalConfig("examples", List.of("easy", "mathd_algebra_1"), new Budget(2, 4, 50),
-                List.of(0.0, 1.0), 1.1, 7, 10, 600, Map.of("store.path", "x.db"));
+                List.of(0.0, 1.0), 1.1, "mean", 7, 600, Map.of("store.path", "x.db"));
         Run run = store.runs().create(new NewRun(name, RunKind.EVAL, "examples", null, config.toJson(),
                 new Versions("0.1.0", "v4.24.0", "v4.24.0", "sim-model"), List.of(7L), Simulation.SIMULATED, T0));
         Problem easy = new Problem("easy", "test", "import Mathlib\n", "theorem easy : 1 + 1 = 2 := by", "one and one", "t");

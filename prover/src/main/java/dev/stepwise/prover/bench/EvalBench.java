@@ -1,0 +1,120 @@
+package dev.stepwise.prover.bench;
+
+import dev.stepwise.prover.cli.Application;
+import dev.stepwise.prover.cli.Cli;
+import dev.stepwise.prover.sim.world.Latency;
+import dev.stepwise.prover.sim.world.WorldFile;
+import dev.stepwise.prover.store.Attempt;
+import dev.stepwise.prover.store.AttemptOutcome;
+import dev.stepwise.prover.store.Run;
+import dev.stepwise.prover.store.Store;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A whole simulated evaluation with realistic latencies, run through the production paths (the
+ * {@code stepwise eval --simulate} command: simulated REPL processes, the simulated model server
+ * over HTTP), against the lower bound its recorded work implies: all Lean work spread over the K
+ * processes, or all model requests spread over the server's capacity C, whichever is longer, plus
+ * the warm-up of one process. Wall time over that bound says how well the scheduler keeps both busy.
+ */
+final class EvalBench implements Benchmark {
+    private final Path home;
+    private final int problems;
+    private final int processes;
+    private final String budget;
+
+    EvalBench(Path home, int problems, int processes, String budget) {
+        this.home = home;
+        this.problems = problems;
+        this.processes = processes;
+        this.budget = budget;
+    }
+
+    @Override
+    public String name() {
+        return "eval";
+    }
+
+    @Override
+    public List<BenchFigure> run(PrintWriter out) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("stepwise-bench-eval-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a scratch directory", e);
+        }
+        Path world = dir.resolve("world.json");
+        cli(dir, "sim", "generate", "--from", "minif2f-test", "--limit", String.valueOf(problems), "--seed", "2026",
+                "--out", world.toString(), "--header-import", "3s", "--tactic-time", "20ms..60ms", "--model-latency", "300ms",
+                "--model-capacity", "32", "--timeout-rate", "0", "--crash-rate", "0", "--cheat-rate", "0");
+        long t0 = System.nanoTime();
+        cli(dir, "eval", "--dataset", "minif2f-test", "--limit", String.valueOf(problems), "--simulate", world.toString(),
+                "--budget", budget, "--name", "bench", "--set", "pool.size=" + processes,
+                "--set", "search.concurrent-attempts=256", "--set", "search.policy-in-flight=256");
+        Duration wall = Duration.ofNanos(System.nanoTime() - t0);
+
+        Latency latency = new WorldFile().read(world).latency();
+        Work work = work(dir);
+        double tactic = (latency.tacticMin().toNanos() + latency.tacticMax().toNanos()) / 2e9;
+        double warmup = (latency.replStart().toNanos() + latency.headerImport().toNanos()) / 1e9;
+        double leanSeconds = work.leanCommands() * tactic / processes;
+        double modelSeconds = work.requests() * latency.modelRequest().toNanos() / 1e9 / latency.modelCapacity();
+        double bound = warmup + Math.max(leanSeconds, modelSeconds);
+        double seconds = wall.toNanos() / 1e9;
+
+        out.printf(Locale.ROOT, "simulated eval of %d minif2f-test problems, budget %s, K = %d Lean processes, "
+                + "model capacity C = %d, latency %s per request, tactics %s..%s%n", problems, budget, processes,
+                latency.modelCapacity(), latency.modelRequest(), latency.tacticMin(), latency.tacticMax());
+        out.printf(Locale.ROOT, "  solved                      %d / %d%n", work.solved(), problems);
+        out.printf(Locale.ROOT, "  Lean commands               %,d (tactics, starts, gate re-elaboration)%n", work.leanCommands());
+        out.printf(Locale.ROOT, "  model requests              %,d%n", work.requests());
+        out.printf(Locale.ROOT, "  Lean-bound time             %.1f s (work / K)%n", leanSeconds);
+        out.printf(Locale.ROOT, "  model-bound time            %.1f s (requests × latency / C)%n", modelSeconds);
+        out.printf(Locale.ROOT, "  lower bound                 %.1f s (with %.1f s warm-up)%n", bound, warmup);
+        out.printf(Locale.ROOT, "  wall time                   %.1f s%n", seconds);
+        return List.of(new BenchFigure("eval", "wall_over_lower_bound", seconds / bound, BenchFigure.Target.atMost(1.25)));
+    }
+
+    /** What the run did, read back from its store. */
+    private record Work(long leanCommands, long requests, int solved) {
+    }
+
+    private static Work work(Path dir) {
+        try (Store store = Store.open(dir.resolve(".stepwise/stepwise.db"), Duration.ofSeconds(30))) {
+            Run run = store.runs().findByName("bench").orElseThrow();
+            long lean = 0;
+            long requests = 0;
+            int solved = 0;
+            for (Attempt a : store.attempts().forRun(run.id())) {
+                // One command starts the attempt; each proof is elaborated again tactic by tactic by the gate.
+                lean += a.counts().tacticCalls() + 1;
+                requests += a.counts().expansions();
+                if (a.outcome() instanceof AttemptOutcome.ProofFound p) {
+                    lean += p.proof().tactics().size();
+                    solved++;
+                }
+            }
+            return new Work(lean, requests, solved);
+        }
+    }
+
+    private void cli(Path dir, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = new Cli(new Application(Map.of(), dir, home)).execute(new PrintWriter(out), new PrintWriter(err), args);
+        if (code != 0) {
+            throw new IllegalStateException("bench eval: 'stepwise " + String.join(" ", args) + "' exited " + code + ": "
+                    + err.toString().strip());
+        }
+    }
+
+}

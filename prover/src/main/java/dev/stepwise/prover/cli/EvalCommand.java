@@ -1,0 +1,204 @@
+package dev.stepwise.prover.cli;
+
+import dev.stepwise.prover.config.CoreKeys;
+import dev.stepwise.prover.eval.ProblemResult;
+import dev.stepwise.prover.eval.ResultsFiles;
+import dev.stepwise.prover.eval.RunSummary;
+import dev.stepwise.prover.eval.StoredRun;
+import dev.stepwise.prover.problems.DatasetCatalog;
+import dev.stepwise.prover.problems.Problem;
+import dev.stepwise.prover.store.RunKind;
+import dev.stepwise.prover.store.Store;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code stepwise eval}: a benchmark run over a dataset, stored as it goes and resumable. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = {"Evaluate on a dataset: every problem searched concurrently under the global caps, every result stored",
+            "as it is known. An interrupted run (kill -9, power loss, model server gone) continues with --resume RUN or by",
+            "running the same command again. Writes results.jsonl and results.md under store.runs-dir/RUN/.",
+            "Exit 0 when the run finished, 1 when problems remain to retry, 2 bad input, 3 no Lean/model."},
+        subcommands = EvalCommand.Compare.class)
+final class EvalCommand implements Callable<Integer> {
+    private final Application app;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--dataset", paramLabel = "NAME|FILE", description = "A dataset name (see 'datasets list') or a .jsonl/.lean file.")
+    String dataset;
+
+    @Option(names = "--problems", paramLabel = "P[,P…]", split = ",", description = "Only these problems.")
+    List<String> only;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Only the first N problems (after --problems).")
+    Integer limit;
+
+    @Option(names = "--resume", paramLabel = "RUN", description = "Continue this run with its stored configuration.")
+    String resume;
+
+    @Mixin
+    RunOptions options = new RunOptions();
+
+    EvalCommand(Application app) {
+        this.app = app;
+    }
+
+    @Override
+    public Integer call() {
+        if ((dataset == null) == (resume == null)) {
+            throw UserError.input("give either --dataset NAME|FILE or --resume RUN");
+        }
+        if (resume != null) {
+            return resumeRun();
+        }
+        List<Problem> problems = select(new DatasetCatalog(app.home(), app.workDir()).load(dataset));
+        return new RunLauncher(app).run(RunKind.EVAL, dataset, problems, options, progress(), this::finish);
+    }
+
+    private int resumeRun() {
+        StoredRun stored;
+        try (Store store = app.openStore()) {
+            stored = RunsCommand.require(store, resume);
+        }
+        List<Problem> problems = new DatasetCatalog(app.home(), app.workDir()).load(stored.config().dataset());
+        Map<String, Problem> byName = problems.stream().collect(Collectors.toMap(Problem::name, Function.identity()));
+        List<Problem> selected = new ArrayList<>();
+        for (String name : stored.config().problems()) {
+            Problem p = byName.get(name);
+            if (p == null) {
+                throw UserError.input("run " + resume + " has problem '" + name + "', which " + stored.config().dataset()
+                        + " no longer has");
+            }
+            selected.add(p);
+        }
+        // The stored configuration defines the run; only where things are on this machine may differ.
+        stored.config().settings().forEach((key, value) -> {
+            if (!key.equals("simulate")) {
+                app.putCommandFlag(key, value);
+            }
+        });
+        options.name = resume;
+        String world = stored.config().settings().getOrDefault("simulate", "");
+        if (!world.isEmpty() && options.simulate == null) {
+            options.simulate = Path.of(world);
+        }
+        return new RunLauncher(app).run(RunKind.EVAL, stored.config().dataset(), selected, options, progress(), this::finish);
+    }
+
+    private List<Problem> select(List<Problem> problems) {
+        List<Problem> out = problems;
+        if (only != null && !only.isEmpty()) {
+            Set<String> wanted = new LinkedHashSet<>(only);
+            out = problems.stream().filter(p -> wanted.contains(p.name())).toList();
+            Set<String> found = out.stream().map(Problem::name).collect(Collectors.toSet());
+            List<String> missing = wanted.stream().filter(w -> !found.contains(w)).toList();
+            if (!missing.isEmpty()) {
+                throw UserError.input("no problem(s) " + String.join(", ", missing) + " in " + dataset);
+            }
+        }
+        if (limit != null) {
+            if (limit < 1) {
+                throw UserError.input("--limit must be >= 1, got " + limit);
+            }
+            out = out.subList(0, Math.min(limit, out.size()));
+        }
+        return out;
+    }
+
+    private ConsoleProgress progress() {
+        ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), InstantSource.system(), false);
+        if (options.simulate != null) {
+            progress.simulated("SIMULATED: world " + options.simulate);
+        }
+        return progress;
+    }
+
+    private int finish(StoredRun run) {
+        PrintWriter out = spec.commandLine().getOut();
+        List<ProblemResult> results = run.results();
+        Path dir = app.resolve(app.settings().path(CoreKeys.RUNS_DIR)).resolve(run.run().name());
+        ResultsFiles.write(dir, run.info(), results);
+        RunSummary summary = RunSummary.of(results);
+        out.println();
+        out.print(ResultsFiles.summary(run.info(), summary));
+        out.println();
+        out.println("results: " + dir.resolve("results.jsonl") + " and results.md");
+        if (summary.failed() > 0) {
+            out.printf(Locale.ROOT, "%d problem(s) could not be finished; continue with: stepwise eval --resume %s%n",
+                    summary.failed(), run.run().name());
+        }
+        out.flush();
+        return summary.failed() > 0 ? ExitCode.NO.code() : ExitCode.OK.code();
+    }
+
+    @Command(name = "compare", mixinStandardHelpOptions = true,
+            description = "Which problems each of two runs solved, and the difference in pass rate.")
+    static final class Compare implements Runnable {
+        private final Application app;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "RUN1")
+        String first;
+
+        @Parameters(index = "1", paramLabel = "RUN2")
+        String second;
+
+        Compare(Application app) {
+            this.app = app;
+        }
+
+        @Override
+        public void run() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (Store store = app.openStore()) {
+                Map<String, ProblemResult> a = byName(RunsCommand.require(store, first).results());
+                Map<String, ProblemResult> b = byName(RunsCommand.require(store, second).results());
+                Set<String> all = new LinkedHashSet<>(a.keySet());
+                all.addAll(b.keySet());
+                List<String> onlyA = all.stream().filter(n -> proved(a, n) && !proved(b, n)).toList();
+                List<String> onlyB = all.stream().filter(n -> !proved(a, n) && proved(b, n)).toList();
+                long both = all.stream().filter(n -> proved(a, n) && proved(b, n)).count();
+                RunSummary sa = RunSummary.of(List.copyOf(a.values()));
+                RunSummary sb = RunSummary.of(List.copyOf(b.values()));
+                out.printf(Locale.ROOT, "%-30s %d / %d (%.1f%%)%n", first, sa.solved(), sa.total(), 100 * sa.passRate());
+                out.printf(Locale.ROOT, "%-30s %d / %d (%.1f%%)%n", second, sb.solved(), sb.total(), 100 * sb.passRate());
+                out.printf(Locale.ROOT, "difference %+.1f points; solved by both: %d%n", 100 * (sb.passRate() - sa.passRate()), both);
+                out.println("only " + first + " (" + onlyA.size() + "): " + String.join(", ", onlyA));
+                out.println("only " + second + " (" + onlyB.size() + "): " + String.join(", ", onlyB));
+                if (!a.keySet().equals(b.keySet())) {
+                    out.println("note: the runs do not cover the same problems");
+                }
+            }
+            out.flush();
+        }
+
+        private static Map<String, ProblemResult> byName(List<ProblemResult> results) {
+            return results.stream().collect(Collectors.toMap(ProblemResult::name, Function.identity(), (x, y) -> x,
+                    java.util.LinkedHashMap::new));
+        }
+
+        private static boolean proved(Map<String, ProblemResult> results, String name) {
+            ProblemResult r = results.get(name);
+            return r != null && r.proved();
+        }
+    }
+}

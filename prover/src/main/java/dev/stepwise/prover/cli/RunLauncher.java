@@ -1,0 +1,129 @@
+package dev.stepwise.prover.cli;
+
+import dev.stepwise.lean.HostTools;
+import dev.stepwise.lean.ReplStartException;
+import dev.stepwise.prover.config.LeanKeys;
+import dev.stepwise.prover.config.PolicyKeys;
+import dev.stepwise.prover.config.SearchKeys;
+import dev.stepwise.prover.config.SearchSettings;
+import dev.stepwise.prover.config.Settings;
+import dev.stepwise.prover.eval.Budget;
+import dev.stepwise.prover.eval.EvalConfig;
+import dev.stepwise.prover.eval.EvalRequest;
+import dev.stepwise.prover.eval.EvalService;
+import dev.stepwise.prover.eval.RunObserver;
+import dev.stepwise.prover.eval.StoredRun;
+import dev.stepwise.prover.lean.LeanSetup;
+import dev.stepwise.prover.problems.Problem;
+import dev.stepwise.prover.run.ProverStack;
+import dev.stepwise.prover.sim.SimulatedStack;
+import dev.stepwise.prover.sim.model.ModelDialect;
+import dev.stepwise.prover.store.RunKind;
+import dev.stepwise.prover.store.Simulation;
+import dev.stepwise.prover.store.Store;
+import java.nio.file.Files;
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Wires a prove or eval invocation: the simulator when asked for, the configuration, the store,
+ * the Lean pool and policy, and the run service. Commands parse; this builds; the service runs.
+ */
+final class RunLauncher {
+    /** Keys that say where things are on this machine, not what the run is; they stay out of its identity. */
+    private static final List<String> LOCAL_KEYS = List.of("store.", "lean.repl-command", "model.url", "model.api-key");
+
+    private final Application app;
+
+    RunLauncher(Application app) {
+        this.app = app;
+    }
+
+    /**
+     * Runs the problems and hands the finished run to {@code then}; closes everything it opened,
+     * also when the run fails.
+     *
+     * @param dataset what the problems are (a dataset name or a file), for the run's record
+     */
+    <R> R run(RunKind kind, String dataset, List<Problem> problems, RunOptions options, RunObserver observer,
+            Function<StoredRun, R> then) {
+        options.applyTo(app);
+        SimulatedStack sim = null;
+        if (options.simulate != null) {
+            if (!Files.isRegularFile(app.resolve(options.simulate))) {
+                throw UserError.input("world file " + options.simulate + " does not exist");
+            }
+            sim = SimulatedStack.start(app.resolve(options.simulate), ModelDialect.VLLM);
+            app.putCommandFlag(LeanKeys.REPL_COMMAND.name(), String.join(",", sim.replCommand()));
+            app.putCommandFlag(PolicyKeys.KIND.name(), "server");
+            app.putCommandFlag(PolicyKeys.URLS.name(), sim.modelUrl().toString());
+            app.putCommandFlag(PolicyKeys.NAME.name(), sim.modelName());
+            app.putCommandFlag(PolicyKeys.SERVER.name(), "vllm");
+        }
+        try {
+            Settings s = app.settings();
+            EvalConfig config = config(dataset, problems, s, options.simulate == null ? "" : app.resolve(options.simulate).toString());
+            LeanSetup lean = new LeanSetup(s, app.home(), app.workDir(), HostTools.fromEnvironment());
+            List<String> headers = problems.stream().map(Problem::header).distinct().toList();
+            try (Store store = app.openStore()) {
+                // A finished run with this configuration is reported without starting Lean or the model.
+                var done = (options.name != null ? store.runs().findByName(options.name)
+                        : store.runs().findLatest(kind, config.toJson()))
+                        .filter(r -> r.kind() == kind && store.problems().unfinished(r.id()).isEmpty()
+                                && store.problems().list(r.id()).size() == problems.size());
+                if (done.isPresent()) {
+                    return then.apply(StoredRun.of(store, done.get()));
+                }
+                return runWith(store, lean, headers, sim == null ? Simulation.REAL : Simulation.SIMULATED, kind, options,
+                        config, problems, observer, then);
+            }
+        } finally {
+            if (sim != null) {
+                sim.close();
+            }
+        }
+    }
+
+    private <R> R runWith(Store store, LeanSetup lean, List<String> headers, Simulation simulation, RunKind kind,
+            RunOptions options, EvalConfig config, List<Problem> problems, RunObserver observer, Function<StoredRun, R> then) {
+        Settings s = app.settings();
+        try (ProverStack stack = open(lean, headers, simulation)) {
+            SearchSettings search = new SearchSettings(s);
+            EvalService service = new EvalService(store, stack, InstantSource.system(), observer, search.searchConfig(),
+                    search.attemptPlan(), search.schedulerConfig(stack.leanProcesses(), s.duration(LeanKeys.TACTIC_TIMEOUT)));
+            // The results are read while the store is still open.
+            return then.apply(service.run(new EvalRequest(kind, options.name, config, problems)));
+        }
+    }
+
+    private ProverStack open(LeanSetup lean, List<String> headers, Simulation simulation) {
+        try {
+            return ProverStack.open(lean, app.policyFactory(), app.policyConfig(), headers, simulation,
+                    VersionInfo.load().version(), InstantSource.system());
+        } catch (ReplStartException e) {
+            throw UserError.environment("cannot start Lean: " + e.getMessage()
+                    + " (run 'bin/stepwise lean doctor'; to try Stepwise without Lean, see --simulate)", e);
+        }
+    }
+
+    /** @param world the simulated world file, or "" for a real run: a simulated run never resumes a real one */
+    static EvalConfig config(String dataset, List<Problem> problems, Settings s, String world) {
+        long expansions = s.longValue(SearchKeys.MAX_EXPANSIONS);
+        Budget budget = new Budget(s.integer(SearchKeys.ATTEMPTS), s.integer(SearchKeys.WIDTH),
+                expansions <= 0 ? Budget.UNLIMITED : (int) Math.min(Integer.MAX_VALUE, expansions));
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (Settings.Entry e : s.entries()) {
+            // A key without a value (e.g. no lean.project: the installation's) is left to its default.
+            if (e.value() != null && LOCAL_KEYS.stream().noneMatch(k -> e.key().name().startsWith(k))) {
+                settings.put(e.key().name(), e.text());
+            }
+        }
+        settings.put("simulate", world);
+        return new EvalConfig(dataset, problems.stream().map(Problem::name).toList(), budget, s.numbers(SearchKeys.ALPHAS),
+                s.number(SearchKeys.TEMPERATURE), s.string(SearchKeys.SCORE_MODE), s.longValue(SearchKeys.SEED),
+                s.duration(SearchKeys.TIME_LIMIT).toMillis() / 1000.0, settings);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.stepwise.prover.cli;
+
+import dev.stepwise.prover.config.SearchKeys;
+import dev.stepwise.prover.eval.Budget;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The search options shared by {@code prove} and {@code eval}; each is also a configuration key. */
+final class RunOptions {
+
+    @Option(names = "--budget", paramLabel = "A×W×N",
+            description = "Attempts per theorem × tactics per expansion × expansions per attempt, e.g. 8x4x100 (search.attempts, search.width, search.max-expansions).")
+    String budget;
+
+    @Option(names = "--alpha", paramLabel = "α[,α…]", split = ",",
+            description = "Length normalisation of the priority; several values are used round-robin over attempts (search.alpha).")
+    java.util.List<Double> alphas;
+
+    @Option(names = "--temperature", paramLabel = "T", description = "Sampling temperature of the policy (search.temperature).")
+    Double temperature;
+
+    @Option(names = "--timeout", paramLabel = "DURATION",
+            description = "Wall-clock limit of one attempt, e.g. 600s or 10m (search.time-limit).")
+    String timeout;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Base seed; attempt i samples with S + i (search.seed).")
+    Long seed;
+
+    @Option(names = "--workers", paramLabel = "N",
+            description = "Search attempts running at once (search.concurrent-attempts).")
+    Integer workers;
+
+    @Option(names = "--name", paramLabel = "RUN", description = "Name of the run (default: derived from the dataset and time).")
+    String name;
+
+    @Option(names = "--simulate", paramLabel = "WORLD",
+            description = {"Run against the simulator instead of real Lean and a real model: starts the simulated model",
+                "server and points the REPL command at the simulated REPL of this world file. Results are labelled SIMULATED."})
+    Path simulate;
+
+    /** Puts the given options into the configuration's flag layer. */
+    void applyTo(Application app) {
+        if (budget != null) {
+            Budget b;
+            try {
+                b = Budget.parse(budget);
+            } catch (IllegalArgumentException e) {
+                throw UserError.input("--budget: " + e.getMessage());
+            }
+            app.putCommandFlag(SearchKeys.ATTEMPTS.name(), String.valueOf(b.attempts()));
+            app.putCommandFlag(SearchKeys.WIDTH.name(), String.valueOf(b.width()));
+            app.putCommandFlag(SearchKeys.MAX_EXPANSIONS.name(), String.valueOf(b.expansions()));
+        }
+        if (alphas != null && !alphas.isEmpty()) {
+            app.putCommandFlag(SearchKeys.ALPHAS.name(), String.join(",", alphas.stream().map(String::valueOf).toList()));
+        }
+        if (temperature != null) {
+            app.putCommandFlag(SearchKeys.TEMPERATURE.name(), String.valueOf(temperature));
+        }
+        if (timeout != null) {
+            app.putCommandFlag(SearchKeys.TIME_LIMIT.name(), timeout);
+        }
+        if (seed != null) {
+            app.putCommandFlag(SearchKeys.SEED.name(), String.valueOf(seed));
+        }
+        if (workers != null) {
+            app.putCommandFlag(SearchKeys.CONCURRENT_ATTEMPTS.name(), String.valueOf(workers));
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.stepwise.prover.eval;
+
+import dev.stepwise.search.AttemptId;
+import dev.stepwise.search.SearchProgress;
+
+/**
+ * Told what a run is doing, for progress displays. Called from search threads, concurrently:
+ * implementations must be thread-safe and quick.
+ */
+public interface RunObserver {
+
+    /** @param alreadyDone problems finished by an earlier invocation of a resumed run */
+    default void runStarted(String run, int total, int alreadyDone, int alreadySolved, boolean resumed) {
+    }
+
+    default void progress(AttemptId attempt, SearchProgress progress) {
+    }
+
+    /** @param done problems finished so far, this invocation and earlier ones */
+    default void problemFinished(ProblemResult result, int done, int solved, int total) {
+    }
+
+    default void runFinished() {
+    }
+
+    RunObserver NONE = new RunObserver() {
+    };
+}

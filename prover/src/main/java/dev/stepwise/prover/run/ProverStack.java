@@ -1,0 +1,103 @@
+package dev.stepwise.prover.run;
+
+import dev.stepwise.lean.AcceptanceGate;
+import dev.stepwise.lean.HostTools;
+import dev.stepwise.lean.ProofSessions;
+import dev.stepwise.lean.ReplCodec;
+import dev.stepwise.lean.ReplPool;
+import dev.stepwise.prover.lean.LeanProofEnvironment;
+import dev.stepwise.prover.lean.LeanSetup;
+import dev.stepwise.prover.policy.OpenPolicy;
+import dev.stepwise.prover.policy.PolicyConfig;
+import dev.stepwise.prover.policy.PolicyFactory;
+import dev.stepwise.prover.store.Simulation;
+import dev.stepwise.prover.store.Versions;
+import dev.stepwise.search.ProofEnvironment;
+import dev.stepwise.search.SearchServices;
+import java.time.InstantSource;
+import java.util.List;
+
+/**
+ * The running services a prove or eval needs: the Lean pool with its proof sessions and
+ * acceptance gate, and the tactic policy. It owns them and closes them in reverse order of
+ * opening; nothing here knows whether the REPL and the model are real or simulated, only the
+ * {@link Simulation} label it carries says so.
+ */
+public final class ProverStack implements AutoCloseable {
+    private final ReplPool pool;
+    private final OpenPolicy policy;
+    private final ProofEnvironment environment;
+    private final GateAcceptor acceptor;
+    private final Versions versions;
+    private final Simulation simulation;
+
+    private ProverStack(ReplPool pool, OpenPolicy policy, GateAcceptor acceptor, Versions versions, Simulation simulation,
+            ProofEnvironment environment) {
+        this.pool = pool;
+        this.policy = policy;
+        this.acceptor = acceptor;
+        this.versions = versions;
+        this.simulation = simulation;
+        this.environment = environment;
+    }
+
+    /**
+     * Starts the Lean pool warmed with {@code headers} and opens the policy. A pool that cannot
+     * start (no Lean, Mathlib not built) throws {@link dev.stepwise.lean.ReplStartException} with
+     * the real cause, before any search begins.
+     */
+    public static ProverStack open(LeanSetup lean, PolicyFactory policies, PolicyConfig policyConfig, List<String> headers,
+            Simulation simulation, String stepwiseVersion, InstantSource clock) {
+        OpenPolicy policy = policies.open(policyConfig);
+        ReplPool pool;
+        try {
+            pool = ReplPool.start(lean.poolConfig(lean.poolSize(), headers), new ReplCodec(), HostTools.fromEnvironment(), clock);
+        } catch (RuntimeException e) {
+            policy.close();
+            throw e;
+        }
+        ProofSessions sessions = new ProofSessions(pool, lean.tacticFilter());
+        GateAcceptor acceptor = new GateAcceptor(new AcceptanceGate(pool, lean.gatePolicy()), clock);
+        String leanVersion = simulation == Simulation.SIMULATED ? "simulated"
+                : lean.project().toolchain().orElse("unknown");
+        String mathlib = simulation == Simulation.SIMULATED ? "simulated"
+                : lean.project().mathlibRevision().orElse("unknown");
+        Versions versions = new Versions(stepwiseVersion, leanVersion, mathlib, policy.description());
+        return new ProverStack(pool, policy, acceptor, versions, simulation, new LeanProofEnvironment(sessions));
+    }
+
+    /** What the search uses: Lean through the pool, the policy, and the gate as acceptor. */
+    public SearchServices services() {
+        return SearchServices.of(environment, policy).withAcceptor(acceptor);
+    }
+
+    public GateAcceptor acceptor() {
+        return acceptor;
+    }
+
+    public Versions versions() {
+        return versions;
+    }
+
+    public Simulation simulation() {
+        return simulation;
+    }
+
+    /** Lean processes in the pool: the useful number of tactics in flight at once. */
+    public int leanProcesses() {
+        return pool.config().size();
+    }
+
+    public dev.stepwise.lean.PoolCounters poolCounters() {
+        return pool.counters();
+    }
+
+    @Override
+    public void close() {
+        try {
+            policy.close();
+        } finally {
+            pool.close();
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.stepwise.prover.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stepwise.prover.problems.LeanDeclaration;
+import dev.stepwise.prover.problems.LeanFileParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** stepwise prove through the simulator's REPL process and model server. */
+class ProveCommandTest {
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void world() throws Exception {
+        Files.copy(CliHarness.repoRoot().resolve("datasets/examples/inequalities.lean"), dir.resolve("ineq.lean"));
+        var r = new CliHarness(dir).run("sim", "generate", "--from", "ineq.lean", "--out", "world.json", "--seed", "4",
+                "--provable", "0.5", "--timeout-rate", "0", "--crash-rate", "0", "--header-import", "20ms");
+        assertEquals(0, r.exitCode(), r.err());
+    }
+
+    @Test
+    void provesWritesTheProvedFileAndSaysItIsSimulated() throws Exception {
+        var r = new CliHarness(dir).run("prove", "ineq.lean", "--simulate", "world.json", "--budget", "1x8x60",
+                "--set", "pool.size=1");
+        String proved = Files.readString(dir.resolve("ineq.proved.lean"));
+        List<LeanDeclaration> ds = LeanFileParser.declarations(proved, "ineq.proved.lean");
+        long done = ds.stream().filter(d -> !d.needsProof()).count();
+        assertEquals(done == 4 ? 0 : 1, r.exitCode(), r.err());
+        assertTrue(done >= 1, "nothing proved: " + r.out() + r.err());
+        assertTrue(proved.startsWith("-- SIMULATED by stepwise"), proved);
+        assertTrue(r.out().startsWith("-- SIMULATED run"), r.out());
+        assertTrue(r.out().contains(done + " of 4 proved; wrote " + dir.resolve("ineq.proved.lean")), r.out());
+        assertTrue(r.err().contains("starting run prove-ineq.lean-"), r.err());
+
+        // The same command again reports the stored run without searching.
+        var again = new CliHarness(dir).run("prove", "ineq.lean", "--simulate", "world.json", "--budget", "1x8x60",
+                "--set", "pool.size=1", "--json");
+        assertEquals(r.exitCode(), again.exitCode());
+        JsonNode doc = new ObjectMapper().readTree(again.out());
+        assertEquals(done, doc.get("proved").asLong());
+        assertEquals(4, doc.get("theorems").size());
+        assertTrue(doc.get("simulated").asBoolean());
+        assertEquals("", again.err(), "a finished run is reported, not run again");
+    }
+
+    @Test
+    void badInputIsAUsageError() throws Exception {
+        var missing = new CliHarness(dir).run("prove", "nope.lean");
+        assertEquals(2, missing.exitCode());
+        assertEquals("stepwise: nope.lean: no such file or directory\n", missing.err());
+        Files.writeString(dir.resolve("bad.lean"), "theorem t : True := by\n  trivial\n");
+        var proved = new CliHarness(dir).run("prove", "bad.lean");
+        assertEquals(2, proved.exitCode());
+        assertTrue(proved.err().contains("'t' already has a proof"), proved.err());
+        var budget = new CliHarness(dir).run("prove", "ineq.lean", "--budget", "8x4");
+        assertEquals(2, budget.exitCode());
+        assertTrue(budget.err().startsWith("stepwise: --budget: budget must look like A×W×N"), budget.err());
+    }
+
+    @Test
+    void withoutLeanItIsAnEnvironmentErrorPointingToTheSimulator() {
+        var r = new CliHarness(dir).run("prove", "ineq.lean", "--set", "lean.project=" + dir.resolve("no-project"),
+                "--budget", "1x2x2");
+        assertEquals(3, r.exitCode(), r.err());
+        assertTrue(r.err().startsWith("stepwise: cannot start Lean: "), r.err());
+        assertTrue(r.err().contains("--simulate"), r.err());
+    }
+}
