@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The pool of REPL processes, and the only owner of their lives: it starts them (warm, with a
@@ -63,6 +65,9 @@ public final class ReplPool implements AutoCloseable {
     private final AtomicInteger starting = new AtomicInteger();
     private final AtomicInteger failedStartsInARow = new AtomicInteger();
     private volatile Throwable lastStartFailure;
+    /** Signalled whenever a process comes back, for callers waiting for the one that holds their state. */
+    private final ReentrantLock returnLock = new ReentrantLock();
+    private final Condition returned = returnLock.newCondition();
 
     private ReplPool(ReplPoolConfig config, ReplCodec codec, HostTools tools, InstantSource clock) {
         this.config = config;
@@ -79,12 +84,17 @@ public final class ReplPool implements AutoCloseable {
 
     /**
      * Starts the pool: one process synchronously, so a broken set-up fails here with its real
-     * cause, then the others in the background.
+     * cause, and the others at the same time in the background.
      *
      * @throws ReplStartException if the first process cannot start or warm up
      */
     public static ReplPool start(ReplPoolConfig config, ReplCodec codec, HostTools tools, InstantSource clock) {
         ReplPool pool = new ReplPool(config, codec, tools, clock);
+        // The others start alongside the first, so the pool is full after one warm-up, not two;
+        // if the first fails, closing the pool stops them too.
+        for (int i = 1; i < config.size(); i++) {
+            pool.scheduleSpawn(Duration.ZERO, Replacing.NOTHING);
+        }
         PooledRepl first;
         try {
             first = pool.spawn();
@@ -93,9 +103,6 @@ public final class ReplPool implements AutoCloseable {
             throw e;
         }
         pool.publish(first);
-        for (int i = 1; i < config.size(); i++) {
-            pool.scheduleSpawn(Duration.ZERO, Replacing.NOTHING);
-        }
         long period = config.housekeepingPeriod().toMillis();
         pool.housekeeper.scheduleWithFixedDelay(pool::houseKeep, period, period, TimeUnit.MILLISECONDS);
         return pool;
@@ -120,6 +127,12 @@ public final class ReplPool implements AutoCloseable {
      */
     public ReplLease lease(String header, Set<Long> preferred) {
         leases.incrementAndGet();
+        if (!preferred.isEmpty() && !config.ownerWait().isZero()) {
+            ReplLease owner = leaseOwner(preferred);
+            if (owner != null) {
+                return owner;
+            }
+        }
         long deadline = System.nanoTime() + config.leaseTimeout().toNanos();
         boolean counted = false;
         while (true) {
@@ -142,22 +155,72 @@ public final class ReplPool implements AutoCloseable {
                 idlePermits.release();
                 requireRunning();
             }
-            PooledRepl entry = take(header, preferred);
-            if (!entry.move(PooledRepl.State.NOT_IN_USE, PooledRepl.State.IN_USE)) {
-                throw new IllegalStateException(config.name() + ": idle entry " + entry + " was not free");
+            ReplLease lease = activate(take(header, preferred));
+            if (lease != null) {
+                return lease;
             }
-            if (!entry.process.usable()) {
-                // died while idle: nothing was lost but the process
-                crashes.incrementAndGet();
-                replace(entry, "died while idle", Replacing.CRASHED);
-                continue;
-            }
-            Exception holder = new Exception("lease of " + entry.process.name() + " taken here");
-            ScheduledFuture<?> leak = housekeeper.schedule(() -> LOG.log(Level.WARNING, config.name() + ": "
-                    + entry.process.name() + " leased for more than " + config.leakThreshold().toMillis()
-                    + " ms; holder:", holder), config.leakThreshold().toMillis(), TimeUnit.MILLISECONDS);
-            return new ReplLease(this, entry, leak);
         }
+    }
+
+    /**
+     * Waits up to {@code ownerWait} for one of the processes that hold the caller's proof state to
+     * come free; null when none does in time or none is alive, and the caller then takes any
+     * process and replays the state's path there.
+     */
+    private ReplLease leaseOwner(Set<Long> preferred) {
+        long deadline = System.nanoTime() + config.ownerWait().toNanos();
+        while (state.get() == PoolState.RUNNING && all.stream().anyMatch(e -> preferred.contains(e.id))) {
+            if (idlePermits.tryAcquire()) {
+                PooledRepl owner = null;
+                for (PooledRepl e : idle) {
+                    if (preferred.contains(e.id) && idle.remove(e)) {
+                        owner = e;
+                        break;
+                    }
+                }
+                if (owner == null) {
+                    idlePermits.release();
+                } else {
+                    ReplLease lease = activate(owner);
+                    if (lease != null) {
+                        return lease;
+                    }
+                    continue;
+                }
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return null;
+            }
+            returnLock.lock();
+            try {
+                returned.awaitNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(config.name() + ": interrupted while waiting for a REPL", e);
+            } finally {
+                returnLock.unlock();
+            }
+        }
+        return null;
+    }
+
+    /** Lends an entry taken off the idle deque; null when it died while idle (it is replaced). */
+    private ReplLease activate(PooledRepl entry) {
+        if (!entry.move(PooledRepl.State.NOT_IN_USE, PooledRepl.State.IN_USE)) {
+            throw new IllegalStateException(config.name() + ": idle entry " + entry + " was not free");
+        }
+        if (!entry.process.usable()) {
+            // died while idle: nothing was lost but the process
+            crashes.incrementAndGet();
+            replace(entry, "died while idle", Replacing.CRASHED);
+            return null;
+        }
+        Exception holder = new Exception("lease of " + entry.process.name() + " taken here");
+        ScheduledFuture<?> leak = housekeeper.schedule(() -> LOG.log(Level.WARNING, config.name() + ": "
+                + entry.process.name() + " leased for more than " + config.leakThreshold().toMillis()
+                + " ms; holder:", holder), config.leakThreshold().toMillis(), TimeUnit.MILLISECONDS);
+        return new ReplLease(this, entry, leak);
     }
 
     private PooledRepl take(String header, Set<Long> preferred) {
@@ -199,6 +262,12 @@ public final class ReplPool implements AutoCloseable {
         entry.move(PooledRepl.State.IN_USE, PooledRepl.State.NOT_IN_USE);
         idle.addFirst(entry);
         idlePermits.release();
+        returnLock.lock();
+        try {
+            returned.signalAll();
+        } finally {
+            returnLock.unlock();
+        }
     }
 
     void countTimeout() {
@@ -406,6 +475,24 @@ public final class ReplPool implements AutoCloseable {
             recycles.incrementAndGet();
             replace(e, limit, Replacing.RECYCLED);
         }
+    }
+
+    /**
+     * Waits until every process of the pool has started (or failed to start), up to
+     * {@code timeout}; returns how many are running. A batch of searches started before the pool
+     * is full would put all its proof states on the first process.
+     */
+    public int awaitStarted(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (state.get() == PoolState.RUNNING && starting.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return all.size();
     }
 
     // ------------------------------------------------------------------ observing

@@ -22,11 +22,14 @@ import java.util.Objects;
  * @param maxRestartBackoff the longest such wait
  * @param housekeepingPeriod how often the housekeeper looks at idle processes
  * @param leakThreshold a lease held longer than this logs its holder's stack
+ * @param ownerWait how long a caller waits for the busy process that holds its proof state before
+ *     it rebuilds the state elsewhere by replaying its path ({@link Duration#ZERO} = never wait);
+ *     waiting for one command is almost always cheaper than replaying a whole path
  */
 public record ReplPoolConfig(String name, int size, ReplProcessConfig process, List<String> warmHeaders,
         Duration requestTimeout, Duration warmupTimeout, Duration leaseTimeout, long maxCommands, long maxRssBytes,
         Duration maxAge, Duration restartBackoff, Duration maxRestartBackoff, Duration housekeepingPeriod,
-        Duration leakThreshold) {
+        Duration leakThreshold, Duration ownerWait) {
 
     public ReplPoolConfig {
         Objects.requireNonNull(name, "name");
@@ -55,6 +58,10 @@ public record ReplPoolConfig(String name, int size, ReplProcessConfig process, L
         }
         positive(housekeepingPeriod, "housekeepingPeriod");
         positive(leakThreshold, "leakThreshold");
+        Objects.requireNonNull(ownerWait, "ownerWait");
+        if (ownerWait.isNegative()) {
+            throw new IllegalArgumentException("ownerWait must be >= 0, got " + ownerWait);
+        }
     }
 
     private static void positive(Duration d, String field) {
@@ -68,21 +75,26 @@ public record ReplPoolConfig(String name, int size, ReplProcessConfig process, L
     public static ReplPoolConfig defaults(int size, ReplProcessConfig process, List<String> warmHeaders) {
         return new ReplPoolConfig("repl-pool", size, process, warmHeaders, Duration.ofSeconds(60),
                 Duration.ofMinutes(10), Duration.ofMinutes(15), 0, 0, Duration.ZERO, Duration.ofSeconds(1),
-                Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofMinutes(5));
+                Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofSeconds(2));
+    }
+
+    public ReplPoolConfig withOwnerWait(Duration wait) {
+        return new ReplPoolConfig(name, size, process, warmHeaders, requestTimeout, warmupTimeout, leaseTimeout,
+                maxCommands, maxRssBytes, maxAge, restartBackoff, maxRestartBackoff, housekeepingPeriod, leakThreshold, wait);
     }
 
     public ReplPoolConfig withTimeouts(Duration request, Duration warmup, Duration lease) {
         return new ReplPoolConfig(name, size, process, warmHeaders, request, warmup, lease, maxCommands, maxRssBytes,
-                maxAge, restartBackoff, maxRestartBackoff, housekeepingPeriod, leakThreshold);
+                maxAge, restartBackoff, maxRestartBackoff, housekeepingPeriod, leakThreshold, ownerWait);
     }
 
     public ReplPoolConfig withRecycling(long commands, long rssBytes, Duration age) {
         return new ReplPoolConfig(name, size, process, warmHeaders, requestTimeout, warmupTimeout, leaseTimeout,
-                commands, rssBytes, age, restartBackoff, maxRestartBackoff, housekeepingPeriod, leakThreshold);
+                commands, rssBytes, age, restartBackoff, maxRestartBackoff, housekeepingPeriod, leakThreshold, ownerWait);
     }
 
     public ReplPoolConfig withHousekeeping(Duration period, Duration restart, Duration maxRestart, Duration leak) {
         return new ReplPoolConfig(name, size, process, warmHeaders, requestTimeout, warmupTimeout, leaseTimeout,
-                maxCommands, maxRssBytes, maxAge, restart, maxRestart, period, leak);
+                maxCommands, maxRssBytes, maxAge, restart, maxRestart, period, leak, ownerWait);
     }
 }

@@ -53,8 +53,12 @@ public final class LeanKeys {
             Duration.ofMinutes(5), "wall-clock limit of re-elaborating one found proof in the acceptance gate")
             .restrictedTo(v -> positive(v), "a positive duration");
 
+    public static final ConfigKey OWNER_WAIT = ConfigKey.of("pool.owner-wait", ValueType.DURATION,
+            Duration.ofSeconds(2), "how long a tactic waits for the busy REPL that holds its proof state before the state is "
+                    + "rebuilt on another REPL by replaying its path (0s = never wait)")
+            .restrictedTo(v -> !((Duration) v).isNegative(), "zero or more");
     public static final List<ConfigKey> ALL = List.of(PROJECT, REPL_COMMAND, POOL_SIZE, MEMORY_CAP, TACTIC_TIMEOUT,
-            WARMUP_TIMEOUT, LEASE_TIMEOUT, MAX_COMMANDS, MAX_RSS, MAX_AGE, SANDBOX, FORBIDDEN, ALLOWED_AXIOMS,
+            WARMUP_TIMEOUT, LEASE_TIMEOUT, OWNER_WAIT, MAX_COMMANDS, MAX_RSS, MAX_AGE, SANDBOX, FORBIDDEN, ALLOWED_AXIOMS,
             GATE_TIMEOUT);
 
     private static boolean positive(Object v) {

@@ -82,7 +82,8 @@ public final class LeanSetup {
                 .withRecycling(settings.longValue(LeanKeys.MAX_COMMANDS), settings.longValue(LeanKeys.MAX_RSS),
                         settings.duration(LeanKeys.MAX_AGE))
                 .withHousekeeping(Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMinutes(1),
-                        settings.duration(LeanKeys.TACTIC_TIMEOUT).multipliedBy(5));
+                        settings.duration(LeanKeys.TACTIC_TIMEOUT).multipliedBy(5))
+                .withOwnerWait(settings.duration(LeanKeys.OWNER_WAIT));
     }
 
     public TacticFilter tacticFilter() {

@@ -56,6 +56,8 @@ public final class ProverStack implements AutoCloseable {
             policy.close();
             throw e;
         }
+        // Proof states live on the process that made them: start searching only when all are up.
+        pool.awaitStarted(pool.config().warmupTimeout());
         ProofSessions sessions = new ProofSessions(pool, lean.tacticFilter());
         GateAcceptor acceptor = new GateAcceptor(new AcceptanceGate(pool, lean.gatePolicy()), clock);
         String leanVersion = simulation == Simulation.SIMULATED ? "simulated"
