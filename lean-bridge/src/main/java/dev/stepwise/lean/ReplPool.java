@@ -260,7 +260,8 @@ public final class ReplPool implements AutoCloseable {
             return;
         }
         entry.move(PooledRepl.State.IN_USE, PooledRepl.State.NOT_IN_USE);
-        idle.addFirst(entry);
+        // At the back: idle processes are taken in turn, so new proof states spread over all of them.
+        idle.addLast(entry);
         idlePermits.release();
         returnLock.lock();
         try {
