@@ -3,6 +3,7 @@ package dev.stepwise.prover.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stepwise.prover.eval.AtomicWrite;
 import dev.stepwise.prover.eval.ProblemResult;
 import dev.stepwise.prover.eval.StoredRun;
 import dev.stepwise.prover.problems.DatasetCatalog;
@@ -103,7 +104,7 @@ final class ProveCommand implements Callable<Integer> {
                 proved = "-- SIMULATED by stepwise: these proofs were checked by a simulated Lean, not a real one.\n" + proved;
             }
             Path target = output != null ? app.resolve(output) : provedPath(source);
-            write(target, proved);
+            AtomicWrite.text(target, proved);
             written.add(target);
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -175,14 +176,4 @@ final class ProveCommand implements Callable<Integer> {
         }
     }
 
-    private static void write(Path target, String text) {
-        try {
-            Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
-        }
-    }
 }

@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 
@@ -29,8 +27,8 @@ public final class ResultsFiles {
             for (ProblemResult r : results) {
                 jsonl.append(JSON.writeValueAsString(row(info, r))).append('\n');
             }
-            atomicWrite(dir.resolve("results.jsonl"), jsonl.toString());
-            atomicWrite(dir.resolve("results.md"), markdown(info, results));
+            AtomicWrite.text(dir.resolve("results.jsonl"), jsonl.toString());
+            AtomicWrite.text(dir.resolve("results.md"), markdown(info, results));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write results to " + dir, e);
         }
@@ -95,9 +93,4 @@ public final class ResultsFiles {
         return md.toString();
     }
 
-    private static void atomicWrite(Path target, String text) throws IOException {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
 }
