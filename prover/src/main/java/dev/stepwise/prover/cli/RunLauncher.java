@@ -70,8 +70,7 @@ final class RunLauncher {
             List<String> headers = problems.stream().map(Problem::header).distinct().toList();
             try (Store store = app.openStore()) {
                 // A finished run with this configuration is reported without starting Lean or the model.
-                var done = (options.name != null ? store.runs().findByName(options.name)
-                        : store.runs().findLatest(kind, config.toJson()))
+                var done = EvalService.existing(store, kind, options.name, config)
                         .filter(r -> r.kind() == kind && store.problems().unfinished(r.id()).isEmpty()
                                 && store.problems().list(r.id()).size() == problems.size());
                 if (done.isPresent()) {

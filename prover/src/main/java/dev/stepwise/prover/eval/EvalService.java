@@ -5,6 +5,7 @@ import dev.stepwise.prover.run.ProverStack;
 import dev.stepwise.prover.store.NewRun;
 import dev.stepwise.prover.store.ProblemStatus;
 import dev.stepwise.prover.store.Run;
+import dev.stepwise.prover.store.RunKind;
 import dev.stepwise.prover.store.RunProblem;
 import dev.stepwise.prover.store.RunStatus;
 import dev.stepwise.prover.store.Store;
@@ -66,11 +67,14 @@ public final class EvalService {
      * configuration (a finished one has nothing left to do, and its results are reported again).
      */
     public Optional<Run> existing(EvalRequest request) {
-        if (request.name() != null) {
-            return store.runs().findByName(request.name());
-        }
-        return store.runs().findLatest(request.kind(), request.config().toJson());
+        return existing(store, request.kind(), request.name(), request.config());
     }
+
+    /** The same lookup without a running stack, to report a finished run before starting Lean. */
+    public static Optional<Run> existing(Store store, RunKind kind, String name, EvalConfig config) {
+        return name != null ? store.runs().findByName(name) : store.runs().findLatest(kind, config.toJson());
+    }
+
 
     public StoredRun run(EvalRequest request) {
         Run run = existing(request).orElse(null);
