@@ -150,6 +150,8 @@ class SimulatedPoolTest {
         try (var lease = pool.lease(TinyWorld.HEADER)) {
             assertInstanceOf(dev.stepwise.lean.HeaderEnv.Ready.class, lease.header(TinyWorld.HEADER));
         }
+        // Replacements of crashed processes may still be starting: read the counts once they are done.
+        pool.awaitStarted(Duration.ofSeconds(30));
         PoolCounters c = pool.counters();
         assertEquals(2, c.total() + c.starting(), c.toString());
     }
