@@ -14,9 +14,9 @@ final class EvaluateStage implements StageStep {
         round.lineage().serveCurrent(round.number());
         round.services().serving().load(candidate);
         RoundSearcher searcher = round.services().searcher();
-        int current = solved(searcher.search(new RoundSearcher.Job(round.runName("evaluate-current"), RoundSearcher.Purpose.EVALUATE,
+        int current = solved(searcher.search(new RoundSearcher.Job(round.number(), round.runName("evaluate-current"), RoundSearcher.Purpose.EVALUATE,
                 round.currentModel(), heldOut)));
-        int trained = solved(searcher.search(new RoundSearcher.Job(round.runName("evaluate-candidate"),
+        int trained = solved(searcher.search(new RoundSearcher.Job(round.number(), round.runName("evaluate-candidate"),
                 RoundSearcher.Purpose.EVALUATE, candidate.name(), heldOut)));
         StageOutputs.Evaluation e = new StageOutputs.Evaluation(heldOut.size(), round.currentModel(), current, candidate.name(), trained);
         round.files().write(RoundFiles.EVALUATION, e);

@@ -21,8 +21,12 @@ public interface RoundSearcher {
         EVALUATE
     }
 
-    record Job(String runName, Purpose purpose, String model, List<Theorem> problems) {
+    /** @param round the round the job belongs to (its runs are recorded under it) */
+    record Job(int round, String runName, Purpose purpose, String model, List<Theorem> problems) {
         public Job {
+            if (round < 1) {
+                throw new IllegalArgumentException("round numbers start at 1, got " + round);
+            }
             Objects.requireNonNull(runName, "runName");
             Objects.requireNonNull(purpose, "purpose");
             Objects.requireNonNull(model, "model");

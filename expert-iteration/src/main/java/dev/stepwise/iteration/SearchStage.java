@@ -20,7 +20,7 @@ final class SearchStage implements StageStep {
         List<SearchedProblem> proved = new ArrayList<>();
         Set<String> easy = new HashSet<>();
         if (round.settings().prepass() == TrainingChoices.Prepass.ON) {
-            for (SearchedProblem p : searcher.search(new RoundSearcher.Job(round.runName("prepass"), RoundSearcher.Purpose.PREPASS,
+            for (SearchedProblem p : searcher.search(new RoundSearcher.Job(round.number(), round.runName("prepass"), RoundSearcher.Purpose.PREPASS,
                     round.currentModel(), train))) {
                 if (p.proved()) {
                     easy.add(p.theorem().name());
@@ -29,7 +29,7 @@ final class SearchStage implements StageStep {
             }
         }
         List<Theorem> rest = train.stream().filter(t -> !easy.contains(t.name())).toList();
-        List<SearchedProblem> results = rest.isEmpty() ? List.of() : searcher.search(new RoundSearcher.Job(round.runName("search"),
+        List<SearchedProblem> results = rest.isEmpty() ? List.of() : searcher.search(new RoundSearcher.Job(round.number(), round.runName("search"),
                 RoundSearcher.Purpose.SEARCH, round.currentModel(), rest));
         for (SearchedProblem p : results) {
             if (p.proved()) {

@@ -54,11 +54,26 @@ public final class Application {
     /** The effective settings; loaded on first use, after picocli has parsed the global options. */
     public Settings settings() {
         if (settings == null) {
-            Map<String, String> flags = new java.util.LinkedHashMap<>(commandFlags);
-            flags.putAll(globalOptions.flagValues());
-            settings = new SettingsLoader(schema).load(globalOptions.configFile(), workDir, env, flags);
+            settings = load(Map.of());
         }
         return settings;
+    }
+
+    /**
+     * The effective settings with {@code overrides} above every layer: what one part of a longer
+     * job runs with (a round's pre-pass budget, the model a search uses), never changing
+     * {@link #settings()}.
+     */
+    public Settings settingsWith(Map<String, String> overrides) {
+        settings();
+        return load(overrides);
+    }
+
+    private Settings load(Map<String, String> overrides) {
+        Map<String, String> flags = new java.util.LinkedHashMap<>(commandFlags);
+        flags.putAll(globalOptions.flagValues());
+        flags.putAll(overrides);
+        return new SettingsLoader(schema).load(globalOptions.configFile(), workDir, env, flags);
     }
 
     /**

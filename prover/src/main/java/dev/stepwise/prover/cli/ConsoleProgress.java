@@ -18,7 +18,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * log file: each finished problem with the solved count, pass rate, throughput and ETA, and
  * (with {@code live}) every few seconds the running attempts' expansions, depth and time.
  */
-final class ConsoleProgress implements RunObserver {
+public final class ConsoleProgress implements RunObserver {
     private static final Duration LIVE_EVERY = Duration.ofSeconds(5);
 
     private final PrintWriter err;
@@ -31,13 +31,13 @@ final class ConsoleProgress implements RunObserver {
     private Instant lastLive = Instant.EPOCH;
     private String simulatedLabel = "";
 
-    ConsoleProgress(PrintWriter err, InstantSource clock, boolean live) {
+    public ConsoleProgress(PrintWriter err, InstantSource clock, boolean live) {
         this.err = err;
         this.clock = clock;
         this.live = live;
     }
 
-    void simulated(String label) {
+    public void simulated(String label) {
         this.simulatedLabel = label;
     }
 

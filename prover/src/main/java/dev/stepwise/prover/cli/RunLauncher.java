@@ -31,8 +31,9 @@ import java.util.function.Function;
 /**
  * Wires a prove or eval invocation: the simulator when asked for, the configuration, the store,
  * the Lean pool and policy, and the run service. Commands parse; this builds; the service runs.
+ * Expert-iteration rounds start the simulator and the Lean pool through the same static methods.
  */
-final class RunLauncher {
+public final class RunLauncher {
     /** Keys that say where things are on this machine, not what the run is; they stay out of its identity. */
     private static final List<String> LOCAL_KEYS = List.of("store.", "lean.repl-command", "model.url", "model.api-key");
 
@@ -51,18 +52,7 @@ final class RunLauncher {
     <R> R run(RunKind kind, String dataset, List<Problem> problems, RunOptions options, RunObserver observer,
             Function<StoredRun, R> then) {
         options.applyTo(app);
-        SimulatedStack sim = null;
-        if (options.simulate != null) {
-            if (!Files.isRegularFile(app.resolve(options.simulate))) {
-                throw UserError.input("world file " + options.simulate + " does not exist");
-            }
-            sim = SimulatedStack.start(app.resolve(options.simulate), ModelDialect.VLLM);
-            app.putCommandFlag(LeanKeys.REPL_COMMAND.name(), String.join(",", sim.replCommand()));
-            app.putCommandFlag(PolicyKeys.KIND.name(), "server");
-            app.putCommandFlag(PolicyKeys.URLS.name(), sim.modelUrl().toString());
-            app.putCommandFlag(PolicyKeys.NAME.name(), sim.modelName());
-            app.putCommandFlag(PolicyKeys.SERVER.name(), "vllm");
-        }
+        SimulatedStack sim = options.simulate == null ? null : startSimulation(app, options.simulate);
         try {
             Settings s = app.settings();
             EvalConfig config = config(dataset, problems, s, options.simulate == null ? "" : app.resolve(options.simulate).toString());
@@ -89,7 +79,7 @@ final class RunLauncher {
     private <R> R runWith(Store store, LeanSetup lean, List<String> headers, Simulation simulation, RunKind kind,
             RunOptions options, EvalConfig config, List<Problem> problems, RunObserver observer, Function<StoredRun, R> then) {
         Settings s = app.settings();
-        try (ProverStack stack = open(lean, headers, simulation)) {
+        try (ProverStack stack = openStack(app, lean, headers, simulation)) {
             SearchSettings search = new SearchSettings(s);
             EvalService service = new EvalService(store, stack, InstantSource.system(), observer, search.searchConfig(),
                     search.attemptPlan(), search.schedulerConfig(stack.leanProcesses(), s.duration(LeanKeys.TACTIC_TIMEOUT)));
@@ -98,7 +88,26 @@ final class RunLauncher {
         }
     }
 
-    private ProverStack open(LeanSetup lean, List<String> headers, Simulation simulation) {
+    /**
+     * Starts the simulated model server of {@code world} and points the REPL command and the
+     * policy at the simulator, in the command-flag layer ({@code --set} still wins). The caller
+     * closes the stack.
+     */
+    public static SimulatedStack startSimulation(Application app, java.nio.file.Path world) {
+        if (!Files.isRegularFile(app.resolve(world))) {
+            throw UserError.input("world file " + world + " does not exist");
+        }
+        SimulatedStack sim = SimulatedStack.start(app.resolve(world), ModelDialect.VLLM);
+        app.putCommandFlag(LeanKeys.REPL_COMMAND.name(), String.join(",", sim.replCommand()));
+        app.putCommandFlag(PolicyKeys.KIND.name(), "server");
+        app.putCommandFlag(PolicyKeys.URLS.name(), sim.modelUrl().toString());
+        app.putCommandFlag(PolicyKeys.NAME.name(), sim.modelName());
+        app.putCommandFlag(PolicyKeys.SERVER.name(), "vllm");
+        return sim;
+    }
+
+    /** Starts the Lean pool warmed with {@code headers} and opens the configured policy; Lean that cannot start is exit 3. */
+    public static ProverStack openStack(Application app, LeanSetup lean, List<String> headers, Simulation simulation) {
         try {
             return ProverStack.open(lean, app.policyFactory(), app.policyConfig(), headers, simulation,
                     VersionInfo.load().version(), InstantSource.system());
@@ -109,7 +118,7 @@ final class RunLauncher {
     }
 
     /** @param world the simulated world file, or "" for a real run: a simulated run never resumes a real one */
-    static EvalConfig config(String dataset, List<Problem> problems, Settings s, String world) {
+    public static EvalConfig config(String dataset, List<Problem> problems, Settings s, String world) {
         long expansions = s.longValue(SearchKeys.MAX_EXPANSIONS);
         Budget budget = new Budget(s.integer(SearchKeys.ATTEMPTS), s.integer(SearchKeys.WIDTH),
                 expansions <= 0 ? Budget.UNLIMITED : (int) Math.min(Integer.MAX_VALUE, expansions));

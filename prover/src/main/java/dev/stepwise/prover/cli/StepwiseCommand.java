@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
             dev.stepwise.prover.bench.BenchCommand.class,
             RunsCommand.class,
             ReportCommand.class,
+            dev.stepwise.prover.iterate.IterateCommand.class,
             dev.stepwise.prover.iterate.RoundsCommand.class,
             DbCommand.class,
             SimCommand.class,

@@ -62,7 +62,19 @@ public final class IterateKeys {
             "command that serves a checkpoint under its name ({name} {path}) and returns once it answers; empty: load it as a"
                     + " LoRA adapter through the server's /v1/load_lora_adapter");
 
+    public static final ConfigKey SEARCH_BUDGET = ConfigKey.of("iterate.search-budget", ValueType.STRING, "",
+            "budget A×W×N of a round's search (empty: search.attempts × search.width × search.max-expansions)");
+    public static final ConfigKey PREPASS_BUDGET = ConfigKey.of("iterate.prepass-budget", ValueType.STRING, "1x2x32",
+            "budget A×W×N of the cheap pre-pass whose proofs mark statements easy");
+    public static final ConfigKey EVAL_BUDGET = ConfigKey.of("iterate.eval-budget", ValueType.STRING, "",
+            "fixed budget A×W×N for evaluating the current and the candidate model on the held-out split (empty: the search budget)");
+    public static final ConfigKey CRITIC_URL = ConfigKey.of("iterate.critic-url", ValueType.STRING, "",
+            "base URL of a critic (reward model) served by vLLM's pooling API (POST /pooling), for iterate.curriculum=critic");
+    public static final ConfigKey CRITIC_MODEL = ConfigKey.of("iterate.critic-model", ValueType.STRING, "",
+            "the critic's model name on its server (empty: the server's only model)");
+
     public static final List<ConfigKey> ALL = List.of(DATA_DIR, BASE_MODEL, MAX_PROBLEMS, CURRICULUM, EVAL_FRACTION,
             VALID_FRACTION, PERPLEXITY_DROP_LOW, PERPLEXITY_DROP_HIGH, EASY_PROOFS, PREPASS, PROMOTION_MARGIN, TRAINER_COMMAND,
-            METHOD, FINETUNE, TRAIN_MODE, EPOCHS, LEARNING_RATE, LORA_RANK, LORA_ALPHA, SERVE_COMMAND);
+            METHOD, FINETUNE, TRAIN_MODE, EPOCHS, LEARNING_RATE, LORA_RANK, LORA_ALPHA, SERVE_COMMAND, SEARCH_BUDGET, PREPASS_BUDGET,
+            EVAL_BUDGET, CRITIC_URL, CRITIC_MODEL);
 }

@@ -81,7 +81,7 @@ public final class EvalService {
         boolean resumed = run != null;
         if (run == null) {
             String name = request.name() != null ? request.name() : defaultName(request);
-            run = store.runs().create(new NewRun(name, request.kind(), request.config().dataset(), null,
+            run = store.runs().create(new NewRun(name, request.kind(), request.config().dataset(), request.round(),
                     request.config().toJson(), stack.versions(), List.of(request.config().seed()), stack.simulation(),
                     clock.instant()));
         } else if (!run.kind().equals(request.kind())) {

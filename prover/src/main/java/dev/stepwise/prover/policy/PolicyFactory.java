@@ -42,18 +42,8 @@ public final class PolicyFactory {
     }
 
     private OpenPolicy openServer(PolicyConfig.Server s) {
-        TokenCounter counter;
-        int budget;
-        switch (s.budget()) {
-            case PromptBudget.Tokens t -> {
-                counter = HuggingFaceTokenCounter.load(t.tokenizer());
-                budget = t.limit();
-            }
-            case PromptBudget.Chars c -> {
-                counter = new CharCounter();
-                budget = c.limit();
-            }
-        }
+        TokenCounter counter = s.budget().openCounter();
+        int budget = s.budget().limit();
         AtomicInteger n = new AtomicInteger();
         ExecutorService tokenizerThreads = Executors.newFixedThreadPool(TOKENIZER_THREADS, r -> {
             Thread t = new Thread(r, "tokenizer-" + n.incrementAndGet());
@@ -72,9 +62,7 @@ public final class PolicyFactory {
         return new Opened(limited, description, () -> {
             server.close();
             tokenizerThreads.shutdown();
-            if (toClose instanceof HuggingFaceTokenCounter hf) {
-                hf.close();
-            }
+            PromptBudget.release(toClose);
         });
     }
 

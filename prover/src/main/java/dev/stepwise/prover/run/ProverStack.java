@@ -30,9 +30,17 @@ public final class ProverStack implements AutoCloseable {
     private final GateAcceptor acceptor;
     private final Versions versions;
     private final Simulation simulation;
+    private final PoolOwnership ownership;
+
+    /** Whether closing the stack stops the Lean pool, or only its policy (the pool belongs to another stack). */
+    private enum PoolOwnership {
+        OWNS,
+        SHARES
+    }
 
     private ProverStack(ReplPool pool, OpenPolicy policy, GateAcceptor acceptor, Versions versions, Simulation simulation,
-            ProofEnvironment environment) {
+            ProofEnvironment environment, PoolOwnership ownership) {
+        this.ownership = ownership;
         this.pool = pool;
         this.policy = policy;
         this.acceptor = acceptor;
@@ -65,7 +73,17 @@ public final class ProverStack implements AutoCloseable {
         String mathlib = simulation == Simulation.SIMULATED ? "simulated"
                 : lean.project().mathlibRevision().orElse("unknown");
         Versions versions = new Versions(stepwiseVersion, leanVersion, mathlib, policy.description());
-        return new ProverStack(pool, policy, acceptor, versions, simulation, new LeanProofEnvironment(sessions));
+        return new ProverStack(pool, policy, acceptor, versions, simulation, new LeanProofEnvironment(sessions), PoolOwnership.OWNS);
+    }
+
+    /**
+     * The same Lean processes (and their proof states) with another policy: a round searches with
+     * several models in turn without importing Mathlib again. The returned stack owns
+     * {@code other}; closing it closes that policy only, this stack keeps the pool.
+     */
+    public ProverStack withPolicy(OpenPolicy other) {
+        Versions v = new Versions(versions.stepwise(), versions.lean(), versions.mathlib(), other.description());
+        return new ProverStack(pool, other, acceptor, v, simulation, environment, PoolOwnership.SHARES);
     }
 
     /** What the search uses: Lean through the pool, the policy, and the gate as acceptor. */
@@ -99,7 +117,9 @@ public final class ProverStack implements AutoCloseable {
         try {
             policy.close();
         } finally {
-            pool.close();
+            if (ownership == PoolOwnership.OWNS) {
+                pool.close();
+            }
         }
     }
 }

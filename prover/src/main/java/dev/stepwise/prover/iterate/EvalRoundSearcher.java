@@ -1,0 +1,172 @@
+package dev.stepwise.prover.iterate;
+
+import dev.stepwise.iteration.IterationException;
+import dev.stepwise.iteration.RoundSearcher;
+import dev.stepwise.iteration.SearchedProblem;
+import dev.stepwise.lean.HostTools;
+import dev.stepwise.prover.cli.Application;
+import dev.stepwise.prover.cli.RunLauncher;
+import dev.stepwise.prover.config.ConfigException;
+import dev.stepwise.prover.config.ConfigKey;
+import dev.stepwise.prover.config.IterateKeys;
+import dev.stepwise.prover.config.LeanKeys;
+import dev.stepwise.prover.config.PolicyKeys;
+import dev.stepwise.prover.config.SearchKeys;
+import dev.stepwise.prover.config.SearchSettings;
+import dev.stepwise.prover.config.Settings;
+import dev.stepwise.prover.eval.Budget;
+import dev.stepwise.prover.eval.EvalRequest;
+import dev.stepwise.prover.eval.EvalService;
+import dev.stepwise.prover.eval.RunObserver;
+import dev.stepwise.prover.eval.StoredRun;
+import dev.stepwise.prover.lean.LeanSetup;
+import dev.stepwise.prover.policy.PolicyConfig;
+import dev.stepwise.prover.problems.Problem;
+import dev.stepwise.prover.run.ProverStack;
+import dev.stepwise.prover.store.Round;
+import dev.stepwise.prover.store.RoundId;
+import dev.stepwise.prover.store.RunKind;
+import dev.stepwise.prover.store.RunProblem;
+import dev.stepwise.prover.store.Simulation;
+import dev.stepwise.prover.store.Store;
+import dev.stepwise.search.Theorem;
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * A round's searches through the eval machinery: each job is a stored run named by the round
+ * (so a killed search resumes where it stopped), searched with the job's model and its
+ * purpose's budget. The Lean pool starts at the first job and serves every job of the round;
+ * only the policy changes between jobs.
+ */
+final class EvalRoundSearcher implements RoundSearcher, AutoCloseable {
+    private final Application app;
+    private final Store store;
+    private final String poolName;
+    private final Map<String, Problem> pool;
+    private final Simulation simulation;
+    private final String world;
+    private final Function<Job, RunObserver> observers;
+    private ProverStack lean;
+
+    /**
+     * @param world the simulated world file, or "" when the run is real
+     * @param observers the progress display of each job
+     */
+    EvalRoundSearcher(Application app, Store store, String poolName, List<Problem> pool, Simulation simulation, String world,
+            Function<Job, RunObserver> observers) {
+        this.app = Objects.requireNonNull(app, "app");
+        this.store = Objects.requireNonNull(store, "store");
+        this.poolName = Objects.requireNonNull(poolName, "poolName");
+        this.pool = new LinkedHashMap<>();
+        for (Problem p : pool) {
+            this.pool.put(p.name(), p);
+        }
+        this.simulation = Objects.requireNonNull(simulation, "simulation");
+        this.world = Objects.requireNonNull(world, "world");
+        this.observers = Objects.requireNonNull(observers, "observers");
+    }
+
+    @Override
+    public List<SearchedProblem> search(Job job) {
+        Settings s = app.settingsWith(overrides(app.settings(), job));
+        List<Problem> problems = job.problems().stream().map(this::problem).toList();
+        ProverStack shared = lean();
+        try (ProverStack stack = shared.withPolicy(app.policyFactory().open(PolicyConfig.from(s, app::resolve)))) {
+            SearchSettings search = new SearchSettings(s);
+            EvalService service = new EvalService(store, stack, InstantSource.system(), observers.apply(job), search.searchConfig(),
+                    search.attemptPlan(), search.schedulerConfig(stack.leanProcesses(), s.duration(LeanKeys.TACTIC_TIMEOUT)));
+            RoundId round = store.rounds().find(job.round()).map(Round::id).orElseThrow(() -> new IllegalStateException(
+                    "round " + job.round() + " is not recorded"));
+            StoredRun run = service.run(new EvalRequest(kind(job.purpose()), job.runName(), RunLauncher.config(poolName, problems, s,
+                    world), problems, round));
+            List<RunProblem> unfinished = store.problems().list(run.run().id()).stream()
+                    .filter(p -> switch (p.status()) {
+                        case PROVED, UNPROVED -> false;
+                        case PENDING, RUNNING, ERROR -> true;
+                    }).toList();
+            if (!unfinished.isEmpty()) {
+                RunProblem first = unfinished.getFirst();
+                throw new IterationException(IterationException.Kind.ENVIRONMENT, unfinished.size() + " of " + problems.size()
+                        + " statements of run " + job.runName() + " could not be finished (" + first.problem().name() + ": "
+                        + (first.error() == null ? "interrupted" : first.error()) + ")");
+            }
+            return StoredAttemptTrees.of(store, run.run().id(), job.problems());
+        }
+    }
+
+    /** The job's model and its purpose's budget, above every other setting. */
+    static Map<String, String> overrides(Settings s, Job job) {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put(PolicyKeys.NAME.name(), job.model());
+        ConfigKey key = switch (job.purpose()) {
+            case PREPASS -> IterateKeys.PREPASS_BUDGET;
+            case SEARCH -> IterateKeys.SEARCH_BUDGET;
+            case EVALUATE -> s.string(IterateKeys.EVAL_BUDGET).isBlank() ? IterateKeys.SEARCH_BUDGET : IterateKeys.EVAL_BUDGET;
+        };
+        String budget = s.string(key);
+        if (!budget.isBlank()) {
+            Budget b = budget(key, budget);
+            out.put(SearchKeys.ATTEMPTS.name(), String.valueOf(b.attempts()));
+            out.put(SearchKeys.WIDTH.name(), String.valueOf(b.width()));
+            out.put(SearchKeys.MAX_EXPANSIONS.name(), String.valueOf(b.expansions()));
+        }
+        return out;
+    }
+
+    /** Checks every budget key up front, so that a typo stops the round before any search. */
+    static void checkBudgets(Settings s) {
+        for (ConfigKey key : List.of(IterateKeys.SEARCH_BUDGET, IterateKeys.PREPASS_BUDGET, IterateKeys.EVAL_BUDGET)) {
+            if (!s.string(key).isBlank()) {
+                budget(key, s.string(key));
+            }
+        }
+    }
+
+    private static Budget budget(ConfigKey key, String text) {
+        try {
+            return Budget.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(key.name() + ": " + e.getMessage());
+        }
+    }
+
+    private static RunKind kind(Purpose purpose) {
+        return switch (purpose) {
+            case PREPASS -> RunKind.ROUND_PREPASS;
+            case SEARCH -> RunKind.ROUND_SEARCH;
+            case EVALUATE -> RunKind.ROUND_EVAL;
+        };
+    }
+
+    private Problem problem(Theorem t) {
+        Problem p = pool.get(t.name());
+        if (p == null) {
+            throw new IterationException(IterationException.Kind.USAGE, "statement " + t.name() + " is not in pool " + poolName
+                    + " any more; a round resumes with the pool it started with");
+        }
+        return p;
+    }
+
+    private ProverStack lean() {
+        if (lean == null) {
+            Settings s = app.settings();
+            LeanSetup setup = new LeanSetup(s, app.home(), app.workDir(), HostTools.fromEnvironment());
+            List<String> headers = pool.values().stream().map(Problem::header).distinct().toList();
+            lean = RunLauncher.openStack(app, setup, headers, simulation);
+        }
+        return lean;
+    }
+
+    @Override
+    public void close() {
+        if (lean != null) {
+            lean.close();
+            lean = null;
+        }
+    }
+}

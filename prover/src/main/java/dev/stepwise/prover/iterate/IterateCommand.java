@@ -1,0 +1,74 @@
+package dev.stepwise.prover.iterate;
+
+import dev.stepwise.iteration.RoundRecord;
+import dev.stepwise.iteration.RoundRequest;
+import dev.stepwise.prover.cli.Application;
+import dev.stepwise.prover.cli.UserError;
+import dev.stepwise.prover.store.Store;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code stepwise iterate}: one expert-iteration round, or the continuation of an unfinished one. */
+@Command(name = "iterate", mixinStandardHelpOptions = true,
+        description = {"Run one expert-iteration round: select -> search -> harvest -> filter -> export -> train -> evaluate ->"
+                + " promote.",
+            "Every stage is recorded; a round stopped at any point (kill, crash, failed trainer) continues with --resume.",
+            "Settings: iterate.* keys (see 'stepwise config show'). Exit 0 when the round completed, 2 bad input,",
+            "3 a stage failed (the message says why; fix it and --resume)."})
+public final class IterateCommand implements Callable<Integer> {
+    private final Application app;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--pool", paramLabel = "DATASET|FILE",
+            description = "The statements to prove: a dataset name (see 'datasets list') or a .jsonl/.lean file.")
+    String pool;
+
+    @Option(names = "--round", paramLabel = "N", description = "The round to start (it must be the next one) or, with --resume, to continue.")
+    Integer round;
+
+    @Option(names = "--next", description = "Start the next round (the default).")
+    boolean next;
+
+    @Option(names = "--resume", description = "Continue the unfinished round (or round N with --round N) where it stopped.")
+    boolean resume;
+
+    @Option(names = "--simulate", paramLabel = "WORLD",
+            description = {"Run the round against the simulator: simulated Lean REPL, model server and trainer of this world file.",
+                "Its searches are labelled SIMULATED."})
+    Path simulate;
+
+    IterateCommand(Application app) {
+        this.app = app;
+    }
+
+    @Override
+    public Integer call() {
+        if (round != null && next) {
+            throw UserError.input("give --round N or --next, not both");
+        }
+        if (round != null && round < 1) {
+            throw UserError.input("--round must be >= 1, got " + round);
+        }
+        if (resume && next) {
+            throw UserError.input("--next starts a new round; --resume continues one");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        RoundRecord done = new IterationLauncher(app, spec.commandLine().getErr()).run(new IterationLauncher.Request(pool,
+                round == null ? 0 : round, resume ? RoundRequest.Resume.RESUME : RoundRequest.Resume.NEW, simulate));
+        try (Store store = app.openStore()) {
+            dev.stepwise.iteration.RoundReport report = RoundsCommand.report(app, store);
+            out.print(report.show(done));
+            out.println();
+            out.println("Files: " + report.directory(done.number()));
+        }
+        out.flush();
+        return 0;
+    }
+}

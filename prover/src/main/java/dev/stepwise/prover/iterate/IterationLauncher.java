@@ -1,0 +1,179 @@
+package dev.stepwise.prover.iterate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stepwise.iteration.CriticScorer;
+import dev.stepwise.iteration.Curriculum;
+import dev.stepwise.iteration.IterationException;
+import dev.stepwise.iteration.ModelServing;
+import dev.stepwise.iteration.RoundRecord;
+import dev.stepwise.iteration.RoundRequest;
+import dev.stepwise.iteration.RoundRunner;
+import dev.stepwise.iteration.RoundServices;
+import dev.stepwise.iteration.RoundSettings;
+import dev.stepwise.iteration.RoundStatus;
+import dev.stepwise.iteration.TrainerLauncher;
+import dev.stepwise.prover.cli.Application;
+import dev.stepwise.prover.cli.ConsoleProgress;
+import dev.stepwise.prover.cli.RunLauncher;
+import dev.stepwise.prover.cli.UserError;
+import dev.stepwise.prover.config.ConfigException;
+import dev.stepwise.prover.config.IterateKeys;
+import dev.stepwise.prover.config.Settings;
+import dev.stepwise.prover.policy.PolicyConfig;
+import dev.stepwise.prover.policy.PromptBudget;
+import dev.stepwise.prover.policy.client.ClientSettings;
+import dev.stepwise.prover.policy.prompt.PromptBuilder;
+import dev.stepwise.prover.policy.prompt.TokenCounter;
+import dev.stepwise.prover.problems.DatasetCatalog;
+import dev.stepwise.prover.problems.Problem;
+import dev.stepwise.prover.sim.SimulatedStack;
+import dev.stepwise.prover.store.Simulation;
+import dev.stepwise.prover.store.Store;
+import dev.stepwise.prover.store.StoreProblemHistory;
+import dev.stepwise.prover.store.StoreRoundStore;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Wires one {@code stepwise iterate} invocation: the simulator when asked for, the round's
+ * settings and pool, the store, and every service a round needs (searches through the eval
+ * machinery, the model server for scoring and serving, the trainer command). The command
+ * parses; this builds; the {@link RoundRunner} runs.
+ */
+final class IterationLauncher {
+    private final Application app;
+    private final PrintWriter err;
+
+    IterationLauncher(Application app, PrintWriter err) {
+        this.app = Objects.requireNonNull(app, "app");
+        this.err = Objects.requireNonNull(err, "err");
+    }
+
+    /** What the user asked for. @param pool the pool as given, or null on resume (the round's own) */
+    record Request(String pool, int number, RoundRequest.Resume resume, Path simulate) {
+    }
+
+    RoundRecord run(Request request) {
+        SimulatedStack sim = request.simulate() == null ? null : RunLauncher.startSimulation(app, request.simulate());
+        try {
+            if (sim != null) {
+                simulatedDefaults(sim);
+                err.println("SIMULATED: world " + request.simulate() + " (simulated Lean, model server and trainer)");
+            }
+            Settings s = app.settings();
+            RoundSettings settings = IterationConfig.roundSettings(s);
+            EvalRoundSearcher.checkBudgets(s);
+            if (request.resume() == RoundRequest.Resume.NEW && settings.curriculum() == Curriculum.CRITIC
+                    && s.string(IterateKeys.CRITIC_URL).isBlank()) {
+                throw new ConfigException("iterate.curriculum is critic but iterate.critic-url is empty; set it to the critic's"
+                        + " server, or use iterate.curriculum=fewest-attempts");
+            }
+            PolicyConfig.Server server = switch (app.policyConfig()) {
+                case PolicyConfig.Server sv -> sv;
+                case PolicyConfig.Portfolio p -> throw UserError.input("expert iteration trains a model: set model.url and"
+                        + " model.name to its inference server (to try it without a GPU, use --simulate WORLD)");
+            };
+            try (Store store = app.openStore()) {
+                StoreRoundStore rounds = new StoreRoundStore(store);
+                String poolName = poolName(request, rounds);
+                List<Problem> pool = new DatasetCatalog(app.home(), app.workDir()).load(poolName);
+                TokenCounter counter = server.budget().openCounter();
+                try (EvalRoundSearcher searcher = new EvalRoundSearcher(app, store, poolName, pool,
+                        sim == null ? Simulation.REAL : Simulation.SIMULATED,
+                        sim == null ? "" : app.resolve(request.simulate()).toString(), job -> progress(sim, request))) {
+                    RoundServices services = services(s, server, store, rounds, searcher,
+                            new PromptBuilder(server.template(), counter, server.budget().limit()));
+                    return new RoundRunner(services).run(new RoundRequest(request.number(), request.resume(), poolName,
+                            pool.stream().map(Problem::theorem).toList(), settings));
+                } finally {
+                    PromptBudget.release(counter);
+                }
+            }
+        } catch (IterationException e) {
+            throw switch (e.kind()) {
+                case USAGE -> UserError.input(e.getMessage(), e);
+                case ENVIRONMENT, STAGE -> UserError.environment(e.getMessage(), e);
+            };
+        } finally {
+            if (sim != null) {
+                sim.close();
+            }
+        }
+    }
+
+    private RoundServices services(Settings s, PolicyConfig.Server server, Store store, StoreRoundStore rounds,
+            EvalRoundSearcher searcher, PromptBuilder prompts) {
+        ObjectMapper json = new ObjectMapper();
+        ClientSettings client = server.client();
+        ModelServerCalls calls = new ModelServerCalls(app.httpClient(), client.urls().getFirst(), client.apiKey(), json);
+        Path dataDir = app.resolve(s.path(IterateKeys.DATA_DIR));
+        String serveCommand = s.string(IterateKeys.SERVE_COMMAND);
+        ModelServing serving = serveCommand.isBlank() ? new LoraAdapterServing(calls) : new RestartCommandServing(serveCommand, dataDir);
+        return new RoundServices(new AnnouncingRoundStore(rounds, err), searcher, new StoreProblemHistory(store), critic(s, client, json),
+                new ServerTacticScorer(calls), new TemplatePromptRenderer(prompts), serving, new TrainerLauncher(app.env()), json,
+                InstantSource.system(), dataDir);
+    }
+
+    private CriticScorer critic(Settings s, ClientSettings client, ObjectMapper json) {
+        String url = s.string(IterateKeys.CRITIC_URL).strip();
+        if (url.isEmpty()) {
+            return theorems -> {
+                throw new IterationException(IterationException.Kind.USAGE, "this round orders statements by a critic, but"
+                        + " iterate.critic-url is empty; set it to the critic's server");
+            };
+        }
+        try {
+            return new PoolingCriticScorer(new ModelServerCalls(app.httpClient(), ClientSettings.parseUrl(url), client.apiKey(), json),
+                    s.string(IterateKeys.CRITIC_MODEL).strip());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("iterate.critic-url: " + e.getMessage());
+        }
+    }
+
+    /** The pool of the round to run: as given, or on resume the round's own (a different one is refused). */
+    private static String poolName(Request request, StoreRoundStore rounds) {
+        if (request.resume() == RoundRequest.Resume.NEW) {
+            if (request.pool() == null) {
+                throw UserError.input("give the pool of statements: --pool DATASET|FILE");
+            }
+            return request.pool();
+        }
+        RoundRecord round = (request.number() == 0
+                ? rounds.list().stream().filter(r -> r.status() != RoundStatus.COMPLETED).reduce((a, b) -> b)
+                : rounds.find(request.number()))
+                .orElseThrow(() -> UserError.input(request.number() == 0 ? "no unfinished round to resume"
+                        : "there is no round " + request.number() + " to resume"));
+        if (request.pool() != null && !request.pool().equals(round.pool())) {
+            throw UserError.input("round " + round.number() + " searches pool " + round.pool() + ", not " + request.pool()
+                    + "; resume it without --pool");
+        }
+        return round.pool();
+    }
+
+    /**
+     * Under {@code --simulate} the round trains with the simulated trainer, and scores nothing by
+     * perplexity (the simulated server does not echo prompt log-probs); {@code --set} still wins.
+     */
+    private void simulatedDefaults(SimulatedStack sim) {
+        List<String> trainer = SimulatedStack.stepwiseCommand(List.of("sim", "train", "--train-file", "{train_file}", "--base-model",
+                "{base_model}", "--init-model", "{init_model}", "--output-dir", "{output_dir}"));
+        app.putCommandFlag(IterateKeys.TRAINER_COMMAND.name(), String.join(" ", trainer.stream().map(IterationLauncher::quote).toList()));
+        app.putCommandFlag(IterateKeys.PERPLEXITY_DROP_LOW.name(), "0");
+        app.putCommandFlag(IterateKeys.PERPLEXITY_DROP_HIGH.name(), "0");
+    }
+
+    private static String quote(String word) {
+        return word.matches("\\{[a-z_]+}") ? word : "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    private ConsoleProgress progress(SimulatedStack sim, Request request) {
+        ConsoleProgress p = new ConsoleProgress(err, InstantSource.system(), false);
+        if (sim != null) {
+            p.simulated("SIMULATED: world " + request.simulate());
+        }
+        return p;
+    }
+}
