@@ -21,7 +21,8 @@ public record ExportManifest(int round, String template, Map<String, String> pro
 
     public ExportManifest {
         Objects.requireNonNull(template, "template");
-        provenance = Map.copyOf(provenance);
+        // Sorted, so that the manifest's bytes never depend on the JVM's hash order (a resumed round writes the same file).
+        provenance = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(provenance));
         files = List.copyOf(files);
     }
 

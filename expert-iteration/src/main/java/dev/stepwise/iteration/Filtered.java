@@ -22,7 +22,8 @@ public record Filtered(List<Example> kept, List<Drop> dropped, Map<String, Doubl
     public Filtered {
         kept = List.copyOf(kept);
         dropped = List.copyOf(dropped);
-        perplexities = Map.copyOf(perplexities);
+        // Sorted: filter.json must not depend on the JVM's hash order.
+        perplexities = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(perplexities));
     }
 
     static Filtered keepAll(List<Example> examples) {

@@ -4,6 +4,7 @@ import dev.stepwise.prover.sim.train.TrainedAdapter;
 import dev.stepwise.prover.sim.world.SimState;
 import dev.stepwise.prover.sim.world.SimTactic;
 import dev.stepwise.prover.sim.world.TacticText;
+import dev.stepwise.prover.sim.world.World;
 import dev.stepwise.prover.sim.world.WorldTheorem;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,7 +17,9 @@ import java.util.Set;
  * What a loaded adapter adds to the model's weights: at each state it was trained on, its
  * tactic gains {@code strength} times the state's total weight; states of the same theorem
  * whose goals are similar (word overlap of at least a half) and that know the same tactic gain
- * half as much. Keys are (theorem name, state id).
+ * half as much, and such states of other theorems a quarter: what a model learns carries over
+ * to similar goals, which is what lets a trained model prove statements it never saw. Keys are
+ * (theorem name, state id).
  */
 final class Boosts {
     private final Map<String, Map<String, Double>> byState;
@@ -29,7 +32,16 @@ final class Boosts {
         this.unmatched = unmatched;
     }
 
-    static Boosts of(TrainedAdapter adapter, StateLocator locator) {
+    static Boosts of(TrainedAdapter adapter, StateLocator locator, World world) {
+        Map<String, List<Map.Entry<WorldTheorem, SimState>>> byTactic = new HashMap<>();
+        for (WorldTheorem t : world.theorems()) {
+            for (SimState s : t.states()) {
+                for (SimTactic tac : s.tactics()) {
+                    byTactic.computeIfAbsent(TacticText.normalize(tac.tactic()), k -> new java.util.ArrayList<>())
+                            .add(Map.entry(t, s));
+                }
+            }
+        }
         Map<String, Map<String, Double>> byState = new HashMap<>();
         int matched = 0;
         int unmatched = 0;
@@ -45,9 +57,11 @@ final class Boosts {
             String tactic = e.completion().strip();
             add(byState, theorem, state, tactic, adapter.strength() * Math.max(1, total(state)));
             Set<String> words = words(state);
-            for (SimState other : theorem.states()) {
-                if (other != state && other.find(tactic).isPresent() && similarity(words, words(other)) >= 0.5) {
-                    add(byState, theorem, other, tactic, adapter.strength() / 2 * Math.max(1, total(other)));
+            for (Map.Entry<WorldTheorem, SimState> near : byTactic.getOrDefault(TacticText.normalize(tactic), List.of())) {
+                SimState other = near.getValue();
+                if (other != state && similarity(words, words(other)) >= 0.5) {
+                    double share = near.getKey() == theorem ? 0.5 : 0.25;
+                    add(byState, near.getKey(), other, tactic, adapter.strength() * share * Math.max(1, total(other)));
                 }
             }
         }

@@ -373,7 +373,7 @@ public final class SimulatedModelServer implements AutoCloseable {
         }
         Boosts boosts;
         try {
-            boosts = Boosts.of(adapterFile.read(Path.of(path)), locator);
+            boosts = Boosts.of(adapterFile.read(Path.of(path)), locator, world);
         } catch (IllegalArgumentException e) {
             return error(400, "BadRequestError", "cannot load adapter '" + name + "': " + e.getMessage());
         }
