@@ -134,4 +134,36 @@ class ModelServerAdaptersTest {
             assertEquals(template, renderer.name());
         }
     }
+
+    @Test
+    void criticScoresEveryStatementWithTheLastTokensRewardInTheServersOrderOfIndexes() throws Exception {
+        // vLLM's pooling answers: a reward model's per-token list, a per-token list of lists, or one number.
+        server.enqueue(ok("""
+                {"object":"list","data":[
+                  {"index":1,"object":"pooling","data":[[0.1],[0.2],[-1.5]]},
+                  {"index":0,"object":"pooling","data":[0.3,0.9]},
+                  {"index":2,"object":"pooling","data":4.0}]}
+                """));
+        List<Theorem> theorems = List.of(new Theorem("a", "import Mathlib", "theorem a : 1 = 1 := by"),
+                new Theorem("b", "import Mathlib", "theorem b : 2 = 2 := by"),
+                new Theorem("c", "import Mathlib", "theorem c : 3 = 3 := by"));
+        assertEquals(List.of(0.9, -1.5, 4.0), new PoolingCriticScorer(calls(), "critic-1.8b").score(theorems));
+        RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+        assertEquals("/pooling", request.getTarget());
+        var body = JSON.readTree(request.getBody().utf8());
+        assertEquals("critic-1.8b", body.path("model").asText());
+        assertEquals(List.of("theorem a : 1 = 1 := by", "theorem b : 2 = 2 := by", "theorem c : 3 = 3 := by"),
+                JSON.convertValue(body.path("input"), List.class));
+    }
+
+    @Test
+    void aCriticThatAnswersTooFewScoresIsAnEnvironmentErrorNamingTheUrl() {
+        server.enqueue(ok("{\"data\":[{\"index\":0,\"data\":[0.5]}]}"));
+        List<Theorem> two = List.of(new Theorem("a", "import Mathlib", "theorem a : 1 = 1 := by"),
+                new Theorem("b", "import Mathlib", "theorem b : 2 = 2 := by"));
+        var e = assertThrows(dev.stepwise.iteration.IterationException.class, () -> new PoolingCriticScorer(calls(), "").score(two));
+        assertEquals(dev.stepwise.iteration.IterationException.Kind.ENVIRONMENT, e.kind());
+        assertEquals("the critic at " + server.url("/pooling") + " answered 1 results for 2 statements (iterate.critic-url must"
+                + " point to a reward model served with vLLM's pooling API)", e.getMessage());
+    }
 }
