@@ -153,16 +153,11 @@ final class IterationLauncher {
         return round.pool();
     }
 
-    /**
-     * Under {@code --simulate} the round trains with the simulated trainer, and scores nothing by
-     * perplexity (the simulated server does not echo prompt log-probs); {@code --set} still wins.
-     */
+    /** Under {@code --simulate} the round trains with the simulated trainer; {@code --set} still wins. */
     private void simulatedDefaults(SimulatedStack sim) {
         List<String> trainer = SimulatedStack.stepwiseCommand(List.of("sim", "train", "--train-file", "{train_file}", "--base-model",
                 "{base_model}", "--init-model", "{init_model}", "--output-dir", "{output_dir}"));
         app.putCommandFlag(IterateKeys.TRAINER_COMMAND.name(), String.join(" ", trainer.stream().map(IterationLauncher::quote).toList()));
-        app.putCommandFlag(IterateKeys.PERPLEXITY_DROP_LOW.name(), "0");
-        app.putCommandFlag(IterateKeys.PERPLEXITY_DROP_HIGH.name(), "0");
     }
 
     private static String quote(String word) {

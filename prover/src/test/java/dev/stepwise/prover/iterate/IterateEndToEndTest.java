@@ -115,6 +115,9 @@ class IterateEndToEndTest {
             assertTrue(summary(r, Stage.PROMOTE).matches("(promoted|kept the current model): candidate .*"), summary(r, Stage.PROMOTE));
             assertEquals("stepwise-round-" + r.number(), r.candidateModel());
         }
+        // The perplexity band scored the examples through the simulated server's echoed log-probs and cut both tails.
+        String filter = summary(rounds.getFirst(), Stage.FILTER);
+        assertTrue(filter.contains("perplexity below the band") && filter.contains("perplexity above the band"), filter);
         // Round 2 started with whichever model round 1 chose.
         RoundRecord first = rounds.getFirst();
         String afterFirst = first.decision().promotion() == dev.stepwise.iteration.Promotion.PROMOTED ? "stepwise-round-1"

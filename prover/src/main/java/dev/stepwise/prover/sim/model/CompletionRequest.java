@@ -10,7 +10,7 @@ import java.util.List;
  * with a message naming the field.
  */
 record CompletionRequest(String model, List<String> prompts, int n, int maxTokens, double temperature,
-        Integer logprobs, List<String> stop, Long seed) {
+        Integer logprobs, List<String> stop, Long seed, boolean echo) {
 
     CompletionRequest {
         prompts = List.copyOf(prompts);
@@ -65,7 +65,7 @@ record CompletionRequest(String model, List<String> prompts, int n, int maxToken
         }
         JsonNode seed = body.get("seed");
         return new CompletionRequest(model, prompts, n, maxTokens, temperature, logprobs, stop,
-                seed == null || seed.isNull() ? null : seed.asLong());
+                seed == null || seed.isNull() ? null : seed.asLong(), body.path("echo").asBoolean(false));
     }
 
     private static int integer(JsonNode body, String field, int dflt) {

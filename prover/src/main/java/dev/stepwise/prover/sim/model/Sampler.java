@@ -64,6 +64,28 @@ final class Sampler {
         return options;
     }
 
+    /**
+     * The log-probs of an echoed text, one per token ({@code null} for the first, as vLLM
+     * answers): when the text ends with a tactic this state knows, that tactic's tokens share its
+     * log-probability as a sampled draw's do; every other token gets {@code other}.
+     */
+    List<Double> echoLogprobs(String text, List<String> tokens, double other) {
+        String trimmed = text.stripTrailing();
+        Option known = options.stream().filter(o -> !o.tactic().isEmpty() && trimmed.endsWith(o.tactic()))
+                .max(java.util.Comparator.comparingInt(o -> o.tactic().length())).orElse(null);
+        int tacticFrom = known == null ? Integer.MAX_VALUE : trimmed.length() - known.tactic().length();
+        double perToken = known == null ? 0 : Math.log(known.probability()) / Tokens.split(known.tactic()).size();
+        List<Double> out = new ArrayList<>(tokens.size());
+        int at = 0;
+        for (String t : tokens) {
+            // A token that reaches into the tactic counts with it, as the scorer counts a straddling token.
+            boolean inTactic = at + t.length() > tacticFrom;
+            out.add(out.isEmpty() ? null : inTactic ? Math.max(-9999.0, perToken) : other);
+            at += t.length();
+        }
+        return out;
+    }
+
     Draw draw(Random rng, double temperature, int maxTokens, List<String> stop, int topK) {
         Option o = pick(rng, temperature);
         List<String> fullTokens = Tokens.split(o.tactic());

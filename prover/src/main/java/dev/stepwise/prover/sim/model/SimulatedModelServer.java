@@ -229,6 +229,9 @@ public final class SimulatedModelServer implements AutoCloseable {
         }
     }
 
+    /** What an echoed prompt token that is not part of a known tactic costs (the template's and the goals' tokens). */
+    private static final double ECHOED_PROMPT_LOGPROB = -0.5;
+
     private ObjectNode respond(CompletionRequest req, Boosts boosts, Random requestRng) {
         ObjectNode o = mapper.createObjectNode();
         o.put("id", "cmpl-sim-" + requestIds.incrementAndGet());
@@ -252,7 +255,11 @@ public final class SimulatedModelServer implements AutoCloseable {
                 ObjectNode c = choices.addObject();
                 c.put("index", p * req.n() + j);
                 c.put("text", d.text());
-                if (req.logprobs() == null) {
+                if (req.echo() && dialect != ModelDialect.LLAMA_CPP) {
+                    // vLLM's echo: the prompt comes back in front of the completion, its tokens with their log-probs.
+                    c.put("text", prompt + d.text());
+                    c.set("logprobs", echoed(prompt, sampler, d));
+                } else if (req.logprobs() == null) {
                     c.putNull("logprobs");
                 } else {
                     c.set("logprobs", logprobs(d));
@@ -321,6 +328,34 @@ public final class SimulatedModelServer implements AutoCloseable {
             });
             offsets.add(dialect == ModelDialect.SGLANG ? -1 : offset);
             offset += tok.length();
+        }
+        return lp;
+    }
+
+    /** Prompt then completion, in vLLM's legacy shape; offsets in code points, as Python counts them. */
+    private JsonNode echoed(String prompt, Sampler sampler, Sampler.Draw d) {
+        List<String> promptTokens = Tokens.split(prompt);
+        List<Double> promptLogprobs = sampler.echoLogprobs(prompt, promptTokens, ECHOED_PROMPT_LOGPROB);
+        ObjectNode lp = mapper.createObjectNode();
+        ArrayNode tokens = lp.putArray("tokens");
+        ArrayNode values = lp.putArray("token_logprobs");
+        ArrayNode tops = lp.putArray("top_logprobs");
+        ArrayNode offsets = lp.putArray("text_offset");
+        int offset = 0;
+        for (int i = 0; i < promptTokens.size() + d.tokens().size(); i++) {
+            boolean inPrompt = i < promptTokens.size();
+            String tok = inPrompt ? promptTokens.get(i) : d.tokens().get(i - promptTokens.size());
+            Double value = inPrompt ? promptLogprobs.get(i) : d.tokenLogprobs().get(i - promptTokens.size());
+            tokens.add(tok);
+            if (value == null) {
+                values.addNull();
+                tops.addNull();
+            } else {
+                values.add(value);
+                tops.addObject().put(tok, value);
+            }
+            offsets.add(dialect == ModelDialect.SGLANG ? -1 : offset);
+            offset += tok.codePointCount(0, tok.length());
         }
         return lp;
     }
