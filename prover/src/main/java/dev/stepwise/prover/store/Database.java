@@ -78,6 +78,8 @@ final class Database implements AutoCloseable {
 
     enum Access { READ_WRITE, READ_ONLY }
 
+    private static final Duration OPEN_RETRY = Duration.ofMillis(20);
+
     /** One connection with the pragmas every Stepwise connection has. */
     static Connection connect(Path path, Duration busyTimeout, Access access) {
         SQLiteConfig config = new SQLiteConfig();
@@ -92,11 +94,32 @@ final class Database implements AutoCloseable {
         } else {
             config.setReadOnly(true);
         }
-        try {
-            return config.createConnection("jdbc:sqlite:" + path.toAbsolutePath());
-        } catch (SQLException e) {
-            throw SqlFailure.translate(path, "open it", e);
+        // Opening applies the pragmas, and switching a new file to WAL can answer SQLITE_BUSY at once,
+        // without the busy handler, while another process opens it too: retry until the busy timeout.
+        long deadline = System.nanoTime() + busyTimeout.toNanos();
+        while (true) {
+            try {
+                return config.createConnection("jdbc:sqlite:" + path.toAbsolutePath());
+            } catch (SQLException e) {
+                if (!busy(e) || System.nanoTime() - deadline > 0) {
+                    throw SqlFailure.translate(path, "open it", e);
+                }
+            }
+            try {
+                Thread.sleep(OPEN_RETRY);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreException("database " + path + ": interrupted while waiting to open it", e);
+            }
         }
+    }
+
+    private static boolean busy(SQLException e) {
+        if (!(e instanceof org.sqlite.SQLiteException sqlite)) {
+            return false;
+        }
+        int primary = sqlite.getResultCode().code & 0xff;
+        return primary == org.sqlite.SQLiteErrorCode.SQLITE_BUSY.code || primary == org.sqlite.SQLiteErrorCode.SQLITE_LOCKED.code;
     }
 
     Path path() {

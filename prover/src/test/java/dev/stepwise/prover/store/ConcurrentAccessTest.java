@@ -116,4 +116,28 @@ class ConcurrentAccessTest {
             assertEquals(40, a.attempts().forRun(run).size());
         }
     }
+
+    /**
+     * A process that opens a new database while another holds its lock (a round starting while
+     * 'stepwise rounds list' creates the file, a test watching a run) waits for it: switching the
+     * new file to WAL used to answer SQLITE_BUSY at once, without the busy timeout.
+     */
+    @Test
+    void openingANewFileWaitsForAnotherProcessesLock() throws Exception {
+        Path db = dir.resolve("new.db");
+        try (java.sql.Connection other = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+                java.sql.Statement st = other.createStatement();
+                ExecutorService threads = Executors.newSingleThreadExecutor()) {
+            st.execute("BEGIN EXCLUSIVE");
+            Future<Integer> opening = threads.submit(() -> {
+                try (Store s = Store.open(db, Duration.ofSeconds(30))) {
+                    return s.schemaVersion();
+                }
+            });
+            Thread.sleep(500);
+            assertTrue(!opening.isDone(), "the store did not wait for the lock");
+            st.execute("COMMIT");
+            assertTrue(opening.get() > 0);
+        }
+    }
 }
