@@ -15,11 +15,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code stepwise iterate}: one expert-iteration round, or the continuation of an unfinished one. */
 @Command(name = "iterate", mixinStandardHelpOptions = true,
-        description = {"Run one expert-iteration round: select -> search -> harvest -> filter -> export -> train -> evaluate ->"
-                + " promote.",
-            "Every stage is recorded; a round stopped at any point (kill, crash, failed trainer) continues with --resume.",
-            "Settings: iterate.* keys (see 'stepwise config show'). Exit 0 when the round completed, 2 bad input,",
-            "3 a stage failed (the message says why; fix it and --resume)."})
+        description = {"Run one expert-iteration round: select -> search -> harvest -> filter -> export -> train ->",
+            "evaluate -> promote. Every stage is recorded; a round stopped at any point (kill, crash, failed trainer)",
+            "continues with --resume. Settings: the iterate.* keys (see 'stepwise config show').",
+            "Exit 0 when the round completed, 2 bad input, 3 a stage failed (the message says why; fix it, then --resume)."})
 public final class IterateCommand implements Callable<Integer> {
     private final Application app;
 
