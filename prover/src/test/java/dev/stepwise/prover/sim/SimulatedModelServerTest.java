@@ -273,4 +273,36 @@ class SimulatedModelServerTest {
         }
         return n;
     }
+
+    /** The sum of the echoed log-probs of the tokens from code point {@code from} on, and checks the echo's shape. */
+    private double echoedFrom(SimulatedModelServer s, String prompt, int from) throws Exception {
+        JsonNode r = complete(s, "{\"model\": \"sim-model\", \"prompt\": " + JSON.writeValueAsString(prompt)
+                + ", \"max_tokens\": 1, \"temperature\": 0, \"echo\": true, \"logprobs\": 0}");
+        JsonNode choice = r.path("choices").path(0);
+        assertTrue(choice.path("text").asText().startsWith(prompt), choice.toString());
+        JsonNode values = choice.path("logprobs").path("token_logprobs");
+        JsonNode offsets = choice.path("logprobs").path("text_offset");
+        assertTrue(values.get(0).isNull(), "the first echoed token has no log-prob, as in vLLM");
+        assertEquals(values.size(), offsets.size());
+        double sum = 0;
+        for (int i = 1; i < values.size(); i++) {
+            assertTrue(offsets.get(i).asInt() > offsets.get(i - 1).asInt());
+            if (offsets.get(i).asInt() >= from && offsets.get(i).asInt() < prompt.codePointCount(0, prompt.length())) {
+                sum += values.get(i).asDouble();
+            }
+        }
+        return sum;
+    }
+
+    @Test
+    void echoedPromptsCarryTheLogProbOfTheTacticTheyEndWith() throws Exception {
+        SimulatedModelServer s = start(TinyWorld.world(), ModelDialect.VLLM);
+        String prompt = TinyWorld.ROOT_GOAL + ":::";
+        int from = prompt.codePointCount(0, prompt.length());
+        // At the root "have h₁ …" weighs 3 and "positivity" 1: their echoed log-probs differ by exactly log 3.
+        double have = echoedFrom(s, prompt + "have h₁ : 0 ≤ x ^ 2 := by positivity", from);
+        double positivity = echoedFrom(s, prompt + "positivity", from);
+        assertEquals(Math.log(3), have - positivity, 1e-9);
+        assertTrue(positivity < 0);
+    }
 }

@@ -307,52 +307,50 @@ public final class SimulatedModelServer implements AutoCloseable {
             }
             return lp;
         }
-        ObjectNode lp = mapper.createObjectNode();
-        ArrayNode tokens = lp.putArray("tokens");
-        ArrayNode values = lp.putArray("token_logprobs");
-        ArrayNode tops = lp.putArray("top_logprobs");
-        ArrayNode offsets = lp.putArray("text_offset");
-        int offset = 0;
-        for (int i = 0; i < d.tokens().size(); i++) {
-            String tok = d.tokens().get(i);
-            tokens.add(tok);
-            values.add(d.tokenLogprobs().get(i));
-            ObjectNode top = tops.addObject();
-            if (dialect == ModelDialect.VLLM) {
-                top.put(tok, d.tokenLogprobs().get(i));
-            }
-            d.alternatives().get(i).forEach((alt, v) -> {
-                if (!top.has(alt)) {
-                    top.put(alt, v);
-                }
-            });
-            offsets.add(dialect == ModelDialect.SGLANG ? -1 : offset);
-            offset += tok.length();
-        }
-        return lp;
+        return legacy(d.tokens(), d.tokenLogprobs(), d.alternatives());
     }
 
-    /** Prompt then completion, in vLLM's legacy shape; offsets in code points, as Python counts them. */
+    /** Prompt then completion, as vLLM echoes them. */
     private JsonNode echoed(String prompt, Sampler sampler, Sampler.Draw d) {
-        List<String> promptTokens = Tokens.split(prompt);
-        List<Double> promptLogprobs = sampler.echoLogprobs(prompt, promptTokens, ECHOED_PROMPT_LOGPROB);
+        List<String> tokens = new java.util.ArrayList<>(Tokens.split(prompt));
+        List<Double> values = new java.util.ArrayList<>(sampler.echoLogprobs(prompt, tokens, ECHOED_PROMPT_LOGPROB));
+        List<Map<String, Double>> alternatives = new java.util.ArrayList<>(java.util.Collections.nCopies(tokens.size(),
+                Map.<String, Double>of()));
+        tokens.addAll(d.tokens());
+        values.addAll(d.tokenLogprobs());
+        alternatives.addAll(d.alternatives());
+        return legacy(tokens, values, alternatives);
+    }
+
+    /**
+     * The completions API's legacy log-prob shape; a null value (an echoed first token) has no
+     * top log-probs. Offsets count code points, as Python does.
+     */
+    private JsonNode legacy(List<String> tokenTexts, List<Double> tokenValues, List<Map<String, Double>> alternatives) {
         ObjectNode lp = mapper.createObjectNode();
         ArrayNode tokens = lp.putArray("tokens");
         ArrayNode values = lp.putArray("token_logprobs");
         ArrayNode tops = lp.putArray("top_logprobs");
         ArrayNode offsets = lp.putArray("text_offset");
         int offset = 0;
-        for (int i = 0; i < promptTokens.size() + d.tokens().size(); i++) {
-            boolean inPrompt = i < promptTokens.size();
-            String tok = inPrompt ? promptTokens.get(i) : d.tokens().get(i - promptTokens.size());
-            Double value = inPrompt ? promptLogprobs.get(i) : d.tokenLogprobs().get(i - promptTokens.size());
+        for (int i = 0; i < tokenTexts.size(); i++) {
+            String tok = tokenTexts.get(i);
+            Double value = tokenValues.get(i);
             tokens.add(tok);
             if (value == null) {
                 values.addNull();
                 tops.addNull();
             } else {
                 values.add(value);
-                tops.addObject().put(tok, value);
+                ObjectNode top = tops.addObject();
+                if (dialect == ModelDialect.VLLM) {
+                    top.put(tok, value);
+                }
+                alternatives.get(i).forEach((alt, v) -> {
+                    if (!top.has(alt)) {
+                        top.put(alt, v);
+                    }
+                });
             }
             offsets.add(dialect == ModelDialect.SGLANG ? -1 : offset);
             offset += tok.codePointCount(0, tok.length());
