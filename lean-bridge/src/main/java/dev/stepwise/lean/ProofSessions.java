@@ -61,7 +61,8 @@ public final class ProofSessions {
         }
         String last = "no attempt";
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            try (ReplLease lease = pool.lease(state.header(), state.processes())) {
+            // rebuilding elsewhere elaborates the statement and replays the path
+            try (ReplLease lease = pool.lease(state.header(), state.processes(), state.depth() + 1)) {
                 Integer proofState = state.proofStateOn(lease.processId());
                 if (proofState == null) {
                     pool.countReplay();

@@ -13,11 +13,13 @@ public final class ReplLease implements AutoCloseable {
     private final PooledRepl entry;
     private final ScheduledFuture<?> leakWarning;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final long takenNanos;
 
-    ReplLease(ReplPool pool, PooledRepl entry, ScheduledFuture<?> leakWarning) {
+    ReplLease(ReplPool pool, PooledRepl entry, ScheduledFuture<?> leakWarning, long takenNanos) {
         this.pool = pool;
         this.entry = entry;
         this.leakWarning = leakWarning;
+        this.takenNanos = takenNanos;
     }
 
     /** The process's id, unique for the pool's life: a restarted process gets a new one. */
@@ -75,7 +77,7 @@ public final class ReplLease implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             leakWarning.cancel(false);
-            pool.giveBack(entry);
+            pool.giveBack(entry, System.nanoTime() - takenNanos);
         }
     }
 }

@@ -4,17 +4,18 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -29,10 +30,17 @@ import java.util.concurrent.locks.ReentrantLock;
  * healthy header env), lends them, takes them back, retires them at their limits, restarts the
  * ones that crashed, and closes them all.
  *
- * <p>A fair semaphore counts the idle processes in a deque; whoever holds a permit may take one
- * entry from the deque. A housekeeper thread retires idle processes past their age or memory
- * limit and tops the pool up; a process in use past a limit is only marked and retired when its
- * lease ends. Processes are killed on a closer thread, never on a caller's thread.
+ * <p>Proof states live in the process that made them, so most callers want one particular
+ * process. Callers that find no process for them wait in one queue, in order of arrival; a
+ * process that comes back goes straight to the first caller it suits (one it owns state for, or
+ * one any process will do for), and a process is idle only when no waiting caller can use it. A
+ * caller waits for its busy owner at most the owner wait; before that, a process that would
+ * otherwise sit idle takes over the caller that has the most commands queued ahead of it at its
+ * owner, when rebuilding its state there costs fewer commands than that wait.
+ *
+ * <p>A housekeeper thread retires idle processes past their age or memory limit and tops the pool
+ * up; a process in use past a limit is only marked and retired when its lease ends. Processes are
+ * killed on a closer thread, never on a caller's thread.
  */
 public final class ReplPool implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ReplPool.class.getName());
@@ -46,8 +54,12 @@ public final class ReplPool implements AutoCloseable {
     private final HostTools tools;
     private final InstantSource clock;
     private final AtomicReference<PoolState> state = new AtomicReference<>(PoolState.RUNNING);
-    private final Semaphore idlePermits = new Semaphore(0, true);
-    private final Deque<PooledRepl> idle = new ConcurrentLinkedDeque<>();
+    /** Guards {@link #idle} and {@link #waiting}, and every move of an entry into or out of them. */
+    private final ReentrantLock lendLock = new ReentrantLock();
+    /** Free processes, longest idle first: taken in turn, so new proof states spread over all of them. */
+    private final ArrayDeque<PooledRepl> idle = new ArrayDeque<>();
+    /** Callers no idle process suits, in order of arrival. */
+    private final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
     private final Set<PooledRepl> all = ConcurrentHashMap.newKeySet();
     /** Every process started and not yet closed, whatever its entry's state: the final sweep kills these. */
     private final Set<ReplProcess> live = ConcurrentHashMap.newKeySet();
@@ -62,12 +74,12 @@ public final class ReplPool implements AutoCloseable {
     private final AtomicLong restarts = new AtomicLong();
     private final AtomicLong recycles = new AtomicLong();
     private final AtomicLong replays = new AtomicLong();
+    private final AtomicLong ownerWaits = new AtomicLong();
+    private final AtomicLong takeovers = new AtomicLong();
+    private final AtomicLong busyNanos = new AtomicLong();
     private final AtomicInteger starting = new AtomicInteger();
     private final AtomicInteger failedStartsInARow = new AtomicInteger();
     private volatile Throwable lastStartFailure;
-    /** Signalled whenever a process comes back, for callers waiting for the one that holds their state. */
-    private final ReentrantLock returnLock = new ReentrantLock();
-    private final Condition returned = returnLock.newCondition();
 
     private ReplPool(ReplPoolConfig config, ReplCodec codec, HostTools tools, InstantSource clock) {
         this.config = config;
@@ -116,100 +128,246 @@ public final class ReplPool implements AutoCloseable {
 
     /** A lease on any process, preferring one that already has {@code header} warm. */
     public ReplLease lease(String header) {
-        return lease(header, Set.of());
+        return lease(header, Set.of(), 0);
     }
 
     /**
-     * A lease, preferring first a process in {@code preferred} (one that holds the caller's
-     * proof state), then one with {@code header} warm, then any.
+     * A lease for a caller whose proof state lives in the processes {@code owners}: one of them if
+     * one comes free within the owner wait, otherwise (or at once when all of them are gone) any
+     * process, one with {@code header} warm first. Before the owner wait ends the caller is given
+     * another process only when that process would otherwise sit idle and more than
+     * {@code rebuildCommands} commands are queued ahead of the caller at its owners.
      *
+     * @param rebuildCommands how many commands rebuilding the caller's state on another process
+     *     takes (the statement and the tactics of its path)
      * @throws ReplPoolTimeoutException if none comes free within the lease timeout
      */
-    public ReplLease lease(String header, Set<Long> preferred) {
-        leases.incrementAndGet();
-        if (!preferred.isEmpty() && !config.ownerWait().isZero()) {
-            ReplLease owner = leaseOwner(preferred);
-            if (owner != null) {
-                return owner;
-            }
+    public ReplLease lease(String header, Set<Long> owners, int rebuildCommands) {
+        if (rebuildCommands < 0) {
+            throw new IllegalArgumentException("rebuildCommands must be >= 0, got " + rebuildCommands);
         }
-        long deadline = System.nanoTime() + config.leaseTimeout().toNanos();
-        boolean counted = false;
+        leases.incrementAndGet();
         while (true) {
-            requireRunning();
-            if (!idlePermits.tryAcquire()) {
-                if (!counted) {
-                    waits.incrementAndGet();
-                    counted = true;
-                }
-                try {
-                    if (!idlePermits.tryAcquire(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
-                        throw leaseTimeout();
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(config.name() + ": interrupted while waiting for a REPL", e);
-                }
-            }
-            if (state.get() != PoolState.RUNNING) {
-                idlePermits.release();
-                requireRunning();
-            }
-            ReplLease lease = activate(take(header, preferred));
+            long now = System.nanoTime();
+            Waiter w = new Waiter(Set.copyOf(owners), header, rebuildCommands, now + config.ownerWait().toNanos());
+            ReplLease lease = activate(obtain(w, now + config.leaseTimeout().toNanos()));
             if (lease != null) {
                 return lease;
             }
         }
     }
 
-    /**
-     * Waits up to {@code ownerWait} for one of the processes that hold the caller's proof state to
-     * come free; null when none does in time or none is alive, and the caller then takes any
-     * process and replays the state's path there.
-     */
-    private ReplLease leaseOwner(Set<Long> preferred) {
-        long deadline = System.nanoTime() + config.ownerWait().toNanos();
-        while (state.get() == PoolState.RUNNING && all.stream().anyMatch(e -> preferred.contains(e.id))) {
-            if (idlePermits.tryAcquire()) {
-                PooledRepl owner = null;
-                for (PooledRepl e : idle) {
-                    if (preferred.contains(e.id) && idle.remove(e)) {
-                        owner = e;
-                        break;
-                    }
-                }
-                if (owner == null) {
-                    idlePermits.release();
-                } else {
-                    ReplLease lease = activate(owner);
-                    if (lease != null) {
-                        return lease;
-                    }
-                    continue;
-                }
-            }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return null;
-            }
-            returnLock.lock();
-            try {
-                returned.awaitNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(config.name() + ": interrupted while waiting for a REPL", e);
-            } finally {
-                returnLock.unlock();
-            }
+    /** A caller waiting for a process; guarded by {@link #lendLock}. */
+    private final class Waiter {
+        final Set<Long> owners;
+        final String header;
+        final int rebuildCommands;
+        /** From this {@link System#nanoTime()} on, any process will do. */
+        final long ownerDeadline;
+        final Condition handedOver = lendLock.newCondition();
+        PooledRepl entry;
+        boolean takenOver;
+
+        Waiter(Set<Long> owners, String header, int rebuildCommands, long ownerDeadline) {
+            this.owners = owners;
+            this.header = header;
+            this.rebuildCommands = rebuildCommands;
+            this.ownerDeadline = ownerDeadline;
         }
-        return null;
+
+        /** Whether a process other than its owners will do: no owners, owners gone, or waited long enough. */
+        boolean anyWillDo(long now) {
+            if (owners.isEmpty() || now - ownerDeadline >= 0) {
+                return true;
+            }
+            for (PooledRepl e : all) {
+                if (owners.contains(e.id)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        boolean accepts(PooledRepl e, long now) {
+            return owners.contains(e.id) || anyWillDo(now);
+        }
     }
 
-    /** Lends an entry taken off the idle deque; null when it died while idle (it is replaced). */
-    private ReplLease activate(PooledRepl entry) {
-        if (!entry.move(PooledRepl.State.NOT_IN_USE, PooledRepl.State.IN_USE)) {
-            throw new IllegalStateException(config.name() + ": idle entry " + entry + " was not free");
+    /** An entry moved to IN_USE for the waiter: an idle one that suits it, or the first handed to it. */
+    private PooledRepl obtain(Waiter w, long deadline) {
+        lendLock.lock();
+        try {
+            requireRunning();
+            PooledRepl e = takeIdle(w, System.nanoTime());
+            if (e != null) {
+                return e;
+            }
+            if (!idle.isEmpty() && queuedAtOwners(w) > w.rebuildCommands) {
+                // an idle process, and a longer wait for the owners than a rebuild takes
+                takeovers.incrementAndGet();
+                return take(anyIdle(w.header));
+            }
+            waits.incrementAndGet();
+            if (!w.anyWillDo(System.nanoTime())) {
+                ownerWaits.incrementAndGet();
+            }
+            waiting.addLast(w);
+            boolean anyWillDo = false;
+            try {
+                while (w.entry == null) {
+                    if (state.get() != PoolState.RUNNING) {
+                        waiting.remove(w);
+                        requireRunning();
+                    }
+                    long now = System.nanoTime();
+                    if (now - deadline >= 0) {
+                        waiting.remove(w);
+                        throw leaseTimeout();
+                    }
+                    long until = deadline;
+                    if (!anyWillDo) {
+                        if (w.anyWillDo(now)) {
+                            // the owner wait ran out (or the owners died): an idle process will do now
+                            anyWillDo = true;
+                            e = takeIdle(w, now);
+                            if (e != null) {
+                                waiting.remove(w);
+                                return e;
+                            }
+                        } else {
+                            until = w.ownerDeadline;
+                        }
+                    }
+                    w.handedOver.awaitNanos(until - now);
+                }
+                if (w.takenOver) {
+                    takeovers.incrementAndGet();
+                }
+                return w.entry;
+            } catch (InterruptedException ie) {
+                waiting.remove(w);
+                if (w.entry != null) {
+                    lend(w.entry); // handed over as we were interrupted: to the next caller
+                }
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(config.name() + ": interrupted while waiting for a REPL", ie);
+            }
+        } finally {
+            lendLock.unlock();
         }
+    }
+
+    /** Under the lend lock: an idle entry that suits the waiter, moved to IN_USE, or null. */
+    private PooledRepl takeIdle(Waiter w, long now) {
+        for (PooledRepl e : idle) {
+            if (w.owners.contains(e.id)) {
+                return take(e);
+            }
+        }
+        return w.anyWillDo(now) ? take(anyIdle(w.header)) : null;
+    }
+
+    /** Under the lend lock: an idle entry with the header warm, else the one idle longest, else null. */
+    private PooledRepl anyIdle(String header) {
+        for (PooledRepl e : idle) {
+            if (e.hasEnv(header)) {
+                return e;
+            }
+        }
+        return idle.peekFirst();
+    }
+
+    /** Under the lend lock: moves an idle entry (or null) to IN_USE. */
+    private PooledRepl take(PooledRepl e) {
+        if (e == null) {
+            return null;
+        }
+        idle.remove(e);
+        if (!e.move(PooledRepl.State.NOT_IN_USE, PooledRepl.State.IN_USE)) {
+            throw new IllegalStateException(config.name() + ": idle entry " + e + " was not free");
+        }
+        return e;
+    }
+
+    /** Under the lend lock: callers queued for the least busy of the waiter's owners. */
+    private int queuedAtOwners(Waiter w) {
+        int least = Integer.MAX_VALUE;
+        for (Long owner : w.owners) {
+            int n = 0;
+            for (Waiter q : waiting) {
+                if (q.owners.contains(owner)) {
+                    n++;
+                }
+            }
+            least = Math.min(least, n);
+        }
+        return w.owners.isEmpty() ? 0 : least;
+    }
+
+    /**
+     * Under the lend lock (or taking it): hands a healthy entry, IN_USE or NOT_IN_USE, to the first
+     * waiting caller it suits, else to a caller worth taking over, else puts it at the back of the
+     * idle deque.
+     */
+    private void lend(PooledRepl entry) {
+        lendLock.lock();
+        try {
+            long now = System.nanoTime();
+            Waiter chosen = null;
+            for (Waiter w : waiting) {
+                if (w.accepts(entry, now)) {
+                    chosen = w;
+                    break;
+                }
+            }
+            if (chosen == null) {
+                chosen = worthTakingOver();
+                if (chosen != null) {
+                    chosen.takenOver = true;
+                }
+            }
+            if (chosen == null) {
+                entry.move(PooledRepl.State.IN_USE, PooledRepl.State.NOT_IN_USE);
+                idle.addLast(entry);
+                return;
+            }
+            waiting.remove(chosen);
+            entry.move(PooledRepl.State.NOT_IN_USE, PooledRepl.State.IN_USE);
+            chosen.entry = entry;
+            chosen.handedOver.signal();
+        } finally {
+            lendLock.unlock();
+        }
+    }
+
+    /**
+     * Under the lend lock, for a process that no waiting caller accepts (so every one of them waits
+     * for its owners): the caller with the most commands queued ahead of it at its owners beyond
+     * what rebuilding its state costs, or null when rebuilding costs at least the wait for everyone.
+     */
+    private Waiter worthTakingOver() {
+        Map<Long, Integer> queued = new HashMap<>();
+        Waiter best = null;
+        int bestGain = 0;
+        for (Waiter w : waiting) {
+            int ahead = Integer.MAX_VALUE;
+            for (Long owner : w.owners) {
+                ahead = Math.min(ahead, queued.getOrDefault(owner, 0));
+            }
+            for (Long owner : w.owners) {
+                queued.merge(owner, 1, Integer::sum);
+            }
+            int gain = ahead - w.rebuildCommands;
+            if (gain > bestGain || (gain == bestGain && gain > 0)) {
+                best = w;
+                bestGain = gain;
+            }
+        }
+        return best;
+    }
+
+    /** Lends an entry moved to IN_USE for the caller; null when it died while idle (it is replaced). */
+    private ReplLease activate(PooledRepl entry) {
         if (!entry.process.usable()) {
             // died while idle: nothing was lost but the process
             crashes.incrementAndGet();
@@ -220,31 +378,12 @@ public final class ReplPool implements AutoCloseable {
         ScheduledFuture<?> leak = housekeeper.schedule(() -> LOG.log(Level.WARNING, config.name() + ": "
                 + entry.process.name() + " leased for more than " + config.leakThreshold().toMillis()
                 + " ms; holder:", holder), config.leakThreshold().toMillis(), TimeUnit.MILLISECONDS);
-        return new ReplLease(this, entry, leak);
+        return new ReplLease(this, entry, leak, System.nanoTime());
     }
 
-    private PooledRepl take(String header, Set<Long> preferred) {
-        if (!preferred.isEmpty()) {
-            for (PooledRepl e : idle) {
-                if (preferred.contains(e.id) && idle.remove(e)) {
-                    return e;
-                }
-            }
-        }
-        for (PooledRepl e : idle) {
-            if (e.hasEnv(header) && idle.remove(e)) {
-                return e;
-            }
-        }
-        PooledRepl e = idle.pollFirst();
-        if (e == null) {
-            throw new IllegalStateException(config.name() + ": a permit without an idle entry");
-        }
-        return e;
-    }
-
-    /** Called once by {@link ReplLease#close()}. */
-    void giveBack(PooledRepl entry) {
+    /** Called once by {@link ReplLease#close()}, with how long the lease was held. */
+    void giveBack(PooledRepl entry, long heldNanos) {
+        busyNanos.addAndGet(heldNanos);
         if (state.get() != PoolState.RUNNING) {
             retire(entry, "the pool is closing");
             return;
@@ -259,16 +398,7 @@ public final class ReplPool implements AutoCloseable {
             replace(entry, limit, Replacing.RECYCLED);
             return;
         }
-        entry.move(PooledRepl.State.IN_USE, PooledRepl.State.NOT_IN_USE);
-        // At the back: idle processes are taken in turn, so new proof states spread over all of them.
-        idle.addLast(entry);
-        idlePermits.release();
-        returnLock.lock();
-        try {
-            returned.signalAll();
-        } finally {
-            returnLock.unlock();
-        }
+        lend(entry);
     }
 
     void countTimeout() {
@@ -330,8 +460,7 @@ public final class ReplPool implements AutoCloseable {
 
     private void publish(PooledRepl entry) {
         all.add(entry);
-        idle.addFirst(entry);
-        idlePermits.release();
+        lend(entry);
     }
 
     /**
@@ -407,6 +536,7 @@ public final class ReplPool implements AutoCloseable {
     private void retire(PooledRepl entry, String why) {
         entry.markRemoved();
         all.remove(entry);
+        ownersGone();
         LOG.log(Level.DEBUG, () -> config.name() + ": retiring " + entry.process.name() + ": " + why);
         try {
             closer.execute(() -> closeNow(entry.process));
@@ -422,6 +552,30 @@ public final class ReplPool implements AutoCloseable {
             if (!process.anyAlive()) {
                 live.remove(process);
             }
+        }
+    }
+
+    /**
+     * A process left the pool: callers that waited only for it may now take an idle process
+     * rather than wait out their owner wait.
+     */
+    private void ownersGone() {
+        lendLock.lock();
+        try {
+            long now = System.nanoTime();
+            for (Iterator<Waiter> it = waiting.iterator(); it.hasNext() && !idle.isEmpty();) {
+                Waiter w = it.next();
+                if (w.anyWillDo(now)) {
+                    PooledRepl e = takeIdle(w, now);
+                    if (e != null) {
+                        it.remove();
+                        w.entry = e;
+                        w.handedOver.signal();
+                    }
+                }
+            }
+        } finally {
+            lendLock.unlock();
         }
     }
 
@@ -461,14 +615,15 @@ public final class ReplPool implements AutoCloseable {
         if (!dead && limit == null) {
             return;
         }
-        if (!idlePermits.tryAcquire()) {
-            return;
+        lendLock.lock();
+        try {
+            if (!idle.remove(e)) {
+                return;
+            }
+            e.move(PooledRepl.State.NOT_IN_USE, PooledRepl.State.RESERVED);
+        } finally {
+            lendLock.unlock();
         }
-        if (!idle.remove(e)) {
-            idlePermits.release();
-            return;
-        }
-        e.move(PooledRepl.State.NOT_IN_USE, PooledRepl.State.RESERVED);
         if (dead) {
             crashes.incrementAndGet();
             replace(e, "died while idle", Replacing.CRASHED);
@@ -499,8 +654,16 @@ public final class ReplPool implements AutoCloseable {
     // ------------------------------------------------------------------ observing
 
     public PoolCounters counters() {
-        return new PoolCounters(leases.get(), waits.get(), timeouts.get(), crashes.get(), restarts.get(),
-                recycles.get(), replays.get(), all.size(), idle.size(), starting.get());
+        int idleNow;
+        lendLock.lock();
+        try {
+            idleNow = idle.size();
+        } finally {
+            lendLock.unlock();
+        }
+        return new PoolCounters(leases.get(), waits.get(), ownerWaits.get(), takeovers.get(), timeouts.get(),
+                crashes.get(), restarts.get(), recycles.get(), replays.get(), Duration.ofNanos(busyNanos.get()),
+                all.size(), idleNow, starting.get());
     }
 
     /** Pids of every live process tree the pool holds (for leak checks and the doctor). */
@@ -512,11 +675,12 @@ public final class ReplPool implements AutoCloseable {
         return pids;
     }
 
+    /** Under the lend lock, after the caller left the queue. */
     private ReplPoolTimeoutException leaseTimeout() {
         Throwable cause = lastStartFailure;
         return new ReplPoolTimeoutException(config.name() + ": no REPL came free within "
                 + config.leaseTimeout().toMillis() + " ms (total " + all.size() + ", idle " + idle.size()
-                + ", starting " + starting.get() + ", waiting " + idlePermits.getQueueLength() + ")"
+                + ", starting " + starting.get() + ", waiting " + waiting.size() + ")"
                 + (cause == null ? "" : "; last start failure: " + cause.getMessage()), cause);
     }
 
@@ -539,7 +703,12 @@ public final class ReplPool implements AutoCloseable {
         }
         housekeeper.shutdownNow();
         adder.shutdownNow();
-        idlePermits.release(Integer.MAX_VALUE / 2); // waiters wake, see CLOSING and fail
+        lendLock.lock();
+        try {
+            waiting.forEach(w -> w.handedOver.signal()); // waiters wake, see CLOSING and fail
+        } finally {
+            lendLock.unlock();
+        }
         Duration wait = config.process().exitWait().multipliedBy(2).plusSeconds(2);
         awaitTermination(adder, wait, "adder");
         for (PooledRepl e : all) {
@@ -551,7 +720,12 @@ public final class ReplPool implements AutoCloseable {
             }
         }
         all.clear();
-        idle.clear();
+        lendLock.lock();
+        try {
+            idle.clear();
+        } finally {
+            lendLock.unlock();
+        }
         closer.shutdown();
         awaitTermination(closer, wait, "closer");
         for (ReplProcess p : List.copyOf(live)) {

@@ -67,6 +67,11 @@ public final class SessionState {
         return path;
     }
 
+    /** Tactics from the root to this state. */
+    int depth() {
+        return depth;
+    }
+
     /** The state this one came from, or null for the root. */
     SessionState parent() {
         return parent;

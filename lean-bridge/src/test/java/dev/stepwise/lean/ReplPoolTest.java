@@ -13,6 +13,9 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -76,7 +79,7 @@ class ReplPoolTest {
             assertInstanceOf(ReplResponse.CommandResult.class, lease.send(ReplRequest.Command.in(0, "def x := 1")));
             assertEquals(1, p.counters().idle());
         }
-        try (ReplLease again = p.lease(HEADER, Set.of(id))) {
+        try (ReplLease again = p.lease(HEADER, Set.of(id), 1)) {
             assertEquals(id, again.processId(), "the preferred process is handed out when idle");
         }
         PoolCounters c = p.counters();
@@ -231,5 +234,139 @@ class ReplPoolTest {
         held.close();
         var e = assertThrows(IllegalStateException.class, () -> p.lease(HEADER));
         assertEquals("repl-pool is closed", e.getMessage());
+    }
+
+    // ---- who gets a process that comes back ----
+
+    /** A pool of two processes, both leased, whose callers wait up to ten minutes for their owners. */
+    private ReplPool twoLeasedProcesses() throws InterruptedException {
+        ReplPool p = start(config(2).withOwnerWait(Duration.ofMinutes(10)));
+        await(() -> p.counters().idle() == 2, "two processes warm");
+        return p;
+    }
+
+    /** Starts a caller on its own thread and waits until it queues. */
+    private static CompletableFuture<ReplLease> queued(ReplPool p, Set<Long> owners, int rebuild)
+            throws InterruptedException {
+        long before = p.counters().waits();
+        CompletableFuture<ReplLease> lease = CompletableFuture.supplyAsync(() -> p.lease(HEADER, owners, rebuild),
+                runnable -> Thread.ofVirtual().start(runnable));
+        await(() -> p.counters().waits() == before + 1, "the caller queues");
+        return lease;
+    }
+
+    @Test
+    void aCallerWaitsForItsOwnerWhileLaterCallersTakeOtherProcesses() throws Exception {
+        ReplPool p = twoLeasedProcesses();
+        ReplLease a = p.lease(HEADER);
+        ReplLease b = p.lease(HEADER);
+        CompletableFuture<ReplLease> forA = queued(p, Set.of(a.processId()), 100);
+        CompletableFuture<ReplLease> any = queued(p, Set.of(), 0);
+        b.close();
+        try (ReplLease got = any.get(20, TimeUnit.SECONDS)) {
+            assertEquals(b.processId(), got.processId(), "the process that came back went to the caller it suits");
+            assertFalse(forA.isDone(), "the owner's caller still waits: rebuilding costs more than its wait");
+        }
+        a.close();
+        try (ReplLease got = forA.get(20, TimeUnit.SECONDS)) {
+            assertEquals(a.processId(), got.processId());
+        }
+        PoolCounters c = p.counters();
+        assertEquals(List.of(2L, 1L, 0L), List.of(c.waits(), c.ownerWaits(), c.takeovers()));
+    }
+
+    @Test
+    void aProcessThatWouldSitIdleTakesOverTheCallerWithTheLongestWaitAtItsOwner() throws Exception {
+        ReplPool p = twoLeasedProcesses();
+        ReplLease a = p.lease(HEADER);
+        ReplLease b = p.lease(HEADER);
+        Set<Long> owner = Set.of(a.processId());
+        CompletableFuture<ReplLease> first = queued(p, owner, 0);
+        CompletableFuture<ReplLease> second = queued(p, owner, 0);
+        CompletableFuture<ReplLease> third = queued(p, owner, 2);
+        b.close();
+        // ahead of them at the owner: 0, 1 and 2 callers; rebuilding costs 0, 0 and 2 commands
+        try (ReplLease got = second.get(20, TimeUnit.SECONDS)) {
+            assertEquals(b.processId(), got.processId());
+        }
+        assertEquals(1, p.counters().takeovers());
+        // back again: the first waits no longer than its rebuild, the third's rebuild costs its wait
+        assertEquals(1, p.counters().idle(), "no caller gains from the process, so it is idle");
+        a.close();
+        try (ReplLease got = first.get(20, TimeUnit.SECONDS)) {
+            assertEquals(a.processId(), got.processId());
+            assertFalse(third.isDone());
+        }
+        third.get(20, TimeUnit.SECONDS).close();
+        assertEquals(1, p.counters().takeovers());
+    }
+
+    @Test
+    void aCallerArrivingToALongQueueTakesAnIdleProcess() throws Exception {
+        ReplPool p = twoLeasedProcesses();
+        ReplLease a = p.lease(HEADER);
+        Set<Long> owner = Set.of(a.processId());
+        CompletableFuture<ReplLease> queuedFirst = queued(p, owner, 0);
+        assertEquals(1, p.counters().idle());
+        try (ReplLease got = p.lease(HEADER, owner, 0)) {
+            assertNotEquals(a.processId(), got.processId(), "one caller ahead at the owner, rebuilding costs nothing");
+            assertEquals(1, p.counters().takeovers());
+        }
+        a.close();
+        queuedFirst.get(20, TimeUnit.SECONDS).close();
+    }
+
+    @Test
+    void aCallerWhoseOwnerDiesStopsWaitingForIt() throws Exception {
+        ReplPool p = twoLeasedProcesses();
+        ReplLease a = p.lease(HEADER);
+        ReplLease b = p.lease(HEADER);
+        CompletableFuture<ReplLease> forA = queued(p, Set.of(a.processId()), 100);
+        assertThrows(ReplCrashException.class, () -> a.send(ReplRequest.Command.in(0, "crash")));
+        a.close();
+        try (ReplLease got = forA.get(20, TimeUnit.SECONDS)) {
+            assertNotEquals(a.processId(), got.processId(), "served by the replacement or b, long before the owner wait");
+        }
+        b.close();
+    }
+
+    @Test
+    void anInterruptedCallerLeavesTheQueueAndThePoolGoesOn() throws Exception {
+        ReplPool p = twoLeasedProcesses();
+        ReplLease a = p.lease(HEADER);
+        ReplLease b = p.lease(HEADER);
+        CompletableFuture<Throwable> failure = new CompletableFuture<>();
+        Thread caller = Thread.ofVirtual().start(() -> {
+            try {
+                p.lease(HEADER).close();
+                failure.complete(null);
+            } catch (IllegalStateException e) {
+                failure.complete(new IllegalStateException(e.getMessage() + "; interrupted: "
+                        + Thread.currentThread().isInterrupted()));
+            }
+        });
+        await(() -> p.counters().waits() == 1, "the caller queues");
+        caller.interrupt();
+        assertEquals("repl-pool: interrupted while waiting for a REPL; interrupted: true",
+                failure.get(20, TimeUnit.SECONDS).getMessage());
+        a.close();
+        b.close();
+        assertEquals(2, p.counters().idle(), "nobody waits for the processes that came back");
+        try (ReplLease again = p.lease(HEADER)) {
+            assertInstanceOf(ReplResponse.CommandResult.class, again.send(ReplRequest.Command.in(0, "ok")));
+        }
+    }
+
+    @Test
+    void closingFailsTheCallersStillWaiting() throws Exception {
+        ReplPool p = twoLeasedProcesses();
+        ReplLease a = p.lease(HEADER);
+        ReplLease b = p.lease(HEADER);
+        CompletableFuture<ReplLease> waiting = queued(p, Set.of(a.processId()), 0);
+        p.close();
+        var e = assertThrows(ExecutionException.class, () -> waiting.get(20, TimeUnit.SECONDS));
+        assertEquals("repl-pool is closed", e.getCause().getMessage());
+        a.close();
+        b.close();
     }
 }

@@ -10,7 +10,10 @@ import java.util.Objects;
  * @param maxConcurrentAttempts attempts running at once (each holds its tree in memory)
  * @param maxInFlightPolicyRequests policy requests in flight at once, over all attempts
  * @param maxInFlightTactics environment calls (starts and tactics) in progress at once, over all
- *     attempts; usually the number of Lean processes
+ *     attempts. An environment whose states are tied to one process each queues calls per process;
+ *     a cap as small as the number of processes there lets callers queued for one busy process
+ *     hold every permit while the other processes idle, so such an environment wants no cap below
+ *     {@code maxConcurrentAttempts}
  * @param closeTimeout how long {@link SearchScheduler#close()} waits for running attempts to end
  */
 public record SchedulerConfig(int maxConcurrentAttempts, int maxInFlightPolicyRequests, int maxInFlightTactics,

@@ -82,7 +82,7 @@ public final class RunLauncher {
         try (ProverStack stack = openStack(app, lean, headers, simulation)) {
             SearchSettings search = new SearchSettings(s);
             EvalService service = new EvalService(store, stack, InstantSource.system(), observer, search.searchConfig(),
-                    search.attemptPlan(), search.schedulerConfig(stack.leanProcesses(), s.duration(LeanKeys.TACTIC_TIMEOUT)));
+                    search.attemptPlan(), search.schedulerConfig(s.duration(LeanKeys.TACTIC_TIMEOUT)));
             // The results are read while the store is still open.
             return then.apply(service.run(new EvalRequest(kind, options.name, config, problems)));
         }

@@ -61,8 +61,9 @@ public final class SearchKeys {
     public static final ConfigKey POLICY_IN_FLIGHT = ConfigKey.positiveInt("search.policy-in-flight", 64,
             "model requests in flight at once over all attempts");
     public static final ConfigKey LEAN_IN_FLIGHT = ConfigKey.of("search.lean-in-flight", ValueType.INT, 0,
-            "Lean calls in progress at once over all attempts (0 = as many as pool.size)")
-            .restrictedTo(v -> (Integer) v >= 0, "0 (pool size) or more");
+            "Lean calls in progress or queued for a process at once over all attempts (0 = no cap beyond "
+                    + "search.concurrent-attempts: the pool queues each call for the process holding its proof state)")
+            .restrictedTo(v -> (Integer) v >= 0, "0 (no cap) or more");
 
     public static final List<ConfigKey> ALL = List.of(WIDTH, ALPHAS, SCORE_MODE, TEMPERATURE, ATTEMPTS, SEED,
             MAX_EXPANSIONS, MAX_TACTICS, MAX_TOKENS, TIME_LIMIT, FORBIDDEN_DEFAULTS, FORBIDDEN_EXTRA, CRITIC,

@@ -53,13 +53,17 @@ public final class SearchSettings {
     }
 
     /**
-     * @param leanProcesses the Lean pool's size, the default cap on Lean calls in progress
+     * By default Lean calls are not capped below the attempts running: a call waits in the pool
+     * for the process that holds its proof state, and a cap as small as the pool would let a few
+     * callers waiting for one busy process leave the others idle.
+     *
      * @param closeTimeout how long shutdown waits for attempts (about one tactic timeout)
      */
-    public SchedulerConfig schedulerConfig(int leanProcesses, Duration closeTimeout) {
+    public SchedulerConfig schedulerConfig(Duration closeTimeout) {
+        int attempts = settings.integer(SearchKeys.CONCURRENT_ATTEMPTS);
         int lean = settings.integer(SearchKeys.LEAN_IN_FLIGHT);
-        return new SchedulerConfig(settings.integer(SearchKeys.CONCURRENT_ATTEMPTS),
-                settings.integer(SearchKeys.POLICY_IN_FLIGHT), lean == 0 ? leanProcesses : lean, closeTimeout);
+        return new SchedulerConfig(attempts, settings.integer(SearchKeys.POLICY_IN_FLIGHT), lean == 0 ? attempts : lean,
+                closeTimeout);
     }
 
     private CandidateFilter filter() {

@@ -79,7 +79,7 @@ final class EvalRoundSearcher implements RoundSearcher, AutoCloseable {
         try (ProverStack stack = shared.withPolicy(app.policyFactory().open(PolicyConfig.from(s, app::resolve)))) {
             SearchSettings search = new SearchSettings(s);
             EvalService service = new EvalService(store, stack, InstantSource.system(), observers.apply(job), search.searchConfig(),
-                    search.attemptPlan(), search.schedulerConfig(stack.leanProcesses(), s.duration(LeanKeys.TACTIC_TIMEOUT)));
+                    search.attemptPlan(), search.schedulerConfig(s.duration(LeanKeys.TACTIC_TIMEOUT)));
             RoundId round = store.rounds().find(job.round()).map(Round::id).orElseThrow(() -> new IllegalStateException(
                     "round " + job.round() + " is not recorded"));
             StoredRun run = service.run(new EvalRequest(kind(job.purpose()), job.runName(), RunLauncher.config(poolName, problems, s,

@@ -103,11 +103,6 @@ public final class ProverStack implements AutoCloseable {
         return simulation;
     }
 
-    /** Lean processes in the pool: the useful number of tactics in flight at once. */
-    public int leanProcesses() {
-        return pool.config().size();
-    }
-
     public dev.stepwise.lean.PoolCounters poolCounters() {
         return pool.counters();
     }

@@ -34,8 +34,8 @@ class SearchSettingsTest {
                 List.of(c.width(), c.alpha(), c.scoreMode(), c.temperature(), c.budgets(), c.criticMode()));
         assertEquals(ForbiddenTactics.bfsProverV2().rules().size(), ((ForbiddenTactics) c.filter()).rules().size());
         assertEquals(new AttemptPlan(1, List.of(2.0), 0), settings(Map.of()).attemptPlan());
-        assertEquals(new SchedulerConfig(64, 64, 16, Duration.ofSeconds(30)),
-                settings(Map.of()).schedulerConfig(16, Duration.ofSeconds(30)));
+        assertEquals(new SchedulerConfig(64, 64, 64, Duration.ofSeconds(30)),
+                settings(Map.of()).schedulerConfig(Duration.ofSeconds(30)));
     }
 
     @Test
@@ -56,7 +56,7 @@ class SearchSettingsTest {
         assertEquals(Optional.of("contains 'decide'"), c.filter().reject("decide"));
         assertEquals(Optional.empty(), c.filter().reject("sorry"));
         assertEquals(new AttemptPlan(3, List.of(0.0, 0.5, 1.0), 7), s.attemptPlan());
-        assertEquals(new SchedulerConfig(8, 32, 4, Duration.ZERO), s.schedulerConfig(16, Duration.ZERO));
+        assertEquals(new SchedulerConfig(8, 32, 4, Duration.ZERO), s.schedulerConfig(Duration.ZERO));
     }
 
     @Test
