@@ -238,7 +238,7 @@ final class SimCommand implements Runnable {
             SimulatedRepl repl;
             if (source.world != null) {
                 World world = readWorld(app.resolve(source.world));
-                repl = SimulatedRepl.forWorld(world, SimulatedReplMain.faultSeed(world, seed));
+                repl = SimulatedRepl.forWorld(world, SimulatedReplMain.faultSeed(world, seed), SimulatedReplMain.processStart());
             } else {
                 try {
                     repl = SimulatedRepl.forTranscript(app.resolve(source.transcript.get(0)), app.resolve(source.transcript.get(1)), err);

@@ -105,8 +105,8 @@ public final class EvalService {
         Run current = run;
         try (SearchScheduler scheduler = new SearchScheduler(scheduling, searchConfig, stack.services(),
                 new Listener())) {
+            store.problems().start(run.id(), todo.stream().map(Problem::name).toList(), clock.instant());
             for (Problem p : todo) {
-                store.problems().start(run.id(), p.name(), clock.instant());
                 Theorem theorem = p.theorem();
                 futures.add(scheduler.submit(theorem, plan)
                         .handle((result, error) -> {
@@ -139,8 +139,7 @@ public final class EvalService {
                 store.problems().finish(run.id(), theorem.name(), ProblemStatus.UNPROVED, now);
             }
         }
-        RunProblem stored = store.problems().list(run.id()).stream()
-                .filter(p -> p.problem().name().equals(theorem.name())).findFirst().orElseThrow();
+        RunProblem stored = store.problems().find(run.id(), theorem.name()).orElseThrow();
         ProblemResult row = StoredRun.result(stored, store.attempts().forProblem(run.id(), theorem.name()));
         observer.problemFinished(row, counter.done(row), counter.solved(), counter.total());
     }

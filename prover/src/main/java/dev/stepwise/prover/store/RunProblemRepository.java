@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The {@code run_problems} table: the problems of each run and their status, which is what lets a
@@ -67,26 +68,34 @@ public final class RunProblemRepository {
 
     /** The problem is being worked on now. */
     public void start(RunId run, String problem, Instant at) {
+        start(run, List.of(problem), at);
+    }
+
+    /** The problems are being worked on now: one transaction for all of them. */
+    public void start(RunId run, List<String> problems, Instant at) {
+        List<String> names = List.copyOf(problems);
         // Attempts left by an interrupted earlier start are discarded in the same transaction, so a
         // resumed run ends with exactly the rows of an uninterrupted one.
-        db.write("start problem " + problem + " of run " + run, c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM attempts WHERE run_problem_id = "
-                    + "(SELECT id FROM run_problems WHERE run_id = ? AND name = ?)")) {
-                ps.setLong(1, run.value());
-                ps.setString(2, problem);
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE run_problems SET status = 'running', error = NULL, "
-                    + "started_at = ?, ended_at = NULL WHERE run_id = ? AND name = ?")) {
-                Columns.setInstant(ps, 1, at);
-                ps.setLong(2, run.value());
-                ps.setString(3, problem);
-                if (ps.executeUpdate() != 1) {
-                    throw new StoreException("database " + db.path() + ": run " + run + " has no problem " + problem);
-                }
-            }
-            return null;
-        });
+        db.write("start " + (names.size() == 1 ? "problem " + names.get(0) : names.size() + " problems") + " of run " + run,
+                c -> {
+                    try (PreparedStatement delete = c.prepareStatement("DELETE FROM attempts WHERE run_problem_id = "
+                            + "(SELECT id FROM run_problems WHERE run_id = ? AND name = ?)");
+                            PreparedStatement update = c.prepareStatement("UPDATE run_problems SET status = 'running', "
+                                    + "error = NULL, started_at = ?, ended_at = NULL WHERE run_id = ? AND name = ?")) {
+                        for (String problem : names) {
+                            delete.setLong(1, run.value());
+                            delete.setString(2, problem);
+                            delete.executeUpdate();
+                            Columns.setInstant(update, 1, at);
+                            update.setLong(2, run.value());
+                            update.setString(3, problem);
+                            if (update.executeUpdate() != 1) {
+                                throw new StoreException("database " + db.path() + ": run " + run + " has no problem " + problem);
+                            }
+                        }
+                    }
+                    return null;
+                });
     }
 
     /** The problem is done: {@code PROVED} or {@code UNPROVED}. */
@@ -120,6 +129,18 @@ public final class RunProblemRepository {
                 out.add(p.problem());
             }
             return out;
+        });
+    }
+
+    /** One problem of a run. */
+    public Optional<RunProblem> find(RunId run, String problem) {
+        return db.read("find problem " + problem + " of run " + run, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM run_problems WHERE run_id = ? AND name = ?")) {
+                ps.setLong(1, run.value());
+                ps.setString(2, problem);
+                List<RunProblem> found = rows(ps, run);
+                return found.isEmpty() ? Optional.<RunProblem>empty() : Optional.of(found.get(0));
+            }
         });
     }
 
@@ -167,17 +188,21 @@ public final class RunProblemRepository {
     }
 
     private static List<RunProblem> select(Connection c, String where, RunId run) throws SQLException {
-        List<RunProblem> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM run_problems " + where)) {
             ps.setLong(1, run.value());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Problem problem = new Problem(rs.getString("name"), rs.getString("split"), rs.getString("header"),
-                            rs.getString("formal_statement"), rs.getString("informal_statement"), rs.getString("source"));
-                    out.add(new RunProblem(run, rs.getInt("ordinal"), problem,
-                            Columns.decode(ProblemStatus.class, rs.getString("status")), rs.getString("error"),
-                            Columns.instant(rs, "started_at"), Columns.instant(rs, "ended_at")));
-                }
+            return rows(ps, run);
+        }
+    }
+
+    private static List<RunProblem> rows(PreparedStatement ps, RunId run) throws SQLException {
+        List<RunProblem> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Problem problem = new Problem(rs.getString("name"), rs.getString("split"), rs.getString("header"),
+                        rs.getString("formal_statement"), rs.getString("informal_statement"), rs.getString("source"));
+                out.add(new RunProblem(run, rs.getInt("ordinal"), problem,
+                        Columns.decode(ProblemStatus.class, rs.getString("status")), rs.getString("error"),
+                        Columns.instant(rs, "started_at"), Columns.instant(rs, "ended_at")));
             }
         }
         return out;

@@ -14,12 +14,16 @@ import dev.stepwise.lean.RequestWriter;
 import dev.stepwise.lean.ResponseReader;
 import dev.stepwise.lean.Severity;
 import dev.stepwise.prover.sim.repl.SimulatedRepl;
+import dev.stepwise.prover.sim.world.Faults;
+import dev.stepwise.prover.sim.world.Latency;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -161,5 +165,22 @@ class SimulatedReplTest {
                 new ByteArrayInputStream(in.getBytes(StandardCharsets.UTF_8)), out, new PrintStream(new ByteArrayOutputStream()));
         assertEquals(SimulatedRepl.Exit.END, exit);
         assertEquals("{\"env\": 0}\n\n", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theProcessStartCountsTowardsTheSimulatedStartAndFirstImport() throws Exception {
+        // a start and an import of half an hour each, in a process that began an hour ago: both
+        // already done, so the session answers at once (it would hang for an hour otherwise)
+        Latency slowStart = new Latency(Duration.ofMinutes(30), Duration.ofMinutes(30), Duration.ZERO, Duration.ZERO,
+                Duration.ofMillis(50), Duration.ZERO, Duration.ZERO, 8);
+        String in = new RequestWriter(CODEC).frame(header());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SimulatedRepl.Exit exit = SimulatedRepl.forWorld(TinyWorld.world(slowStart, Faults.none()), 1,
+                Instant.now().minus(Duration.ofHours(1))).serve(new ByteArrayInputStream(in.getBytes(StandardCharsets.UTF_8)),
+                out, new PrintStream(new ByteArrayOutputStream()));
+        assertEquals(SimulatedRepl.Exit.END, exit);
+        Frame answer = new ResponseReader(new BufferedReader(new StringReader(out.toString(StandardCharsets.UTF_8))))
+                .next().orElseThrow();
+        assertEquals(new ReplResponse.CommandResult(0), CODEC.decodeResponse(answer.text()));
     }
 }

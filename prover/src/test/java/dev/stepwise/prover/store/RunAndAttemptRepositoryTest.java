@@ -103,6 +103,25 @@ class RunAndAttemptRepositoryTest {
     }
 
     @Test
+    void problemsStartTogetherInOneTransactionOrNotAtAll() {
+        RunId run = store.runs().create(Samples.run("r")).id();
+        store.problems().add(run, Samples.problems(3));
+        StoreException e = assertThrows(StoreException.class,
+                () -> store.problems().start(run, List.of("p0000", "p9999"), Samples.T0));
+        assertEquals("database " + dbPath + ": run " + run + " has no problem p9999", e.getMessage());
+        assertEquals(ProblemStatus.PENDING, store.problems().find(run, "p0000").orElseThrow().status(),
+                "nothing of a failed batch is kept");
+
+        store.problems().start(run, List.of("p0000", "p0002"), Samples.T0);
+        RunProblem started = store.problems().find(run, "p0002").orElseThrow();
+        assertEquals(List.of("p0002", ProblemStatus.RUNNING, Samples.T0),
+                List.of(started.problem().name(), started.status(), started.startedAt()));
+        assertEquals(List.of(ProblemStatus.RUNNING, ProblemStatus.PENDING, ProblemStatus.RUNNING),
+                store.problems().list(run).stream().map(RunProblem::status).toList());
+        assertTrue(store.problems().find(run, "p9999").isEmpty());
+    }
+
+    @Test
     void anAttemptComesBackWithItsProofVerdictAndWholeTree() {
         RunId run = store.runs().create(Samples.run("r")).id();
         store.problems().add(run, Samples.problems(2));

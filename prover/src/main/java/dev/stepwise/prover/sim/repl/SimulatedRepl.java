@@ -16,6 +16,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -47,29 +48,43 @@ public final class SimulatedRepl {
     }
 
     private final ReplEngine engine;
-    private final Duration startDelay;
+    /** When the simulated start ends and requests are read. */
+    private final Instant startedBy;
 
-    private SimulatedRepl(ReplEngine engine, Duration startDelay) {
+    private SimulatedRepl(ReplEngine engine, Instant startedBy) {
         this.engine = engine;
-        this.startDelay = startDelay;
+        this.startedBy = startedBy;
     }
 
     /** A REPL acting out {@code world}; {@code faultSeed} decides which commands crash, hang or print garbage. */
     public static SimulatedRepl forWorld(World world, long faultSeed) {
-        return new SimulatedRepl(new WorldEngine(world, new ReplCodec(), faultSeed), world.latency().replStart());
+        return forWorld(world, faultSeed, Instant.now());
+    }
+
+    /**
+     * A REPL acting out {@code world} in a process that began at {@code processStart}. The world's
+     * start and first header import are timed from then, so the JVM's own start and the reading
+     * of the world count towards them instead of adding to them: the simulated process is ready
+     * when the world says, unless the host cannot even start a JVM that fast.
+     */
+    public static SimulatedRepl forWorld(World world, long faultSeed, Instant processStart) {
+        Instant startedBy = processStart.plus(world.latency().replStart());
+        return new SimulatedRepl(new WorldEngine(world, new ReplCodec(), faultSeed,
+                startedBy.plus(world.latency().headerImport())), startedBy);
     }
 
     /** A REPL replaying a recorded session; mismatching requests are reported on {@code err}. */
     public static SimulatedRepl forTranscript(Path in, Path expected, PrintStream err) {
-        return new SimulatedRepl(new TranscriptEngine(in, expected, new ReplCodec(), err), Duration.ZERO);
+        return new SimulatedRepl(new TranscriptEngine(in, expected, new ReplCodec(), err), Instant.MIN);
     }
 
     public Exit serve(InputStream input, OutputStream output, PrintStream err) {
         Writer out = new OutputStreamWriter(output, StandardCharsets.UTF_8);
         RequestReader requests = new RequestReader(new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8)));
         try {
-            if (!startDelay.isZero()) {
-                Thread.sleep(startDelay);
+            Duration start = Instant.MIN.equals(startedBy) ? Duration.ZERO : Duration.between(Instant.now(), startedBy);
+            if (start.isPositive()) {
+                Thread.sleep(start);
             }
             for (Optional<Frame> f = requests.next(); f.isPresent(); f = requests.next()) {
                 ReplAnswer answer;

@@ -8,6 +8,7 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 
 /**
  * A lean entry point for simulated REPL processes: the same as {@code stepwise sim repl} but
@@ -48,7 +49,7 @@ public final class SimulatedReplMain {
         }
         if ((args.length == 2 || args.length == 4) && args[0].equals("--world")) {
             World world = new WorldFile().read(Path.of(args[1]));
-            return SimulatedRepl.forWorld(world, faultSeed(world, args.length == 4 ? seedArg(args) : null));
+            return SimulatedRepl.forWorld(world, faultSeed(world, args.length == 4 ? seedArg(args) : null), processStart());
         }
         throw new IllegalArgumentException("usage: --world WORLD [--seed S] | --transcript X.in X.expected.out");
     }
@@ -62,6 +63,11 @@ public final class SimulatedReplMain {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--seed: not an integer: " + args[3]);
         }
+    }
+
+    /** When this process began, as the operating system says; now if it does not say. */
+    public static Instant processStart() {
+        return ProcessHandle.current().info().startInstant().orElseGet(Instant::now);
     }
 
     /** An explicit seed, or the world's mixed with the process id so each process fails differently. */
