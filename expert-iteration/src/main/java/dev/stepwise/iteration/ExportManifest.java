@@ -30,6 +30,23 @@ public record ExportManifest(int round, String template, Map<String, String> pro
         return files.stream().filter(f -> f.format() == format && f.split() == split).mapToInt(FileEntry::count).sum();
     }
 
+    /**
+     * Examples written to one side of the split. Every format of a kind holds each example of that
+     * kind once (SFT pairs are written both as prompt/completion and as chat), so one format per kind counts.
+     */
+    public int examples(Split split) {
+        int n = 0;
+        for (ExampleKind kind : ExampleKind.values()) {
+            for (ExportFormat f : ExportFormat.values()) {
+                if (f.kind() == kind) {
+                    n += count(f, split);
+                    break;
+                }
+            }
+        }
+        return n;
+    }
+
     public FileEntry file(ExportFormat format, Split split) {
         return files.stream().filter(f -> f.format() == format && f.split() == split).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("manifest has no " + format.fileName(split)));

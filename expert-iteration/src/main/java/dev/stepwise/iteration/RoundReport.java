@@ -2,16 +2,17 @@ package dev.stepwise.iteration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
  * Human-readable views of rounds: the table of {@code stepwise rounds list}, the detail of
- * {@code stepwise rounds show N}, and the markdown summary written at the end of each round
- * (with a bar chart of statements solved per round).
+ * {@code stepwise rounds show N}, the markdown summary written at the end of each round (with its
+ * numbers and a bar chart of statements solved per round), and the figures the HTML rounds report plots.
  */
 public final class RoundReport {
     private static final int BAR_WIDTH = 40;
@@ -39,15 +40,50 @@ public final class RoundReport {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-6s %-10s %-9s %-8s %-22s %-22s %s%n", "round", "status",
                 "stage", "proved", "model at start", "candidate", "decision"));
         for (RoundRecord r : rounds) {
+            RoundFigures.Search search = figures(r).search();
             b.append(String.format(Locale.ROOT, "%-6d %-10s %-9s %-8s %-22s %-22s %s%n", r.number(), lower(r.status()),
-                    r.stage().code(), proved(r.number()), r.currentModel(), r.candidateModel() == null ? "-" : r.candidateModel(),
-                    r.decision() == null ? "-" : decisionLine(r.decision())));
+                    r.stage().code(), search == null ? "-" : Integer.toString(search.proved()), r.currentModel(),
+                    r.candidateModel() == null ? "-" : r.candidateModel(), r.decision() == null ? "-" : decisionLine(r.decision())));
         }
         return b.toString();
     }
 
+    /** The figures of every round, by number. */
+    public List<RoundFigures> figures() {
+        return store.list().stream().map(this::figures).toList();
+    }
+
+    /**
+     * The figures of one round, from the outputs of its completed stages in its directory. A part
+     * whose stage has not completed, or whose file is no longer there, is null.
+     */
+    public RoundFigures figures(RoundRecord r) {
+        RoundFiles files = files(r.number());
+        StageOutputs.Selection selection = read(r, Stage.SELECT, files, RoundFiles.SELECTION, StageOutputs.Selection.class);
+        StageOutputs.SearchOutput search = read(r, Stage.SEARCH, files, RoundFiles.SEARCH, StageOutputs.SearchOutput.class);
+        Filtered filtered = read(r, Stage.FILTER, files, RoundFiles.FILTER, Filtered.class);
+        ExportManifest manifest = read(r, Stage.EXPORT, files, RoundFiles.EXPORT_DIR + "/" + Exporter.MANIFEST, ExportManifest.class);
+        StageOutputs.Evaluation evaluation = read(r, Stage.EVALUATE, files, RoundFiles.EVALUATION, StageOutputs.Evaluation.class);
+        return new RoundFigures(r,
+                selection == null ? null : new RoundFigures.Selection(selection.poolSize(), selection.heldOut().size(),
+                        selection.solvedBefore(), selection.train().size()),
+                search == null ? null : new RoundFigures.Search(search.searched(), search.proved().size(), search.easy().size()),
+                filtered == null ? null : new RoundFigures.Examples(filtered.kept().size(), filtered.dropped().size()),
+                manifest == null ? null : new RoundFigures.Exported(manifest.examples(Split.TRAIN), manifest.examples(Split.VALID)),
+                evaluation == null ? null : new RoundFigures.Evaluation(evaluation.total(), evaluation.currentModel(),
+                        evaluation.currentSolved(), evaluation.candidateModel(), evaluation.candidateSolved()));
+    }
+
+    private static <T> T read(RoundRecord r, Stage stage, RoundFiles files, String name, Class<T> type) {
+        if (!r.completed(stage) || !Files.exists(files.path(name))) {
+            return null;
+        }
+        return files.read(name, type);
+    }
+
     /** The markdown summary of a round, also written to its directory at the end of the round. */
     public String show(RoundRecord r) {
+        RoundFigures f = figures(r);
         StringBuilder b = new StringBuilder();
         b.append("# Round ").append(r.number()).append("\n\n");
         b.append("- status: ").append(lower(r.status())).append(" (stage ").append(r.stage().code()).append(")\n");
@@ -60,27 +96,79 @@ public final class RoundReport {
         if (r.error() != null) {
             b.append("- error: ").append(r.error()).append('\n');
         }
+        f.duration().ifPresent(d -> b.append("- time: ").append(duration(d)).append('\n'));
         b.append('\n');
-        b.append("## Stages\n\n| stage | status | summary |\n|---|---|---|\n");
+        numbers(b, f);
+        b.append("## Stages\n\n| stage | status | summary | time |\n|---|---|---|---|\n");
         for (StageRecord s : r.stages()) {
             b.append("| ").append(s.stage().code()).append(" | ").append(lower(s.status())).append(" | ")
-                    .append(s.summary() == null ? "" : s.summary().replace("|", "\\|")).append(" |\n");
+                    .append(s.summary() == null ? "" : s.summary().replace("|", "\\|")).append(" | ")
+                    .append(s.duration().map(RoundReport::duration).orElse("running")).append(" |\n");
         }
-        b.append("\n## Statements proved per round\n\n```\n");
-        List<RoundRecord> rounds = store.list().stream().filter(x -> x.number() <= r.number()).toList();
-        List<String> proved = rounds.stream().map(x -> proved(x.number())).toList();
-        int max = proved.stream().filter(p -> !p.equals("-")).mapToInt(Integer::parseInt).max().orElse(0);
-        int total = 0;
-        for (int i = 0; i < rounds.size(); i++) {
-            String p = proved.get(i);
-            int n = p.equals("-") ? 0 : Integer.parseInt(p);
-            total += n;
-            int width = max == 0 ? 0 : (int) Math.round(BAR_WIDTH * (double) n / max);
-            b.append(String.format(Locale.ROOT, "round %3d | %-" + BAR_WIDTH + "s %4s  (total %d)%n", rounds.get(i).number(),
-                    "#".repeat(width), p, total));
+        b.append("\n## Statements solved per round\n\n");
+        b.append("Each bar is the pool's searchable statements solved after the round: '#' before it, '+' by it.\n\n```\n");
+        List<RoundFigures> rounds = store.list().stream().filter(x -> x.number() <= r.number()).map(this::figures).toList();
+        int scale = rounds.stream().filter(x -> x.selection() != null).mapToInt(x -> x.selection().searchable()).max().orElse(0);
+        for (RoundFigures x : rounds) {
+            if (x.selection() == null || x.search() == null || scale == 0) {
+                b.append(String.format(Locale.ROOT, "round %3d | %-" + BAR_WIDTH + "s  - (search not completed)%n", x.round().number(), ""));
+                continue;
+            }
+            int before = (int) Math.round(BAR_WIDTH * (double) x.selection().solvedBefore() / scale);
+            int after = (int) Math.round(BAR_WIDTH * (double) x.solvedAfter().orElseThrow() / scale);
+            b.append(String.format(Locale.ROOT, "round %3d | %-" + BAR_WIDTH + "s %4d new, %d of %d solved%n", x.round().number(),
+                    "#".repeat(before) + "+".repeat(after - before), x.search().proved(), x.solvedAfter().orElseThrow(),
+                    x.selection().searchable()));
         }
         b.append("```\n");
         return b.toString();
+    }
+
+    /** The round's numbers as a list; a part whose stage has not completed is left out. */
+    private static void numbers(StringBuilder b, RoundFigures f) {
+        StringBuilder n = new StringBuilder();
+        if (f.selection() != null) {
+            RoundFigures.Selection s = f.selection();
+            n.append(String.format(Locale.ROOT, "- statements: pool %d, %d held out, %d solved before, %d selected%n", s.poolSize(),
+                    s.heldOut(), s.solvedBefore(), s.selected()));
+        }
+        if (f.search() != null) {
+            n.append(String.format(Locale.ROOT, "- search: %d searched, %d proved (%d easy by the pre-pass)", f.search().searched(),
+                    f.search().proved(), f.search().easy()));
+            f.solvedAfter().ifPresent(after -> n.append(String.format(Locale.ROOT, "; %d of %d searchable statements solved now",
+                    after, f.selection().searchable())));
+            n.append('\n');
+        }
+        if (f.examples() != null) {
+            n.append(String.format(Locale.ROOT, "- examples: %d harvested, %d kept, %d dropped by the filters", f.examples().harvested(),
+                    f.examples().kept(), f.examples().dropped()));
+            if (f.exported() != null) {
+                n.append(String.format(Locale.ROOT, "; %d exported for training, %d for validation", f.exported().train(),
+                        f.exported().valid()));
+            }
+            n.append('\n');
+        }
+        if (f.evaluation() != null) {
+            RoundFigures.Evaluation e = f.evaluation();
+            n.append(String.format(Locale.ROOT, "- held-out pass rate: current %s %d/%d (%.4f), candidate %s %d/%d (%.4f)%n",
+                    e.currentModel(), e.currentSolved(), e.total(), e.currentPassRate(), e.candidateModel(), e.candidateSolved(),
+                    e.total(), e.candidatePassRate()));
+        }
+        if (!n.isEmpty()) {
+            b.append("## Numbers\n\n").append(n).append('\n');
+        }
+    }
+
+    /** A duration as people read it: 42 s, 3 min 05 s, 2 h 07 min. */
+    public static String duration(Duration d) {
+        long s = d.toSeconds();
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
+        }
+        return String.format(Locale.ROOT, "%d h %02d min", s / 3600, (s % 3600) / 60);
     }
 
     /** The round's directory, where its files and summary are. */
@@ -100,15 +188,6 @@ public final class RoundReport {
             throw new IterationException(IterationException.Kind.ENVIRONMENT, "cannot write " + files.path(RoundFiles.SUMMARY) + ": "
                     + e.getMessage(), e);
         }
-    }
-
-    /** Statements the round's search proved, or "-" before its search completed. */
-    private String proved(int number) {
-        RoundFiles files = files(number);
-        if (!Files.exists(files.path(RoundFiles.SEARCH))) {
-            return "-";
-        }
-        return Integer.toString(files.read(RoundFiles.SEARCH, StageOutputs.SearchOutput.class).proved().size());
     }
 
     private static String decisionLine(PromotionDecision d) {

@@ -1,7 +1,9 @@
 package dev.stepwise.iteration;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One stage of a round as it ran.
@@ -14,5 +16,10 @@ public record StageRecord(Stage stage, RoundStatus status, String summary, Insta
         Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(startedAt, "startedAt");
+    }
+
+    /** How long it ran; empty while it runs. */
+    public Optional<Duration> duration() {
+        return endedAt == null ? Optional.empty() : Optional.of(Duration.between(startedAt, endedAt));
     }
 }
