@@ -171,6 +171,11 @@ public final class RoundReport {
         return String.format(Locale.ROOT, "%d h %02d min", s / 3600, (s % 3600) / 60);
     }
 
+    /** Where the rounds' directories are. */
+    public Path roundsDir() {
+        return roundsDir;
+    }
+
     /** The round's directory, where its files and summary are. */
     public Path directory(int number) {
         return files(number).dir();

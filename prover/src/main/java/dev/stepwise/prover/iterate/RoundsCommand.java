@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code stepwise rounds list|show N}: the expert-iteration rounds recorded in the store. */
 @Command(name = "rounds", mixinStandardHelpOptions = true,
-        description = "Show expert-iteration rounds: their stages, models and promotion decisions.",
-        subcommands = {RoundsCommand.ListRounds.class, RoundsCommand.Show.class})
+        description = "Show expert-iteration rounds: their stages, models and promotion decisions, and an HTML report of them.",
+        subcommands = {RoundsCommand.ListRounds.class, RoundsCommand.Show.class, RoundsReportCommand.class})
 public final class RoundsCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -46,21 +46,21 @@ public final class HtmlReport {
     static String index(ReportData data) {
         List<ProblemResult> results = data.problems().stream().map(ReportData.ProblemPage::result).toList();
         RunSummary s = RunSummary.of(results);
-        StringBuilder b = shell("Stepwise run " + data.info().runId());
+        StringBuilder b = HtmlPage.shell("Stepwise run " + data.info().runId());
         b.append("<h1>Run ").append(esc(data.info().runId())).append("</h1>");
         if (data.info().simulated()) {
             b.append("<p class=\"sim\">SIMULATED run: no real Lean and no real model were used; the numbers measure the system, not a prover.</p>");
         }
         b.append("<table class=\"kv\">");
-        kv(b, "dataset", data.info().dataset());
-        kv(b, "solved", String.format(Locale.ROOT, "%d / %d (%.1f%%)", s.solved(), s.total(), 100 * s.passRate()));
-        kv(b, "budget (A×W×N)", data.info().budget().toString());
-        kv(b, "α", data.info().alphas().toString());
-        kv(b, "temperature", String.format(Locale.ROOT, "%.2f", data.info().temperature()));
-        kv(b, "model", data.info().model());
-        kv(b, "Lean / Mathlib", data.info().leanVersion() + " / " + data.info().mathlibVersion());
-        kv(b, "mean expansions of solved", String.format(Locale.ROOT, "%.1f", s.meanExpansionsSolved()));
-        kv(b, "mean time of solved", String.format(Locale.ROOT, "%.1f s", s.meanTimeSolved().toMillis() / 1000.0));
+        HtmlPage.kv(b, "dataset", data.info().dataset());
+        HtmlPage.kv(b, "solved", String.format(Locale.ROOT, "%d / %d (%.1f%%)", s.solved(), s.total(), 100 * s.passRate()));
+        HtmlPage.kv(b, "budget (A×W×N)", data.info().budget().toString());
+        HtmlPage.kv(b, "α", data.info().alphas().toString());
+        HtmlPage.kv(b, "temperature", String.format(Locale.ROOT, "%.2f", data.info().temperature()));
+        HtmlPage.kv(b, "model", data.info().model());
+        HtmlPage.kv(b, "Lean / Mathlib", data.info().leanVersion() + " / " + data.info().mathlibVersion());
+        HtmlPage.kv(b, "mean expansions of solved", String.format(Locale.ROOT, "%.1f", s.meanExpansionsSolved()));
+        HtmlPage.kv(b, "mean time of solved", String.format(Locale.ROOT, "%.1f s", s.meanTimeSolved().toMillis() / 1000.0));
         b.append("</table>");
         b.append("<div class=\"charts\">");
         b.append(passRateCurve(results));
@@ -80,12 +80,12 @@ public final class HtmlReport {
                     .append(esc(r.verdict())).append("</td></tr>");
         }
         b.append("</tbody></table>");
-        return close(b);
+        return HtmlPage.close(b);
     }
 
     static String problemPage(ReportData data, ReportData.ProblemPage page) {
         ProblemResult r = page.result();
-        StringBuilder b = shell(r.name() + " — Stepwise run " + data.info().runId());
+        StringBuilder b = HtmlPage.shell(r.name() + " — Stepwise run " + data.info().runId());
         b.append("<p><a href=\"../index.html\">← run ").append(esc(data.info().runId())).append("</a></p>");
         b.append("<h1>").append(esc(r.name())).append("</h1>");
         if (data.info().simulated()) {
@@ -105,7 +105,7 @@ public final class HtmlReport {
                 r.expansions(), r.tacticCalls(), r.tokens(), r.time().toMillis() / 1000.0));
         b.append("<h2>Search tree</h2>");
         tree(b, page.tree());
-        return close(b);
+        return HtmlPage.close(b);
     }
 
     /** The tree as nested collapsible lists; a node reached again through the DAG is a link to its first drawing. */
@@ -224,56 +224,4 @@ public final class HtmlReport {
                 .toList();
         return SvgChart.bars("Pass rate by family (%)", bars, "%", 100);
     }
-
-    private static void kv(StringBuilder b, String k, String v) {
-        b.append("<tr><th>").append(esc(k)).append("</th><td>").append(esc(v)).append("</td></tr>");
-    }
-
-    private static StringBuilder shell(String title) {
-        StringBuilder b = new StringBuilder(64 * 1024);
-        b.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(title))
-                .append("</title><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><style>")
-                .append(STYLE).append("</style></head><body>");
-        return b;
-    }
-
-    private static String close(StringBuilder b) {
-        return b.append("<script>").append(SCRIPT).append("</script></body></html>").toString();
-    }
-
-    private static final String STYLE = """
-            body{font:14px/1.45 system-ui,sans-serif;margin:24px auto;max-width:1100px;color:#222;padding:0 16px}
-            h1{font-size:22px}h2{font-size:17px;margin-top:28px}
-            pre{font:12px/1.35 ui-monospace,monospace;white-space:pre-wrap;margin:2px 0}
-            .sim{background:#fff3cd;border:1px solid #e0c060;padding:6px 10px;font-weight:600}
-            table{border-collapse:collapse}td,th{padding:3px 8px;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}
-            table.kv th{color:#555;font-weight:500}
-            tr.proved td:nth-child(3),.outcome.proved{color:#137333;font-weight:600}
-            tr.failed td:nth-child(3),.outcome.failed{color:#b06000}
-            .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(420px,1fr));gap:12px;margin-top:16px}
-            svg.chart{width:100%;border:1px solid #eee;background:#fcfcfc}
-            svg .bar{fill:#4c78a8}svg .line{fill:none;stroke:#4c78a8;stroke-width:2}svg .axis{stroke:#888}
-            svg text{font-size:10px;fill:#444}svg .title{font-size:12px;font-weight:600}svg .val{text-anchor:middle}
-            pre.lean{background:#f6f8fa;padding:10px;border:1px solid #e1e4e8}pre.proof{border-color:#137333}
-            .tree ul{list-style:none;padding-left:18px;border-left:1px dotted #bbb;margin:0}
-            .tree summary{cursor:pointer}.node pre{display:inline-block;vertical-align:top;background:#f6f8fa;padding:2px 6px;margin:2px 0}
-            .node.proved .status{color:#137333}.node.failed .status{color:#a50e0e}.status{font-size:11px;margin:0 4px}
-            .proofpath>pre,.proofpath>code,summary.proofpath pre{outline:2px solid #137333}
-            .edge code{background:#eef;padding:0 4px}.edge.err code{background:#fde2e1}.edge.tmo code{background:#fff0c2}
-            .edge.done code{background:#d7f5dd}.score{color:#666;font-size:11px}.outcome{font-size:11px;color:#555}
-            pre.error{color:#a50e0e;font-size:11px;margin-left:12px}
-            .legend span{padding:0 6px;margin-right:6px}.legend .proofpath{outline:2px solid #137333}
-            .legend .err{background:#fde2e1}.legend .tmo{background:#fff0c2}.note{color:#666}
-            """;
-
-    /** Expand/collapse buttons; the body flag tells a test that the page ran its script. */
-    private static final String SCRIPT = """
-            (function(){
-              function all(open){document.querySelectorAll('.tree details').forEach(function(d){d.open=open;});}
-              var e=document.getElementById('expand'), c=document.getElementById('collapse');
-              if(e){e.addEventListener('click',function(){all(true);});}
-              if(c){c.addEventListener('click',function(){all(false);});}
-              document.body.setAttribute('data-ready','1');
-            })();
-            """;
 }

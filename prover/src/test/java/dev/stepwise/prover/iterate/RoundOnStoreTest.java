@@ -1,5 +1,6 @@
 package dev.stepwise.prover.iterate;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -150,6 +151,14 @@ class RoundOnStoreTest {
                 + "- model in service at the start: stepwise-round-1\n"), show.out());
         assertTrue(show.out().contains("| train | completed | trained stepwise-round-2 (sft, lora) on "), show.out());
         assertTrue(show.out().contains("Files: " + dir.resolve("rounds").resolve("round-0002")), show.out());
+        var report = cli.run("--set", "store.path=" + db, "--set", "iterate.data-dir=" + dir, "rounds", "report", "--out", "html");
+        assertEquals(0, report.exitCode(), report.err());
+        assertEquals("wrote " + dir.resolve("html").resolve("rounds.html") + "\n", report.out());
+        String html = assertDoesNotThrow(() -> java.nio.file.Files.readString(dir.resolve("html").resolve("rounds.html")));
+        // One point per round on the solved curve, and the pass rates of both models for each.
+        assertEquals(2, html.split("<circle class=\"pt cumulative", -1).length - 1);
+        assertEquals(2, html.split("<rect class=\"bar candidate", -1).length - 1);
+        assertTrue(html.contains("<td>" + dir.resolve("rounds") + "</td>"), html);
         var missing = cli.run("--set", "store.path=" + db, "rounds", "show", "9");
         assertEquals(2, missing.exitCode());
         assertEquals("stepwise: there is no round 9 (see 'stepwise rounds list')\n", missing.err());
@@ -160,6 +169,10 @@ class RoundOnStoreTest {
         var list = new CliHarness(dir).run("--set", "store.path=" + dir.resolve("none.db"), "rounds", "list");
         assertEquals(0, list.exitCode());
         assertEquals("no rounds yet; start one with 'stepwise iterate --pool DATASET --next'\n", list.out());
+        var report = new CliHarness(dir).run("--set", "store.path=" + dir.resolve("none.db"), "rounds", "report", "--out", "r");
+        assertEquals(2, report.exitCode());
+        assertEquals("stepwise: there are no rounds to report yet; start one with 'stepwise iterate --pool DATASET --next'\n",
+                report.err());
         assertTrue(!java.nio.file.Files.exists(dir.resolve("none.db")));
     }
 }

@@ -45,6 +45,7 @@ class ReportInBrowserTest {
         }
         assumeTrue(chromium != null, "no Chromium installed");
         HtmlReport.write(ReportFixtures.run(), dir.resolve("report"));
+        RoundsReport.write(RoundsFixtures.threeRounds(dir.resolve("rounds.db")), dir.resolve("rounds"), dir.resolve("report"));
     }
 
     private record Run(String stdout, String stderr) {
@@ -95,6 +96,17 @@ class ReportInBrowserTest {
         assertEquals(3, dom.stdout().split("<summary class=\"node", -1).length - 1);
         assertEquals(List.of(), consoleErrors(dom.stderr()));
         assertScreenshotShowsSomething(url, "problem.png");
+    }
+
+    @Test
+    void roundsPageDrawsOnePointPerRoundAndNoConsoleErrors() throws Exception {
+        String url = dir.resolve("report").resolve(RoundsReport.FILE).toUri().toString();
+        Run dom = chromium("--dump-dom", url);
+        assertTrue(dom.stdout().contains("data-ready=\"1\""), "the page script did not run");
+        assertEquals(3, dom.stdout().split("<circle class=\"pt cumulative", -1).length - 1);
+        assertEquals(3, dom.stdout().split("<tr class=\"round ", -1).length - 1);
+        assertEquals(List.of(), consoleErrors(dom.stderr()));
+        assertScreenshotShowsSomething(url, "rounds.png");
     }
 
     private static void assertScreenshotShowsSomething(String url, String name) throws Exception {

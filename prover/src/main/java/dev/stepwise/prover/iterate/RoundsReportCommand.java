@@ -1,0 +1,47 @@
+package dev.stepwise.prover.iterate;
+
+import dev.stepwise.iteration.RoundFigures;
+import dev.stepwise.iteration.RoundReport;
+import dev.stepwise.prover.cli.Application;
+import dev.stepwise.prover.cli.UserError;
+import dev.stepwise.prover.report.RoundsReport;
+import dev.stepwise.prover.store.Store;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code stepwise rounds report --out DIR}: the HTML page of every round, with its plots. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"Write a self-contained HTML page of the rounds (DIR/" + RoundsReport.FILE + "): statements solved per round,",
+            "both models' held-out pass rates and the promotion decisions, and every round's stages with counts and times."})
+public final class RoundsReportCommand implements Runnable {
+    private final Application app;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Directory to write the page into.")
+    Path out;
+
+    public RoundsReportCommand(Application app) {
+        this.app = app;
+    }
+
+    @Override
+    public void run() {
+        Path file;
+        try (Store store = RoundsCommand.openExisting(app)) {
+            RoundReport report = store == null ? null : RoundsCommand.report(app, store);
+            List<RoundFigures> rounds = report == null ? List.of() : report.figures();
+            if (rounds.isEmpty()) {
+                throw UserError.input("there are no rounds to report yet; start one with 'stepwise iterate --pool DATASET --next'");
+            }
+            file = RoundsReport.write(rounds, report.roundsDir(), app.resolve(out));
+        }
+        spec.commandLine().getOut().println("wrote " + file);
+        spec.commandLine().getOut().flush();
+    }
+}
