@@ -35,7 +35,8 @@ import java.util.function.Function;
  */
 public final class RunLauncher {
     /** Keys that say where things are on this machine, not what the run is; they stay out of its identity. */
-    private static final List<String> LOCAL_KEYS = List.of("store.", "lean.repl-command", "model.url", "model.api-key");
+    private static final List<String> LOCAL_KEYS = List.of("store.", "lean.repl-command", "lean.scratch-dir", "model.url",
+            "model.api-key");
 
     private final Application app;
 

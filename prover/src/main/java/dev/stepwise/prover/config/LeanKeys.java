@@ -44,6 +44,9 @@ public final class LeanKeys {
     public static final ConfigKey SANDBOX = ConfigKey.of("lean.sandbox", ValueType.STRING, "where-available",
             "run REPLs under bwrap (no network, read-only file system but a scratch dir): off, where-available, "
                     + "required").restrictedTo(v -> SANDBOXES.contains(v), "off, where-available or required");
+    public static final ConfigKey SCRATCH_DIR = ConfigKey.of("lean.scratch-dir", ValueType.PATH, null,
+            "where each Lean pool makes its scratch directory (the only place a sandboxed REPL may write), removed when "
+                    + "the pool stops; unset: the system temp directory");
     public static final ConfigKey FORBIDDEN = ConfigKey.of("lean.forbidden", ValueType.STRING_LIST,
             TacticFilter.DEFAULT_FORBIDDEN, "words a tactic or found proof may not contain; refused before Lean");
     public static final ConfigKey ALLOWED_AXIOMS = ConfigKey.of("lean.allowed-axioms", ValueType.STRING_LIST,
@@ -58,7 +61,7 @@ public final class LeanKeys {
                     + "rebuilt on another REPL by replaying its path (0s = never wait)")
             .restrictedTo(v -> !((Duration) v).isNegative(), "zero or more");
     public static final List<ConfigKey> ALL = List.of(PROJECT, REPL_COMMAND, POOL_SIZE, MEMORY_CAP, TACTIC_TIMEOUT,
-            WARMUP_TIMEOUT, LEASE_TIMEOUT, OWNER_WAIT, MAX_COMMANDS, MAX_RSS, MAX_AGE, SANDBOX, FORBIDDEN, ALLOWED_AXIOMS,
+            WARMUP_TIMEOUT, LEASE_TIMEOUT, OWNER_WAIT, MAX_COMMANDS, MAX_RSS, MAX_AGE, SANDBOX, SCRATCH_DIR, FORBIDDEN, ALLOWED_AXIOMS,
             GATE_TIMEOUT);
 
     private static boolean positive(Object v) {

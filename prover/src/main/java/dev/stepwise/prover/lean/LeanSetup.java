@@ -9,9 +9,6 @@ import dev.stepwise.lean.Sandbox;
 import dev.stepwise.lean.TacticFilter;
 import dev.stepwise.prover.config.LeanKeys;
 import dev.stepwise.prover.config.Settings;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -63,20 +60,21 @@ public final class LeanSetup {
         return project().defaultReplCommand(lake);
     }
 
-    public ReplProcessConfig processConfig() {
-        Path scratch;
-        try {
-            scratch = Files.createTempDirectory("stepwise-repl-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a scratch directory for the REPLs", e);
-        }
+    /** A new scratch directory for one pool's REPLs; the caller owns it and closes it when the pool has stopped. */
+    public ScratchDir scratch() {
+        Path parent = settings.path(LeanKeys.SCRATCH_DIR);
+        return ScratchDir.create(parent == null ? null : workDir.resolve(parent).normalize());
+    }
+
+    /** @param scratch the only directory a sandboxed REPL may write to */
+    public ReplProcessConfig processConfig(Path scratch) {
         return new ReplProcessConfig(replCommand(), project().root(), Map.of(),
                 settings.longValue(LeanKeys.MEMORY_CAP), sandbox(), scratch, Duration.ofSeconds(5));
     }
 
     /** The pool for these headers (each warmed on every process at start), at most {@code size} processes. */
-    public ReplPoolConfig poolConfig(int size, List<String> warmHeaders) {
-        return ReplPoolConfig.defaults(size, processConfig(), List.copyOf(new java.util.LinkedHashSet<>(warmHeaders)))
+    public ReplPoolConfig poolConfig(int size, List<String> warmHeaders, Path scratch) {
+        return ReplPoolConfig.defaults(size, processConfig(scratch), List.copyOf(new java.util.LinkedHashSet<>(warmHeaders)))
                 .withTimeouts(settings.duration(LeanKeys.TACTIC_TIMEOUT), settings.duration(LeanKeys.WARMUP_TIMEOUT),
                         settings.duration(LeanKeys.LEASE_TIMEOUT))
                 .withRecycling(settings.longValue(LeanKeys.MAX_COMMANDS), settings.longValue(LeanKeys.MAX_RSS),

@@ -47,8 +47,9 @@ public final class ProofFileChecker {
                 .collect(Collectors.toMap(LeanDeclaration::name, Function.identity(), (a, b) -> a));
         List<String> headers = proved.stream().map(LeanDeclaration::header).distinct().toList();
         int size = Math.max(1, Math.min(setup.poolSize(), proved.size()));
-        try (ReplPool pool = ReplPool.start(setup.poolConfig(size, headers), new ReplCodec(),
-                HostTools.fromEnvironment(), InstantSource.system())) {
+        try (ScratchDir scratch = setup.scratch();
+                ReplPool pool = ReplPool.start(setup.poolConfig(size, headers, scratch.path()), new ReplCodec(),
+                        HostTools.fromEnvironment(), InstantSource.system())) {
             AcceptanceGate gate = new AcceptanceGate(pool, setup.gatePolicy());
             for (LeanDeclaration d : proved) {
                 LeanDeclaration reference = references.isEmpty() ? d : byName.get(d.name());

@@ -7,6 +7,7 @@ import dev.stepwise.lean.ReplCodec;
 import dev.stepwise.lean.ReplPool;
 import dev.stepwise.prover.lean.LeanProofEnvironment;
 import dev.stepwise.prover.lean.LeanSetup;
+import dev.stepwise.prover.lean.ScratchDir;
 import dev.stepwise.prover.policy.OpenPolicy;
 import dev.stepwise.prover.policy.PolicyConfig;
 import dev.stepwise.prover.policy.PolicyFactory;
@@ -31,6 +32,8 @@ public final class ProverStack implements AutoCloseable {
     private final Versions versions;
     private final Simulation simulation;
     private final PoolOwnership ownership;
+    /** The pool's scratch directory, removed after the pool has stopped (by the stack that owns the pool). */
+    private final ScratchDir scratch;
 
     /** Whether closing the stack stops the Lean pool, or only its policy (the pool belongs to another stack). */
     private enum PoolOwnership {
@@ -38,9 +41,10 @@ public final class ProverStack implements AutoCloseable {
         SHARES
     }
 
-    private ProverStack(ReplPool pool, OpenPolicy policy, GateAcceptor acceptor, Versions versions, Simulation simulation,
-            ProofEnvironment environment, PoolOwnership ownership) {
+    private ProverStack(ReplPool pool, ScratchDir scratch, OpenPolicy policy, GateAcceptor acceptor, Versions versions,
+            Simulation simulation, ProofEnvironment environment, PoolOwnership ownership) {
         this.ownership = ownership;
+        this.scratch = scratch;
         this.pool = pool;
         this.policy = policy;
         this.acceptor = acceptor;
@@ -57,11 +61,20 @@ public final class ProverStack implements AutoCloseable {
     public static ProverStack open(LeanSetup lean, PolicyFactory policies, PolicyConfig policyConfig, List<String> headers,
             Simulation simulation, String stepwiseVersion, InstantSource clock) {
         OpenPolicy policy = policies.open(policyConfig);
+        ScratchDir scratch = null;
         ReplPool pool;
         try {
-            pool = ReplPool.start(lean.poolConfig(lean.poolSize(), headers), new ReplCodec(), HostTools.fromEnvironment(), clock);
+            scratch = lean.scratch();
+            pool = ReplPool.start(lean.poolConfig(lean.poolSize(), headers, scratch.path()), new ReplCodec(),
+                    HostTools.fromEnvironment(), clock);
         } catch (RuntimeException e) {
-            policy.close();
+            try {
+                policy.close();
+            } finally {
+                if (scratch != null) {
+                    scratch.close();
+                }
+            }
             throw e;
         }
         // Proof states live on the process that made them: start searching only when all are up.
@@ -73,7 +86,8 @@ public final class ProverStack implements AutoCloseable {
         String mathlib = simulation == Simulation.SIMULATED ? "simulated"
                 : lean.project().mathlibRevision().orElse("unknown");
         Versions versions = new Versions(stepwiseVersion, leanVersion, mathlib, policy.description());
-        return new ProverStack(pool, policy, acceptor, versions, simulation, new LeanProofEnvironment(sessions), PoolOwnership.OWNS);
+        return new ProverStack(pool, scratch, policy, acceptor, versions, simulation, new LeanProofEnvironment(sessions),
+                PoolOwnership.OWNS);
     }
 
     /**
@@ -83,7 +97,7 @@ public final class ProverStack implements AutoCloseable {
      */
     public ProverStack withPolicy(OpenPolicy other) {
         Versions v = new Versions(versions.stepwise(), versions.lean(), versions.mathlib(), other.description());
-        return new ProverStack(pool, other, acceptor, v, simulation, environment, PoolOwnership.SHARES);
+        return new ProverStack(pool, scratch, other, acceptor, v, simulation, environment, PoolOwnership.SHARES);
     }
 
     /** What the search uses: Lean through the pool, the policy, and the gate as acceptor. */
@@ -113,7 +127,11 @@ public final class ProverStack implements AutoCloseable {
             policy.close();
         } finally {
             if (ownership == PoolOwnership.OWNS) {
-                pool.close();
+                try {
+                    pool.close();
+                } finally {
+                    scratch.close();
+                }
             }
         }
     }

@@ -31,7 +31,11 @@ class ProveCommandTest {
     @Test
     void provesWritesTheProvedFileAndSaysItIsSimulated() throws Exception {
         var r = new CliHarness(dir).run("prove", "ineq.lean", "--simulate", "world.json", "--budget", "1x8x60",
-                "--set", "pool.size=1");
+                "--set", "pool.size=1", "--set", "lean.scratch-dir=scratch");
+        // The pool's scratch directory was made there and removed when the pool stopped.
+        try (var left = Files.list(dir.resolve("scratch"))) {
+            assertEquals(List.of(), left.toList());
+        }
         String proved = Files.readString(dir.resolve("ineq.proved.lean"));
         List<LeanDeclaration> ds = LeanFileParser.declarations(proved, "ineq.proved.lean");
         long done = ds.stream().filter(d -> !d.needsProof()).count();
@@ -42,7 +46,7 @@ class ProveCommandTest {
         assertTrue(r.out().contains(done + " of 4 proved; wrote " + dir.resolve("ineq.proved.lean")), r.out());
         assertTrue(r.err().contains("starting run prove-ineq.lean-"), r.err());
 
-        // The same command again reports the stored run without searching.
+        // The same command again reports the stored run without searching (where scratch goes is no part of a run).
         var again = new CliHarness(dir).run("prove", "ineq.lean", "--simulate", "world.json", "--budget", "1x8x60",
                 "--set", "pool.size=1", "--json");
         assertEquals(r.exitCode(), again.exitCode());

@@ -9,6 +9,7 @@ import dev.stepwise.prover.sim.model.ModelDialect;
 import dev.stepwise.prover.sim.world.WorldFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +37,8 @@ class LeanCheckSimulatedTest {
             CliHarness cli = new CliHarness(Map.of(
                     "STEPWISE_LEAN_REPL_COMMAND", String.join(",", stack.replCommand()),
                     "STEPWISE_LEAN_PROJECT", dir.resolve("project").toString(),
-                    "STEPWISE_POOL_SIZE", "1"), dir);
+                    "STEPWISE_POOL_SIZE", "1",
+                    "STEPWISE_LEAN_SCRATCH_DIR", dir.resolve("scratch").toString()), dir);
 
             CliHarness.Result good = cli.run("lean", "check", "good.lean");
             assertEquals("tiny: accepted (axioms: propext, Classical.choice, Quot.sound)\n1 of 1 accepted\n", good.out(),
@@ -52,6 +54,10 @@ class LeanCheckSimulatedTest {
             CliHarness.Result changed = cli.run("lean", "check", "changed.lean", "--reference", "good.lean");
             assertEquals(1, changed.exitCode());
             assertEquals("tiny: rejected", changed.out().lines().findFirst().orElseThrow());
+            // Each check made its pool a scratch directory there and removed it when the pool stopped.
+            try (var left = Files.list(dir.resolve("scratch"))) {
+                assertEquals(List.of(), left.toList());
+            }
         }
     }
 }
