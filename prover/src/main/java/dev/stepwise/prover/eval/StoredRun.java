@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -142,21 +143,14 @@ public final class StoredRun {
             TreeNode n = tree.nodes().get(i);
             nodes.add(new ReportData.Node(i, n.goals(), n.status().name().toLowerCase(Locale.ROOT)));
         }
+        // Only the proof the search extracted is highlighted, not every edge between proved nodes.
+        Set<Integer> proof = Set.copyOf(tree.shortestProofEdges());
         List<ReportData.Edge> edges = new ArrayList<>();
-        for (TreeEdge e : tree.edges()) {
+        for (int i = 0; i < tree.edges().size(); i++) {
+            TreeEdge e = tree.edges().get(i);
             edges.add(new ReportData.Edge(e.parent(), e.child() == null ? -1 : e.child(), e.tactic(), e.score(),
-                    e.outcome().code().replace('-', '_'), e.errorText() == null ? "" : e.errorText(), onProof(tree, e)));
+                    e.outcome().code().replace('-', '_'), e.errorText() == null ? "" : e.errorText(), proof.contains(i)));
         }
         return new ReportData.Tree(nodes, edges);
-    }
-
-    /** An edge is on the proof path when it closes a proved node's proof or leads from one proved node to another. */
-    private static boolean onProof(SearchTreeRecord tree, TreeEdge e) {
-        boolean parentProved = tree.nodes().get(e.parent()).status().name().equals("PROVED");
-        return switch (e.outcome()) {
-            case PROOF_COMPLETE -> parentProved;
-            case PROGRESS -> parentProved && tree.nodes().get(e.child()).status().name().equals("PROVED");
-            default -> false;
-        };
     }
 }

@@ -45,7 +45,7 @@ public final class StoredRunFixture {
 
         store.problems().start(run.id(), "easy", T0);
         SearchTreeRecord tree = new SearchTreeRecord(
-                List.of(new TreeNode("⊢ 1 + 1 = 2", NodeStatus.PROVED, 0, 0)),
+                List.of(new TreeNode("⊢ 1 + 1 = 2", 1, NodeStatus.PROVED, 0, null, 1, 0, null)),
                 List.of(new TreeEdge(0, "rfl", -2.0, 1, -2.0, EdgeOutcome.LEAN_ERROR, "The rfl tactic failed", Duration.ofMillis(5), null),
                         new TreeEdge(0, "norm_num", -0.5, 2, -0.25, EdgeOutcome.PROOF_COMPLETE, null, Duration.ofMillis(7), null)));
         GateVerdict accepted = new GateVerdict(Verdict.ACCEPTED, List.of(), List.of("propext"), Duration.ofMillis(30));
