@@ -86,6 +86,21 @@ class EvalEndToEndTest {
         }
         assertEquals(provable, proved);
         assertTrue(r.err().contains("SIMULATED"), "progress must say the run is simulated");
+        // One progress line per finished problem: counts go 1..8, each outcome is the problem's own, solved counts add up.
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\] (\\d+)/8 (\\S+)\\s+(\\S+) .*\\| solved (\\d+)/(\\d+) ")
+                .matcher(r.err());
+        int done = 0;
+        int solved = 0;
+        while (m.find()) {
+            done++;
+            assertEquals(done, Integer.parseInt(m.group(1)), r.err());
+            assertEquals(proved.contains(m.group(3)) ? "proved" : "unproved", m.group(2), m.group(3));
+            solved += m.group(2).equals("proved") ? 1 : 0;
+            assertEquals(solved, Integer.parseInt(m.group(4)), r.err());
+            assertEquals(done, Integer.parseInt(m.group(5)));
+        }
+        assertEquals(8, done, r.err());
+        assertEquals(proved.size(), solved);
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.stepwise.prover.problems.Problem;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,13 @@ class RunAndAttemptRepositoryTest {
         assertEquals("model server returned 503", all.get(2).error());
         RunOverview summary = store.runs().list().get(0);
         assertEquals(new RunOverview(summary.run(), 5, 1, 1, 3), summary);
+        // One problem by name is the same row the whole list holds, and nothing for a name not in the run.
+        for (RunProblem p : all) {
+            assertEquals(Optional.of(p), store.problems().find(run, p.problem().name()));
+        }
+        assertEquals(Optional.empty(), store.problems().find(run, "p9999"));
+        RunId other = store.runs().create(Samples.run("other")).id();
+        assertEquals(Optional.empty(), store.problems().find(other, "p0000"));
 
         StoreException e = assertThrows(StoreException.class,
                 () -> store.problems().finish(run, "p9999", ProblemStatus.PROVED, Samples.T0));
