@@ -1,4 +1,4 @@
-package dev.stepwise.prover.cli;
+package dev.stepwise.prover;
 
 import java.io.IOException;
 import java.io.InputStream;

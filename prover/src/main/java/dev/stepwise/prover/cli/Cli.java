@@ -3,6 +3,7 @@ package dev.stepwise.prover.cli;
 import dev.stepwise.prover.config.ConfigException;
 import dev.stepwise.prover.problems.DatasetCatalog;
 import dev.stepwise.prover.problems.ProblemFileException;
+import dev.stepwise.prover.store.DatabaseException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -57,6 +58,12 @@ public final class Cli {
         if (e instanceof UserError u) {
             code = u.exitCode().code();
             message = u.getMessage();
+        } else if (e instanceof DatabaseException d) {
+            code = switch (d.kind()) {
+                case INPUT -> ExitCode.USAGE.code();
+                case ENVIRONMENT -> ExitCode.ENVIRONMENT.code();
+            };
+            message = d.getMessage();
         } else if (e instanceof ProblemFileException || e instanceof DatasetCatalog.UnknownDatasetException
                 || e instanceof dev.stepwise.prover.eval.RunConflictException) {
             code = ExitCode.USAGE.code();

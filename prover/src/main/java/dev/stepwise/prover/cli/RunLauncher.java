@@ -1,6 +1,7 @@
 package dev.stepwise.prover.cli;
 
 import dev.stepwise.lean.HostTools;
+import dev.stepwise.prover.VersionInfo;
 import dev.stepwise.lean.ReplStartException;
 import dev.stepwise.prover.config.LeanKeys;
 import dev.stepwise.prover.config.PolicyKeys;

@@ -1,5 +1,6 @@
 package dev.stepwise.prover.cli;
 
+import dev.stepwise.prover.VersionInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,6 +1,5 @@
 package dev.stepwise.prover.store;
 
-import dev.stepwise.prover.cli.UserError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +28,7 @@ final class DatabaseFile {
         try {
             Files.createDirectories(parent);
         } catch (IOException e) {
-            throw UserError.environment("cannot create directory " + parent + " for the database " + db + " ("
+            throw DatabaseException.environment("cannot create directory " + parent + " for the database " + db + " ("
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
         }
     }
@@ -37,7 +36,7 @@ final class DatabaseFile {
     /** An empty file is a database with nothing in it yet (SQLite treats it so). */
     static void requireSqlite(Path db) {
         if (Files.isDirectory(db)) {
-            throw UserError.input(db + " is a directory, not a Stepwise database");
+            throw DatabaseException.input(db + " is a directory, not a Stepwise database");
         }
         try {
             if (Files.size(db) == 0) {
@@ -48,10 +47,10 @@ final class DatabaseFile {
                 head = in.readNBytes(MAGIC.length);
             }
             if (!Arrays.equals(head, MAGIC)) {
-                throw UserError.input(db + " is not a Stepwise database (not an SQLite file)");
+                throw DatabaseException.input(db + " is not a Stepwise database (not an SQLite file)");
             }
         } catch (IOException e) {
-            throw UserError.environment("cannot read database " + db + ": " + e, e);
+            throw DatabaseException.environment("cannot read database " + db + ": " + e, e);
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.stepwise.prover.store;
 
-import dev.stepwise.prover.cli.UserError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +34,7 @@ public final class DatabaseInspector {
         try {
             size = Files.size(path);
         } catch (IOException e) {
-            throw UserError.environment("cannot read database " + path + ": " + e, e);
+            throw DatabaseException.environment("cannot read database " + path + ": " + e, e);
         }
         try (Connection c = Database.connect(path, busyTimeout, Database.Access.READ_ONLY)) {
             int version;
@@ -44,7 +43,7 @@ public final class DatabaseInspector {
             } else if (SchemaMigrator.userTables(c).isEmpty()) {
                 version = 0;
             } else {
-                throw UserError.input(path + " is an SQLite database but not a Stepwise one (it has tables "
+                throw DatabaseException.input(path + " is an SQLite database but not a Stepwise one (it has tables "
                         + String.join(", ", SchemaMigrator.userTables(c)) + " and no schema_version table)");
             }
             List<DatabaseInfo.TableCount> tables = new ArrayList<>();

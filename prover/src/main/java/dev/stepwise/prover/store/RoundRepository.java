@@ -1,6 +1,5 @@
 package dev.stepwise.prover.store;
 
-import dev.stepwise.prover.cli.UserError;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,12 +33,12 @@ public final class RoundRepository {
         return db.write("start round " + round.number(), c -> {
             Optional<Round> running = one(c, "WHERE status = 'running'", ps -> { });
             if (running.isPresent()) {
-                throw UserError.input("round " + running.get().number() + " is still running (stage "
+                throw DatabaseException.input("round " + running.get().number() + " is still running (stage "
                         + running.get().stage().code() + "); resume it or mark it failed before starting round "
                         + round.number());
             }
             if (one(c, "WHERE number = ?", ps -> ps.setInt(1, round.number())).isPresent()) {
-                throw UserError.input("round " + round.number() + " already exists in " + db.path());
+                throw DatabaseException.input("round " + round.number() + " already exists in " + db.path());
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO rounds (number, pool, config_json, stage, status, "
                     + "current_model, started_at) VALUES (?, ?, ?, ?, 'running', ?, ?)")) {
@@ -120,7 +119,7 @@ public final class RoundRepository {
         db.write("resume round " + round, c -> {
             Optional<Round> running = one(c, "WHERE status = 'running' AND id <> ?", ps -> ps.setLong(1, round.value()));
             if (running.isPresent()) {
-                throw UserError.input("round " + running.get().number() + " is running; only one round runs at a time");
+                throw DatabaseException.input("round " + running.get().number() + " is running; only one round runs at a time");
             }
             updateRound(c, round, "status = 'running', error = NULL, ended_at = NULL", ps -> { });
             return null;

@@ -1,6 +1,5 @@
 package dev.stepwise.prover.store;
 
-import dev.stepwise.prover.cli.UserError;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,7 +26,7 @@ public final class RunRepository {
         Objects.requireNonNull(run, "run");
         return db.write("create run " + run.name(), c -> {
             if (findByName(c, run.name()).isPresent()) {
-                throw UserError.input("a run named '" + run.name() + "' already exists in " + db.path());
+                throw DatabaseException.input("a run named '" + run.name() + "' already exists in " + db.path());
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO runs (name, kind, dataset, round_id, config_json, "
                     + "config_hash, stepwise_version, lean_version, mathlib_version, model, seeds_json, simulated, status, "

@@ -1,6 +1,5 @@
 package dev.stepwise.prover.store;
 
-import dev.stepwise.prover.cli.UserError;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -55,7 +54,7 @@ final class SchemaMigrator {
             if (!hasVersionTable(c)) {
                 List<String> tables = userTables(c);
                 if (!tables.isEmpty()) {
-                    throw UserError.input(db + " is an SQLite database but not a Stepwise one (it has tables "
+                    throw DatabaseException.input(db + " is an SQLite database but not a Stepwise one (it has tables "
                             + String.join(", ", tables) + " and no schema_version table)");
                 }
                 execute(c, VERSION_TABLE);
@@ -77,19 +76,19 @@ final class SchemaMigrator {
     int checkHistory(List<Applied> applied) {
         for (int i = 0; i < applied.size(); i++) {
             if (applied.get(i).version() != i + 1) {
-                throw UserError.input("database " + db + " has an inconsistent schema_version table (versions "
+                throw DatabaseException.input("database " + db + " has an inconsistent schema_version table (versions "
                         + applied.stream().map(a -> String.valueOf(a.version())).toList() + ")");
             }
         }
         int version = applied.size();
         if (version > migrations.latestVersion()) {
-            throw UserError.environment("database " + db + " has schema version " + version
+            throw DatabaseException.environment("database " + db + " has schema version " + version
                     + ", this stepwise understands up to " + migrations.latestVersion() + "; upgrade stepwise");
         }
         for (Applied a : applied) {
             Migration ours = migrations.steps().get(a.version() - 1);
             if (!ours.checksum().equals(a.checksum())) {
-                throw UserError.environment("database " + db + " was made by a different build of stepwise: its schema step "
+                throw DatabaseException.environment("database " + db + " was made by a different build of stepwise: its schema step "
                         + a.version() + " (" + a.name() + ") has checksum " + abbreviate(a.checksum())
                         + ", this stepwise's has " + abbreviate(ours.checksum())
                         + "; use the stepwise that made it, or another database (--db)");

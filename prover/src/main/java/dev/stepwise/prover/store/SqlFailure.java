@@ -1,6 +1,5 @@
 package dev.stepwise.prover.store;
 
-import dev.stepwise.prover.cli.UserError;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.regex.Matcher;
@@ -9,7 +8,7 @@ import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 /**
- * Turns an {@link SQLException} into what the caller should see: a one-line {@link UserError} when
+ * Turns an {@link SQLException} into what the caller should see: a one-line {@link DatabaseException} when
  * the user can do something about it (the file, the disk, another process), a {@link StoreException}
  * naming the operation otherwise.
  */
@@ -30,14 +29,14 @@ final class SqlFailure {
         String detail = nativeMessage(e);
         SQLiteErrorCode primary = SQLiteErrorCode.getErrorCode(sqlite.getResultCode().code & 0xff);
         return switch (primary) {
-            case SQLITE_NOTADB -> UserError.input(db + " is not a Stepwise database (not an SQLite file)", e);
-            case SQLITE_CORRUPT -> UserError.input("database " + db + " is damaged (" + detail
+            case SQLITE_NOTADB -> DatabaseException.input(db + " is not a Stepwise database (not an SQLite file)", e);
+            case SQLITE_CORRUPT -> DatabaseException.input("database " + db + " is damaged (" + detail
                     + "); restore it from a backup or move it aside to start a new one", e);
-            case SQLITE_FULL -> UserError.environment("database " + db + ": disk full; cannot " + doing, e);
-            case SQLITE_BUSY, SQLITE_LOCKED -> UserError.environment("database " + db
+            case SQLITE_FULL -> DatabaseException.environment("database " + db + ": disk full; cannot " + doing, e);
+            case SQLITE_BUSY, SQLITE_LOCKED -> DatabaseException.environment("database " + db
                     + " is locked by another process; gave up waiting (store.busy-timeout) to " + doing, e);
             case SQLITE_READONLY, SQLITE_PERM, SQLITE_CANTOPEN, SQLITE_IOERR, SQLITE_AUTH, SQLITE_NOLFS,
-                    SQLITE_NOMEM -> UserError.environment("database " + db + ": cannot " + doing + ": " + detail, e);
+                    SQLITE_NOMEM -> DatabaseException.environment("database " + db + ": cannot " + doing + ": " + detail, e);
             default -> new StoreException("database " + db + ": cannot " + doing + ": " + detail, e);
         };
     }

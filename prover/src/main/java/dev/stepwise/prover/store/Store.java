@@ -1,6 +1,6 @@
 package dev.stepwise.prover.store;
 
-import dev.stepwise.prover.cli.VersionInfo;
+import dev.stepwise.prover.VersionInfo;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;

@@ -5,8 +5,6 @@ import dev.stepwise.iteration.IterationException;
 import dev.stepwise.iteration.RoundRecord;
 import dev.stepwise.iteration.RoundStore;
 import dev.stepwise.iteration.Stage;
-import dev.stepwise.prover.cli.ExitCode;
-import dev.stepwise.prover.cli.UserError;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,8 +124,8 @@ public final class StoreRoundStore implements RoundStore {
     private static <T> T usage(Supplier<T> call) {
         try {
             return call.get();
-        } catch (UserError e) {
-            if (e.exitCode() != ExitCode.USAGE) {
+        } catch (DatabaseException e) {
+            if (e.kind() != DatabaseException.Kind.INPUT) {
                 throw e;
             }
             throw new IterationException(IterationException.Kind.USAGE, e.getMessage(), e);

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.stepwise.prover.cli.ExitCode;
-import dev.stepwise.prover.cli.UserError;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -64,8 +62,8 @@ class RoundAndExampleRepositoryTest {
     void onlyOneRoundRunsAtATime() {
         Round first = store.rounds().start(round(1));
         store.rounds().beginStage(first.id(), RoundStage.TRAIN, Samples.T0);
-        UserError e = assertThrows(UserError.class, () -> store.rounds().start(round(2)));
-        assertEquals(ExitCode.USAGE, e.exitCode());
+        DatabaseException e = assertThrows(DatabaseException.class, () -> store.rounds().start(round(2)));
+        assertEquals(DatabaseException.Kind.INPUT, e.kind());
         assertEquals("round 1 is still running (stage train); resume it or mark it failed before starting round 2",
                 e.getMessage());
         store.rounds().fail(first.id(), "trainer exited with 1: CUDA out of memory", Samples.T0.plusSeconds(5));
@@ -73,7 +71,7 @@ class RoundAndExampleRepositoryTest {
                 Samples.T0, Samples.T0.plusSeconds(5))), store.rounds().stages(first.id()));
         Round second = store.rounds().start(round(2));
         assertEquals(second, store.rounds().running().orElseThrow());
-        UserError resume = assertThrows(UserError.class, () -> store.rounds().resume(first.id()));
+        DatabaseException resume = assertThrows(DatabaseException.class, () -> store.rounds().resume(first.id()));
         assertEquals("round 2 is running; only one round runs at a time", resume.getMessage());
         store.rounds().complete(second.id(), Samples.T0.plusSeconds(9));
         store.rounds().resume(first.id());
@@ -81,7 +79,7 @@ class RoundAndExampleRepositoryTest {
         assertEquals(RoundStatus.RUNNING, resumed.status());
         assertNull(resumed.error());
         assertEquals(List.of(1, 2), store.rounds().list().stream().map(Round::number).toList());
-        UserError taken = assertThrows(UserError.class, () -> store.rounds().start(round(2)));
+        DatabaseException taken = assertThrows(DatabaseException.class, () -> store.rounds().start(round(2)));
         assertEquals("round 1 is still running (stage train); resume it or mark it failed before starting round 2",
                 taken.getMessage());
     }

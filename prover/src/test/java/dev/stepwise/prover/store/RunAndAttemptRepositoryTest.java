@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.stepwise.prover.cli.ExitCode;
-import dev.stepwise.prover.cli.UserError;
 import dev.stepwise.prover.problems.Problem;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,8 +46,8 @@ class RunAndAttemptRepositoryTest {
     @Test
     void aRunNameIsTakenOnce() {
         store.runs().create(Samples.run("eval-1"));
-        UserError e = assertThrows(UserError.class, () -> store.runs().create(Samples.run("eval-1")));
-        assertEquals(ExitCode.USAGE, e.exitCode());
+        DatabaseException e = assertThrows(DatabaseException.class, () -> store.runs().create(Samples.run("eval-1")));
+        assertEquals(DatabaseException.Kind.INPUT, e.kind());
         assertEquals("a run named 'eval-1' already exists in " + dbPath, e.getMessage());
     }
 

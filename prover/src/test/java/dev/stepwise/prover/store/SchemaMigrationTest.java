@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.stepwise.prover.cli.ExitCode;
-import dev.stepwise.prover.cli.UserError;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,8 +73,8 @@ class SchemaMigrationTest {
     void refusesADatabaseNewerThanThisBuild() {
         Path db = dir.resolve("s.db");
         Store.open(db, BUSY, Migrations.of(List.of(v1(), V2)), CLOCK).close();
-        UserError e = assertThrows(UserError.class, () -> Store.open(db, BUSY, Migrations.of(List.of(v1())), CLOCK));
-        assertEquals(ExitCode.ENVIRONMENT, e.exitCode());
+        DatabaseException e = assertThrows(DatabaseException.class, () -> Store.open(db, BUSY, Migrations.of(List.of(v1())), CLOCK));
+        assertEquals(DatabaseException.Kind.ENVIRONMENT, e.kind());
         assertEquals("database " + db + " has schema version 2, this stepwise understands up to 1; upgrade stepwise",
                 e.getMessage());
     }
@@ -86,8 +84,8 @@ class SchemaMigrationTest {
         Path db = dir.resolve("s.db");
         Migration other = new Migration(1, "initial", "CREATE TABLE runs (id INTEGER PRIMARY KEY);");
         Store.open(db, BUSY, Migrations.of(List.of(other)), CLOCK).close();
-        UserError e = assertThrows(UserError.class, () -> Store.open(db, BUSY, Migrations.standard(), CLOCK));
-        assertEquals(ExitCode.ENVIRONMENT, e.exitCode());
+        DatabaseException e = assertThrows(DatabaseException.class, () -> Store.open(db, BUSY, Migrations.standard(), CLOCK));
+        assertEquals(DatabaseException.Kind.ENVIRONMENT, e.kind());
         assertEquals("database " + db + " was made by a different build of stepwise: its schema step 1 (initial) has checksum "
                 + other.checksum().substring(0, 12) + "…, this stepwise's has " + v1().checksum().substring(0, 12)
                 + "…; use the stepwise that made it, or another database (--db)", e.getMessage());
@@ -110,8 +108,8 @@ class SchemaMigrationTest {
         Path db = dir.resolve("notes.txt");
         String text = "these are my notes, not a database; long enough to look like a file header ...........";
         Files.writeString(db, text);
-        UserError e = assertThrows(UserError.class, () -> Store.open(db, BUSY));
-        assertEquals(ExitCode.USAGE, e.exitCode());
+        DatabaseException e = assertThrows(DatabaseException.class, () -> Store.open(db, BUSY));
+        assertEquals(DatabaseException.Kind.INPUT, e.kind());
         assertEquals(db + " is not a Stepwise database (not an SQLite file)", e.getMessage());
         assertEquals(text, Files.readString(db));
         assertEquals(List.of(db.getFileName()), listDir());
@@ -123,8 +121,8 @@ class SchemaMigrationTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
             s.executeUpdate("CREATE TABLE customers (id INTEGER PRIMARY KEY); CREATE TABLE orders (id INTEGER PRIMARY KEY)");
         }
-        UserError e = assertThrows(UserError.class, () -> Store.open(db, BUSY));
-        assertEquals(ExitCode.USAGE, e.exitCode());
+        DatabaseException e = assertThrows(DatabaseException.class, () -> Store.open(db, BUSY));
+        assertEquals(DatabaseException.Kind.INPUT, e.kind());
         assertEquals(db + " is an SQLite database but not a Stepwise one (it has tables customers, orders and no "
                 + "schema_version table)", e.getMessage());
         assertEquals(List.of("customers", "orders"), query(db,
@@ -144,8 +142,8 @@ class SchemaMigrationTest {
             java.util.Arrays.fill(junk, (byte) 0x5A);
             f.write(junk);
         }
-        UserError e = assertThrows(UserError.class, () -> Store.open(db, BUSY));
-        assertEquals(ExitCode.USAGE, e.exitCode());
+        DatabaseException e = assertThrows(DatabaseException.class, () -> Store.open(db, BUSY));
+        assertEquals(DatabaseException.Kind.INPUT, e.kind());
         assertTrue(e.getMessage().startsWith("database " + db + " is damaged ("), e.getMessage());
         assertTrue(e.getMessage().endsWith("); restore it from a backup or move it aside to start a new one"), e.getMessage());
         assertEquals(1, e.getMessage().lines().count());
@@ -156,8 +154,8 @@ class SchemaMigrationTest {
         Path blocker = dir.resolve("runs");
         Files.writeString(blocker, "a file where the directory should be");
         Path db = blocker.resolve("stepwise.db");
-        UserError e = assertThrows(UserError.class, () -> Store.open(db, BUSY));
-        assertEquals(ExitCode.ENVIRONMENT, e.exitCode());
+        DatabaseException e = assertThrows(DatabaseException.class, () -> Store.open(db, BUSY));
+        assertEquals(DatabaseException.Kind.ENVIRONMENT, e.kind());
         assertEquals("cannot create directory " + blocker + " for the database " + db
                 + " (FileAlreadyExistsException: " + blocker + ")", e.getMessage());
     }
