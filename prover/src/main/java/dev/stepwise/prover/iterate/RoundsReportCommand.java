@@ -8,6 +8,7 @@ import dev.stepwise.prover.report.RoundsReport;
 import dev.stepwise.prover.store.Store;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,7 +40,7 @@ public final class RoundsReportCommand implements Runnable {
             if (rounds.isEmpty()) {
                 throw UserError.input("there are no rounds to report yet; start one with 'stepwise iterate --pool DATASET --next'");
             }
-            file = RoundsReport.write(rounds, report.roundsDir(), app.resolve(out));
+            file = RoundsReport.write(rounds, Set.copyOf(store.rounds().simulated()), report.roundsDir(), app.resolve(out));
         }
         spec.commandLine().getOut().println("wrote " + file);
         spec.commandLine().getOut().flush();

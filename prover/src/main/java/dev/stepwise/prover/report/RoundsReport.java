@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A self-contained HTML page of the expert-iteration rounds: statements solved per round (new in
@@ -31,23 +32,29 @@ public final class RoundsReport {
     /**
      * Writes {@value #FILE} into {@code dir} and returns its path.
      *
+     * @param simulated numbers of the rounds that searched against the simulator, labelled as such
      * @param roundsDir where the rounds' files were read from, named on the page
      */
-    public static Path write(List<RoundFigures> rounds, Path roundsDir, Path dir) {
+    public static Path write(List<RoundFigures> rounds, Set<Integer> simulated, Path roundsDir, Path dir) {
         Path file = dir.resolve(FILE);
         try {
             Files.createDirectories(dir);
-            Files.writeString(file, page(rounds, roundsDir), StandardCharsets.UTF_8);
+            Files.writeString(file, page(rounds, simulated, roundsDir), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the rounds report to " + file, e);
         }
         return file;
     }
 
-    static String page(List<RoundFigures> rounds, Path roundsDir) {
+    static String page(List<RoundFigures> rounds, Set<Integer> simulated, Path roundsDir) {
         Objects.requireNonNull(roundsDir, "roundsDir");
         StringBuilder b = HtmlPage.shell("Stepwise expert-iteration rounds");
         b.append("<h1>Expert-iteration rounds</h1>");
+        if (!simulated.isEmpty()) {
+            b.append("<p class=\"sim\">SIMULATED round(s) ").append(String.join(", ", simulated.stream().sorted().map(String::valueOf)
+                    .toList())).append(": searched with the simulated REPL and model server; their numbers measure the system, "
+                    + "not a prover.</p>");
+        }
         b.append("<table class=\"kv\">");
         HtmlPage.kv(b, "rounds", rounds.size() + " (" + rounds.stream().filter(f -> f.round().decision() != null
                 && f.round().decision().promotion() == Promotion.PROMOTED).count() + " promoted their candidate)");
@@ -61,7 +68,7 @@ public final class RoundsReport {
         HtmlPage.kv(b, "round files", roundsDir.toString());
         b.append("</table>");
         b.append("<div class=\"charts\">").append(solvedChart(rounds)).append(passRateChart(rounds)).append("</div>");
-        roundsTable(b, rounds);
+        roundsTable(b, rounds, simulated);
         for (RoundFigures f : rounds) {
             stages(b, f.round());
         }
@@ -123,7 +130,7 @@ public final class RoundsReport {
         };
     }
 
-    private static void roundsTable(StringBuilder b, List<RoundFigures> rounds) {
+    private static void roundsTable(StringBuilder b, List<RoundFigures> rounds, Set<Integer> simulated) {
         b.append("<h2>Rounds</h2><table class=\"rounds\" id=\"rounds\"><thead><tr><th>round</th><th>status</th><th>stage</th>"
                 + "<th>model at start</th><th>candidate</th><th class=\"num\">newly solved</th><th class=\"num\">solved in pool</th>"
                 + "<th class=\"num\">harvested</th><th class=\"num\">kept</th><th class=\"num\">dropped</th>"
@@ -134,7 +141,7 @@ public final class RoundsReport {
             String decision = r.decision() == null ? "" : decisionWord(r.decision().promotion());
             b.append("<tr class=\"round ").append(decision).append("\" id=\"round-").append(r.number()).append("\"><td><a href=\"#stages-")
                     .append(r.number()).append("\">").append(r.number()).append("</a></td>");
-            cell(b, lower(r.status()));
+            cell(b, lower(r.status()) + (simulated.contains(r.number()) ? " (simulated)" : ""));
             cell(b, r.stage().code());
             cell(b, r.currentModel());
             cell(b, r.candidateModel() == null ? "-" : r.candidateModel());

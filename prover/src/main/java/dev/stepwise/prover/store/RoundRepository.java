@@ -167,6 +167,21 @@ public final class RoundRepository {
         return db.read("list rounds", c -> select(c, "ORDER BY number", ps -> { }));
     }
 
+    /** Numbers of the rounds that ran any of their searches against the simulator, in order. */
+    public List<Integer> simulated() {
+        return db.read("list simulated rounds", c -> {
+            List<Integer> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT r.number FROM rounds r JOIN runs u ON u.round_id = r.id "
+                    + "WHERE u.simulated = 1 ORDER BY r.number");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getInt(1));
+                }
+            }
+            return out;
+        });
+    }
+
     /** The stages a round has entered, in stage order. */
     public List<StageRecord> stages(RoundId round) {
         return db.read("read the stages of round " + round, c -> {

@@ -45,7 +45,7 @@ class ReportInBrowserTest {
         }
         assumeTrue(chromium != null, "no Chromium installed");
         HtmlReport.write(ReportFixtures.run(), dir.resolve("report"));
-        RoundsReport.write(RoundsFixtures.threeRounds(dir.resolve("rounds.db")), dir.resolve("rounds"), dir.resolve("report"));
+        RoundsReport.write(RoundsFixtures.threeRounds(dir.resolve("rounds.db")), Set.of(2), dir.resolve("rounds"), dir.resolve("report"));
     }
 
     private record Run(String stdout, String stderr) {

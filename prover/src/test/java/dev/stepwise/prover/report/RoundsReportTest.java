@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class RoundsReportTest {
     @Test
     void onePointPerRoundWithItsSolvedCountsPassRatesAndDecision() {
         List<RoundFigures> rounds = RoundsFixtures.threeRounds(dir.resolve("s.db"));
-        String html = RoundsReport.page(rounds, Path.of("/data/rounds"));
+        String html = RoundsReport.page(rounds, Set.of(), Path.of("/data/rounds"));
 
         assertEquals(List.of("round 1=12", "round 2=7", "round 3=4"), values(html, "rect", "bar new s0"));
         assertEquals(List.of("round 1=12", "round 2=19", "round 3=23"), values(html, "circle", "pt cumulative s1"));
@@ -74,11 +75,23 @@ class RoundsReportTest {
                 + "<td>the trainer exited with status 3: CUDA out of memory &lt;oom&gt;</td></tr>"), html);
         assertTrue(html.contains("<td>/data/rounds</td>"), html);
         assertFalse(html.contains("http://") || html.contains("https://"), "the page must not load anything from outside");
+        assertFalse(html.contains("SIMULATED") || html.contains("(simulated)"), "no round here was simulated");
+    }
+
+    @Test
+    void simulatedRoundsAreLabelled() {
+        String html = RoundsReport.page(RoundsFixtures.threeRounds(dir.resolve("s.db")), Set.of(3, 2), Path.of("/data/rounds"));
+        assertTrue(html.contains("<p class=\"sim\">SIMULATED round(s) 2, 3: searched with the simulated REPL and model server;"),
+                html);
+        assertTrue(html.contains("<tr class=\"round promoted\" id=\"round-1\"><td><a href=\"#stages-1\">1</a></td><td>completed</td>"));
+        assertTrue(html.contains("id=\"round-2\"><td><a href=\"#stages-2\">2</a></td><td>completed (simulated)</td>"), html);
+        assertTrue(html.contains("id=\"round-3\"><td><a href=\"#stages-3\">3</a></td><td>failed (simulated)</td>"), html);
     }
 
     @Test
     void writesOnePageIntoTheDirectory() throws Exception {
-        Path file = RoundsReport.write(RoundsFixtures.threeRounds(dir.resolve("s.db")), Path.of("/data/rounds"), dir.resolve("out"));
+        Path file = RoundsReport.write(RoundsFixtures.threeRounds(dir.resolve("s.db")), Set.of(), Path.of("/data/rounds"),
+                dir.resolve("out"));
         assertEquals(dir.resolve("out").resolve("rounds.html"), file);
         assertTrue(Files.readString(file).startsWith("<!DOCTYPE html>"));
     }

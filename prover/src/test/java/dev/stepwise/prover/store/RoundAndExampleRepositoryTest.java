@@ -33,6 +33,23 @@ class RoundAndExampleRepositoryTest {
     }
 
     @Test
+    void roundsWhoseRunsWentToTheSimulatorAreListed() {
+        Round first = store.rounds().start(round(1));
+        store.rounds().complete(first.id(), Samples.T0);
+        Round second = store.rounds().start(round(2));
+        store.rounds().complete(second.id(), Samples.T0);
+        store.rounds().start(round(3));
+        store.runs().create(new NewRun("round-1-search", RunKind.ROUND_SEARCH, "pool", first.id(), "{}", Samples.VERSIONS,
+                List.of(1L), Simulation.REAL, Samples.T0));
+        store.runs().create(new NewRun("round-2-search", RunKind.ROUND_SEARCH, "pool", second.id(), "{}", Samples.VERSIONS,
+                List.of(1L), Simulation.SIMULATED, Samples.T0));
+        store.runs().create(new NewRun("round-2-eval", RunKind.ROUND_EVAL, "pool", second.id(), "{}", Samples.VERSIONS,
+                List.of(1L), Simulation.SIMULATED, Samples.T0));
+        store.runs().create(Samples.run("eval-outside-rounds"));
+        assertEquals(List.of(2), store.rounds().simulated());
+    }
+
+    @Test
     void aRoundWalksItsStagesAndRecordsThePromotion() {
         Round round = store.rounds().start(round(1));
         assertEquals(RoundStage.SELECT, round.stage());
