@@ -66,6 +66,10 @@ public final class IterateCommand implements Callable<Integer> {
             out.print(report.show(done));
             out.println();
             out.println("Files: " + report.directory(done.number()));
+            // Refreshed after every round, so a nightly schedule always leaves the current page.
+            Path page = dev.stepwise.prover.report.RoundsReport.write(report.figures(), java.util.Set.copyOf(store.rounds().simulated()),
+                    report.roundsDir(), report.roundsDir());
+            out.println("Rounds page: " + page);
         }
         out.flush();
         return 0;

@@ -100,6 +100,7 @@ class IterateEndToEndTest {
             assertTrue(r.err().contains("SIMULATED"), r.err());
             assertTrue(r.err().contains("round " + n + " · train done"), r.err());
             assertTrue(r.out().startsWith("# Round " + n + "\n"), r.out());
+            assertTrue(r.out().endsWith("Rounds page: " + dir.resolve("data/rounds/rounds.html") + "\n"), r.out());
         }
         List<RoundRecord> rounds = rounds(dir);
         assertEquals(3, rounds.size());
@@ -144,6 +145,8 @@ class IterateEndToEndTest {
             assertEquals("bfs-prover", manifest.path("template").asText());
             assertEquals(lines.size(), countOf(manifest, "sft-train.jsonl"));
         }
+        String page = Files.readString(dir.resolve("data/rounds/rounds.html"), StandardCharsets.UTF_8);
+        assertTrue(page.contains("SIMULATED"), "the rounds page says its rounds were simulated");
         var list = new CliHarness(dir).run(Stream.concat(settings(dir).stream(), Stream.of("rounds", "list")).toArray(String[]::new));
         assertEquals(0, list.exitCode(), list.err());
         assertEquals(4, list.out().split("\n").length, list.out());
