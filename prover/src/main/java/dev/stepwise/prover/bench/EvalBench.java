@@ -15,9 +15,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A whole simulated evaluation with realistic latencies, run through the production paths (the
@@ -52,15 +55,42 @@ final class EvalBench implements Benchmark {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a scratch directory", e);
         }
+        try {
+            return run(out, dir);
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    /**
+     * The world and the store take some megabytes; nothing in them is needed after the figure. A
+     * directory that cannot be deleted is left in the temporary directory rather than failing a
+     * benchmark that ran.
+     */
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            System.getLogger(EvalBench.class.getName()).log(System.Logger.Level.WARNING,
+                    "bench eval: cannot delete its scratch directory " + dir + ": " + e.getMessage());
+        }
+    }
+
+    private List<BenchFigure> run(PrintWriter out, Path dir) {
         Path world = dir.resolve("world.json");
         cli(dir, "sim", "generate", "--from", "minif2f-test", "--limit", String.valueOf(problems), "--seed", "2026",
                 "--out", world.toString(), "--header-import", "3s", "--tactic-time", "20ms..60ms", "--model-latency", "300ms",
                 "--model-capacity", "32", "--timeout-rate", "0", "--crash-rate", "0", "--cheat-rate", "0");
+        Optional<Double> loadBefore = HostLoad.loadAverage();
+        Optional<HostLoad.Cpu> cpuBefore = HostLoad.cpu();
         long t0 = System.nanoTime();
         cli(dir, "eval", "--dataset", "minif2f-test", "--limit", String.valueOf(problems), "--simulate", world.toString(),
                 "--budget", budget, "--name", "bench", "--set", "pool.size=" + processes,
                 "--set", "search.concurrent-attempts=256", "--set", "search.policy-in-flight=256");
         Duration wall = Duration.ofNanos(System.nanoTime() - t0);
+        Optional<HostLoad.Cpu> cpu = cpuBefore.flatMap(before -> HostLoad.cpu().map(after -> after.since(before)));
 
         Latency latency = new WorldFile().read(world).latency();
         Work work = work(dir);
@@ -81,7 +111,20 @@ final class EvalBench implements Benchmark {
         out.printf(Locale.ROOT, "  model-bound time            %.1f s (requests × latency / C)%n", modelSeconds);
         out.printf(Locale.ROOT, "  lower bound                 %.1f s (with %.1f s warm-up)%n", bound, warmup);
         out.printf(Locale.ROOT, "  wall time                   %.1f s%n", seconds);
+        int cores = Runtime.getRuntime().availableProcessors();
+        // Everything here (the searches, the simulated Lean processes and model server) shares the
+        // host's CPUs: a run that used most of them, or a busy host, is slower than its schedule.
+        out.printf(Locale.ROOT, "  host                        %d cores, load average %s before the run%n", cores,
+                loadBefore.map(l -> String.format(Locale.ROOT, "%.1f", l)).orElse("unknown"));
+        out.printf(Locale.ROOT, "  CPU used                    %s%n", cpu.map(c -> String.format(Locale.ROOT,
+                "%.1f s (%.0f%% of the cores over the wall time): %.1f s in this JVM (searches, pool, simulated model "
+                        + "server), %.1f s in the simulated Lean processes", seconds(c.total()),
+                100 * seconds(c.total()) / (seconds * cores), seconds(c.self()), seconds(c.children()))).orElse("unknown"));
         return List.of(new BenchFigure("eval", "wall_over_lower_bound", seconds / bound, BenchFigure.Target.atMost(1.25)));
+    }
+
+    private static double seconds(Duration d) {
+        return d.toNanos() / 1e9;
     }
 
     /** What the run did, read back from its store. */
