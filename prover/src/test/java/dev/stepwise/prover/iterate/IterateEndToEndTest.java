@@ -70,8 +70,12 @@ class IterateEndToEndTest {
     }
 
     private static CliHarness.Result iterate(Path dir, String... more) {
+        return iterate(dir, world, more);
+    }
+
+    private static CliHarness.Result iterate(Path dir, Path worldFile, String... more) {
         List<String> args = new ArrayList<>(settings(dir));
-        args.addAll(List.of("iterate", "--pool", pool.toString(), "--simulate", world.toString()));
+        args.addAll(List.of("iterate", "--pool", pool.toString(), "--simulate", worldFile.toString()));
         args.addAll(List.of(more));
         return new CliHarness(dir).run(args.toArray(String[]::new));
     }
@@ -163,18 +167,24 @@ class IterateEndToEndTest {
 
     @Test
     void aRoundKilledInTheMiddleOfAStageResumesToTheSameResult(@TempDir Path dir) throws Exception {
+        // Slower tactics than the other test's world, so that each stage lasts long enough to be killed inside.
+        Path slow = dir.resolve("slow-world.json");
+        var generated = new CliHarness(dir).run("sim", "generate", "--from", pool.toString(), "--seed", "5", "--out", slow.toString(),
+                "--timeout-rate", "0", "--crash-rate", "0", "--header-import", "50ms", "--model-latency", "2ms",
+                "--tactic-time", "20ms..40ms");
+        assertEquals(0, generated.exitCode(), generated.err());
         Path reference = dir.resolve("reference");
         Files.createDirectories(reference);
-        assertEquals(0, iterate(reference).exitCode());
+        assertEquals(0, iterate(reference, slow).exitCode());
         Map<String, String> expected = outcome(reference);
         for (Stage stage : List.of(Stage.SEARCH, Stage.TRAIN, Stage.EVALUATE)) {
             Path killed = dir.resolve("killed-in-" + stage.code());
             Files.createDirectories(killed);
-            killDuring(killed, stage);
+            killDuring(killed, slow, stage);
             RoundRecord stopped = rounds(killed).getFirst();
             assertEquals(RoundStatus.RUNNING, stopped.status(), "the kill left the round as it was");
             assertEquals(stage, stopped.stage());
-            var resumed = iterate(killed, "--resume");
+            var resumed = iterate(killed, slow, "--resume");
             assertEquals(0, resumed.exitCode(), resumed.err());
             assertTrue(resumed.err().contains("round 1: resumed"), resumed.err());
             assertEquals(expected, outcome(killed), "after a kill in " + stage.code());
@@ -182,9 +192,9 @@ class IterateEndToEndTest {
     }
 
     /** Starts round 1 in its own process and kills it (SIGKILL) a moment after it enters {@code stage}. */
-    private static void killDuring(Path dir, Stage stage) throws Exception {
+    private static void killDuring(Path dir, Path worldFile, Stage stage) throws Exception {
         List<String> args = new ArrayList<>(settings(dir));
-        args.addAll(List.of("iterate", "--pool", pool.toString(), "--simulate", world.toString()));
+        args.addAll(List.of("iterate", "--pool", pool.toString(), "--simulate", worldFile.toString()));
         List<String> command = new ArrayList<>(SimulatedStack.stepwiseCommand(args));
         command.add(1, "-Dstepwise.home=" + CliHarness.repoRoot());
         Process p = new ProcessBuilder(command).directory(dir.toFile())
@@ -202,7 +212,7 @@ class IterateEndToEndTest {
             while (Instant.now().isBefore(deadline)) {
                 assertTrue(p.isAlive(), "the round ended before stage " + stage.code() + ": " + Files.readString(dir.resolve("killed.log")));
                 if (Files.exists(sign)) {
-                    Thread.sleep(stage == Stage.TRAIN ? 200 : 1500);
+                    Thread.sleep(stage == Stage.SEARCH ? 1500 : 300);
                     p.destroyForcibly().waitFor();
                     return;
                 }
