@@ -58,7 +58,8 @@ public final class LeanKeys {
 
     public static final ConfigKey OWNER_WAIT = ConfigKey.of("pool.owner-wait", ValueType.DURATION,
             Duration.ofSeconds(2), "how long a tactic waits for the busy REPL that holds its proof state before the state is "
-                    + "rebuilt on another REPL by replaying its path (0s = never wait)")
+                    + "rebuilt on another REPL by replaying its path (0s = never wait); a REPL that would otherwise sit idle "
+                    + "takes a waiting tactic sooner when more commands are queued ahead of it than the replay takes")
             .restrictedTo(v -> !((Duration) v).isNegative(), "zero or more");
     public static final List<ConfigKey> ALL = List.of(PROJECT, REPL_COMMAND, POOL_SIZE, MEMORY_CAP, TACTIC_TIMEOUT,
             WARMUP_TIMEOUT, LEASE_TIMEOUT, OWNER_WAIT, MAX_COMMANDS, MAX_RSS, MAX_AGE, SANDBOX, SCRATCH_DIR, FORBIDDEN, ALLOWED_AXIOMS,
