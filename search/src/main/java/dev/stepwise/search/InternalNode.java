@@ -4,24 +4,34 @@ import java.util.Arrays;
 
 /**
  * A proof state in the live search DAG. Identity is the goal key: the tree holds one node per key.
- * Fields are laid out for size (a search may hold millions of nodes): timings in int
- * microseconds, in-edges as one field plus a rarely used array for merged paths, and the key text
- * shared with the goal text when the goals are already normalised.
+ * Fields are laid out for size (a search may hold millions of nodes, and a node is 72 bytes):
+ * timings in int microseconds, status and distance in one int, in-edges as one field plus a
+ * rarely used array for merged paths, no path score (it is summed along the path when needed, see
+ * {@link TacticPaths}), and the key text shared with the goal text when the goals are already
+ * normalised.
  */
 final class InternalNode implements Node {
+    /** {@link #proof} of a node that is neither proved nor failed. */
+    private static final int OPEN_MARK = -1;
+    /** {@link #proof} of a failed node. */
+    private static final int FAILED_MARK = -2;
+
     final int id;
     /** The normalised goal text ({@link GoalKey#text()}); the same String as {@link #goals} when they are equal. */
     final String key;
+    /** {@code key.hashCode()}, kept here (in what would be padding) so the index can rehash without reading the key text. */
+    final int keyHash;
     final String goals;
     final int goalCount;
     final StateHandle handle;
     /** Tactics from the root on the path by which the node was first reached. */
     final int depth;
-    /** Summed tactic scores on that path. */
-    final double pathScore;
     double priority;
-    Status status = Status.OPEN;
-    int distance = UNPROVED;
+    /**
+     * The status and the distance together, since a node is proved exactly when it has a
+     * distance: the distance (>= 0) of a proved node, else {@link #OPEN_MARK} or {@link #FAILED_MARK}.
+     */
+    private int proof = OPEN_MARK;
     /** Null until expanded; set once. */
     Edge[] out;
     /** The edge by which the node was first reached (null for the root); it defines the node's path. */
@@ -30,24 +40,36 @@ final class InternalNode implements Node {
     int expansionOrder = NodeRecord.NOT_EXPANDED;
     int policyMicros;
 
-    InternalNode(int id, String key, ProofState state, int depth, double pathScore) {
+    InternalNode(int id, String key, ProofState state, int depth) {
         this.id = id;
         this.key = key;
+        this.keyHash = key.hashCode();
         this.goals = state.goals();
         this.goalCount = state.goalCount();
         this.handle = state.handle();
         this.depth = depth;
-        this.pathScore = pathScore;
     }
 
     @Override
     public Status status() {
-        return status;
+        return proof >= 0 ? Status.PROVED : proof == OPEN_MARK ? Status.OPEN : Status.FAILED;
     }
 
     @Override
     public int distanceToProof() {
-        return distance;
+        return proof >= 0 ? proof : UNPROVED;
+    }
+
+    /** Sets status and distance, which must agree: a distance exactly when proved. */
+    void settle(Status status, int distance) {
+        if ((status == Status.PROVED) != (distance != UNPROVED) || distance < 0) {
+            throw new IllegalStateException("node " + id + " cannot be " + status + " at distance " + distance);
+        }
+        proof = switch (status) {
+            case PROVED -> distance;
+            case OPEN -> OPEN_MARK;
+            case FAILED -> FAILED_MARK;
+        };
     }
 
     boolean expanded() {
@@ -82,15 +104,5 @@ final class InternalNode implements Node {
 
     Edge in(int i) {
         return i == 0 ? firstIn : moreIn[i - 1];
-    }
-
-    /** The tactics from the root along {@link #firstIn} edges. */
-    String[] pathTactics() {
-        String[] path = new String[depth];
-        int i = depth;
-        for (InternalNode n = this; n.firstIn != null; n = n.firstIn.source) {
-            path[--i] = n.firstIn.tactic;
-        }
-        return path;
     }
 }

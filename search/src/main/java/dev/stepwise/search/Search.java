@@ -2,11 +2,10 @@ package dev.stepwise.search;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -30,12 +29,6 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class Search {
     private static final System.Logger LOG = System.getLogger(Search.class.getName());
 
-    /** Best priority first; ties go to the older node so runs are deterministic. */
-    private static final Comparator<InternalNode> BEST_FIRST = (a, b) -> {
-        int c = Double.compare(b.priority, a.priority);
-        return c != 0 ? c : Integer.compare(a.id, b.id);
-    };
-
     private final Theorem theorem;
     private final SearchConfig config;
     private final long seed;
@@ -44,7 +37,8 @@ public final class Search {
     private final MonotonicClock clock;
 
     private final SearchTree tree = new SearchTree();
-    private final PriorityQueue<InternalNode> frontier = new PriorityQueue<>(BEST_FIRST);
+    private final Frontier frontier = new Frontier(id -> tree.node(id).priority);
+    private final TacticPaths paths;
     private final AtomicBoolean ran = new AtomicBoolean();
     private final ReentrantLock runnerLock = new ReentrantLock();
     private Thread runner;
@@ -78,6 +72,7 @@ public final class Search {
         this.services = Objects.requireNonNull(services, "services");
         this.observer = Objects.requireNonNull(observer, "observer");
         this.clock = services.clock();
+        this.paths = new TacticPaths(config.scoreMode());
         if (config.criticMode() != CriticMode.POLICY_ONLY && services.critic() == StateScorer.NONE) {
             throw new IllegalArgumentException("criticMode " + config.criticMode() + " needs a critic (StateScorer)");
         }
@@ -180,8 +175,8 @@ public final class Search {
         return switch (start) {
             case StartOutcome.Failed f -> failed(FailureReason.ENVIRONMENT_FAILURE, f.reason());
             case StartOutcome.Started s -> {
-                InternalNode root = tree.add(GoalKey.of(s.root().goals()).text(), s.root(), 0, 0.0);
-                frontier.add(root);
+                InternalNode root = tree.add(GoalKey.of(s.root().goals()).text(), s.root(), 0);
+                frontier.add(root.id);
                 publishProgress();
                 yield null;
             }
@@ -209,7 +204,7 @@ public final class Search {
         if (timeLeftNanos() <= 0) {
             return failed(FailureReason.BUDGET_TIME, "time budget " + b.maxTime() + " spent");
         }
-        InternalNode node = frontier.poll();
+        InternalNode node = tree.node(frontier.poll());
         SearchOutcome outcome = expand(node);
         publishProgress();
         return outcome;
@@ -220,7 +215,7 @@ public final class Search {
     }
 
     List<InternalNode> frontierNodes() {
-        return List.copyOf(frontier);
+        return Arrays.stream(frontier.ids()).mapToObj(tree::node).toList();
     }
 
     SearchResult finish(SearchOutcome outcome) {
@@ -235,8 +230,7 @@ public final class Search {
     // ---- one expansion ----
 
     private SearchOutcome expand(InternalNode node) {
-        String[] pathArray = node.pathTactics();
-        List<String> path = List.of(pathArray);
+        List<String> path = paths.pathTo(node);
         ProofState state = node.state();
         PolicyRequest request = new PolicyRequest(theorem, state, path, config.width(), config.temperature(),
                 requestSeed(expansions));
@@ -245,7 +239,7 @@ public final class Search {
         try {
             suggestions = await(services.policy().suggest(request));
         } catch (Ended e) {
-            frontier.add(node); // never expanded: still open
+            frontier.add(node.id); // never expanded: still open
             return e.outcome;
         } finally {
             long dt = clock.nanoTime() - t0;
@@ -350,8 +344,8 @@ public final class Search {
         InternalNode known = tree.find(key);
         if (known == null) {
             int depth = parent.depth + 1;
-            double pathScore = parent.pathScore + config.scoreMode().score(c.logProbSum(), c.tokenCount());
-            InternalNode child = tree.add(key, state, depth, pathScore);
+            double pathScore = paths.pathScore() + config.scoreMode().score(c.logProbSum(), c.tokenCount());
+            InternalNode child = tree.add(key, state, depth);
             child.priority = config.priority(pathScore, depth);
             created.add(child);
             return child;
@@ -408,7 +402,9 @@ public final class Search {
                 criticNanos += clock.nanoTime() - t0;
             }
         }
-        frontier.addAll(created);
+        for (InternalNode n : created) {
+            frontier.add(n.id);
+        }
         return ending;
     }
 
@@ -462,7 +458,7 @@ public final class Search {
         }
 
         Edge[] toArray() {
-            return size == items.length ? items : java.util.Arrays.copyOf(items, size);
+            return size == items.length ? items : Arrays.copyOf(items, size);
         }
     }
 

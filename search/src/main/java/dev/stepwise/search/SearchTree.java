@@ -18,7 +18,7 @@ import java.util.Set;
  */
 final class SearchTree {
     private final ArrayList<InternalNode> nodes = new ArrayList<>();
-    private final NodeIndex index = new NodeIndex();
+    private final NodeIndex index = new NodeIndex(nodes);
     private int maxDepth;
 
     InternalNode root() {
@@ -42,11 +42,11 @@ final class SearchTree {
     }
 
     /** Adds a state not seen before; the caller links it with an edge (none for the root). */
-    InternalNode add(String key, ProofState state, int depth, double pathScore) {
+    InternalNode add(String key, ProofState state, int depth) {
         if (nodes.isEmpty() != (depth == 0)) {
             throw new IllegalStateException("only the first node is the root at depth 0");
         }
-        InternalNode n = new InternalNode(nodes.size(), key, state, depth, pathScore);
+        InternalNode n = new InternalNode(nodes.size(), key, state, depth);
         nodes.add(n);
         index.add(n);
         maxDepth = Math.max(maxDepth, depth);
@@ -79,17 +79,18 @@ final class SearchTree {
     private static boolean refresh(InternalNode n) {
         Status status = computedStatus(n);
         int distance = computedDistance(n);
-        if (status == n.status && distance == n.distance) {
+        Status was = n.status();
+        int wasDistance = n.distanceToProof();
+        if (status == was && distance == wasDistance) {
             return false;
         }
-        if (n.status != Status.OPEN && status != n.status) {
-            throw new IllegalStateException("node " + n.id + " would go from " + n.status + " to " + status);
+        if (was != Status.OPEN && status != was) {
+            throw new IllegalStateException("node " + n.id + " would go from " + was + " to " + status);
         }
-        if (distance > n.distance) {
-            throw new IllegalStateException("distance of node " + n.id + " would grow from " + n.distance + " to " + distance);
+        if (distance > wasDistance) {
+            throw new IllegalStateException("distance of node " + n.id + " would grow from " + wasDistance + " to " + distance);
         }
-        n.status = status;
-        n.distance = distance;
+        n.settle(status, distance);
         return true;
     }
 
@@ -179,14 +180,14 @@ final class SearchTree {
     /** The proof read off distances from the root; empty when the root is not proved. */
     List<Edge> shortestProof() {
         List<Edge> path = new ArrayList<>();
-        if (nodes.isEmpty() || root().status != Status.PROVED) {
+        if (nodes.isEmpty() || root().status() != Status.PROVED) {
             return path;
         }
         InternalNode at = root();
         while (true) {
             Edge next = null;
             for (Edge e : at.out) {
-                if (e.target.distanceToProof() == at.distance - 1) {
+                if (e.target.distanceToProof() == at.distanceToProof() - 1) {
                     next = e;
                     break;
                 }
@@ -206,8 +207,9 @@ final class SearchTree {
         List<NodeRecord> nodeRecords = new ArrayList<>(nodes.size());
         List<EdgeRecord> edgeRecords = new ArrayList<>(nodes.size() * 2);
         for (InternalNode n : nodes) {
-            nodeRecords.add(new NodeRecord(n.id, n.goals, n.goalCount, n.status, n.depth, n.priority,
-                    n.distance == Node.UNPROVED ? NodeRecord.UNPROVED : n.distance, n.expansionOrder, n.policyMicros));
+            nodeRecords.add(new NodeRecord(n.id, n.goals, n.goalCount, n.status(), n.depth, n.priority,
+                    n.distanceToProof() == Node.UNPROVED ? NodeRecord.UNPROVED : n.distanceToProof(), n.expansionOrder,
+                    n.policyMicros));
             if (n.out == null) {
                 continue;
             }
@@ -267,11 +269,8 @@ final class SearchTree {
             if (n.depth != parent.depth + 1) {
                 fail("node " + n.id + " at depth " + n.depth + " under a node at depth " + parent.depth);
             }
-            double expected = parent.pathScore + config.scoreMode().score(n.firstIn.logProbSum, n.firstIn.tokenCount);
-            if (Math.abs(expected - n.pathScore) > 1e-9 * Math.max(1, Math.abs(expected))) {
-                fail("node " + n.id + " path score " + n.pathScore + ", expected " + expected);
-            }
-            if (config.criticMode() == CriticMode.POLICY_ONLY && n.priority != config.priority(n.pathScore, n.depth)) {
+            double pathScore = pathScore(n, config.scoreMode());
+            if (config.criticMode() == CriticMode.POLICY_ONLY && n.priority != config.priority(pathScore, n.depth)) {
                 fail("node " + n.id + " priority " + n.priority + " is not its path score over depth^alpha");
             }
         }
@@ -296,6 +295,19 @@ final class SearchTree {
         }
     }
 
+    /** The summed tactic scores along first in-edges, added from the root down as the search adds them. */
+    static double pathScore(InternalNode n, ScoreMode mode) {
+        Edge[] path = new Edge[n.depth];
+        for (InternalNode at = n; at.firstIn != null; at = at.firstIn.source) {
+            path[at.depth - 1] = at.firstIn;
+        }
+        double sum = 0.0;
+        for (Edge e : path) {
+            sum += mode.score(e.logProbSum, e.tokenCount);
+        }
+        return sum;
+    }
+
     private static boolean hasIn(InternalNode t, Edge e) {
         for (int i = 0, k = t.inCount(); i < k; i++) {
             if (t.in(i) == e) {
@@ -316,16 +328,16 @@ final class SearchTree {
 
     private static void checkStatus(InternalNode n) {
         if (n.out == null) {
-            if (n.status != Status.OPEN || n.distance != Node.UNPROVED) {
-                fail("unexpanded node " + n.id + " is " + n.status);
+            if (n.status() != Status.OPEN || n.distanceToProof() != Node.UNPROVED) {
+                fail("unexpanded node " + n.id + " is " + n.status());
             }
             return;
         }
-        if (computedStatus(n) != n.status) {
-            fail("node " + n.id + " is " + n.status + " but its edges say " + computedStatus(n));
+        if (computedStatus(n) != n.status()) {
+            fail("node " + n.id + " is " + n.status() + " but its edges say " + computedStatus(n));
         }
-        if (computedDistance(n) != n.distance) {
-            fail("node " + n.id + " distance " + n.distance + " but its edges say " + computedDistance(n));
+        if (computedDistance(n) != n.distanceToProof()) {
+            fail("node " + n.id + " distance " + n.distanceToProof() + " but its edges say " + computedDistance(n));
         }
     }
 

@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -380,5 +382,53 @@ class SearchTest {
         assertEquals(new EdgeRecord(0, 1, "long", -2.0, 4, -0.5, EdgeKind.PROGRESS, "", first.environmentMicros()), first);
         assertInstanceOf(SearchOutcome.Failed.class, r.outcome());
         assertEquals(-0.5, r.tree().nodes().get(1).priority());
+    }
+
+    @Test
+    void everyRequestAndApplicationGetsThePathByWhichItsStateWasFirstReached() {
+        // 60 states with three moves each to states spread over the range: many merges, and the
+        // best-first order jumps between distant parts of the tree.
+        World w = new World("⊢ 0", goals -> {
+            int n = Integer.parseInt(goals.substring(2));
+            List<World.Move> moves = new ArrayList<>();
+            for (int j = 0; j < 3; j++) {
+                moves.add(move("t" + n + "x" + j, -0.1 - (n * 31 + j * 17) % 10 / 10.0, next("⊢ " + (n * 7 + j * 13 + 1) % 60)));
+            }
+            return moves;
+        });
+        Map<String, List<String>> firstPath = new HashMap<>(Map.of("⊢ 0", List.of()));
+        List<String> wrong = new ArrayList<>();
+        ProofEnvironment env = w.environment();
+        ProofEnvironment checking = new ProofEnvironment() {
+            @Override
+            public StartOutcome start(Theorem theorem) {
+                return env.start(theorem);
+            }
+
+            @Override
+            public TacticOutcome apply(Theorem theorem, ProofState state, List<String> proofBefore, String tactic) {
+                if (!proofBefore.equals(firstPath.get(state.goals()))) {
+                    wrong.add(state.goals() + " applied with " + proofBefore);
+                }
+                TacticOutcome o = env.apply(theorem, state, proofBefore, tactic);
+                if (o instanceof TacticOutcome.Progress p) {
+                    List<String> path = new ArrayList<>(proofBefore);
+                    path.add(tactic);
+                    firstPath.putIfAbsent(p.state().goals(), path);
+                }
+                return o;
+            }
+        };
+        SearchConfig config = BASE.withAlpha(0.5).withBudgets(Budgets.unlimited().withMaxExpansions(50));
+        SearchResult r = runChecked(Search.create(World.THEOREM, config, 42, w.services().withEnvironment(checking)), config);
+
+        assertEquals(50, r.expansions());
+        assertTrue(r.maxDepth() >= 5, "depth " + r.maxDepth());
+        for (PolicyRequest request : w.requests) {
+            if (!request.proofBefore().equals(firstPath.get(request.state().goals()))) {
+                wrong.add(request.state().goals() + " asked with " + request.proofBefore());
+            }
+        }
+        assertEquals(List.of(), wrong);
     }
 }
