@@ -12,6 +12,7 @@ import dev.stepwise.search.SearchServices;
 import dev.stepwise.search.Suggestions;
 import dev.stepwise.search.TacticOutcome;
 import java.io.PrintWriter;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.ArrayList;
@@ -35,6 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class SearchBench implements Benchmark {
     static final double TARGET_US_PER_EDGE = 2.0;
     static final double TARGET_BYTES_PER_NODE = 200.0;
+    private static final long WARM_COMPILE_MILLIS = 5;
+    private static final int MAX_WARM_ROUNDS = 12;
 
     private final List<Integer> sizes;
     private final int width;
@@ -62,9 +65,25 @@ final class SearchBench implements Benchmark {
         out.println("Best-first search on a simulated instant world (W = " + width + ", alpha = 0.5, sum scores;");
         out.println("about 20% errors, 6% merges, 1% cycles), grown to each size. Simulated: no Lean, no model.");
         out.flush();
-        // Warm the JIT on a small tree so the first measured size is not charged for compilation.
+        // Warm the JIT on small trees so the first measured size is not charged for compilation. One
+        // plain search that ran its world out of states was not enough: its profile was mostly errors,
+        // and the measurement's own search with a progress observer made the JIT deoptimise and
+        // recompile the search loop, so on a busy machine the first measured size carried seconds of
+        // compiler time. So: the two searches of a measurement at a small size, repeated until they
+        // leave almost nothing to compile.
         int warmUp = Math.min(20_000, sizes.stream().mapToInt(Integer::intValue).min().orElseThrow());
-        Search.create(SyntheticSearchWorld.THEOREM, config(warmUp), 1, services(new SyntheticSearchWorld(warmUp, width))).run();
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        int rounds = 0;
+        long compileMillis;
+        do {
+            long before = jit.getTotalCompilationTime();
+            exercise(warmUp);
+            compileMillis = jit.getTotalCompilationTime() - before;
+            rounds++;
+        } while (compileMillis > WARM_COMPILE_MILLIS && rounds < MAX_WARM_ROUNDS);
+        out.println("JIT warm-up: " + rounds + " rounds at " + warmUp + " nodes; the JIT compiled for "
+                + compileMillis + " ms during the last.");
+        out.flush();
 
         List<Row> rows = new ArrayList<>();
         for (int n : sizes) {
@@ -165,6 +184,22 @@ final class SearchBench implements Benchmark {
         return new Row(nodes, timed.nodes(), timed.expansions(), edges, timed.maxDepth(), processNanos / 1000.0 / edges,
                 threadNanos / 1000.0 / edges, gcNanos / 1000.0 / edges, wallNanos / 1000.0 / edges,
                 worldNanos / 1000.0 / edges, bytesPerNode);
+    }
+
+    /** The two searches of {@link #measure}, without reading the heap or the clocks: a JIT warm-up. */
+    private void exercise(int nodes) {
+        AtomicLong expansionsAtSize = new AtomicLong();
+        Search[] holder = new Search[1];
+        holder[0] = Search.create(SyntheticSearchWorld.THEOREM, config(Long.MAX_VALUE), 1,
+                services(new SyntheticSearchWorld(nodes + 4 * width, width)), progress -> {
+                    if (progress.nodes() >= nodes && expansionsAtSize.get() == 0) {
+                        expansionsAtSize.set(progress.expansions());
+                        holder[0].cancel();
+                    }
+                });
+        holder[0].run();
+        Search.create(SyntheticSearchWorld.THEOREM, config(expansionsAtSize.get()), 1,
+                services(new SyntheticSearchWorld(nodes + 4 * width, width))).run();
     }
 
     /** The instant world's own cost for the same number of expansions, without any search around it. */
