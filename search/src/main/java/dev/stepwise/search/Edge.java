@@ -1,28 +1,39 @@
 package dev.stepwise.search;
 
-/** One tactic tried at one state and where it led. Immutable. */
-final class Edge {
+/**
+ * One tactic tried at one state and where it led: to a state node ({@link #state}), or to no
+ * state, in which case the edge is a {@link TerminalNode} and is its own end, so that a failed
+ * tactic costs one object rather than two. Immutable.
+ */
+sealed class Edge permits TerminalNode {
     final InternalNode source;
-    final Node target;
+    /** The state the tactic led to; null exactly when this edge is a {@link TerminalNode}. */
+    final InternalNode state;
     final String tactic;
     final double logProbSum;
     final int tokenCount;
     /** Microseconds in an int (35 minutes at most) keep the edge small; the environment bounds each tactic far below. */
     final int environmentMicros;
 
-    Edge(InternalNode source, Node target, Candidate candidate, long environmentNanos) {
+    /** An edge to {@code state}; {@link TerminalNode} passes null, for an edge to no state. */
+    Edge(InternalNode source, InternalNode state, Candidate candidate, long environmentNanos) {
+        if ((state == null) != (this instanceof TerminalNode)) {
+            throw new IllegalArgumentException("an edge leads to a state unless it is a TerminalNode");
+        }
         this.source = source;
-        this.target = target;
+        this.state = state;
         this.tactic = candidate.tactic();
         this.logProbSum = candidate.logProbSum();
         this.tokenCount = candidate.tokenCount();
         this.environmentMicros = (int) Math.min(Integer.MAX_VALUE, environmentNanos / 1000);
     }
 
+    /** Where the edge leads: its state node, or the edge itself when it leads to no state. */
+    Node target() {
+        return this instanceof TerminalNode t ? t : state;
+    }
+
     EdgeKind kind() {
-        return switch (target) {
-            case InternalNode n -> EdgeKind.PROGRESS;
-            case TerminalNode t -> t.kind;
-        };
+        return this instanceof TerminalNode t ? t.kind : EdgeKind.PROGRESS;
     }
 }

@@ -283,19 +283,19 @@ public final class Search {
             long envTime = clock.nanoTime() - a0;
             environmentNanos += envTime;
             tactics++;
-            Node target = switch (result) {
-                case TacticOutcome.Progress p -> stateNode(node, c, p.state(), created);
-                case TacticOutcome.ProofComplete pc -> accept(node, c);
-                case TacticOutcome.LeanError e -> new TerminalNode(EdgeKind.LEAN_ERROR, e.message());
-                case TacticOutcome.Timeout t -> new TerminalNode(EdgeKind.TIMEOUT, "timed out after " + t.after());
-                case TacticOutcome.Rejected r -> new TerminalNode(EdgeKind.REJECTED, r.reason());
-                case TacticOutcome.Crashed cr -> new TerminalNode(EdgeKind.CRASHED, cr.detail());
+            Edge edge = switch (result) {
+                case TacticOutcome.Progress p -> stateEdge(node, c, envTime, p.state(), created);
+                case TacticOutcome.ProofComplete pc -> accept(node, c, envTime);
+                case TacticOutcome.LeanError e -> new TerminalNode(node, c, envTime, EdgeKind.LEAN_ERROR, e.message());
+                case TacticOutcome.Timeout t -> new TerminalNode(node, c, envTime, EdgeKind.TIMEOUT,
+                        "timed out after " + t.after());
+                case TacticOutcome.Rejected r -> new TerminalNode(node, c, envTime, EdgeKind.REJECTED, r.reason());
+                case TacticOutcome.Crashed cr -> new TerminalNode(node, c, envTime, EdgeKind.CRASHED, cr.detail());
             };
-            Edge edge = new Edge(node, target, c, envTime);
             edges.add(edge);
-            if (target instanceof InternalNode child) {
-                child.addIn(edge);
-            } else if (target.status() == Status.PROVED) {
+            if (edge.state != null) {
+                edge.state.addIn(edge);
+            } else if (edge.target().status() == Status.PROVED) {
                 break; // the first accepted proof ends the expansion
             }
         }
@@ -327,7 +327,7 @@ public final class Search {
             Optional<String> reason = config.filter().reject(tactic);
             if (reason.isPresent()) {
                 filtered++;
-                edges.add(new Edge(node, new TerminalNode(EdgeKind.FILTERED, reason.get()), clean, 0));
+                edges.add(new TerminalNode(node, clean, 0, EdgeKind.FILTERED, reason.get()));
             } else {
                 usable.add(clean);
             }
@@ -338,8 +338,8 @@ public final class Search {
         return usable;
     }
 
-    /** The node a Progress outcome leads to: a new state, a merged one, or a cycle terminal. */
-    private Node stateNode(InternalNode parent, Candidate c, ProofState state, List<InternalNode> created) {
+    /** The edge of a Progress outcome: to a new state, to a merged one, or a cycle terminal. */
+    private Edge stateEdge(InternalNode parent, Candidate c, long envTime, ProofState state, List<InternalNode> created) {
         String key = GoalKey.normalise(state.goals());
         InternalNode known = tree.find(key);
         if (known == null) {
@@ -348,16 +348,16 @@ public final class Search {
             InternalNode child = tree.add(key, state, depth);
             child.priority = config.priority(pathScore, depth);
             created.add(child);
-            return child;
+            return new Edge(parent, child, c, envTime);
         }
         if (tree.reaches(known, parent)) {
-            return new TerminalNode(EdgeKind.CYCLE, "leads back to the state of node " + known.id);
+            return new TerminalNode(parent, c, envTime, EdgeKind.CYCLE, "leads back to the state of node " + known.id);
         }
-        return known;
+        return new Edge(parent, known, c, envTime);
     }
 
     /** Asks the acceptor about the proof this tactic would close; the answer decides the edge. */
-    private Node accept(InternalNode node, Candidate c) {
+    private TerminalNode accept(InternalNode node, Candidate c, long envTime) {
         List<ProofStep> steps = new ArrayList<>();
         for (Edge e : tree.shortestPathTo(node)) {
             steps.add(new ProofStep(e.source.goals, e.tactic));
@@ -374,9 +374,9 @@ public final class Search {
         return switch (verdict) {
             case AcceptanceVerdict.Accepted a -> {
                 acceptedProof = proof;
-                yield new TerminalNode(EdgeKind.PROOF_COMPLETE, "");
+                yield new TerminalNode(node, c, envTime, EdgeKind.PROOF_COMPLETE, "");
             }
-            case AcceptanceVerdict.Rejected r -> new TerminalNode(EdgeKind.PROOF_REJECTED, r.reason());
+            case AcceptanceVerdict.Rejected r -> new TerminalNode(node, c, envTime, EdgeKind.PROOF_REJECTED, r.reason());
         };
     }
 

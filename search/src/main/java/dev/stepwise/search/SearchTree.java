@@ -97,7 +97,7 @@ final class SearchTree {
     private static Status computedStatus(InternalNode n) {
         boolean open = false;
         for (Edge e : n.out) {
-            switch (e.target.status()) {
+            switch (e.target().status()) {
                 case PROVED -> {
                     return Status.PROVED;
                 }
@@ -111,7 +111,7 @@ final class SearchTree {
     private static int computedDistance(InternalNode n) {
         int best = Node.UNPROVED;
         for (Edge e : n.out) {
-            int d = e.target.distanceToProof();
+            int d = e.target().distanceToProof();
             if (d != Node.UNPROVED) {
                 best = Math.min(best, d + 1);
             }
@@ -171,7 +171,7 @@ final class SearchTree {
             throw new IllegalStateException("node " + node.id + " is not reachable from the root");
         }
         List<Edge> path = new ArrayList<>();
-        for (Edge e = via.get(root); e != null; e = via.get((InternalNode) e.target)) {
+        for (Edge e = via.get(root); e != null; e = via.get(e.state)) {
             path.add(e);
         }
         return path;
@@ -187,7 +187,7 @@ final class SearchTree {
         while (true) {
             Edge next = null;
             for (Edge e : at.out) {
-                if (e.target.distanceToProof() == at.distanceToProof() - 1) {
+                if (e.target().distanceToProof() == at.distanceToProof() - 1) {
                     next = e;
                     break;
                 }
@@ -196,10 +196,10 @@ final class SearchTree {
                 throw new IllegalStateException("node " + at.id + " is proved but no edge continues its proof");
             }
             path.add(next);
-            if (!(next.target instanceof InternalNode t)) {
+            if (next.state == null) {
                 return path;
             }
-            at = t;
+            at = next.state;
         }
     }
 
@@ -214,8 +214,8 @@ final class SearchTree {
                 continue;
             }
             for (Edge e : n.out) {
-                int target = e.target instanceof InternalNode t ? t.id : EdgeRecord.NO_NODE;
-                String message = e.target instanceof TerminalNode t ? t.message : "";
+                int target = e.state != null ? e.state.id : EdgeRecord.NO_NODE;
+                String message = e instanceof TerminalNode t ? t.message : "";
                 edgeRecords.add(new EdgeRecord(n.id, target, e.tactic, e.logProbSum, e.tokenCount,
                         scoreMode.score(e.logProbSum, e.tokenCount), e.kind(), message, e.environmentMicros));
             }
@@ -276,7 +276,7 @@ final class SearchTree {
         }
         for (int i = 0, k = n.inCount(); i < k; i++) {
             Edge e = n.in(i);
-            if (e.target != n) {
+            if (e.state != n) {
                 fail("in-edge of node " + n.id + " points elsewhere");
             }
             if (e.source.out == null || !containsIdentity(e.source.out, e)) {
@@ -288,8 +288,8 @@ final class SearchTree {
                 if (e.source != n) {
                     fail("out-edge of node " + n.id + " has source " + e.source.id);
                 }
-                if (e.target instanceof InternalNode t && !hasIn(t, e)) {
-                    fail("edge " + n.id + " -> " + t.id + " is missing from the target's in-edges");
+                if (e.state != null && !hasIn(e.state, e)) {
+                    fail("edge " + n.id + " -> " + e.state.id + " is missing from the target's in-edges");
                 }
             }
         }
@@ -360,8 +360,8 @@ final class SearchTree {
                 continue;
             }
             for (Edge e : n.out) {
-                if (e.target instanceof InternalNode t && pending.merge(t, -1, Integer::sum) == 0) {
-                    ready.add(t);
+                if (e.state != null && pending.merge(e.state, -1, Integer::sum) == 0) {
+                    ready.add(e.state);
                 }
             }
         }
