@@ -69,15 +69,15 @@ final class SearchBench implements Benchmark {
         // plain search that ran its world out of states was not enough: its profile was mostly errors,
         // and the measurement's own search with a progress observer made the JIT deoptimise and
         // recompile the search loop, so on a busy machine the first measured size carried seconds of
-        // compiler time. So: the two searches of a measurement at a small size, repeated until they
-        // leave almost nothing to compile.
+        // compiler time. So: the whole measurement at a small size (the same code, down to the
+        // progress observer's class), repeated until it leaves almost nothing to compile.
         int warmUp = Math.min(20_000, sizes.stream().mapToInt(Integer::intValue).min().orElseThrow());
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         int rounds = 0;
         long compileMillis;
         do {
             long before = jit.getTotalCompilationTime();
-            exercise(warmUp);
+            measure(warmUp);
             compileMillis = jit.getTotalCompilationTime() - before;
             rounds++;
         } while (compileMillis > WARM_COMPILE_MILLIS && rounds < MAX_WARM_ROUNDS);
@@ -184,22 +184,6 @@ final class SearchBench implements Benchmark {
         return new Row(nodes, timed.nodes(), timed.expansions(), edges, timed.maxDepth(), processNanos / 1000.0 / edges,
                 threadNanos / 1000.0 / edges, gcNanos / 1000.0 / edges, wallNanos / 1000.0 / edges,
                 worldNanos / 1000.0 / edges, bytesPerNode);
-    }
-
-    /** The two searches of {@link #measure}, without reading the heap or the clocks: a JIT warm-up. */
-    private void exercise(int nodes) {
-        AtomicLong expansionsAtSize = new AtomicLong();
-        Search[] holder = new Search[1];
-        holder[0] = Search.create(SyntheticSearchWorld.THEOREM, config(Long.MAX_VALUE), 1,
-                services(new SyntheticSearchWorld(nodes + 4 * width, width)), progress -> {
-                    if (progress.nodes() >= nodes && expansionsAtSize.get() == 0) {
-                        expansionsAtSize.set(progress.expansions());
-                        holder[0].cancel();
-                    }
-                });
-        holder[0].run();
-        Search.create(SyntheticSearchWorld.THEOREM, config(expansionsAtSize.get()), 1,
-                services(new SyntheticSearchWorld(nodes + 4 * width, width))).run();
     }
 
     /** The instant world's own cost for the same number of expansions, without any search around it. */
