@@ -8,19 +8,14 @@ import dev.stepwise.prover.store.Attempt;
 import dev.stepwise.prover.store.AttemptOutcome;
 import dev.stepwise.prover.store.Run;
 import dev.stepwise.prover.store.Store;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * A whole simulated evaluation with realistic latencies, run through the production paths (the
@@ -49,32 +44,9 @@ final class EvalBench implements Benchmark {
 
     @Override
     public List<BenchFigure> run(PrintWriter out) {
-        Path dir;
-        try {
-            dir = Files.createTempDirectory("stepwise-bench-eval-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a scratch directory", e);
-        }
-        try {
-            return run(out, dir);
-        } finally {
-            deleteTree(dir);
-        }
-    }
-
-    /**
-     * The world and the store take some megabytes; nothing in them is needed after the figure. A
-     * directory that cannot be deleted is left in the temporary directory rather than failing a
-     * benchmark that ran.
-     */
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException | UncheckedIOException e) {
-            System.getLogger(EvalBench.class.getName()).log(System.Logger.Level.WARNING,
-                    "bench eval: cannot delete its scratch directory " + dir + ": " + e.getMessage());
+        // The world and the store take some megabytes; nothing in them is needed after the figure.
+        try (BenchScratch scratch = BenchScratch.create(name())) {
+            return run(out, scratch.path());
         }
     }
 

@@ -21,10 +21,7 @@ import dev.stepwise.prover.sim.world.SimTactic;
 import dev.stepwise.prover.sim.world.World;
 import dev.stepwise.prover.sim.world.WorldFile;
 import dev.stepwise.prover.sim.world.WorldTheorem;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -74,12 +71,12 @@ final class PoolBench implements Benchmark {
 
     @Override
     public List<BenchFigure> run(PrintWriter out) {
-        Path dir;
-        try {
-            dir = Files.createTempDirectory("stepwise-bench-pool-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary directory", e);
+        try (BenchScratch scratch = BenchScratch.create(name())) {
+            return run(out, scratch.path());
         }
+    }
+
+    private List<BenchFigure> run(PrintWriter out, Path dir) {
         Path worldFile = dir.resolve("pool-world.json");
         new WorldFile().write(world(), worldFile);
         int workers = 2 * processes;

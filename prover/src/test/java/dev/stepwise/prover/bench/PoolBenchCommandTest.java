@@ -20,9 +20,20 @@ class PoolBenchCommandTest {
     @TempDir
     Path dir;
 
+    private static java.util.Set<Path> scratchDirs() throws java.io.IOException {
+        try (var listed = java.nio.file.Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return listed.filter(p -> p.getFileName().toString().startsWith("stepwise-bench-pool-"))
+                    .collect(java.util.stream.Collectors.toSet());
+        }
+    }
+
     @Test
-    void quickRunPrintsTheTableAndTheRatio() {
+    void quickRunPrintsTheTableAndTheRatio() throws Exception {
+        java.util.Set<Path> before = scratchDirs();
         CliHarness.Result r = new CliHarness(dir).run("bench", "pool", "--quick");
+        java.util.Set<Path> left = new java.util.HashSet<>(scratchDirs());
+        left.removeAll(before);
+        assertEquals(java.util.Set.of(), left, "the benchmark removes its scratch directory");
         List<String> json = r.out().lines().filter(l -> l.startsWith("{")).toList();
         assertEquals(1, json.size(), r.out() + r.err());
         Matcher m = FIGURE.matcher(json.get(0));
