@@ -29,16 +29,14 @@ public final class ConsoleProgress implements RunObserver {
     private Instant started;
     private int doneAtStart;
     private Instant lastLive = Instant.EPOCH;
-    private String simulatedLabel = "";
+    private final String simulatedLabel;
 
-    public ConsoleProgress(PrintWriter err, InstantSource clock, boolean live) {
+    /** @param simulatedWorld the world file of a simulated run, named on every run's first line; null for a real run */
+    public ConsoleProgress(PrintWriter err, InstantSource clock, boolean live, java.nio.file.Path simulatedWorld) {
         this.err = err;
         this.clock = clock;
         this.live = live;
-    }
-
-    public void simulated(String label) {
-        this.simulatedLabel = label;
+        this.simulatedLabel = simulatedWorld == null ? "" : "SIMULATED: world " + simulatedWorld;
     }
 
     @Override

@@ -123,11 +123,7 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private ConsoleProgress progress() {
-        ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), InstantSource.system(), false);
-        if (options.simulate != null) {
-            progress.simulated("SIMULATED: world " + options.simulate);
-        }
-        return progress;
+        return new ConsoleProgress(spec.commandLine().getErr(), InstantSource.system(), false, options.simulate);
     }
 
     private int finish(StoredRun run) {

@@ -72,10 +72,7 @@ final class ProveCommand implements Callable<Integer> {
         }
         List<Path> sources = sources(path);
         List<Problem> problems = DatasetCatalog.loadPath(path, file.toString()).problems();
-        ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), InstantSource.system(), true);
-        if (options.simulate != null) {
-            progress.simulated("SIMULATED: world " + options.simulate);
-        }
+        ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), InstantSource.system(), true, options.simulate);
         return new RunLauncher(app).run(RunKind.PROVE, file.toString(), problems, options, progress,
                 run -> report(run, sources, problems));
     }
