@@ -47,9 +47,7 @@ final class RunOptions {
             } catch (IllegalArgumentException e) {
                 throw UserError.input("--budget: " + e.getMessage());
             }
-            app.putCommandFlag(SearchKeys.ATTEMPTS.name(), String.valueOf(b.attempts()));
-            app.putCommandFlag(SearchKeys.WIDTH.name(), String.valueOf(b.width()));
-            app.putCommandFlag(SearchKeys.MAX_EXPANSIONS.name(), String.valueOf(b.expansions()));
+            SearchKeys.budget(b.attempts(), b.width(), b.expansions()).forEach(app::putCommandFlag);
         }
         if (alphas != null && !alphas.isEmpty()) {
             app.putCommandFlag(SearchKeys.ALPHAS.name(), String.join(",", alphas.stream().map(String::valueOf).toList()));

@@ -65,6 +65,12 @@ public final class SearchKeys {
                     + "search.concurrent-attempts: the pool queues each call for the process holding its proof state)")
             .restrictedTo(v -> (Integer) v >= 0, "0 (no cap) or more");
 
+    /** The keys of a budget A×W×N (attempts × width × expansions, 0 for none) as flag values. */
+    public static java.util.Map<String, String> budget(int attempts, int width, long expansions) {
+        return java.util.Map.of(ATTEMPTS.name(), String.valueOf(attempts), WIDTH.name(), String.valueOf(width),
+                MAX_EXPANSIONS.name(), String.valueOf(expansions));
+    }
+
     public static final List<ConfigKey> ALL = List.of(WIDTH, ALPHAS, SCORE_MODE, TEMPERATURE, ATTEMPTS, SEED,
             MAX_EXPANSIONS, MAX_TACTICS, MAX_TOKENS, TIME_LIMIT, FORBIDDEN_DEFAULTS, FORBIDDEN_EXTRA, CRITIC,
             CRITIC_WEIGHT, CONCURRENT_ATTEMPTS, POLICY_IN_FLIGHT, LEAN_IN_FLIGHT);

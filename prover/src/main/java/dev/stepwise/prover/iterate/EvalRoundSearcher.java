@@ -111,9 +111,7 @@ final class EvalRoundSearcher implements RoundSearcher, AutoCloseable {
         String budget = s.string(key);
         if (!budget.isBlank()) {
             Budget b = budget(key, budget);
-            out.put(SearchKeys.ATTEMPTS.name(), String.valueOf(b.attempts()));
-            out.put(SearchKeys.WIDTH.name(), String.valueOf(b.width()));
-            out.put(SearchKeys.MAX_EXPANSIONS.name(), String.valueOf(b.expansions()));
+            out.putAll(SearchKeys.budget(b.attempts(), b.width(), b.expansions()));
         }
         return out;
     }
