@@ -45,7 +45,8 @@ public final class TrainerLauncher {
         return out.toString();
     }
 
-    static String shellQuote(String s) {
+    /** {@code s} as one word of a {@code /bin/sh} command line. */
+    public static String shellQuote(String s) {
         return "'" + s.replace("'", "'\\''") + "'";
     }
 

@@ -83,7 +83,8 @@ final class IterationLauncher {
                 TokenCounter counter = server.budget().openCounter();
                 try (EvalRoundSearcher searcher = new EvalRoundSearcher(app, store, poolName, pool,
                         sim == null ? Simulation.REAL : Simulation.SIMULATED,
-                        sim == null ? "" : app.resolve(request.simulate()).toString(), job -> new ConsoleProgress(err, InstantSource.system(), false, request.simulate()))) {
+                        sim == null ? "" : app.resolve(request.simulate()).toString(),
+                        job -> new ConsoleProgress(err, InstantSource.system(), false, request.simulate()))) {
                     RoundServices services = services(s, server, store, rounds, searcher,
                             new PromptBuilder(server.template(), counter, server.budget().limit()));
                     return new RoundRunner(services).run(new RoundRequest(request.number(), request.resume(), poolName,
@@ -161,6 +162,6 @@ final class IterationLauncher {
     }
 
     private static String quote(String word) {
-        return word.matches("\\{[a-z_]+}") ? word : "'" + word.replace("'", "'\\''") + "'";
+        return word.matches("\\{[a-z_]+}") ? word : TrainerLauncher.shellQuote(word);
     }
 }

@@ -2,6 +2,7 @@ package dev.stepwise.prover.iterate;
 
 import dev.stepwise.iteration.IterationException;
 import dev.stepwise.iteration.ModelServing;
+import dev.stepwise.iteration.TrainerLauncher;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -24,7 +25,7 @@ final class RestartCommandServing implements ModelServing {
     static String render(String template, Map<String, String> values) {
         String out = template;
         for (Map.Entry<String, String> e : values.entrySet()) {
-            out = out.replace("{" + e.getKey() + "}", "'" + e.getValue().replace("'", "'\\''") + "'");
+            out = out.replace("{" + e.getKey() + "}", TrainerLauncher.shellQuote(e.getValue()));
         }
         return out;
     }
