@@ -60,23 +60,6 @@ public final class RunRepository {
     }
 
     /**
-     * The most recent resumable run of this kind whose configuration is exactly {@code configJson}:
-     * what re-running the same command continues.
-     */
-    public Optional<Run> findResumable(RunKind kind, String configJson) {
-        return db.read("look for a run to resume", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM runs WHERE kind = ? AND config_hash = ? "
-                    + "AND status IN (?, ?) ORDER BY started_at DESC, id DESC LIMIT 1")) {
-                ps.setString(1, kind.code());
-                ps.setString(2, Columns.sha256Hex(configJson));
-                ps.setString(3, RunStatus.RUNNING.code());
-                ps.setString(4, RunStatus.INTERRUPTED.code());
-                return one(ps);
-            }
-        });
-    }
-
-    /**
      * The most recent run of this kind with exactly this configuration, whatever its status: a
      * finished one is reported instead of being done again.
      */

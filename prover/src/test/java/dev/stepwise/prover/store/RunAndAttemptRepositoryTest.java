@@ -52,14 +52,14 @@ class RunAndAttemptRepositoryTest {
     }
 
     @Test
-    void reRunningTheSameConfigurationFindsTheUnfinishedRun() {
+    void reRunningTheSameConfigurationFindsTheLatestRunWithIt() {
         Run first = store.runs().create(Samples.run("a"));
         store.runs().finish(first.id(), RunStatus.COMPLETED, Samples.T0.plusSeconds(60));
         Run second = store.runs().create(Samples.run("b"));
         store.runs().finish(second.id(), RunStatus.INTERRUPTED, Samples.T0.plusSeconds(70));
-        assertEquals(second.id(), store.runs().findResumable(RunKind.EVAL, "{\"budget\":\"1x8x100\"}").orElseThrow().id());
-        assertTrue(store.runs().findResumable(RunKind.EVAL, "{\"budget\":\"2x8x100\"}").isEmpty());
-        assertTrue(store.runs().findResumable(RunKind.PROVE, "{\"budget\":\"1x8x100\"}").isEmpty());
+        assertEquals(second.id(), store.runs().findLatest(RunKind.EVAL, "{\"budget\":\"1x8x100\"}").orElseThrow().id());
+        assertTrue(store.runs().findLatest(RunKind.EVAL, "{\"budget\":\"2x8x100\"}").isEmpty());
+        assertTrue(store.runs().findLatest(RunKind.PROVE, "{\"budget\":\"1x8x100\"}").isEmpty());
         store.runs().reopen(second.id());
         Run reopened = store.runs().find(second.id()).orElseThrow();
         assertEquals(RunStatus.RUNNING, reopened.status());
@@ -69,7 +69,8 @@ class RunAndAttemptRepositoryTest {
         assertEquals(RunStatus.FAILED, failed.status());
         assertEquals("model server unreachable", failed.error());
         assertEquals(Samples.T0.plusSeconds(90), failed.endedAt());
-        assertTrue(store.runs().findResumable(RunKind.EVAL, "{\"budget\":\"1x8x100\"}").isEmpty());
+        // Whatever its status: a failed run is continued, a completed one reported again.
+        assertEquals(second.id(), store.runs().findLatest(RunKind.EVAL, "{\"budget\":\"1x8x100\"}").orElseThrow().id());
     }
 
     @Test
