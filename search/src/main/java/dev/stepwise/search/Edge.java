@@ -1,11 +1,11 @@
 package dev.stepwise.search;
 
 /**
- * One tactic tried at one state and where it led: to a state node ({@link #state}), or to no
+ * One tactic tried at one state and where it led: to a state node ({@link StateEdge}), or to no
  * state, in which case the edge is a {@link TerminalNode} and is its own end, so that a failed
  * tactic costs one object rather than two. Immutable.
  */
-sealed class Edge permits TerminalNode {
+abstract sealed class Edge permits StateEdge, TerminalNode {
     final InternalNode source;
     /** The state the tactic led to; null exactly when this edge is a {@link TerminalNode}. */
     final InternalNode state;
@@ -15,7 +15,7 @@ sealed class Edge permits TerminalNode {
     /** Microseconds in an int (35 minutes at most) keep the edge small; the environment bounds each tactic far below. */
     final int environmentMicros;
 
-    /** An edge to {@code state}; {@link TerminalNode} passes null, for an edge to no state. */
+    /** An edge to {@code state} ({@link StateEdge}), or to no state ({@link TerminalNode}, which passes null). */
     Edge(InternalNode source, InternalNode state, Candidate candidate, long environmentNanos) {
         if ((state == null) != (this instanceof TerminalNode)) {
             throw new IllegalArgumentException("an edge leads to a state unless it is a TerminalNode");

@@ -35,7 +35,7 @@ final class InternalNode implements Node {
     /** Null until expanded; set once. */
     Edge[] out;
     /** The edge by which the node was first reached (null for the root); it defines the node's path. */
-    Edge firstIn;
+    StateEdge firstIn;
     Edge[] moreIn;
     int expansionOrder = NodeRecord.NOT_EXPANDED;
     int policyMicros;
@@ -87,7 +87,7 @@ final class InternalNode implements Node {
         out = edges;
     }
 
-    void addIn(Edge edge) {
+    void addIn(StateEdge edge) {
         if (firstIn == null) {
             firstIn = edge;
         } else if (moreIn == null) {

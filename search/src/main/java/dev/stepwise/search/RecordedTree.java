@@ -7,11 +7,20 @@ import java.util.List;
  * The whole search tree of one attempt as an immutable value of plain records, lists, strings and
  * numbers, for the store, reports and training data (failed siblings for DPO pairs, proof paths
  * for critic pairs). Nodes are listed by id; edges grouped by source in the order they were tried.
+ * A search's own tree keeps its records in columns, one array per field; its lists behave like any
+ * other immutable list, and equal trees are equal however they are held.
  */
 public record RecordedTree(List<NodeRecord> nodes, List<EdgeRecord> edges) {
     public RecordedTree {
-        nodes = List.copyOf(nodes);
-        edges = List.copyOf(edges);
+        // A search's own tree is immutable and consistent by construction (see SearchTree): taken as it is.
+        if (!(nodes instanceof NodeColumns && edges instanceof EdgeColumns)) {
+            nodes = List.copyOf(nodes);
+            edges = List.copyOf(edges);
+            check(nodes, edges);
+        }
+    }
+
+    private static void check(List<NodeRecord> nodes, List<EdgeRecord> edges) {
         for (int i = 0; i < nodes.size(); i++) {
             if (nodes.get(i).id() != i) {
                 throw new IllegalArgumentException("node at index " + i + " has id " + nodes.get(i).id());

@@ -293,8 +293,8 @@ public final class Search {
                 case TacticOutcome.Crashed cr -> new TerminalNode(node, c, envTime, EdgeKind.CRASHED, cr.detail());
             };
             edges.add(edge);
-            if (edge.state != null) {
-                edge.state.addIn(edge);
+            if (edge instanceof StateEdge s) {
+                s.state.addIn(s);
             } else if (edge.target().status() == Status.PROVED) {
                 break; // the first accepted proof ends the expansion
             }
@@ -348,12 +348,12 @@ public final class Search {
             InternalNode child = tree.add(key, state, depth);
             child.priority = config.priority(pathScore, depth);
             created.add(child);
-            return new Edge(parent, child, c, envTime);
+            return new StateEdge(parent, child, c, envTime);
         }
         if (tree.reaches(known, parent)) {
             return new TerminalNode(parent, c, envTime, EdgeKind.CYCLE, "leads back to the state of node " + known.id);
         }
-        return new Edge(parent, known, c, envTime);
+        return new StateEdge(parent, known, c, envTime);
     }
 
     /** Asks the acceptor about the proof this tactic would close; the answer decides the edge. */

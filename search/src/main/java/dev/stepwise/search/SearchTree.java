@@ -20,6 +20,7 @@ final class SearchTree {
     private final ArrayList<InternalNode> nodes = new ArrayList<>();
     private final NodeIndex index = new NodeIndex(nodes);
     private int maxDepth;
+    private int edgeCount;
 
     InternalNode root() {
         return nodes.get(0);
@@ -56,6 +57,7 @@ final class SearchTree {
     /** Sets the node's edges (once) and brings statuses up to date above it. */
     void expand(InternalNode node, Edge[] edges) {
         node.expand(edges);
+        edgeCount += edges.length;
         if (!refresh(node)) {
             return;
         }
@@ -204,23 +206,7 @@ final class SearchTree {
     }
 
     RecordedTree record(ScoreMode scoreMode) {
-        List<NodeRecord> nodeRecords = new ArrayList<>(nodes.size());
-        List<EdgeRecord> edgeRecords = new ArrayList<>(nodes.size() * 2);
-        for (InternalNode n : nodes) {
-            nodeRecords.add(new NodeRecord(n.id, n.goals, n.goalCount, n.status(), n.depth, n.priority,
-                    n.distanceToProof() == Node.UNPROVED ? NodeRecord.UNPROVED : n.distanceToProof(), n.expansionOrder,
-                    n.policyMicros));
-            if (n.out == null) {
-                continue;
-            }
-            for (Edge e : n.out) {
-                int target = e.state != null ? e.state.id : EdgeRecord.NO_NODE;
-                String message = e instanceof TerminalNode t ? t.message : "";
-                edgeRecords.add(new EdgeRecord(n.id, target, e.tactic, e.logProbSum, e.tokenCount,
-                        scoreMode.score(e.logProbSum, e.tokenCount), e.kind(), message, e.environmentMicros));
-            }
-        }
-        return new RecordedTree(nodeRecords, edgeRecords);
+        return new RecordedTree(new NodeColumns(nodes), new EdgeColumns(nodes, edgeCount, scoreMode));
     }
 
     /**

@@ -67,6 +67,28 @@ class SearchTest {
         assertEquals(5, r.nodes());
     }
 
+    @Test
+    void theRecordedTreeIsAnImmutableValueEqualToItsPlainCopy() {
+        World world = World.of("⊢ root", Map.of(
+                "⊢ root", List.of(move("a", -0.1, next("⊢ s1")), move("b", -1.0, error("no")), move("c", -0.2, next("⊢ s1"))),
+                "⊢ s1", List.of(move("d", -0.1, done()))));
+        RecordedTree tree = run(world, BASE).tree();
+        RecordedTree plain = new RecordedTree(new ArrayList<>(tree.nodes()), new ArrayList<>(tree.edges()));
+
+        assertEquals(plain, tree);
+        assertEquals(tree, plain);
+        assertEquals(plain.hashCode(), tree.hashCode());
+        assertEquals(List.of("a", "c", "b", "d"), tree.edges().stream().map(EdgeRecord::tactic).toList());
+        assertEquals(List.of(EdgeKind.PROGRESS, EdgeKind.PROGRESS, EdgeKind.LEAN_ERROR, EdgeKind.PROOF_COMPLETE),
+                tree.edges().stream().map(EdgeRecord::kind).toList());
+        assertEquals(List.of(0, 0, 0, 1), tree.edges().stream().map(EdgeRecord::source).toList());
+        assertEquals("no", tree.edges().get(2).message());
+        assertEquals(-0.2, tree.edges().get(1).score());
+        assertEquals(List.of(Status.PROVED, Status.PROVED), tree.nodes().stream().map(NodeRecord::status).toList());
+        assertThrows(UnsupportedOperationException.class, () -> tree.nodes().add(tree.nodes().get(0)));
+        assertThrows(UnsupportedOperationException.class, () -> tree.edges().remove(0));
+    }
+
     /** Right path of depth 10 at -0.5 per step; every state also offers decoys at -0.6 that branch forever. */
     static World deepNarrow() {
         return new World("⊢ p0", goals -> {

@@ -37,7 +37,8 @@ final class SearchBench implements Benchmark {
     static final double TARGET_US_PER_EDGE = 2.0;
     static final double TARGET_BYTES_PER_NODE = 200.0;
     private static final long WARM_COMPILE_MILLIS = 5;
-    private static final int MAX_WARM_ROUNDS = 12;
+    private static final int QUIET_ROUNDS = 3;
+    private static final int MAX_WARM_ROUNDS = 20;
 
     private final List<Integer> sizes;
     private final int width;
@@ -57,7 +58,7 @@ final class SearchBench implements Benchmark {
 
     private record Row(int size, int nodes, long expansions, long edges, int maxDepth, double cpuUsPerEdge,
             double threadUsPerEdge, double gcPauseUsPerEdge, double wallUsPerEdge, double worldUsPerEdge,
-            double bytesPerNode) {
+            double bytesPerNode, long jitMillis) {
     }
 
     @Override
@@ -70,17 +71,21 @@ final class SearchBench implements Benchmark {
         // and the measurement's own search with a progress observer made the JIT deoptimise and
         // recompile the search loop, so on a busy machine the first measured size carried seconds of
         // compiler time. So: the whole measurement at a small size (the same code, down to the
-        // progress observer's class), repeated until it leaves almost nothing to compile.
+        // progress observer's class), repeated until it leaves almost nothing to compile. One quiet
+        // round was not enough either: tiered compilation can pause and then compile hundreds of
+        // milliseconds more, so the quiet has to last QUIET_ROUNDS rounds in a row.
         int warmUp = Math.min(20_000, sizes.stream().mapToInt(Integer::intValue).min().orElseThrow());
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         int rounds = 0;
+        int quiet = 0;
         long compileMillis;
         do {
             long before = jit.getTotalCompilationTime();
             measure(warmUp);
             compileMillis = jit.getTotalCompilationTime() - before;
+            quiet = compileMillis <= WARM_COMPILE_MILLIS ? quiet + 1 : 0;
             rounds++;
-        } while (compileMillis > WARM_COMPILE_MILLIS && rounds < MAX_WARM_ROUNDS);
+        } while (quiet < QUIET_ROUNDS && rounds < MAX_WARM_ROUNDS);
         out.println("JIT warm-up: " + rounds + " rounds at " + warmUp + " nodes; the JIT compiled for "
                 + compileMillis + " ms during the last.");
         out.flush();
@@ -89,16 +94,17 @@ final class SearchBench implements Benchmark {
         for (int n : sizes) {
             rows.add(measure(n));
         }
-        out.printf("%9s %10s %9s %6s %9s %9s %9s %9s %9s %11s%n", "nodes", "expansions", "edges", "depth",
-                "cpu us", "thread us", "gc us", "wall us", "world us", "bytes/node");
+        out.printf("%9s %10s %9s %6s %9s %9s %9s %9s %9s %11s %7s%n", "nodes", "expansions", "edges", "depth",
+                "cpu us", "thread us", "gc us", "wall us", "world us", "bytes/node", "jit ms");
         for (Row r : rows) {
-            out.printf("%9d %10d %9d %6d %9.3f %9.3f %9.3f %9.3f %9.3f %11.1f%n", r.nodes, r.expansions, r.edges,
+            out.printf("%9d %10d %9d %6d %9.3f %9.3f %9.3f %9.3f %9.3f %11.1f %7d%n", r.nodes, r.expansions, r.edges,
                     r.maxDepth, r.cpuUsPerEdge, r.threadUsPerEdge, r.gcPauseUsPerEdge, r.wallUsPerEdge,
-                    r.worldUsPerEdge, r.bytesPerNode);
+                    r.worldUsPerEdge, r.bytesPerNode, r.jitMillis);
         }
         out.println("(Per edge tried. cpu: CPU time of the whole JVM during the attempt (search thread, GC and JIT");
         out.println(" threads): the figure. thread: the searching thread alone. gc: GC pause time. wall: elapsed time,");
-        out.println(" inflated when the machine is busy. world: the instant world's own calls, measured alone.)");
+        out.println(" inflated when the machine is busy. world: the instant world's own calls, measured alone.");
+        out.println(" jit: milliseconds the JIT compiled during the attempt, included in cpu.)");
         out.println("Heap: " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB max (STEPWISE_JVM_OPTS=-Xmx... to change).");
         List<BenchFigure> figures = new ArrayList<>();
         for (Row r : rows) {
@@ -169,6 +175,7 @@ final class SearchBench implements Benchmark {
         SyntheticSearchWorld timedWorld = new SyntheticSearchWorld(nodes + 4 * width, width);
         usedAfterGc(memory);
         long gc0 = gcMillis();
+        long jit0 = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
         long process0 = processCpuNanos();
         long cpu0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
@@ -178,12 +185,13 @@ final class SearchBench implements Benchmark {
         long threadNanos = threads.getCurrentThreadCpuTime() - cpu0;
         long processNanos = processCpuNanos() - process0;
         long gcNanos = (gcMillis() - gc0) * 1_000_000;
+        long jitMillis = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jit0;
         long edges = timed.tree().edges().size();
 
         double worldNanos = worldAlone(nodes, timed.expansions());
         return new Row(nodes, timed.nodes(), timed.expansions(), edges, timed.maxDepth(), processNanos / 1000.0 / edges,
                 threadNanos / 1000.0 / edges, gcNanos / 1000.0 / edges, wallNanos / 1000.0 / edges,
-                worldNanos / 1000.0 / edges, bytesPerNode);
+                worldNanos / 1000.0 / edges, bytesPerNode, jitMillis);
     }
 
     /** The instant world's own cost for the same number of expansions, without any search around it. */
