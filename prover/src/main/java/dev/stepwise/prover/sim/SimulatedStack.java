@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything {@code --simulate WORLD} needs: the simulated model server running in this JVM on a
@@ -25,20 +26,34 @@ public final class SimulatedStack implements AutoCloseable {
     private final Path worldFile;
     private final World world;
     private final SimulatedModelServer server;
+    private final Optional<Path> classArchive;
 
-    private SimulatedStack(Path worldFile, World world, SimulatedModelServer server) {
+    private SimulatedStack(Path worldFile, World world, SimulatedModelServer server, Optional<Path> classArchive) {
         this.worldFile = worldFile;
         this.world = world;
         this.server = server;
+        this.classArchive = classArchive;
     }
 
-    /** Loads the world and starts the model server; close the stack to stop it. */
+    /**
+     * Loads the world and starts the model server; close the stack to stop it. The first start
+     * after a build also makes the simulated REPL's class archive (see {@link #prepareClassArchive}).
+     */
     public static SimulatedStack start(Path worldFile, ModelDialect dialect) {
         Path abs = worldFile.toAbsolutePath().normalize();
         World world = new WorldFile().read(abs);
+        Optional<Path> archive = prepareClassArchive(abs);
         SimulatedModelServer server = new SimulatedModelServer(world, dialect, world.seed(), InstantSource.system());
         server.start(0);
-        return new SimulatedStack(abs, world, server);
+        return new SimulatedStack(abs, world, server, archive);
+    }
+
+    /**
+     * Makes, if it is missing, the class archive that lets simulated REPL JVMs start on less CPU
+     * (a second or two, once per build); benchmarks call it before their clock starts.
+     */
+    public static Optional<Path> prepareClassArchive(Path worldFile) {
+        return ReplClassArchive.prepare(worldFile.toAbsolutePath().normalize(), javaCommand(REPL_MAIN, List.of()));
     }
 
     /**
@@ -47,7 +62,9 @@ public final class SimulatedStack implements AutoCloseable {
      * (their seed comes from the process id).
      */
     public List<String> replCommand() {
-        return javaCommand(REPL_MAIN, List.of("--world", worldFile.toString()));
+        List<String> cmd = new ArrayList<>(javaCommand(REPL_MAIN, List.of("--world", worldFile.toString())));
+        classArchive.ifPresent(a -> cmd.add(1, "-XX:SharedArchiveFile=" + a));
+        return List.copyOf(cmd);
     }
 
     /** A command line running {@code stepwise ARGS} in a fresh JVM with this JVM's java and class path. */
@@ -69,6 +86,10 @@ public final class SimulatedStack implements AutoCloseable {
         cmd.add("-XX:MaxDirectMemorySize=2g");
         cmd.add("-XX:+UseSerialGC");
         cmd.add("-XX:TieredStopAtLevel=1");
+        // The JVM's own warnings (a stale class archive, say) go to stdout by default, which is the
+        // REPL's protocol channel: to stderr with them.
+        cmd.add("-Xlog:disable");
+        cmd.add("-Xlog:all=warning:stderr");
         cmd.add("-Dai.djl.offline=true");
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));

@@ -87,6 +87,7 @@ public final class SimulatedRepl {
                 Thread.sleep(start);
             }
             for (Optional<Frame> f = requests.next(); f.isPresent(); f = requests.next()) {
+                long readAt = System.nanoTime();
                 ReplAnswer answer;
                 try {
                     answer = engine.answer(f.get());
@@ -94,6 +95,10 @@ public final class SimulatedRepl {
                     err.println("simulated REPL: out of memory (the memory it holds grew past the JVM's limit)");
                     err.flush();
                     return Exit.OUT_OF_MEMORY;
+                }
+                long left = readAt + engine.takeLeanTime().toNanos() - System.nanoTime();
+                if (left > 0) {
+                    Thread.sleep(Duration.ofNanos(left));
                 }
                 switch (answer) {
                     case ReplAnswer.Reply r -> {

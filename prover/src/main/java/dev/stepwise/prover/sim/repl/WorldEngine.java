@@ -52,6 +52,8 @@ final class WorldEngine implements ReplEngine {
     private final MemoryBallast ballast = new MemoryBallast();
     /** Until the first header import: when it is done at the latest. */
     private Instant warmBy;
+    /** The simulated Lean time of the answer being made; see {@link #spend}. */
+    private Duration leanTime = Duration.ZERO;
     private final ObjectMapper json = new ObjectMapper();
     private int envs;
     private final List<Held> states = new ArrayList<>();
@@ -114,7 +116,7 @@ final class WorldEngine implements ReplEngine {
                         .findFirst().orElseThrow().start(), "invalid 'import' command, it must be used in the beginning of the file")),
                         List.of(), null, null));
             }
-            sleep(importTime());
+            spend(importTime());
         }
         Optional<TheoremText> theorem = TheoremText.find(world, cmd);
         if (theorem.isPresent()) {
@@ -145,7 +147,7 @@ final class WorldEngine implements ReplEngine {
 
     /** {@code theorem ... := by sorry}: a new environment and the root proof state in {@code sorries}. */
     private ReplAnswer start(TheoremText t) {
-        sleep(tacticTime());
+        spend(tacticTime());
         SimState root = t.theorem().rootState();
         int ps = hold(t.theorem(), root);
         int at = t.sorryStart();
@@ -161,7 +163,7 @@ final class WorldEngine implements ReplEngine {
         boolean declared = true;
         SimState state = t.theorem().rootState();
         for (TheoremText.Tactic tac : t.tactics()) {
-            sleep(tacticTime());
+            spend(tacticTime());
             if (state == null) {
                 messages.add(error(t.cmd(), tac.offset(), "no goals to be proved"));
                 extraAxioms.add("sorryAx");
@@ -187,7 +189,7 @@ final class WorldEngine implements ReplEngine {
                     state = null;
                 }
                 case Outcome.Timeout to -> {
-                    sleep(world.latency().tacticTimeout());
+                    spend(world.latency().tacticTimeout());
                     messages.add(error(t.cmd(), tac.offset(), heartbeats()));
                     extraAxioms.add("sorryAx");
                     state = null;
@@ -249,7 +251,7 @@ final class WorldEngine implements ReplEngine {
         if (fault.isPresent()) {
             return fault.get();
         }
-        sleep(tacticTime());
+        spend(tacticTime());
         Held held = states.get(t.proofState());
         if (held.state() == null) {
             return reply(new ReplResponse.TacticResult(hold(held.theorem(), null), List.of(),
@@ -280,7 +282,7 @@ final class WorldEngine implements ReplEngine {
                 case PARSE, EXCEPTION -> reply(new ReplResponse.ErrorMessage("Lean error:\n" + e.message()));
             };
             case Outcome.Timeout to -> {
-                sleep(world.latency().tacticTimeout());
+                spend(world.latency().tacticTimeout());
                 yield reply(new ReplResponse.TacticResult(hold(held.theorem(), null), List.of(),
                         List.of(new Message(Severity.ERROR, heartbeats(), Positions.of(0, 0), Positions.of(0, 0))), List.of(), null,
                         new ProofStatus.ContainsSorry()));
@@ -436,14 +438,19 @@ final class WorldEngine implements ReplEngine {
         return new ReplAnswer.Reply(writer.frame(response));
     }
 
-    private static void sleep(Duration d) {
-        if (d.isZero()) {
-            return;
-        }
-        try {
-            Thread.sleep(d);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /**
+     * Time the simulated Lean takes for the answer being made. It is not slept here: the REPL waits
+     * for it from the moment it read the request, so this engine's own work (decoding, looking up
+     * the world, encoding) is part of the world's latency rather than added to it.
+     */
+    private void spend(Duration d) {
+        leanTime = leanTime.plus(d);
+    }
+
+    @Override
+    public Duration takeLeanTime() {
+        Duration spent = leanTime;
+        leanTime = Duration.ZERO;
+        return spent;
     }
 }
