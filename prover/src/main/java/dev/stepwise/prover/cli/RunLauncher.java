@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Wires a prove or eval invocation: the simulator when asked for, the configuration, the store,
@@ -110,9 +111,19 @@ public final class RunLauncher {
 
     /** Starts the Lean pool warmed with {@code headers} and opens the configured policy; Lean that cannot start is exit 3. */
     public static ProverStack openStack(Application app, LeanSetup lean, List<String> headers, Simulation simulation) {
+        return leanStarted(() -> ProverStack.open(lean, app.policyFactory(), app.policyConfig(), headers, simulation,
+                VersionInfo.load().version(), InstantSource.system()));
+    }
+
+    /** The Lean pool alone, for searches that each bring their own policy ({@link ProverStack#withPolicy}). */
+    public static ProverStack openLeanOnlyStack(LeanSetup lean, List<String> headers, Simulation simulation) {
+        return leanStarted(() -> ProverStack.openLeanOnly(lean, headers, simulation, VersionInfo.load().version(),
+                InstantSource.system()));
+    }
+
+    private static ProverStack leanStarted(Supplier<ProverStack> open) {
         try {
-            return ProverStack.open(lean, app.policyFactory(), app.policyConfig(), headers, simulation,
-                    VersionInfo.load().version(), InstantSource.system());
+            return open.get();
         } catch (ReplStartException e) {
             throw UserError.environment("cannot start Lean: " + e.getMessage()
                     + " (run 'bin/stepwise lean doctor'; to try Stepwise without Lean, see --simulate)", e);

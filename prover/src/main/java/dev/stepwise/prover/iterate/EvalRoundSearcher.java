@@ -155,7 +155,7 @@ final class EvalRoundSearcher implements RoundSearcher, AutoCloseable {
             Settings s = app.settings();
             LeanSetup setup = new LeanSetup(s, app.home(), app.workDir(), HostTools.fromEnvironment());
             List<String> headers = pool.values().stream().map(Problem::header).distinct().toList();
-            lean = RunLauncher.openStack(app, setup, headers, simulation);
+            lean = RunLauncher.openLeanOnlyStack(setup, headers, simulation);
         }
         return lean;
     }

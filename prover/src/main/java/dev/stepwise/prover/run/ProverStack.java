@@ -13,10 +13,13 @@ import dev.stepwise.prover.policy.PolicyConfig;
 import dev.stepwise.prover.policy.PolicyFactory;
 import dev.stepwise.prover.store.Simulation;
 import dev.stepwise.prover.store.Versions;
+import dev.stepwise.search.PolicyRequest;
 import dev.stepwise.search.ProofEnvironment;
 import dev.stepwise.search.SearchServices;
+import dev.stepwise.search.Suggestions;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The running services a prove or eval needs: the Lean pool with its proof sessions and
@@ -60,7 +63,21 @@ public final class ProverStack implements AutoCloseable {
      */
     public static ProverStack open(LeanSetup lean, PolicyFactory policies, PolicyConfig policyConfig, List<String> headers,
             Simulation simulation, String stepwiseVersion, InstantSource clock) {
-        OpenPolicy policy = policies.open(policyConfig);
+        return open(lean, policies.open(policyConfig), headers, simulation, stepwiseVersion, clock);
+    }
+
+    /**
+     * Starts the Lean pool warmed with {@code headers} without a policy, for callers that search
+     * with several models in turn, each through {@link #withPolicy}: it opens no model client and
+     * loads no tokenizer that nobody would use. Searching with this stack itself fails.
+     */
+    public static ProverStack openLeanOnly(LeanSetup lean, List<String> headers, Simulation simulation,
+            String stepwiseVersion, InstantSource clock) {
+        return open(lean, new NoPolicy(), headers, simulation, stepwiseVersion, clock);
+    }
+
+    private static ProverStack open(LeanSetup lean, OpenPolicy policy, List<String> headers, Simulation simulation,
+            String stepwiseVersion, InstantSource clock) {
         ScratchDir scratch = null;
         ReplPool pool;
         try {
@@ -133,6 +150,23 @@ public final class ProverStack implements AutoCloseable {
                     scratch.close();
                 }
             }
+        }
+    }
+
+    /** The policy of a Lean-only stack: there is none, and asking it is a programming error. */
+    private static final class NoPolicy implements OpenPolicy {
+        @Override
+        public CompletableFuture<Suggestions> suggest(PolicyRequest request) {
+            throw new IllegalStateException("this Lean-only stack has no policy; search through withPolicy(...)");
+        }
+
+        @Override
+        public String description() {
+            return "no policy";
+        }
+
+        @Override
+        public void close() {
         }
     }
 }
