@@ -34,16 +34,24 @@ public final class SearchTrees {
     }
 
     private static AttemptTree.Edge edge(EdgeRecord e) {
-        EdgeKind kind = switch (e.kind()) {
+        EdgeKind kind = kind(e.kind());
+        return new AttemptTree.Edge(e.source(), e.tactic(), Math.min(0.0, e.logProbSum()), Math.max(1, e.tokenCount()), kind,
+                e.message().isEmpty() ? null : e.message(), kind == EdgeKind.PROGRESS ? e.target() : null);
+    }
+
+    /**
+     * What harvesting makes of a search edge's kind. Only Lean refusing a tactic (an error, a
+     * timeout, a crash) makes a failed sibling for a DPO pair; a tactic refused before Lean, a
+     * proof the gate rejected, a filtered candidate and a cycle all become {@link EdgeKind#REJECTED}.
+     */
+    public static EdgeKind kind(dev.stepwise.search.EdgeKind kind) {
+        return switch (kind) {
             case PROGRESS -> EdgeKind.PROGRESS;
             case PROOF_COMPLETE -> EdgeKind.PROOF_COMPLETE;
             case LEAN_ERROR -> EdgeKind.LEAN_ERROR;
             case TIMEOUT -> EdgeKind.TIMEOUT;
             case CRASHED -> EdgeKind.CRASHED;
-            // Neither is Lean refusing the tactic, so neither may serve as a DPO negative.
             case REJECTED, PROOF_REJECTED, FILTERED, CYCLE -> EdgeKind.REJECTED;
         };
-        return new AttemptTree.Edge(e.source(), e.tactic(), Math.min(0.0, e.logProbSum()), Math.max(1, e.tokenCount()), kind,
-                e.message().isEmpty() ? null : e.message(), kind == EdgeKind.PROGRESS ? e.target() : null);
     }
 }

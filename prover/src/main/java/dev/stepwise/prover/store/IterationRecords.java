@@ -1,7 +1,7 @@
 package dev.stepwise.prover.store;
 
 import dev.stepwise.iteration.AttemptTree;
-import dev.stepwise.iteration.EdgeKind;
+import dev.stepwise.iteration.SearchTrees;
 import dev.stepwise.iteration.Example;
 import java.util.List;
 
@@ -24,20 +24,8 @@ public final class IterationRecords {
         };
         List<AttemptTree.Node> nodes = tree.nodes().stream().map(n -> new AttemptTree.Node(n.goals())).toList();
         List<AttemptTree.Edge> edges = tree.edges().stream().map(e -> new AttemptTree.Edge(e.parent(), e.tactic(),
-                e.logProbSum(), e.tokenCount(), edgeKind(e.outcome()), e.errorText(), e.child())).toList();
+                e.logProbSum(), e.tokenCount(), SearchTrees.kind(e.outcome().kind()), e.errorText(), e.child())).toList();
         return new AttemptTree(attempt.id().toString(), verdict, nodes, edges);
-    }
-
-    static EdgeKind edgeKind(EdgeOutcome outcome) {
-        return switch (outcome) {
-            case PROGRESS -> EdgeKind.PROGRESS;
-            case PROOF_COMPLETE -> EdgeKind.PROOF_COMPLETE;
-            case LEAN_ERROR -> EdgeKind.LEAN_ERROR;
-            case TIMEOUT -> EdgeKind.TIMEOUT;
-            case CRASHED -> EdgeKind.CRASHED;
-            // refused without a Lean error of its own: never the failed sibling of a DPO pair
-            case REJECTED, PROOF_REJECTED, FILTERED, CYCLE -> EdgeKind.REJECTED;
-        };
     }
 
     /**

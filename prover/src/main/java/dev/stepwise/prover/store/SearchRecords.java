@@ -35,18 +35,7 @@ public final class SearchRecords {
     }
 
     static TreeEdge edge(EdgeRecord e) {
-        EdgeOutcome outcome = switch (e.kind()) {
-            case PROGRESS -> EdgeOutcome.PROGRESS;
-            case PROOF_COMPLETE -> EdgeOutcome.PROOF_COMPLETE;
-            case PROOF_REJECTED -> EdgeOutcome.PROOF_REJECTED;
-            case LEAN_ERROR -> EdgeOutcome.LEAN_ERROR;
-            case TIMEOUT -> EdgeOutcome.TIMEOUT;
-            case REJECTED -> EdgeOutcome.REJECTED;
-            case CRASHED -> EdgeOutcome.CRASHED;
-            case FILTERED -> EdgeOutcome.FILTERED;
-            case CYCLE -> EdgeOutcome.CYCLE;
-        };
-        return new TreeEdge(e.source(), e.tactic(), e.logProbSum(), e.tokenCount(), e.score(), outcome,
+        return new TreeEdge(e.source(), e.tactic(), e.logProbSum(), e.tokenCount(), e.score(), EdgeOutcome.of(e.kind()),
                 e.message().isEmpty() ? null : e.message(), Duration.of(e.environmentMicros(), ChronoUnit.MICROS),
                 e.target() == EdgeRecord.NO_NODE ? null : e.target());
     }

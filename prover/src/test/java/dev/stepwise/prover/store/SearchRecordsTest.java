@@ -91,6 +91,18 @@ class SearchRecordsTest {
     }
 
     @Test
+    void everyEdgeKindOfTheSearchIsStoredAsAnOutcomeOfItsOwn() {
+        java.util.Set<String> codes = new java.util.HashSet<>();
+        for (EdgeKind kind : EdgeKind.values()) {
+            EdgeOutcome stored = EdgeOutcome.of(kind);
+            assertEquals(kind, stored.kind());
+            codes.add(stored.code());
+        }
+        assertEquals(EdgeKind.values().length, codes.size());
+        assertEquals(EdgeKind.values().length, EdgeOutcome.values().length);
+    }
+
+    @Test
     void theOutcomeMustFitTheConverterUsed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SearchRecords.provedAttempt(
                 new RunId(1), "p0000", 3, result(new SearchOutcome.Failed(FailureReason.FRONTIER_EXHAUSTED, "")), Samples.T0,
