@@ -1,7 +1,6 @@
 package dev.stepwise.prover.sim.repl;
 
 import dev.stepwise.lean.Frame;
-
 import java.time.Duration;
 
 /** Decides the answer to each request of one simulated REPL process, in order. Not thread-safe. */
