@@ -1,5 +1,6 @@
 package dev.stepwise.prover.cli;
 
+import dev.stepwise.prover.eval.LeanUsage;
 import dev.stepwise.prover.eval.ProblemResult;
 import dev.stepwise.prover.eval.RunObserver;
 import dev.stepwise.search.AttemptId;
@@ -86,6 +87,17 @@ public final class ConsoleProgress implements RunObserver {
             err.printf(Locale.ROOT, "%s %d/%d %-8s %s (%d expansions, %s) | solved %d/%d (%.1f%%) | %.1f/min | ETA %s%n",
                     bar(done, total), done, total, r.outcome().name().toLowerCase(Locale.ROOT), r.name(), r.expansions(), seconds(r.time()),
                     solved, done, done == 0 ? 0 : 100.0 * solved / done, perMinute, eta);
+            err.flush();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void runFinished(LeanUsage lean) {
+        lock.lock();
+        try {
+            err.println(lean.summary());
             err.flush();
         } finally {
             lock.unlock();

@@ -1,5 +1,6 @@
 package dev.stepwise.prover.eval;
 
+import dev.stepwise.lean.PoolCounters;
 import dev.stepwise.prover.problems.Problem;
 import dev.stepwise.prover.run.ProverStack;
 import dev.stepwise.prover.store.NewRun;
@@ -20,6 +21,7 @@ import dev.stepwise.search.SearchProgress;
 import dev.stepwise.search.SearchScheduler;
 import dev.stepwise.search.Theorem;
 import dev.stepwise.search.TheoremResult;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneOffset;
@@ -101,6 +103,8 @@ public final class EvalService {
         int solved = (int) all.stream().filter(p -> p.status() == ProblemStatus.PROVED).count();
         observer.runStarted(run.name(), all.size(), done, solved, resumed);
         Counter counter = new Counter(done, solved, all.size());
+        PoolCounters poolBefore = stack.poolCounters();
+        Instant searchStart = clock.instant();
         List<CompletableFuture<Void>> futures = new ArrayList<>();
         Run current = run;
         try (SearchScheduler scheduler = new SearchScheduler(scheduling, searchConfig, stack.services(),
@@ -118,7 +122,8 @@ public final class EvalService {
         }
         boolean left = !store.problems().unfinished(run.id()).isEmpty();
         store.runs().finish(run.id(), left ? RunStatus.INTERRUPTED : RunStatus.COMPLETED, clock.instant());
-        observer.runFinished();
+        observer.runFinished(LeanUsage.between(poolBefore, stack.poolCounters(),
+                Duration.between(searchStart, clock.instant())));
         return StoredRun.of(store, store.runs().find(run.id()).orElseThrow());
     }
 

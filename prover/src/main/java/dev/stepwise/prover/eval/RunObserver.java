@@ -20,7 +20,8 @@ public interface RunObserver {
     default void problemFinished(ProblemResult result, int done, int solved, int total) {
     }
 
-    default void runFinished() {
+    /** @param lean how this invocation used the Lean processes */
+    default void runFinished(LeanUsage lean) {
     }
 
     RunObserver NONE = new RunObserver() {
