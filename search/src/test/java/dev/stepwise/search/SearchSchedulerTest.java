@@ -55,9 +55,17 @@ class SearchSchedulerTest {
                 progressEvents.incrementAndGet();
             }
         };
-        // Alpha 0 never finishes in this world (no budget); alpha 1 proves in 10 expansions.
+        // Alpha 1 proves in 10 expansions and never expands a decoy state. Alpha 0 expands every
+        // decoy state scoring above the proof's last step first, a few hundred of them, and the
+        // policy answers for decoy states only after 20 ms each: the loser is still searching when
+        // the winner is accepted, however the two threads are scheduled.
+        TacticPolicy instant = world.policy();
+        TacticPolicy slowDecoys = request -> request.state().goals().startsWith("⊢ d")
+                ? CompletableFuture.supplyAsync(() -> world.suggestions(request),
+                        CompletableFuture.delayedExecutor(20, TimeUnit.MILLISECONDS))
+                : instant.suggest(request);
         try (SearchScheduler scheduler = new SearchScheduler(new SchedulerConfig(2, 4, 4, Duration.ofSeconds(10)),
-                CONFIG, world.services(), listener)) {
+                CONFIG, SearchServices.of(world.environment(), slowDecoys), listener)) {
             TheoremResult r = scheduler.submit(World.THEOREM, new AttemptPlan(4, List.of(0.0, 1.0), 100))
                     .get(30, TimeUnit.SECONDS);
 
