@@ -48,7 +48,18 @@ final class ReplClassArchive {
      * which is remembered beside the archives so that no later start tries again.
      */
     static synchronized Optional<Path> prepare(Path worldFile, List<String> baseCommand) {
-        return prepare(Path.of(System.getProperty("java.io.tmpdir"), "stepwise-cds"), worldFile, baseCommand);
+        return prepare(defaultDir(), worldFile, baseCommand);
+    }
+
+    /**
+     * The user's cache ({@code $XDG_CACHE_HOME/stepwise/cds}, else {@code ~/.cache/stepwise/cds}):
+     * not a shared temporary directory, where another user could plant an archive of class data
+     * that our JVMs would then map.
+     */
+    static Path defaultDir() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path cache = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return cache.resolve("stepwise").resolve("cds");
     }
 
     static synchronized Optional<Path> prepare(Path dir, Path worldFile, List<String> baseCommand) {
