@@ -4,11 +4,11 @@ import java.util.Arrays;
 
 /**
  * A proof state in the live search DAG. Identity is the goal key: the tree holds one node per key.
- * Fields are laid out for size (a search may hold millions of nodes, and a node is 72 bytes):
- * timings in int microseconds, status and distance in one int, in-edges as one field plus a
- * rarely used array for merged paths, no path score (it is summed along the path when needed, see
- * {@link TacticPaths}), and the key text shared with the goal text when the goals are already
- * normalised.
+ * Fields are laid out for size (a search may hold millions of nodes, and a node is 64 bytes):
+ * status and distance in one int, in-edges as one field plus a rarely used array for merged paths,
+ * no path score (it is summed along the path when needed, see {@link TacticPaths}), nothing about
+ * the expansion (see {@link ExpansionLog}: most nodes are never expanded), and the key text shared
+ * with the goal text when the goals are already normalised.
  */
 final class InternalNode implements Node {
     /** {@link #proof} of a node that is neither proved nor failed. */
@@ -37,8 +37,6 @@ final class InternalNode implements Node {
     /** The edge by which the node was first reached (null for the root); it defines the node's path. */
     StateEdge firstIn;
     Edge[] moreIn;
-    int expansionOrder = NodeRecord.NOT_EXPANDED;
-    int policyMicros;
 
     InternalNode(int id, String key, ProofState state, int depth) {
         this.id = id;

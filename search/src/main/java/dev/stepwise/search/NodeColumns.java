@@ -22,7 +22,7 @@ final class NodeColumns extends AbstractList<NodeRecord> implements RandomAccess
     private final int[] expansionOrders;
     private final int[] policyMicros;
 
-    NodeColumns(List<InternalNode> nodes) {
+    NodeColumns(List<InternalNode> nodes, ExpansionLog expansions) {
         int n = nodes.size();
         goals = new String[n];
         goalCounts = new int[n];
@@ -30,8 +30,8 @@ final class NodeColumns extends AbstractList<NodeRecord> implements RandomAccess
         depths = new int[n];
         priorities = new double[n];
         distances = new int[n];
-        expansionOrders = new int[n];
-        policyMicros = new int[n];
+        expansionOrders = expansions.ordersByNode(n);
+        policyMicros = expansions.policyMicrosByNode(n);
         for (int i = 0; i < n; i++) {
             InternalNode node = nodes.get(i);
             goals[i] = node.goals;
@@ -41,8 +41,6 @@ final class NodeColumns extends AbstractList<NodeRecord> implements RandomAccess
             priorities[i] = node.priority;
             int distance = node.distanceToProof();
             distances[i] = distance == Node.UNPROVED ? NodeRecord.UNPROVED : distance;
-            expansionOrders[i] = node.expansionOrder;
-            policyMicros[i] = node.policyMicros;
         }
     }
 

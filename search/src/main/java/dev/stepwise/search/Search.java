@@ -39,6 +39,7 @@ public final class Search {
     private final SearchTree tree = new SearchTree();
     private final Frontier frontier = new Frontier(id -> tree.node(id).priority);
     private final TacticPaths paths;
+    private final ExpansionLog expansionLog = new ExpansionLog();
     private final AtomicBoolean ran = new AtomicBoolean();
     private final ReentrantLock runnerLock = new ReentrantLock();
     private Thread runner;
@@ -221,7 +222,7 @@ public final class Search {
     SearchResult finish(SearchOutcome outcome) {
         long total = clock.nanoTime() - startNanos;
         return new SearchResult(theorem.name(), seed, config.alpha(), outcome,
-                tree.size() == 0 ? RecordedTree.empty() : tree.record(config.scoreMode()),
+                tree.size() == 0 ? RecordedTree.empty() : tree.record(config.scoreMode(), expansionLog),
                 Duration.ofNanos(policyNanos), Duration.ofNanos(environmentNanos), Duration.ofNanos(acceptanceNanos),
                 Duration.ofNanos(criticNanos), Duration.ofNanos(total), tree.size(), expansions, tactics,
                 promptTokens, completionTokens, filtered, duplicates, tree.maxDepth());
@@ -239,14 +240,15 @@ public final class Search {
         try {
             suggestions = await(services.policy().suggest(request));
         } catch (Ended e) {
-            frontier.add(node.id); // never expanded: still open
-            return e.outcome;
-        } finally {
             long dt = clock.nanoTime() - t0;
             policyNanos += dt;
-            node.policyMicros = (int) Math.min(Integer.MAX_VALUE, dt / 1000);
+            expansionLog.policyWithoutExpansion(node.id, dt);
+            frontier.add(node.id); // never expanded: still open
+            return e.outcome;
         }
-        node.expansionOrder = (int) Math.min(Integer.MAX_VALUE, expansions);
+        long dt = clock.nanoTime() - t0;
+        policyNanos += dt;
+        expansionLog.expanded(node.id, dt);
         expansions++;
         promptTokens += suggestions.promptTokens();
         completionTokens += suggestions.completionTokens();

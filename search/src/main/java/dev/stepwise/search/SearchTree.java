@@ -205,8 +205,8 @@ final class SearchTree {
         }
     }
 
-    RecordedTree record(ScoreMode scoreMode) {
-        return new RecordedTree(new NodeColumns(nodes), new EdgeColumns(nodes, edgeCount, scoreMode));
+    RecordedTree record(ScoreMode scoreMode, ExpansionLog expansions) {
+        return new RecordedTree(new NodeColumns(nodes, expansions), new EdgeColumns(nodes, edgeCount, scoreMode));
     }
 
     /**

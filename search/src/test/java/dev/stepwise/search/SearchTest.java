@@ -308,6 +308,35 @@ class SearchTest {
     }
 
     @Test
+    void eachNodeRecordsWhenItWasExpandedAndHowLongThePolicyTookForIt() {
+        // The policy takes (k + 1) ms at its k-th request; it refuses the fourth, which ends the attempt.
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+        World w = endless();
+        AtomicLong asked = new AtomicLong();
+        TacticPolicy timed = request -> {
+            long k = asked.getAndIncrement();
+            now.addAndGet((k + 1) * 1_000_000);
+            return k == 3 ? CompletableFuture.failedFuture(new PolicyUnavailableException("gone"))
+                    : w.policy().suggest(request);
+        };
+        SearchResult r = runChecked(Search.create(World.THEOREM, BASE, 1, w.services().withPolicy(timed).withClock(now::get)),
+                BASE);
+
+        assertEquals(3, r.expansions());
+        List<String> expandedInOrder = r.tree().nodes().stream().filter(NodeRecord::expanded)
+                .sorted(java.util.Comparator.comparingInt(NodeRecord::expansionOrder)).map(NodeRecord::goals).toList();
+        assertEquals(w.requests.stream().map(q -> q.state().goals()).toList(), expandedInOrder,
+                "expansion numbers follow the policy's requests");
+        assertEquals(List.of(0, 1, 2), r.tree().nodes().stream().filter(NodeRecord::expanded)
+                .map(NodeRecord::expansionOrder).sorted().toList());
+        // 1, 2 and 3 ms for the three expansions; 4 ms for the refused request, on a node left unexpanded
+        assertEquals(List.of(1000L, 2000L, 3000L, 4000L), r.tree().nodes().stream().filter(n -> n.policyMicros() > 0)
+                .map(NodeRecord::policyMicros).sorted().toList());
+        NodeRecord refused = r.tree().nodes().stream().filter(n -> n.policyMicros() == 4000).findFirst().orElseThrow();
+        assertEquals(NodeRecord.NOT_EXPANDED, refused.expansionOrder());
+    }
+
+    @Test
     void aPolicyWaitEndsAtTheTimeBudgetAndTheRequestIsCancelled() {
         AtomicReference<CompletableFuture<Suggestions>> pending = new AtomicReference<>();
         TacticPolicy silent = request -> {
