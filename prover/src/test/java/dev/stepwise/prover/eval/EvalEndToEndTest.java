@@ -103,7 +103,7 @@ class EvalEndToEndTest {
         assertEquals(proved.size(), solved);
         // The run ends saying how it used Lean: both processes, some share of the time, no trouble.
         java.util.regex.Matcher lean = java.util.regex.Pattern.compile("Lean: 2 processes leased (\\d+)% of [0-9.]+ s "
-                + "\\(([0-9,]+) leases; [0-9,]+ states rebuilt on another process; 0 crashes, 0 timeouts, 0 restarts\\)")
+                + "\\(([0-9,]+) leases?; [0-9,]+ states? rebuilt on another process; 0 crashes, 0 timeouts, 0 restarts\\)")
                 .matcher(r.err());
         assertTrue(lean.find(), r.err());
         assertTrue(Integer.parseInt(lean.group(1)) > 0 && Integer.parseInt(lean.group(1)) <= 100, lean.group());

@@ -26,10 +26,10 @@ class LeanUsageTest {
 
     @Test
     void oneProcessAndAnInstantRunReadSensibly() {
-        LeanUsage usage = LeanUsage.between(counters(0, 0, 0, Duration.ZERO, 1), counters(1, 0, 0, Duration.ZERO, 1),
+        LeanUsage usage = LeanUsage.between(counters(0, 0, 0, Duration.ZERO, 1), counters(1, 1, 1, Duration.ZERO, 1),
                 Duration.ZERO);
         assertEquals(0.0, usage.leasedShare());
-        assertEquals("Lean: 1 process leased 0% of 0.0 s (1 lease; 0 states rebuilt on another process; 0 crashes, "
+        assertEquals("Lean: 1 process leased 0% of 0.0 s (1 lease; 1 state rebuilt on another process; 1 crash, "
                 + "0 timeouts, 0 restarts)", usage.summary());
     }
 }
