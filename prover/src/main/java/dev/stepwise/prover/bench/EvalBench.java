@@ -61,7 +61,7 @@ final class EvalBench implements Benchmark {
         Optional<Double> loadBefore = HostLoad.loadAverage();
         Optional<HostLoad.Cpu> cpuBefore = HostLoad.cpu();
         long t0 = System.nanoTime();
-        cli(dir, "eval", "--dataset", "minif2f-test", "--limit", String.valueOf(problems), "--simulate", world.toString(),
+        String evalErr = cli(dir, "eval", "--dataset", "minif2f-test", "--limit", String.valueOf(problems), "--simulate", world.toString(),
                 "--budget", budget, "--name", "bench", "--set", "pool.size=" + processes,
                 "--set", "search.concurrent-attempts=256", "--set", "search.policy-in-flight=256");
         Duration wall = Duration.ofNanos(System.nanoTime() - t0);
@@ -86,6 +86,9 @@ final class EvalBench implements Benchmark {
         out.printf(Locale.ROOT, "  model-bound time            %.1f s (requests × latency / C)%n", modelSeconds);
         out.printf(Locale.ROOT, "  lower bound                 %.1f s (with %.1f s warm-up)%n", bound, warmup);
         out.printf(Locale.ROOT, "  wall time                   %.1f s%n", seconds);
+        // the run's own last word on Lean: how much of its searching time the processes were leased
+        evalErr.lines().filter(l -> l.startsWith("Lean: ")).reduce((a, b) -> b)
+                .ifPresent(l -> out.printf(Locale.ROOT, "  Lean use (the run's line)   %s%n", l.substring("Lean: ".length())));
         int cores = Runtime.getRuntime().availableProcessors();
         // Everything here (the searches, the simulated Lean processes and model server) shares the
         // host's CPUs: a run that used most of them, or a busy host, is slower than its schedule.
@@ -125,7 +128,8 @@ final class EvalBench implements Benchmark {
         }
     }
 
-    private void cli(Path dir, String... args) {
+    /** Runs a command in this JVM; returns what it wrote on stderr. */
+    private String cli(Path dir, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = new Cli(new Application(Map.of(), dir, home)).execute(new PrintWriter(out), new PrintWriter(err), args);
@@ -133,6 +137,7 @@ final class EvalBench implements Benchmark {
             throw new IllegalStateException("bench eval: 'stepwise " + String.join(" ", args) + "' exited " + code + ": "
                     + err.toString().strip());
         }
+        return err.toString();
     }
 
 }
