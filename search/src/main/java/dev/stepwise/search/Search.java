@@ -236,18 +236,20 @@ public final class Search {
         PolicyRequest request = new PolicyRequest(theorem, state, path, config.width(), config.temperature(),
                 requestSeed(expansions));
         long t0 = clock.nanoTime();
-        Suggestions suggestions;
+        Suggestions suggestions = null;
+        SearchOutcome ended = null;
         try {
             suggestions = await(services.policy().suggest(request));
         } catch (Ended e) {
-            long dt = clock.nanoTime() - t0;
-            policyNanos += dt;
-            expansionLog.policyWithoutExpansion(node.id, dt);
-            frontier.add(node.id); // never expanded: still open
-            return e.outcome;
+            ended = e.outcome;
         }
         long dt = clock.nanoTime() - t0;
         policyNanos += dt;
+        if (ended != null) {
+            expansionLog.policyWithoutExpansion(node.id, dt);
+            frontier.add(node.id); // never expanded: still open
+            return ended;
+        }
         expansionLog.expanded(node.id, dt);
         expansions++;
         promptTokens += suggestions.promptTokens();
