@@ -1,11 +1,10 @@
 package dev.stepwise.prover.bench;
 
+import dev.stepwise.prover.lean.ScratchDir;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * A benchmark's temporary directory (its world, store, REPL scratch), removed with everything in
@@ -35,10 +34,8 @@ final class BenchScratch implements AutoCloseable {
 
     @Override
     public void close() {
-        try (Stream<Path> paths = Files.walk(path)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            ScratchDir.deleteTree(path);
         } catch (IOException | UncheckedIOException e) {
             System.getLogger(BenchScratch.class.getName()).log(System.Logger.Level.WARNING,
                     "bench " + bench + ": cannot delete its scratch directory " + path + ": " + e.getMessage());

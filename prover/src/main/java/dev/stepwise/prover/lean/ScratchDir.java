@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
@@ -48,13 +47,19 @@ public final class ScratchDir implements AutoCloseable {
         if (!closed.compareAndSet(false, true) || !Files.exists(path)) {
             return;
         }
-        try (Stream<Path> walk = Files.walk(path)) {
-            List<Path> deepestFirst = walk.sorted(Comparator.reverseOrder()).toList();
-            for (Path p : deepestFirst) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            deleteTree(path);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove the REPLs' scratch directory " + path, e);
+        }
+    }
+
+    /** Deletes {@code root} and everything under it, deepest first. */
+    public static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 }
