@@ -12,7 +12,9 @@ import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -34,6 +36,7 @@ public final class ReplProcess implements AutoCloseable {
     private final ProcessTree tree;
     private final ReplLaunch launch;
     private final ReplProcessConfig config;
+    private final Secrets secrets;
     private final ReplCodec codec;
     private final RequestWriter requests;
     private final Writer stdin;
@@ -68,6 +71,7 @@ public final class ReplProcess implements AutoCloseable {
         this.process = process;
         this.launch = launch;
         this.config = config;
+        this.secrets = config.secrets().plus(Secrets.inEnvironment(tools.environment()));
         this.codec = codec;
         this.tree = new ProcessTree(process.toHandle(), launch.ownProcessGroup(), tools);
         this.requests = new RequestWriter(codec);
@@ -87,13 +91,26 @@ public final class ReplProcess implements AutoCloseable {
         requireExecutable(config, tools);
         ReplLaunch launch = ReplLaunch.plan(config, tools);
         ProcessBuilder pb = new ProcessBuilder(launch.commandLine()).directory(config.workDir().toFile());
-        pb.environment().putAll(config.environment());
+        pb.environment().clear();
+        pb.environment().putAll(environment(config, tools));
         try {
             return new ReplProcess(name, pb.start(), launch, config, codec, tools, clock);
         } catch (IOException e) {
             throw new ReplStartException("cannot start the REPL (" + String.join(" ", config.command()) + ") in "
                     + config.workDir() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * What the REPL runs with: the allow-listed part of Stepwise's environment (never its API
+     * keys), the configured variables ({@code lake env}'s), and the scratch directory as TMPDIR,
+     * the one place a sandboxed REPL can write to.
+     */
+    static Map<String, String> environment(ReplProcessConfig config, HostTools tools) {
+        Map<String, String> env = new LinkedHashMap<>(ReplEnvironment.allowListed(tools.environment()));
+        env.putAll(config.environment());
+        env.put("TMPDIR", config.scratchDir().toAbsolutePath().normalize().toString());
+        return env;
     }
 
     /** Wrapped in setsid, a missing program would only show as exit code 127: check it first. */
@@ -246,7 +263,7 @@ public final class ReplProcess implements AutoCloseable {
         Integer exit = process.isAlive() ? null : process.exitValue();
         // stderr is drained on its own thread; give it a moment to catch the dying words
         awaitStderr();
-        return new ReplCrashException(name, kind, exit, stderrTail(), detail, cause);
+        return new ReplCrashException(name, kind, exit, stderrTail(), secrets.redact(detail), cause);
     }
 
     private void awaitStderr() {
@@ -342,7 +359,8 @@ public final class ReplProcess implements AutoCloseable {
             while ((line = err.readLine()) != null) {
                 stderrLock.lock();
                 try {
-                    stderrTail.addLast(line);
+                    // a REPL that got hold of a key may print it; what is kept is what crash reports repeat
+                    stderrTail.addLast(secrets.redact(line));
                     while (stderrTail.size() > STDERR_LINES) {
                         stderrTail.removeFirst();
                     }

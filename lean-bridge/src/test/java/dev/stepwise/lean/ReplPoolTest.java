@@ -229,7 +229,8 @@ class ReplPoolTest {
         await(() -> p.counters().idle() == 2, "two processes warm");
         ReplLease held = p.lease(HEADER);
         seenPids.addAll(p.processPids());
-        assertEquals(2, seenPids.size());
+        // each process tree is at least the REPL (with the parent guard, also the guard and its watcher)
+        assertTrue(seenPids.size() >= 2, seenPids.toString());
         p.close();
         assertThrows(ReplCrashException.class, () -> held.send(ReplRequest.Command.in(0, "after close")));
         held.close();
