@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -60,11 +59,6 @@ public record LeanProject(Path root) {
 
     public boolean replBuilt() {
         return Files.isExecutable(replBinary());
-    }
-
-    /** The default REPL command: the binary under {@code lake env}, which sets LEAN_PATH for the imports. */
-    public List<String> defaultReplCommand(Path lake) {
-        return List.of(lake.toString(), "env", REPL_BINARY);
     }
 
     /** {@code lake} on PATH, else where elan installs it. */

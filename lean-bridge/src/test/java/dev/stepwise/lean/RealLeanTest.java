@@ -41,7 +41,10 @@ class RealLeanTest {
             Assumptions.assumeTrue(false, why);
         }
         Path scratch = Files.createTempDirectory("stepwise-real-lean-");
-        var process = new ReplProcessConfig(project.defaultReplCommand(lake.get()), project.root(), java.util.Map.of(),
+        // as the product starts it: the binary directly, with the variables of 'lake env' read once
+        LakeEnvironment env = LakeEnvironment.compute(lake.get(), project.root(), HostTools.fromEnvironment(), Secrets.NONE,
+                Duration.ofMinutes(10));
+        var process = new ReplProcessConfig(List.of(project.replBinary().toString()), project.root(), env.variables(),
                 0, Sandbox.OFF, scratch, Duration.ofSeconds(10));
         var config = ReplPoolConfig.defaults(1, process, List.of(HEADER))
                 .withTimeouts(Duration.ofSeconds(60), Duration.ofMinutes(10), Duration.ofMinutes(10));

@@ -130,4 +130,28 @@ class ReplProcessTest {
         assertTrue(e.getMessage().startsWith("cannot start the REPL: " + dir.resolve("no-such-repl") + " not found"),
                 e.getMessage());
     }
+
+    @Test
+    void aKeyTheReplPrintsIsMaskedInTheCrashReport() throws Exception {
+        // a key the REPL could read (a config file, unsandboxed) and echoes as it dies
+        String key = "sk-live-9c2e71ab55";
+        java.nio.file.Files.writeString(dir.resolve("config.toml"), "api-key = \"" + key + "\"\n");
+        var config = new ReplProcessConfig(List.of("bash", "-c", "read -r line; cat config.toml >&2; exit 3"), dir,
+                java.util.Map.of(), 0, Sandbox.OFF, dir, Duration.ofSeconds(5)).withSecrets(Secrets.of(List.of(key)));
+        ReplProcess p = start(config);
+        var e = assertThrows(ReplCrashException.class, () -> p.send(ReplRequest.Command.fresh("import Mathlib"), DEADLINE));
+        assertEquals(List.of("api-key = \"[redacted]\""), e.stderrTail());
+        assertFalse(e.getMessage().contains(key), e.getMessage());
+        assertTrue(e.getMessage().endsWith("last stderr: api-key = \"[redacted]\""), e.getMessage());
+    }
+
+    @Test
+    void secretsAreTheConfiguredValuesAndTheCredentialsOfAnEnvironment() {
+        var env = java.util.Map.of("STEPWISE_MODEL_API_KEY", "sk-abc-123", "HF_TOKEN", "hf_xyz987", "DB_PASSWORD", "hunter22",
+                "PATH", "/usr/bin", "SHORT_KEY", "ab");
+        Secrets s = Secrets.inEnvironment(env).plus(Secrets.of(List.of("configured-key-42")));
+        assertEquals(java.util.Set.of("sk-abc-123", "hf_xyz987", "hunter22", "configured-key-42"), s.values());
+        assertEquals("auth [redacted] and [redacted] in /usr/bin ab",
+                s.redact("auth sk-abc-123 and configured-key-42 in /usr/bin ab"));
+    }
 }

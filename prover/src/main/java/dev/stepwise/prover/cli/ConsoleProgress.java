@@ -41,6 +41,17 @@ public final class ConsoleProgress implements RunObserver {
     }
 
     @Override
+    public void warning(String line) {
+        lock.lock();
+        try {
+            err.println(line);
+            err.flush();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
     public void runStarted(String run, int total, int alreadyDone, int alreadySolved, boolean resumed) {
         lock.lock();
         try {

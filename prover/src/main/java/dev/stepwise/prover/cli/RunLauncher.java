@@ -82,6 +82,9 @@ public final class RunLauncher {
     private <R> R runWith(Store store, LeanSetup lean, List<String> headers, Simulation simulation, RunKind kind,
             RunOptions options, EvalConfig config, List<Problem> problems, RunObserver observer, Function<StoredRun, R> then) {
         Settings s = app.settings();
+        if (simulation == Simulation.REAL) {
+            lean.unsandboxedWarning().ifPresent(observer::warning);
+        }
         try (ProverStack stack = openStack(app, lean, headers, simulation)) {
             SearchSettings search = new SearchSettings(s);
             EvalService service = new EvalService(store, stack, InstantSource.system(), observer, search.searchConfig(),

@@ -9,6 +9,10 @@ import dev.stepwise.search.SearchProgress;
  */
 public interface RunObserver {
 
+    /** One line for the user before the run starts (e.g. that Lean runs unsandboxed). */
+    default void warning(String line) {
+    }
+
     /** @param alreadyDone problems finished by an earlier invocation of a resumed run */
     default void runStarted(String run, int total, int alreadyDone, int alreadySolved, boolean resumed) {
     }

@@ -75,7 +75,7 @@ final class EvalRoundSearcher implements RoundSearcher, AutoCloseable {
     public List<SearchedProblem> search(Job job) {
         Settings s = app.settingsWith(overrides(app.settings(), job));
         List<Problem> problems = job.problems().stream().map(this::problem).toList();
-        ProverStack shared = lean();
+        ProverStack shared = lean(job);
         try (ProverStack stack = shared.withPolicy(app.policyFactory().open(PolicyConfig.from(s, app::resolve)))) {
             SearchSettings search = new SearchSettings(s);
             EvalService service = new EvalService(store, stack, InstantSource.system(), observers.apply(job), search.searchConfig(),
@@ -150,10 +150,14 @@ final class EvalRoundSearcher implements RoundSearcher, AutoCloseable {
         return p;
     }
 
-    private ProverStack lean() {
+    /** The round's Lean pool, started at the first job (which also shows the warning of an unsandboxed real REPL). */
+    private ProverStack lean(Job first) {
         if (lean == null) {
             Settings s = app.settings();
             LeanSetup setup = new LeanSetup(s, app.home(), app.workDir(), HostTools.fromEnvironment());
+            if (simulation == Simulation.REAL) {
+                setup.unsandboxedWarning().ifPresent(observers.apply(first)::warning);
+            }
             List<String> headers = pool.values().stream().map(Problem::header).distinct().toList();
             lean = RunLauncher.openLeanOnlyStack(setup, headers, simulation);
         }

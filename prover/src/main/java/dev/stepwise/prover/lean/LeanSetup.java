@@ -2,19 +2,25 @@ package dev.stepwise.prover.lean;
 
 import dev.stepwise.lean.GatePolicy;
 import dev.stepwise.lean.HostTools;
+import dev.stepwise.lean.LakeEnvironment;
 import dev.stepwise.lean.LeanProject;
 import dev.stepwise.lean.ReplPoolConfig;
 import dev.stepwise.lean.ReplProcessConfig;
+import dev.stepwise.lean.ReplStartException;
 import dev.stepwise.lean.Sandbox;
+import dev.stepwise.lean.Secrets;
 import dev.stepwise.lean.TacticFilter;
 import dev.stepwise.prover.config.LeanKeys;
 import dev.stepwise.prover.config.Settings;
+import dev.stepwise.prover.config.ValueType;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns the Lean keys of the configuration into the bridge's configuration records: where the
@@ -25,6 +31,8 @@ public final class LeanSetup {
     private final Path home;
     private final Path workDir;
     private final HostTools tools;
+    /** Read on first use, then kept: every pool of this setup starts its REPLs with it. */
+    private LakeEnvironment lakeEnvironment;
 
     /**
      * @param home the installation (its {@code lean-project/} is the default project)
@@ -50,14 +58,72 @@ public final class LeanSetup {
         return settings.integer(LeanKeys.POOL_SIZE);
     }
 
-    /** The configured command, or {@code lake env <repl>} with lake from PATH or ~/.elan/bin. */
+    /**
+     * The configured command, or the project's REPL binary, run directly with the variables
+     * {@code lake env} sets ({@link #processConfig}).
+     */
     public List<String> replCommand() {
         List<String> configured = settings.strings(LeanKeys.REPL_COMMAND);
         if (!configured.isEmpty()) {
             return configured;
         }
-        Path lake = LeanProject.findLake(tools, Path.of(System.getProperty("user.home"))).orElse(Path.of("lake"));
-        return project().defaultReplCommand(lake);
+        return List.of(project().replBinary().toAbsolutePath().toString());
+    }
+
+    /**
+     * The variables of {@code lake env} for the project, read once per setup (one Lake run, not
+     * one per REPL) with lake from PATH or ~/.elan/bin; none for a configured command, which
+     * brings its own.
+     *
+     * @throws ReplStartException if the REPL binary is missing or Lake cannot tell its environment
+     */
+    private LakeEnvironment lakeEnvironment() {
+        if (!settings.strings(LeanKeys.REPL_COMMAND).isEmpty()) {
+            return new LakeEnvironment(Map.of());
+        }
+        if (lakeEnvironment == null) {
+            LeanProject project = project();
+            if (!project.replBuilt()) {
+                throw new ReplStartException("cannot start the REPL: " + project.replBinary() + " not found; run 'make lean'"
+                        + " to set up Lean, or 'stepwise lean doctor' to see what is missing", null);
+            }
+            Path lake = LeanProject.findLake(tools, Path.of(System.getProperty("user.home")))
+                    .orElseThrow(() -> new ReplStartException("cannot start the REPL: lake not found on PATH or in"
+                            + " ~/.elan/bin; run 'make lean' to set up Lean, or 'stepwise lean doctor' to see what is missing",
+                            null));
+            lakeEnvironment = LakeEnvironment.compute(lake, project.root(), tools, secrets(),
+                    settings.duration(LeanKeys.WARMUP_TIMEOUT));
+        }
+        return lakeEnvironment;
+    }
+
+    /** Configured credentials (settings of the secret type, such as model.api-key), masked in what REPLs print. */
+    public Secrets secrets() {
+        List<String> values = new ArrayList<>();
+        for (Settings.Entry e : settings.entries()) {
+            if (e.value() != null && (e.key().type() == ValueType.SECRET || Secrets.isSecretName(e.key().name()))) {
+                values.add(e.value().toString());
+            }
+        }
+        return Secrets.of(values);
+    }
+
+    /**
+     * The one line {@code prove}, {@code eval} and {@code iterate} print at start when a real
+     * Lean REPL will run model-written tactics outside the sandbox; empty when it is sandboxed.
+     */
+    public Optional<String> unsandboxedWarning() {
+        Sandbox sandbox = sandbox();
+        if (sandbox == Sandbox.OFF) {
+            return Optional.of("warning: Lean REPLs run without a sandbox (lean.sandbox=off): model-written tactics run"
+                    + " with your user's rights, network and files");
+        }
+        if (sandbox == Sandbox.WHERE_AVAILABLE && tools.find("bwrap").isEmpty()) {
+            return Optional.of("warning: Lean REPLs run without a sandbox (bwrap not found): model-written tactics run"
+                    + " with your user's rights, network and files; install bubblewrap, or set lean.sandbox=required"
+                    + " to refuse this");
+        }
+        return Optional.empty();
     }
 
     /** A new scratch directory for one pool's REPLs; the caller owns it and closes it when the pool has stopped. */
@@ -66,10 +132,15 @@ public final class LeanSetup {
         return ScratchDir.create(parent == null ? null : workDir.resolve(parent).normalize());
     }
 
-    /** @param scratch the only directory a sandboxed REPL may write to */
+    /**
+     * @param scratch the only directory a sandboxed REPL may write to
+     * @throws ReplStartException if the default REPL cannot be set up (binary missing, Lake failing)
+     */
     public ReplProcessConfig processConfig(Path scratch) {
-        return new ReplProcessConfig(replCommand(), project().root(), Map.of(),
-                settings.longValue(LeanKeys.MEMORY_CAP), sandbox(), scratch, Duration.ofSeconds(5));
+        LakeEnvironment lake = lakeEnvironment();
+        return new ReplProcessConfig(replCommand(), project().root(), lake.variables(),
+                settings.longValue(LeanKeys.MEMORY_CAP), sandbox(), scratch, Duration.ofSeconds(5), lake.readOnlyPaths(),
+                secrets());
     }
 
     /** The pool for these headers (each warmed on every process at start), at most {@code size} processes. */

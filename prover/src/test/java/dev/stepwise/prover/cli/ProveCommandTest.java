@@ -73,10 +73,28 @@ class ProveCommandTest {
 
     @Test
     void withoutLeanItIsAnEnvironmentErrorPointingToTheSimulator() {
+        // a required sandbox: no warning line about an unsandboxed REPL, wherever bwrap is missing
         var r = new CliHarness(dir).run("prove", "ineq.lean", "--set", "lean.project=" + dir.resolve("no-project"),
-                "--budget", "1x2x2");
+                "--set", "lean.sandbox=required", "--budget", "1x2x2");
         assertEquals(3, r.exitCode(), r.err());
         assertTrue(r.err().startsWith("stepwise: cannot start Lean: "), r.err());
         assertTrue(r.err().contains("--simulate"), r.err());
+    }
+
+    @Test
+    void aRealReplWithoutTheSandboxIsOneWarningLineAtStartAndASimulatedOneIsNot() {
+        var real = new CliHarness(dir).run("prove", "ineq.lean", "--set", "lean.project=" + dir.resolve("no-project"),
+                "--set", "lean.sandbox=off", "--budget", "1x2x2");
+        assertEquals(3, real.exitCode(), real.err());
+        List<String> lines = real.err().lines().toList();
+        assertEquals("warning: Lean REPLs run without a sandbox (lean.sandbox=off): model-written tactics run with your"
+                + " user's rights, network and files", lines.get(0));
+        assertTrue(lines.get(1).startsWith("stepwise: cannot start Lean: "), real.err());
+        assertEquals(1, lines.stream().filter(l -> l.startsWith("warning: ")).count(), real.err());
+
+        var simulated = new CliHarness(dir).run("prove", "ineq.lean", "--simulate", "world.json", "--budget", "1x2x4",
+                "--set", "pool.size=1", "--set", "lean.sandbox=off", "-o", "simulated-off.proved.lean");
+        assertTrue(simulated.exitCode() <= 1, simulated.err());
+        assertTrue(simulated.err().lines().noneMatch(l -> l.contains("without a sandbox")), simulated.err());
     }
 }
