@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A process and everything it started. {@code lake env} forks the REPL, and bwrap forks too, so
- * killing the direct child alone would leave the REPL running: kills go to the whole tree and,
+ * A process and everything it started. The parent guard forks the REPL, and bwrap forks too,
+ * so killing the direct child alone would leave the REPL running: kills go to the whole tree and,
  * when the root leads its own process group, to the group (which also reaches children that
  * were re-parented away from the tree).
  */

@@ -17,7 +17,7 @@ public final class LeanKeys {
             "the Lake project with Lean, Mathlib and the REPL; unset: lean-project/ of the installation");
     public static final ConfigKey REPL_COMMAND = ConfigKey.of("lean.repl-command", ValueType.STRING_LIST, List.of(),
             "command that starts one REPL, run in lean.project (comma-separated); unset: "
-                    + "lake env .lake/packages/REPL/.lake/build/bin/repl");
+                    + ".lake/packages/REPL/.lake/build/bin/repl with the variables of 'lake env'");
     public static final ConfigKey POOL_SIZE = ConfigKey.positiveInt("pool.size",
             Runtime.getRuntime().availableProcessors(), "number of REPL processes (default: the number of cores)");
     public static final ConfigKey MEMORY_CAP = ConfigKey.of("pool.memory-cap", ValueType.BYTES, 20L << 30,
