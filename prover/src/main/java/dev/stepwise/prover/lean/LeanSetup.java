@@ -8,6 +8,7 @@ import dev.stepwise.lean.ReplPoolConfig;
 import dev.stepwise.lean.ReplProcessConfig;
 import dev.stepwise.lean.ReplStartException;
 import dev.stepwise.lean.Sandbox;
+import dev.stepwise.lean.SandboxSupport;
 import dev.stepwise.lean.Secrets;
 import dev.stepwise.lean.TacticFilter;
 import dev.stepwise.prover.config.LeanKeys;
@@ -33,6 +34,8 @@ public final class LeanSetup {
     private final HostTools tools;
     /** Read on first use, then kept: every pool of this setup starts its REPLs with it. */
     private LakeEnvironment lakeEnvironment;
+    /** Whether bwrap runs here, tried once on first use. */
+    private SandboxSupport sandboxSupport;
 
     /**
      * @param home the installation (its {@code lean-project/} is the default project)
@@ -118,12 +121,49 @@ public final class LeanSetup {
             return Optional.of("warning: Lean REPLs run without a sandbox (lean.sandbox=off): model-written tactics run"
                     + " with your user's rights, network and files");
         }
-        if (sandbox == Sandbox.WHERE_AVAILABLE && tools.find("bwrap").isEmpty()) {
-            return Optional.of("warning: Lean REPLs run without a sandbox (bwrap not found): model-written tactics run"
-                    + " with your user's rights, network and files; install bubblewrap, or set lean.sandbox=required"
-                    + " to refuse this");
+        if (sandbox == Sandbox.REQUIRED) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        String why = switch (sandboxSupport()) {
+            case SandboxSupport.Usable u -> null;
+            case SandboxSupport.Missing m -> "bwrap not found";
+            case SandboxSupport.Unusable u -> "bwrap cannot run here: " + u.reason();
+        };
+        return why == null ? Optional.empty() : Optional.of("warning: Lean REPLs run without a sandbox (" + why + "):"
+                + " model-written tactics run with your user's rights, network and files; install bubblewrap, or set"
+                + " lean.sandbox=required to refuse this");
+    }
+
+    /**
+     * The sandbox REPLs get: {@code where-available} is off where bwrap is missing or cannot make
+     * its namespaces (in many containers), so REPLs still start; {@code required} then refuses.
+     *
+     * @throws ReplStartException if the sandbox is required and bwrap is installed but cannot run
+     */
+    private Sandbox effectiveSandbox() {
+        Sandbox sandbox = sandbox();
+        if (sandbox == Sandbox.OFF) {
+            return sandbox;
+        }
+        return switch (sandboxSupport()) {
+            case SandboxSupport.Usable u -> sandbox;
+            // ReplLaunch refuses a required sandbox without bwrap, with its own message
+            case SandboxSupport.Missing m -> sandbox == Sandbox.REQUIRED ? sandbox : Sandbox.OFF;
+            case SandboxSupport.Unusable u -> {
+                if (sandbox == Sandbox.REQUIRED) {
+                    throw new ReplStartException("the sandbox is required but bwrap cannot run here: " + u.reason()
+                            + " (allow unprivileged user namespaces, or set lean.sandbox to where-available or off)", null);
+                }
+                yield Sandbox.OFF;
+            }
+        };
+    }
+
+    private SandboxSupport sandboxSupport() {
+        if (sandboxSupport == null) {
+            sandboxSupport = SandboxSupport.probe(tools);
+        }
+        return sandboxSupport;
     }
 
     /** A new scratch directory for one pool's REPLs; the caller owns it and closes it when the pool has stopped. */
@@ -139,7 +179,8 @@ public final class LeanSetup {
     public ReplProcessConfig processConfig(Path scratch) {
         LakeEnvironment lake = lakeEnvironment();
         return new ReplProcessConfig(replCommand(), project().root(), lake.variables(),
-                settings.longValue(LeanKeys.MEMORY_CAP), sandbox(), scratch, Duration.ofSeconds(5), lake.readOnlyPaths(),
+                settings.longValue(LeanKeys.MEMORY_CAP), effectiveSandbox(), scratch, Duration.ofSeconds(5),
+                lake.readOnlyPaths(),
                 secrets());
     }
 

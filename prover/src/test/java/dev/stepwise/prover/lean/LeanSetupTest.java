@@ -116,6 +116,26 @@ class LeanSetupTest {
     }
 
     @Test
+    void aBwrapThatCannotMakeNamespacesIsNoSandboxWhereAvailableAndARefusalWhereRequired() throws Exception {
+        // what bubblewrap says where unprivileged user namespaces are off (bubblewrap's bubblewrap.c)
+        executable(dir.resolve("broken-bin/bwrap"), "echo 'bwrap: No permissions to creating new namespace, likely because"
+                + " the kernel does not allow non-privileged user namespaces.' >&2\nexit 1\n");
+        var broken = new HostTools(dir.resolve("broken-bin") + ":" + System.getenv("PATH"));
+        Map<String, String> env = Map.of("STEPWISE_LEAN_REPL_COMMAND", "bash,-c,exit 0");
+        LeanSetup available = setup(env, broken);
+        assertEquals(dev.stepwise.lean.Sandbox.OFF, available.processConfig(dir).sandbox());
+        assertEquals("warning: Lean REPLs run without a sandbox (bwrap cannot run here: bwrap: No permissions to creating"
+                + " new namespace, likely because the kernel does not allow non-privileged user namespaces.): model-written"
+                + " tactics run with your user's rights, network and files; install bubblewrap, or set lean.sandbox=required"
+                + " to refuse this", available.unsandboxedWarning().orElseThrow());
+        Map<String, String> required = new HashMap<>(env);
+        required.put("STEPWISE_LEAN_SANDBOX", "required");
+        var e = assertThrows(ReplStartException.class, () -> setup(required, broken).processConfig(dir));
+        assertTrue(e.getMessage().startsWith("the sandbox is required but bwrap cannot run here: bwrap: No permissions"),
+                e.getMessage());
+    }
+
+    @Test
     void theSimulatedReplRunsInsideTheRealSandboxFromUnderTmp() throws Exception {
         HostTools tools = HostTools.fromEnvironment();
         requireWorkingBwrap(tools);
