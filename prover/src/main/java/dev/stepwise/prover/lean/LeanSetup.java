@@ -124,14 +124,15 @@ public final class LeanSetup {
         if (sandbox == Sandbox.REQUIRED) {
             return Optional.empty();
         }
-        String why = switch (sandboxSupport()) {
+        String fix = switch (sandboxSupport()) {
             case SandboxSupport.Usable u -> null;
-            case SandboxSupport.Missing m -> "bwrap not found";
-            case SandboxSupport.Unusable u -> "bwrap cannot run here: " + u.reason();
+            case SandboxSupport.Missing m -> "bwrap not found): model-written tactics run with your user's rights, network"
+                    + " and files; install bubblewrap";
+            case SandboxSupport.Unusable u -> "bwrap cannot run here: " + u.reason() + "): model-written tactics run with your"
+                    + " user's rights, network and files; allow unprivileged user namespaces";
         };
-        return why == null ? Optional.empty() : Optional.of("warning: Lean REPLs run without a sandbox (" + why + "):"
-                + " model-written tactics run with your user's rights, network and files; install bubblewrap, or set"
-                + " lean.sandbox=required to refuse this");
+        return fix == null ? Optional.empty() : Optional.of("warning: Lean REPLs run without a sandbox (" + fix
+                + ", or set lean.sandbox=required to refuse this");
     }
 
     /**

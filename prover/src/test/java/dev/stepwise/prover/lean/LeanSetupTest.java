@@ -126,8 +126,8 @@ class LeanSetupTest {
         assertEquals(dev.stepwise.lean.Sandbox.OFF, available.processConfig(dir).sandbox());
         assertEquals("warning: Lean REPLs run without a sandbox (bwrap cannot run here: bwrap: No permissions to creating"
                 + " new namespace, likely because the kernel does not allow non-privileged user namespaces.): model-written"
-                + " tactics run with your user's rights, network and files; install bubblewrap, or set lean.sandbox=required"
-                + " to refuse this", available.unsandboxedWarning().orElseThrow());
+                + " tactics run with your user's rights, network and files; allow unprivileged user namespaces, or set"
+                + " lean.sandbox=required to refuse this", available.unsandboxedWarning().orElseThrow());
         Map<String, String> required = new HashMap<>(env);
         required.put("STEPWISE_LEAN_SANDBOX", "required");
         var e = assertThrows(ReplStartException.class, () -> setup(required, broken).processConfig(dir));
