@@ -182,6 +182,9 @@ public final class AcceptanceGate {
             at++;
         }
         int from = Math.max(0, at - 20);
+        while (from > 0 && want.charAt(from - 1) != ' ') {
+            from--;
+        }
         return Optional.of("the statement was changed: it has `" + LeanText.abbreviate(got.substring(from))
                 + "` where the reference has `" + LeanText.abbreviate(want.substring(from)) + "`");
     }

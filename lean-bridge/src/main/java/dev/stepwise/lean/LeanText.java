@@ -40,6 +40,9 @@ public final class LeanText {
             char c = text.charAt(i);
             if (c == '"') {
                 i = endOfString(text, i);
+            } else if (c == '«' && text.indexOf('»', i) > i) {
+                // an escaped identifier part may hold anything, `--` included
+                i = text.indexOf('»', i) + 1;
             } else if (c == '\'' && (i == 0 || !isIdRest(text.codePointBefore(i))) && isCharLiteral(text, i)) {
                 i = text.indexOf('\'', i + (text.charAt(i + 1) == '\\' ? 3 : 2)) + 1;
             } else if (c == '-' && i + 1 < n && text.charAt(i + 1) == '-') {
