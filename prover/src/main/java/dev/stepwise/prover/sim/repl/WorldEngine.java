@@ -49,7 +49,10 @@ final class WorldEngine implements ReplEngine {
     /** The acceptance gate's statement comparison (see AcceptanceGate.typesAgree). */
     private static final Pattern TYPES_AGREE = Pattern.compile(
             "^\\s*example\\s*:\\s*type_of%\\s*@(\\S+)\\s*=\\s*type_of%\\s*@(\\S+)\\s*:=\\s*rfl\\s*$");
-    /** Lean's {@code trace "msg"} tactic logs {@code msg} as an info message and leaves the goals alone. */
+    /**
+     * Lean's {@code trace "msg"} tactic (lean4 src/Lean/Elab/Tactic/BuiltinTactic.lean, evalTraceMessage:
+     * addRawTrace) reports {@code msg} as an info message of the command and leaves the goals alone.
+     */
     private static final Pattern TRACE = Pattern.compile("^trace\\s+\"((?:[^\"\\\\]|\\\\.)*)\"$", Pattern.DOTALL);
     private static final String SORRY_WARNING = "declaration uses `sorry`";
     private static final List<String> STANDARD_AXIOMS = List.of("propext", "Classical.choice", "Quot.sound");
@@ -140,7 +143,7 @@ final class WorldEngine implements ReplEngine {
             }
             TheoremText t = theorem.get();
             if (env != null && envs.get(env).containsKey(t.declared())) {
-                // Lean.Elab.checkNotAlreadyDeclared (src/Lean/Elab/DeclUtil.lean)
+                // Lean.Elab.checkNotAlreadyDeclared (leanprover/lean4 src/Lean/Elab/DeclModifiers.lean)
                 return reply(new ReplResponse.CommandResult(newEnv(env, null, null), List.of(error(cmd, t.nameStart(),
                         "'" + t.declared() + "' has already been declared")), List.of(), null, null));
             }
