@@ -15,6 +15,9 @@ import java.util.Optional;
  * {@code isIdRest}, {@code isLetterLike}, {@code isSubScriptAlnum}).
  */
 public final class LeanText {
+    /** How much of a differing line a reason quotes. */
+    private static final int LINE = 120;
+
     private LeanText() {
     }
 
@@ -77,13 +80,13 @@ public final class LeanText {
             String w = k < want.size() ? want.get(k) : null;
             String g = k < got.size() ? got.get(k) : null;
             if (w == null) {
-                return Optional.of("it adds `" + abbreviate(g) + "`");
+                return Optional.of("it adds `" + abbreviate(g, LINE) + "`");
             }
             if (g == null) {
-                return Optional.of("it lacks `" + abbreviate(w) + "`");
+                return Optional.of("it lacks `" + abbreviate(w, LINE) + "`");
             }
             if (!w.equals(g)) {
-                return Optional.of("it has `" + abbreviate(g) + "` where the reference has `" + abbreviate(w) + "`");
+                return Optional.of("it has `" + abbreviate(g, LINE) + "` where the reference has `" + abbreviate(w, LINE) + "`");
             }
         }
         return Optional.empty();
@@ -101,8 +104,12 @@ public final class LeanText {
     }
 
     static String abbreviate(String s) {
+        return abbreviate(s, 60);
+    }
+
+    private static String abbreviate(String s, int max) {
         String line = s.strip();
-        return line.length() <= 60 ? line : line.substring(0, 57) + "...";
+        return line.length() <= max ? line : line.substring(0, max - 3) + "...";
     }
 
     /** The tokens of {@code text}; whitespace separates, comments are read as ordinary text. */
