@@ -168,15 +168,16 @@ public final class AcceptanceGate {
     }
 
     /**
-     * Why the statement is not the reference one, comments and whitespace runs set aside (Lean's
-     * comparison of the elaborated types, step 4, is the one that counts; this one names the text).
+     * Why the statement is not the reference one, read as Lean tokens, so comments and spacing
+     * ({@code (x:ℝ)} against {@code (x : ℝ)}) do not count. Lean's comparison of the elaborated
+     * types (step 4) is the one that decides; this one names the text.
      */
     static Optional<String> statementChange(String reference, String statement) {
-        String want = LeanText.normalized(reference);
-        String got = LeanText.normalized(statement);
-        if (want.equals(got)) {
+        if (sameTokens(LeanText.maskComments(reference), LeanText.maskComments(statement))) {
             return Optional.empty();
         }
+        String want = LeanText.normalized(reference);
+        String got = LeanText.normalized(statement);
         int at = 0;
         while (at < want.length() && at < got.length() && want.charAt(at) == got.charAt(at)) {
             at++;
@@ -187,6 +188,20 @@ public final class AcceptanceGate {
         }
         return Optional.of("the statement was changed: it has `" + LeanText.abbreviate(got.substring(from))
                 + "` where the reference has `" + LeanText.abbreviate(want.substring(from)) + "`");
+    }
+
+    private static boolean sameTokens(String a, String b) {
+        List<LeanText.Token> x = LeanText.tokens(a);
+        List<LeanText.Token> y = LeanText.tokens(b);
+        if (x.size() != y.size()) {
+            return false;
+        }
+        for (int k = 0; k < x.size(); k++) {
+            if (x.get(k).kind() != y.get(k).kind() || !x.get(k).text().equals(y.get(k).text())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The command that fails unless the two constants' types are definitionally equal. */

@@ -156,6 +156,10 @@ class AcceptanceGateTest {
         assertEquals("\n  simp", AcceptanceGate.proofAfter(s, "theorem t (n : Nat) -- n\n  /- zero -/ : n + 0 = n := by\n  simp"));
         assertNull(AcceptanceGate.proofAfter(s, "theorem t (n : Nat) : n + 0 = n+1 := by simp"));
         assertEquals(Optional.empty(), AcceptanceGate.statementChange(s, "theorem t (n : Nat) /- a -/ : n + 0 = n := by"));
+        assertEquals(Optional.empty(), AcceptanceGate.statementChange(s, "theorem t (n:Nat) : n+0 = n := by"));
+        assertEquals(Optional.of("the statement was changed: it has `(n : Nat) : n + 0 = m := by` where the "
+                + "reference has `(n : Nat) : n + 0 = n := by`"),
+                AcceptanceGate.statementChange(s, "theorem t (n : Nat) : n + 0 = m := by"));
     }
 
     @Test
