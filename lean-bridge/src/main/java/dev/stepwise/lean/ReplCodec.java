@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Encodes and decodes the Lean REPL's JSON. This is the only class that knows the REPL's field
@@ -75,37 +77,45 @@ public final class ReplCodec {
     }
 
     /**
-     * The axioms named in a {@code #print axioms NAME} message: {@code 'NAME' depends on axioms:
-     * [propext, Classical.choice, Quot.sound]} (the list may wrap over lines) or {@code 'NAME' does
-     * not depend on any axioms}. Empty if the message is not about {@code name}'s axioms.
+     * The axioms a {@code #print axioms NAME} report names, when {@code message} is exactly that
+     * report about {@code name}. Lean prints (leanprover/lean4 {@code src/Lean/Elab/Print.lean},
+     * {@code printAxiomsOf}) {@code 'N' does not depend on any axioms} or {@code 'N' depends on
+     * axioms: [a, b, c]}, where {@code N} is the constant's full name as {@code Name.toString}
+     * escapes it (so {@code Foo.t} for {@code t} declared in namespace {@code Foo}, {@code «my t»}
+     * for an escaped name) and the list is a formatted {@code List Name} that may wrap over lines
+     * (sorted by {@code Name.lt} since lean4 issue #4415, unsorted at v4.9.0). Anything else,
+     * a prefix or suffix included, is not a report: empty.
      */
     public static Optional<List<String>> printedAxioms(String message, String name) {
         String text = message.strip();
-        String quoted = "'" + name + "'";
-        if (!text.startsWith(quoted) && !text.startsWith("'" + unguillemet(name) + "'")) {
-            return Optional.empty();
+        Matcher none = NO_AXIOMS.matcher(text);
+        if (none.matches()) {
+            return names(none.group(1), name) ? Optional.of(List.of()) : Optional.empty();
         }
-        if (text.contains("does not depend on any axioms")) {
-            return Optional.of(List.of());
-        }
-        int at = text.indexOf("depends on axioms:");
-        int open = text.indexOf('[', at);
-        int close = text.lastIndexOf(']');
-        if (at < 0 || open < 0 || close < open) {
+        Matcher some = SOME_AXIOMS.matcher(text);
+        if (!some.matches() || !names(some.group(1), name)) {
             return Optional.empty();
         }
         List<String> axioms = new ArrayList<>();
-        for (String part : text.substring(open + 1, close).split(",")) {
+        for (String part : some.group(2).split(",")) {
             String axiom = part.strip();
-            if (!axiom.isEmpty()) {
-                axioms.add(axiom);
+            if (axiom.isEmpty() || !AXIOM_NAME.matcher(axiom).matches()) {
+                return Optional.empty();
             }
+            axioms.add(axiom);
         }
         return Optional.of(List.copyOf(axioms));
     }
 
-    private static String unguillemet(String name) {
-        return name.replace("«", "").replace("»", "");
+    private static final Pattern NO_AXIOMS = Pattern.compile("'(.+)' does not depend on any axioms", Pattern.DOTALL);
+    private static final Pattern SOME_AXIOMS = Pattern.compile("'(.+?)' depends on axioms: \\[(.+)\\]", Pattern.DOTALL);
+    private static final Pattern AXIOM_NAME = Pattern.compile("[^\\s,\\[\\]']+");
+
+    /** Whether the printed full name is {@code name}, possibly under a namespace. */
+    private static boolean names(String printed, String name) {
+        List<String> full = LeanText.parts(printed);
+        List<String> wanted = LeanText.parts(name.startsWith("_root_.") ? name.substring("_root_.".length()) : name);
+        return full.size() >= wanted.size() && full.subList(full.size() - wanted.size(), full.size()).equals(wanted);
     }
 
     // ------------------------------------------------------------------ requests

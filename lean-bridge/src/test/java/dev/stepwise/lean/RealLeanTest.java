@@ -108,5 +108,20 @@ class RealLeanTest {
         assertTrue(ax.reasons().contains("depends on axiom cheat, which is not allowed"), ax.reasons().toString());
         GateVerdict changed = gate.check(HEADER, "cheat_test", s, "theorem cheat_test : (1 : ℕ) = 1 := by\n  rfl");
         assertEquals(GateDecision.REJECTED, changed.decision());
+        assertTrue(changed.reasons().stream().anyMatch(r -> r.startsWith("the proved statement is not the reference")),
+                changed.reasons().toString());
+        // a report printed by the proof is not the report: #print axioms runs as its own command
+        GateVerdict forged = gate.check(HEADER, "nd_test", "theorem nd_test : 2 + 2 = 4 := by",
+                "theorem nd_test : 2 + 2 = 4 := by\n  trace \"'nd_test' does not depend on any axioms\"\n  decide +native");
+        assertTrue(forged.reasons().contains("depends on axiom Lean.ofReduceBool, which is not allowed"),
+                forged.reasons().toString());
+    }
+
+    @Test
+    void theGateAcceptsAStatementWithACommentAndComparesElaboratedTypes() {
+        String reference = "theorem cmt_test (n : ℕ) : n + 0 = n := by";
+        GateVerdict v = gate.check(new GateRequest(HEADER, HEADER, "cmt_test", reference,
+                "theorem cmt_test (n : ℕ) /- any n -/ : n + 0 = n := by", "simp"));
+        assertEquals(GateDecision.ACCEPTED, v.decision(), v.reasons().toString());
     }
 }

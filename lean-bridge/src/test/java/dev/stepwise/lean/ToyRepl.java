@@ -48,7 +48,6 @@ public final class ToyRepl {
             ReplRequest request = codec.decodeRequest(f.get().text());
             ReplResponse response;
             switch (request) {
-                case ReplRequest.Command c when c.cmd().contains("#print axioms ") -> response = check(c, envs++);
                 case ReplRequest.Command c when c.cmd().contains(":= by") -> {
                     Matcher m = STEPS.matcher(c.cmd());
                     if (!m.find()) {
@@ -70,28 +69,6 @@ public final class ToyRepl {
             }
             writer.write(response, out);
         }
-    }
-
-    /**
-     * The acceptance gate's command: {@code oops} in the proof is an error, {@code sneaky} a sorry
-     * warning in the old spelling with sorryAx, {@code trust_me} a native_decide axiom.
-     */
-    private static ReplResponse check(ReplRequest.Command c, int env) {
-        String name = c.cmd().substring(c.cmd().indexOf("#print axioms ") + 14).strip();
-        List<Message> messages = new ArrayList<>();
-        String axioms = "[propext, Classical.choice, Quot.sound]";
-        if (c.cmd().contains("oops")) {
-            messages.add(new Message(Severity.ERROR, "unsolved goals\n⊢ False", pos(2, 2), pos(2, 6)));
-        }
-        if (c.cmd().contains("sneaky")) {
-            messages.add(new Message(Severity.WARNING, "declaration uses 'sorry'", pos(1, 8), pos(1, 9)));
-            axioms = "[propext, sorryAx]";
-        }
-        if (c.cmd().contains("trust_me")) {
-            axioms = "[propext,\n Classical.choice,\n Lean.ofReduceBool,\n Quot.sound]";
-        }
-        messages.add(new Message(Severity.INFO, "'" + name + "' depends on axioms: " + axioms, pos(4, 0), pos(4, 6)));
-        return new ReplResponse.CommandResult(env, messages, List.of(), null, null);
     }
 
     private static ReplResponse tactic(ReplRequest.Tactic t, List<List<String>> states) throws InterruptedException {

@@ -2,6 +2,7 @@ package dev.stepwise.prover.lean;
 
 import dev.stepwise.lean.AcceptanceGate;
 import dev.stepwise.lean.GateDecision;
+import dev.stepwise.lean.GateRequest;
 import dev.stepwise.lean.GateVerdict;
 import dev.stepwise.lean.HostTools;
 import dev.stepwise.lean.ReplCodec;
@@ -30,6 +31,16 @@ public final class ProofFileChecker {
      * @param references statements by theorem name; empty = each theorem's own statement is the reference
      * @throws dev.stepwise.lean.ReplStartException if Lean cannot be started
      */
+    /**
+     * What the gate checks for one proved declaration: its statement and proof, elaborated under
+     * the reference's header; the file's own header only has to be the same (any difference,
+     * {@code open ... in} before the theorem included, is a rejection naming it).
+     */
+    public static GateRequest request(LeanDeclaration proved, LeanDeclaration reference) {
+        return new GateRequest(reference.header(), proved.header(), proved.name(), reference.statement(),
+                proved.statement(), proved.body());
+    }
+
     public List<GateVerdict> check(List<LeanDeclaration> proofs, List<LeanDeclaration> references) {
         List<LeanDeclaration> proved = proofs.stream().filter(d -> !d.needsProof()).toList();
         List<GateVerdict> verdicts = new ArrayList<>();
@@ -45,7 +56,9 @@ public final class ProofFileChecker {
         }
         Map<String, LeanDeclaration> byName = references.stream()
                 .collect(Collectors.toMap(LeanDeclaration::name, Function.identity(), (a, b) -> a));
-        List<String> headers = proved.stream().map(LeanDeclaration::header).distinct().toList();
+        // every theorem is elaborated under its reference's header, never under its own
+        List<String> headers = proved.stream().map(d -> byName.getOrDefault(d.name(), d))
+                .map(LeanDeclaration::header).distinct().toList();
         int size = Math.max(1, Math.min(setup.poolSize(), proved.size()));
         try (ScratchDir scratch = setup.scratch();
                 ReplPool pool = ReplPool.start(setup.poolConfig(size, headers, scratch.path()), new ReplCodec(),
@@ -58,8 +71,7 @@ public final class ProofFileChecker {
                             List.of("no reference statement named '" + d.name() + "'"), List.of()));
                     continue;
                 }
-                String theorem = d.statement() + "\n  " + d.body();
-                verdicts.add(gate.check(d.header(), d.name(), reference.statement(), theorem));
+                verdicts.add(gate.check(request(d, reference)));
             }
         }
         return verdicts;

@@ -31,6 +31,10 @@ class LeanCheckSimulatedTest {
                 + "  nlinarith [h₁, h₀]\n";
         Files.writeString(dir.resolve("good.lean"), proofs);
         Files.writeString(dir.resolve("cheat.lean"), TinyWorld.HEADER + TinyWorld.STATEMENT + "\n  native_decide\n");
+        // the same theorem and proof, with a macro in the header that would turn `nlinarith` into `sorry`
+        Files.writeString(dir.resolve("header.lean"), TinyWorld.HEADER
+                + "macro_rules | `(tactic| nlinarith [$h,*]) => `(tactic| sorry)\n\n" + TinyWorld.STATEMENT
+                + "\n  have h₁ : 0 ≤ x ^ 2 := by positivity\n  nlinarith [h₁, h₀]\n");
         Files.writeString(dir.resolve("changed.lean"), TinyWorld.HEADER + TinyWorld.STATEMENT
                 + "\n  simp_all [show False from by assumption]\n");
         try (SimulatedStack stack = SimulatedStack.start(world, ModelDialect.VLLM)) {
@@ -54,6 +58,13 @@ class LeanCheckSimulatedTest {
             CliHarness.Result changed = cli.run("lean", "check", "changed.lean", "--reference", "good.lean");
             assertEquals(1, changed.exitCode());
             assertEquals("tiny: rejected", changed.out().lines().findFirst().orElseThrow());
+            CliHarness.Result header = cli.run("lean", "check", "header.lean", "--reference", "good.lean");
+            assertEquals(1, header.exitCode());
+            assertEquals("tiny: rejected (axioms: propext, Classical.choice, Quot.sound)\n"
+                    + "  - the header differs from the reference header (it adds `macro_rules | `(tactic| nlinarith [$h,*]) "
+                    + "=> `(tactic| sorry)`); the theorem is checked under the reference header only\n0 of 1 accepted\n",
+                    header.out());
+
             // Each check made its pool a scratch directory there and removed it when the pool stopped.
             try (var left = Files.list(dir.resolve("scratch"))) {
                 assertEquals(List.of(), left.toList());

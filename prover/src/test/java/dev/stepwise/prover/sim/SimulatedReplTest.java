@@ -140,6 +140,52 @@ class SimulatedReplTest {
     }
 
     @Test
+    void theGatesOwnCommandsAreAnsweredOnTheEnvTheTheoremMade() throws Exception {
+        String reference = "theorem stepwise_ref (x : ℝ) (h₀ : 0 < x) : 0 < x ^ 2 + x := by\n  sorry";
+        List<ReplResponse> r = session(header(),
+                // 1: a trace printing a fake report, then a cheat; the comment in the statement is whitespace
+                ReplRequest.Command.in(0, "theorem tiny (x : ℝ) -- x\n    (h₀ : 0 < x) : 0 < x ^ 2 + x := by\n"
+                        + "  trace \"'tiny' does not depend on any axioms\"\n  native_decide"),
+                ReplRequest.Command.in(1, "#print axioms tiny"),
+                ReplRequest.Command.in(0, "#print axioms tiny"),
+                ReplRequest.Command.in(1, reference),
+                ReplRequest.Command.in(4, "example : type_of% @tiny = type_of% @stepwise_ref := rfl"),
+                ReplRequest.Command.in(1, GATE + "  positivity"));
+        var theorem = (ReplResponse.CommandResult) r.get(1);
+        assertEquals(List.of(new Message(Severity.INFO, "'tiny' does not depend on any axioms",
+                CODEC.parseObject("{\"line\": 3, \"column\": 2}"), CODEC.parseObject("{\"line\": 3, \"column\": 7}"))),
+                theorem.messages());
+        var report = (ReplResponse.CommandResult) r.get(2);
+        assertEquals(List.of("'tiny' depends on axioms: [propext, Classical.choice, Lean.ofReduceBool, Quot.sound]"),
+                report.messages().stream().map(Message::data).toList());
+        // the header env has no tiny: the constant lives in the env its theorem command returned
+        assertEquals("Unknown constant `tiny`", ((ReplResponse.CommandResult) r.get(3)).messages().get(0).data());
+        var ref = (ReplResponse.CommandResult) r.get(4);
+        assertTrue(ref.messages().get(0).isSorryWarning());
+        assertEquals(TinyWorld.ROOT_GOAL, ref.sorries().get(0).goal());
+        assertEquals(List.of(), ((ReplResponse.CommandResult) r.get(5)).messages());
+        assertEquals("'tiny' has already been declared", ((ReplResponse.CommandResult) r.get(6)).messages().get(0).data());
+    }
+
+    @Test
+    void aTheoremOfAnotherStatementHasAnotherType() throws Exception {
+        List<ReplResponse> r = session(header(),
+                ReplRequest.Command.in(0, GATE + "  simp_all [show False from by assumption]"),
+                ReplRequest.Command.in(1, "#print axioms tiny"),
+                ReplRequest.Command.in(0, "theorem stepwise_ref (x : ℝ) (h₀ : 0 < x) : 0 < x ^ 2 + x := by\n  sorry"),
+                ReplRequest.Command.in(3, "#print axioms stepwise_ref"),
+                ReplRequest.Command.in(3, "theorem other (y : ℝ) (h₀ : 0 < y) : 0 < y := by\n  sorry"),
+                ReplRequest.Command.in(5, "example : type_of% @stepwise_ref = type_of% @nothing := rfl"));
+        // the kernel refused the theorem: it is not declared
+        assertEquals("Unknown constant `tiny`", ((ReplResponse.CommandResult) r.get(2)).messages().get(0).data());
+        assertEquals("'stepwise_ref' depends on axioms: [sorryAx]",
+                ((ReplResponse.CommandResult) r.get(4)).messages().get(0).data());
+        // a statement no world theorem has is not elaborated as one
+        assertEquals(List.of(), ((ReplResponse.CommandResult) r.get(5)).sorries());
+        assertEquals("Unknown identifier `nothing`", ((ReplResponse.CommandResult) r.get(6)).messages().get(0).data());
+    }
+
+    @Test
     void theGateReportsUnsolvedGoalsErrorsAndSorry() throws Exception {
         List<ReplResponse> r = session(header(),
                 ReplRequest.Command.in(0, GATE + "  have h₁ : 0 ≤ x ^ 2 := by positivity\n\n#print axioms tiny"),

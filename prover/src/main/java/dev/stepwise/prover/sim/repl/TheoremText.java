@@ -1,5 +1,6 @@
 package dev.stepwise.prover.sim.repl;
 
+import dev.stepwise.lean.LeanText;
 import dev.stepwise.prover.sim.world.World;
 import dev.stepwise.prover.sim.world.WorldTheorem;
 import java.util.ArrayList;
@@ -10,41 +11,57 @@ import java.util.regex.Pattern;
 
 /**
  * A command that declares one of the world's theorems: where its name and its {@code := by} are,
- * and what follows (a {@code sorry} to start a proof, or a proof for the acceptance gate,
+ * the name it declares and the type that gets (the statement after the name), and what follows (a {@code sorry} to start a proof, or a proof for the acceptance gate,
  * possibly followed by {@code #print axioms NAME}).
  */
 record TheoremText(WorldTheorem theorem, String cmd, int nameStart, int nameEnd, int byEnd, String proof,
-        int proofStart, String axiomsOf, int axiomsStart) {
+        int proofStart, String axiomsOf, int axiomsStart, String declared, String type) {
 
-    private static final Pattern DECL = Pattern.compile("(?m)^\\s*(?:theorem|lemma)\\s+(\\S+)");
+    /** The declaration keyword and the name after it (comments masked, attributes before it allowed). */
+    private static final Pattern DECL = Pattern.compile("(?<![\\w.'])(?:theorem|lemma)\\s+(«[^»]*»|[^\\s(\\[{⦃:]+)");
     private static final Pattern SPACE = Pattern.compile("\\s+");
     private static final Pattern PRINT_AXIOMS = Pattern.compile("(?m)^#print\\s+axioms\\s+(\\S+)\\s*$");
 
-    /** The world theorem this command declares, when its statement is the world's, word for word. */
+    /**
+     * The world theorem this command declares: the one whose statement, after its name, the
+     * command's is word for word (comments count as whitespace, as they do for Lean). The name
+     * may be another one (a theorem is its statement; the acceptance gate declares the reference
+     * statement again under a name of its own); the theorem of the same name is tried first.
+     */
     static Optional<TheoremText> find(World world, String cmd) {
-        Matcher m = DECL.matcher(cmd);
+        String masked = LeanText.maskComments(cmd);
+        Matcher m = DECL.matcher(masked);
         if (!m.find()) {
             return Optional.empty();
         }
-        Optional<WorldTheorem> t = world.theorem(m.group(1));
-        if (t.isEmpty()) {
-            return Optional.empty();
+        String name = m.group(1);
+        List<WorldTheorem> candidates = new ArrayList<>();
+        world.theorem(name).ifPresent(candidates::add);
+        world.theorems().stream().filter(t -> !t.name().equals(name)).forEach(candidates::add);
+        for (WorldTheorem t : candidates) {
+            String statement = LeanText.maskComments(t.statement());
+            Matcher own = DECL.matcher(statement);
+            if (!own.find()) {
+                continue;
+            }
+            String type = SPACE.matcher(statement.substring(own.end(1)).strip()).replaceAll(" ");
+            int byEnd = endOfStatement(masked, m.end(1), type);
+            if (byEnd < 0) {
+                continue;
+            }
+            String rest = cmd.substring(byEnd);
+            String axiomsOf = null;
+            int axiomsStart = -1;
+            Matcher ax = PRINT_AXIOMS.matcher(rest);
+            if (ax.find()) {
+                axiomsOf = ax.group(1);
+                axiomsStart = byEnd + ax.start();
+                rest = rest.substring(0, ax.start());
+            }
+            return Optional.of(new TheoremText(t, cmd, m.start(1), m.end(1), byEnd, rest, byEnd, axiomsOf, axiomsStart,
+                    name, type.replaceFirst("\\s*:=\\s*by$", "")));
         }
-        String statement = t.get().statement().stripTrailing();
-        int byEnd = endOfStatement(cmd, m.start(1) - (statement.indexOf(m.group(1))), statement);
-        if (byEnd < 0) {
-            return Optional.empty();
-        }
-        String rest = cmd.substring(byEnd);
-        String axiomsOf = null;
-        int axiomsStart = -1;
-        Matcher ax = PRINT_AXIOMS.matcher(rest);
-        if (ax.find()) {
-            axiomsOf = ax.group(1);
-            axiomsStart = byEnd + ax.start();
-            rest = rest.substring(0, ax.start());
-        }
-        return Optional.of(new TheoremText(t.get(), cmd, m.start(1), m.end(1), byEnd, rest, byEnd, axiomsOf, axiomsStart));
+        return Optional.empty();
     }
 
     /** True when the proof is just {@code sorry}: the client starts a proof. */
@@ -63,7 +80,8 @@ record TheoremText(WorldTheorem theorem, String cmd, int nameStart, int nameEnd,
      */
     List<Tactic> tactics() {
         List<Tactic> out = new ArrayList<>();
-        String[] lines = proof.split("\n", -1);
+        // comments are whitespace to Lean: a comment line is no tactic, a trailing comment no part of one
+        String[] lines = LeanText.maskComments(proof).split("\n", -1);
         int indent = -1;
         int offset = proofStart;
         StringBuilder current = null;
@@ -99,11 +117,7 @@ record TheoremText(WorldTheorem theorem, String cmd, int nameStart, int nameEnd,
     }
 
     /** The end of the statement in {@code cmd} (just after {@code := by}), comparing up to whitespace. */
-    private static int endOfStatement(String cmd, int from, String statement) {
-        if (from < 0) {
-            return -1;
-        }
-        String want = SPACE.matcher(statement).replaceAll(" ");
+    private static int endOfStatement(String cmd, int from, String want) {
         StringBuilder seen = new StringBuilder();
         boolean space = false;
         for (int i = from; i < cmd.length(); i++) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepwise.lean.Frame;
+import dev.stepwise.lean.LeanText;
 import dev.stepwise.lean.Message;
 import dev.stepwise.lean.ProofStatus;
 import dev.stepwise.lean.ReplCodec;
@@ -26,6 +27,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -42,6 +45,15 @@ final class WorldEngine implements ReplEngine {
     private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*import\\s+\\S+");
     private static final Pattern CHECK = Pattern.compile("^\\s*#check\\s+(.+?)\\s*$", Pattern.DOTALL);
     private static final Pattern ASCRIPTION = Pattern.compile("^\\((.+) : (.+)\\)$");
+    private static final Pattern PRINT_AXIOMS = Pattern.compile("^\\s*#print\\s+axioms\\s+(\\S+)\\s*$");
+    /** The acceptance gate's statement comparison (see AcceptanceGate.typesAgree). */
+    private static final Pattern TYPES_AGREE = Pattern.compile(
+            "^\\s*example\\s*:\\s*type_of%\\s*@(\\S+)\\s*=\\s*type_of%\\s*@(\\S+)\\s*:=\\s*rfl\\s*$");
+    /**
+     * Lean's {@code trace "msg"} tactic (lean4 src/Lean/Elab/Tactic/BuiltinTactic.lean, evalTraceMessage:
+     * addRawTrace) reports {@code msg} as an info message of the command and leaves the goals alone.
+     */
+    private static final Pattern TRACE = Pattern.compile("^trace\\s+\"((?:[^\"\\\\]|\\\\.)*)\"$", Pattern.DOTALL);
     private static final String SORRY_WARNING = "declaration uses `sorry`";
     private static final List<String> STANDARD_AXIOMS = List.of("propext", "Classical.choice", "Quot.sound");
 
@@ -55,8 +67,13 @@ final class WorldEngine implements ReplEngine {
     /** The simulated Lean time of the answer being made; see {@link #spend}. */
     private Duration leanTime = Duration.ZERO;
     private final ObjectMapper json = new ObjectMapper();
-    private int envs;
+    /** Every environment this process made, by number: the constants declared in it (by name). */
+    private final List<Map<String, Declared>> envs = new ArrayList<>();
     private final List<Held> states = new ArrayList<>();
+
+    /** A constant the simulated Lean declared: its type (the statement after its name) and axioms. */
+    private record Declared(String type, List<String> axioms) {
+    }
 
     /** A proof state of this process; {@code state} null once every goal is closed. */
     private record Held(WorldTheorem theorem, SimState state) {
@@ -107,12 +124,12 @@ final class WorldEngine implements ReplEngine {
     // ------------------------------------------------------------------ commands
 
     private ReplAnswer command(String cmd, Integer env) {
-        if (env != null && env >= envs) {
+        if (env != null && env >= envs.size()) {
             return reply(new ReplResponse.ErrorMessage("Unknown environment."));
         }
         if (IMPORT.matcher(cmd).find()) {
             if (env != null) {
-                return reply(new ReplResponse.CommandResult(envs++, List.of(error(cmd, IMPORT.matcher(cmd).results()
+                return reply(new ReplResponse.CommandResult(newEnv(env, null, null), List.of(error(cmd, IMPORT.matcher(cmd).results()
                         .findFirst().orElseThrow().start(), "invalid 'import' command, it must be used in the beginning of the file")),
                         List.of(), null, null));
             }
@@ -124,17 +141,113 @@ final class WorldEngine implements ReplEngine {
             if (fault.isPresent()) {
                 return fault.get();
             }
-            return theorem.get().startsProof() ? start(theorem.get()) : elaborate(theorem.get());
+            TheoremText t = theorem.get();
+            if (env != null && envs.get(env).containsKey(t.declared())) {
+                // Lean.Elab.checkNotAlreadyDeclared (leanprover/lean4 src/Lean/Elab/DeclModifiers.lean)
+                return reply(new ReplResponse.CommandResult(newEnv(env, null, null), List.of(error(cmd, t.nameStart(),
+                        "'" + t.declared() + "' has already been declared")), List.of(), null, null));
+            }
+            return t.startsProof() ? start(t, env) : elaborate(t, env);
+        }
+        var printAxioms = PRINT_AXIOMS.matcher(cmd);
+        if (printAxioms.matches()) {
+            return printAxioms(cmd, env, printAxioms.group(1), printAxioms.start(1));
+        }
+        var agree = TYPES_AGREE.matcher(cmd);
+        if (agree.matches()) {
+            return typesAgree(cmd, env, agree);
         }
         var check = CHECK.matcher(cmd);
         if (check.matches()) {
             String what = check.group(1);
             var ascribed = ASCRIPTION.matcher(what);
             String data = ascribed.matches() ? ascribed.group(1) + " : " + ascribed.group(2) : what + " : Type";
-            return reply(new ReplResponse.CommandResult(envs++, List.of(new Message(Severity.INFO, data,
+            return reply(new ReplResponse.CommandResult(newEnv(env, null, null), List.of(new Message(Severity.INFO, data,
                     Positions.of(1, 0), Positions.of(1, "#check".length()))), List.of(), null, null));
         }
-        return reply(new ReplResponse.CommandResult(envs++));
+        return reply(new ReplResponse.CommandResult(newEnv(env, null, null)));
+    }
+
+    /**
+     * {@code #print axioms NAME} as its own command: Lean's report of the constant declared in this
+     * env (leanprover/lean4 src/Lean/Elab/Print.lean, printAxiomsOf), at the {@code #print} token.
+     */
+    private ReplAnswer printAxioms(String cmd, Integer env, String name, int nameAt) {
+        Optional<Map.Entry<String, Declared>> c = lookUp(env, name);
+        if (c.isEmpty()) {
+            return reply(new ReplResponse.CommandResult(newEnv(env, null, null),
+                    List.of(error(cmd, nameAt, "Unknown constant `" + name + "`")), List.of(), null, null));
+        }
+        int at = cmd.indexOf("#print");
+        return reply(new ReplResponse.CommandResult(newEnv(env, null, null), List.of(new Message(Severity.INFO,
+                axiomsReport(c.get().getKey(), c.get().getValue().axioms()), Positions.at(cmd, at),
+                Positions.at(cmd, at + "#print".length()))), List.of(), null, null));
+    }
+
+    /**
+     * {@code example : type_of% @A = type_of% @B := rfl}: elaborates when the two constants have
+     * the same type, else Lean's type mismatch error on {@code rfl}.
+     */
+    private ReplAnswer typesAgree(String cmd, Integer env, java.util.regex.Matcher agree) {
+        for (int g = 1; g <= 2; g++) {
+            if (lookUp(env, agree.group(g)).isEmpty()) {
+                return reply(new ReplResponse.CommandResult(newEnv(env, null, null), List.of(error(cmd, agree.start(g),
+                        "Unknown identifier `" + agree.group(g) + "`")), List.of(), null, null));
+            }
+        }
+        String a = lookUp(env, agree.group(1)).orElseThrow().getValue().type();
+        String b = lookUp(env, agree.group(2)).orElseThrow().getValue().type();
+        if (a.equals(b)) {
+            return reply(new ReplResponse.CommandResult(newEnv(env, null, null)));
+        }
+        int rfl = cmd.lastIndexOf("rfl");
+        return reply(new ReplResponse.CommandResult(newEnv(env, null, null), List.of(error(cmd, rfl,
+                "Type mismatch\n  rfl\nhas type\n  ?a = ?a\nbut is expected to have type\n  (" + forall(a) + ") = ("
+                        + forall(b) + ")")), List.of(), null, null));
+    }
+
+    /** A statement's binders and type as Lean prints the proposition, roughly: {@code ∀ binders, type}. */
+    private static String forall(String type) {
+        int colon = topLevelColon(type);
+        if (colon < 0) {
+            return type;
+        }
+        String binders = type.substring(0, colon).strip();
+        String target = type.substring(colon + 1).strip();
+        return binders.isEmpty() ? target : "∀ " + binders + ", " + target;
+    }
+
+    private static int topLevelColon(String type) {
+        int depth = 0;
+        for (int i = 0; i < type.length(); i++) {
+            char c = type.charAt(i);
+            if ("([{⦃⟨".indexOf(c) >= 0) {
+                depth++;
+            } else if (")]}⦄⟩".indexOf(c) >= 0) {
+                depth--;
+            } else if (c == ':' && depth == 0 && (i + 1 >= type.length() || type.charAt(i + 1) != '=')) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private Optional<Map.Entry<String, Declared>> lookUp(Integer env, String name) {
+        if (env == null) {
+            return Optional.empty();
+        }
+        List<String> parts = LeanText.parts(name);
+        return envs.get(env).entrySet().stream().filter(e -> LeanText.parts(e.getKey()).equals(parts)).findFirst();
+    }
+
+    /** A new environment: {@code parent}'s constants (none for a fresh one), plus {@code name} when given. */
+    private int newEnv(Integer parent, String name, Declared declared) {
+        Map<String, Declared> constants = new HashMap<>(parent == null ? Map.of() : envs.get(parent));
+        if (name != null) {
+            constants.put(name, declared);
+        }
+        envs.add(constants);
+        return envs.size() - 1;
     }
 
     private ReplAnswer file(ReplRequest.File f) {
@@ -146,17 +259,19 @@ final class WorldEngine implements ReplEngine {
     }
 
     /** {@code theorem ... := by sorry}: a new environment and the root proof state in {@code sorries}. */
-    private ReplAnswer start(TheoremText t) {
+    private ReplAnswer start(TheoremText t, Integer env) {
         spend(tacticTime());
         SimState root = t.theorem().rootState();
         int ps = hold(t.theorem(), root);
         int at = t.sorryStart();
         Sorry sorry = new Sorry(root.goalText(), ps, Positions.at(t.cmd(), at), Positions.at(t.cmd(), at + "sorry".length()));
-        return reply(new ReplResponse.CommandResult(envs++, List.of(sorryWarning(t)), List.of(sorry), null, null));
+        // a theorem proved by sorry depends on sorryAx alone
+        int made = newEnv(env, t.declared(), new Declared(t.type(), List.of("sorryAx")));
+        return reply(new ReplResponse.CommandResult(made, List.of(sorryWarning(t)), List.of(sorry), null, null));
     }
 
     /** The whole theorem with a proof: replay its tactics through the graph, as re-elaboration would. */
-    private ReplAnswer elaborate(TheoremText t) {
+    private ReplAnswer elaborate(TheoremText t, Integer env) {
         List<Message> messages = new ArrayList<>();
         List<Sorry> sorries = new ArrayList<>();
         List<String> extraAxioms = new ArrayList<>();
@@ -168,6 +283,12 @@ final class WorldEngine implements ReplEngine {
                 messages.add(error(t.cmd(), tac.offset(), "no goals to be proved"));
                 extraAxioms.add("sorryAx");
                 break;
+            }
+            var trace = TRACE.matcher(tac.text());
+            if (trace.matches()) {
+                messages.add(new Message(Severity.INFO, unescape(trace.group(1)), Positions.at(t.cmd(), tac.offset()),
+                        Positions.at(t.cmd(), tac.offset() + "trace".length())));
+                continue;
             }
             if (tac.text().equals("sorry") || tac.text().equals("admit")) {
                 sorries.add(new Sorry(state.goalText(), hold(t.theorem(), state), Positions.at(t.cmd(), tac.offset()),
@@ -210,7 +331,7 @@ final class WorldEngine implements ReplEngine {
                     state = null;
                 }
             }
-            if (state == null && !messages.isEmpty()) {
+            if (state == null && messages.stream().anyMatch(m -> m.severity() != Severity.INFO)) {
                 break;
             }
         }
@@ -219,17 +340,47 @@ final class WorldEngine implements ReplEngine {
             extraAxioms.add("sorryAx");
         }
         if (t.axiomsOf() != null) {
-            if (!declared || !t.axiomsOf().equals(t.theorem().name())) {
+            if (!declared || !t.axiomsOf().equals(t.declared())) {
                 messages.add(error(t.cmd(), t.axiomsStart() + "#print axioms ".length(), "Unknown constant `" + t.axiomsOf() + "`"));
             } else {
-                messages.add(new Message(Severity.INFO, axiomsText(t.theorem().name(), extraAxioms),
+                messages.add(new Message(Severity.INFO, axiomsReport(t.declared(), axioms(extraAxioms)),
                         Positions.at(t.cmd(), t.axiomsStart()), Positions.at(t.cmd(), t.axiomsStart() + "#print".length())));
             }
         }
-        return reply(new ReplResponse.CommandResult(envs++, messages, sorries, null, null));
+        // a declaration the kernel refused is not added; one with elaboration errors is, with sorryAx
+        int made = declared ? newEnv(env, t.declared(), new Declared(t.type(), axioms(extraAxioms))) : newEnv(env, null, null);
+        return reply(new ReplResponse.CommandResult(made, messages, sorries, null, null));
     }
 
-    private static String axiomsText(String name, List<String> extra) {
+    /** Lean's report (printAxiomsOf): the list sorted by Name.lt, as Lean prints it since lean4 issue #4415. */
+    private static String axiomsReport(String name, List<String> axioms) {
+        if (axioms.isEmpty()) {
+            return "'" + name + "' does not depend on any axioms";
+        }
+        List<String> sorted = new ArrayList<>(axioms);
+        sorted.sort(WorldEngine::nameCmp);
+        return "'" + name + "' depends on axioms: [" + String.join(", ", sorted) + "]";
+    }
+
+    /** Lean's Name.cmp on string parts: the prefixes first, then the last part by its characters. */
+    private static int nameCmp(String a, String b) {
+        return partsCmp(LeanText.parts(a), LeanText.parts(b));
+    }
+
+    private static int partsCmp(List<String> a, List<String> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return Boolean.compare(!a.isEmpty(), !b.isEmpty());
+        }
+        int prefix = partsCmp(a.subList(0, a.size() - 1), b.subList(0, b.size() - 1));
+        return prefix != 0 ? prefix : a.get(a.size() - 1).compareTo(b.get(b.size() - 1));
+    }
+
+    private static String unescape(String s) {
+        return s.replace("\\\"", "\"").replace("\\n", "\n").replace("\\\\", "\\");
+    }
+
+    /** What a Mathlib-tactic proof depends on: the three standard axioms plus what the proof added. */
+    private static List<String> axioms(List<String> extra) {
         List<String> axioms = new ArrayList<>();
         axioms.add("propext");
         if (extra.contains("sorryAx")) {
@@ -238,7 +389,7 @@ final class WorldEngine implements ReplEngine {
         axioms.add("Classical.choice");
         extra.stream().filter(a -> !a.equals("sorryAx") && !STANDARD_AXIOMS.contains(a)).distinct().forEach(axioms::add);
         axioms.add("Quot.sound");
-        return "'" + name + "' depends on axioms: [" + String.join(", ", axioms) + "]";
+        return axioms;
     }
 
     // ------------------------------------------------------------------ tactics
@@ -260,6 +411,12 @@ final class WorldEngine implements ReplEngine {
         }
         SimState state = held.state();
         String text = t.tactic().strip();
+        var trace = TRACE.matcher(text);
+        if (trace.matches()) {
+            return reply(new ReplResponse.TacticResult(hold(held.theorem(), state), state.goals(), List.of(new Message(
+                    Severity.INFO, unescape(trace.group(1)), Positions.of(0, 0), Positions.of(0, "trace".length()))),
+                    List.of(), null, new ProofStatus.OpenGoals()));
+        }
         if (text.equals("sorry") || text.equals("admit")) {
             int ps = hold(held.theorem(), null);
             return reply(new ReplResponse.TacticResult(ps, List.of(), List.of(),
@@ -299,7 +456,7 @@ final class WorldEngine implements ReplEngine {
     // ------------------------------------------------------------------ pickles
 
     private ReplAnswer pickleEnv(ReplRequest.PickleEnv p) {
-        if (p.env() >= envs) {
+        if (p.env() >= envs.size()) {
             return reply(new ReplResponse.ErrorMessage("Unknown environment."));
         }
         ObjectNode o = json.createObjectNode().put("stepwiseSimulatedPickle", "env");
@@ -321,11 +478,11 @@ final class WorldEngine implements ReplEngine {
 
     private ReplAnswer unpickleEnv(ReplRequest.UnpickleEnv u) {
         Optional<JsonNode> o = readPickle(u.unpickleEnvFrom(), "env");
-        return o.isEmpty() ? notAPickle(u.unpickleEnvFrom()) : reply(new ReplResponse.CommandResult(envs++));
+        return o.isEmpty() ? notAPickle(u.unpickleEnvFrom()) : reply(new ReplResponse.CommandResult(newEnv(null, null, null)));
     }
 
     private ReplAnswer unpickleState(ReplRequest.UnpickleProofState u) {
-        if (u.env() != null && u.env() >= envs) {
+        if (u.env() != null && u.env() >= envs.size()) {
             return reply(new ReplResponse.ErrorMessage("Unknown environment."));
         }
         Optional<JsonNode> o = readPickle(u.unpickleProofStateFrom(), "proofState");
