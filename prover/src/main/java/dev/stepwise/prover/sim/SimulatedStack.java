@@ -67,6 +67,16 @@ public final class SimulatedStack implements AutoCloseable {
         return List.copyOf(cmd);
     }
 
+    /** The REPL command line acting as the REPL of {@code dialect} ({@code --repl-version}, {@code --flush-fix}). */
+    public List<String> replCommand(dev.stepwise.prover.sim.repl.ReplDialect dialect) {
+        List<String> cmd = new ArrayList<>(replCommand());
+        cmd.addAll(List.of("--repl-version", dialect.version().toString()));
+        if (dialect.flushFix()) {
+            cmd.add("--flush-fix");
+        }
+        return List.copyOf(cmd);
+    }
+
     /** A command line running {@code stepwise ARGS} in a fresh JVM with this JVM's java and class path. */
     public static List<String> stepwiseCommand(List<String> args) {
         return javaCommand(MAIN, args);
