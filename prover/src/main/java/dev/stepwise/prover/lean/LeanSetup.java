@@ -5,6 +5,7 @@ import dev.stepwise.lean.HostTools;
 import dev.stepwise.lean.LeanProject;
 import dev.stepwise.lean.ReplPoolConfig;
 import dev.stepwise.lean.ReplProcessConfig;
+import dev.stepwise.lean.ReplStartException;
 import dev.stepwise.lean.Sandbox;
 import dev.stepwise.lean.TacticFilter;
 import dev.stepwise.prover.config.LeanKeys;
@@ -68,8 +69,22 @@ public final class LeanSetup {
 
     /** @param scratch the only directory a sandboxed REPL may write to */
     public ReplProcessConfig processConfig(Path scratch) {
+        requireUsableRepl();
         return new ReplProcessConfig(replCommand(), project().root(), Map.of(),
                 settings.longValue(LeanKeys.MEMORY_CAP), sandbox(), scratch, Duration.ofSeconds(5));
+    }
+
+    /**
+     * Refuses, before any process starts, a project REPL that cannot serve (a tag before v4.10.0
+     * without the flush fix answers into a buffer nobody reads). A configured command is its
+     * owner's to vouch for.
+     */
+    private void requireUsableRepl() {
+        if (settings.strings(LeanKeys.REPL_COMMAND).isEmpty()) {
+            project().replUnusableReason().ifPresent(why -> {
+                throw new ReplStartException(why, null);
+            });
+        }
     }
 
     /** The pool for these headers (each warmed on every process at start), at most {@code size} processes. */
