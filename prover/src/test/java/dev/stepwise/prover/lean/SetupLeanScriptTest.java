@@ -34,8 +34,10 @@ class SetupLeanScriptTest {
     private Path root() throws IOException {
         Path root = dir.resolve("checkout");
         Files.createDirectories(root.resolve("scripts"));
-        Files.copy(Path.of("..", "scripts", "setup-lean.sh"), root.resolve("scripts/setup-lean.sh"),
-                StandardCopyOption.COPY_ATTRIBUTES);
+        for (String f : List.of("setup-lean.sh", "find-jdk.sh")) {
+            Files.copy(Path.of("..", "scripts", f), root.resolve("scripts").resolve(f), StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        Files.copy(Path.of("..", "Makefile"), root.resolve("Makefile"));
         Path project = Files.createDirectories(root.resolve("lean-project"));
         for (String f : List.of("lakefile.toml", "lean-toolchain", "StepwiseLean.lean")) {
             Files.copy(Path.of("..", "lean-project", f), project.resolve(f));
@@ -51,6 +53,10 @@ class SetupLeanScriptTest {
 
     /** Runs the script for {@code version}; the REPL has the tags in {@code replTags}. */
     private Run run(Path root, String version, String replTags) throws Exception {
+        return run(root, replTags, "bash", root.resolve("scripts/setup-lean.sh").toString(), version);
+    }
+
+    private Run run(Path root, String replTags, String... command) throws Exception {
         Path bin = Files.createDirectories(dir.resolve("bin"));
         standIn(bin, "curl", "exit 0");
         standIn(bin, "elan", "exit 0");
@@ -77,7 +83,7 @@ class SetupLeanScriptTest {
                 exit 0""");
         Path log = dir.resolve("standin.log");
         Files.deleteIfExists(log);
-        ProcessBuilder pb = new ProcessBuilder("bash", root.resolve("scripts/setup-lean.sh").toString(), version);
+        ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile());
         pb.environment().put("PATH", bin + ":/usr/bin:/bin");
         pb.environment().put("HOME", dir.resolve("home").toString());
         pb.environment().put("STANDIN_LOG", log.toString());
@@ -94,9 +100,9 @@ class SetupLeanScriptTest {
     }
 
     @Test
-    void buildsTheReplExecutableNotTheLibrary() throws Exception {
+    void makeLeanBuildsTheReplExecutableNotTheLibrary() throws Exception {
         Path root = root();
-        Run r = run(root, "v4.24.0", "v4.24.0");
+        Run r = run(root, "v4.24.0", "make", "--no-print-directory", "lean", "LEAN_VERSION=v4.24.0");
         assertEquals(0, r.exit(), r.err());
         List<String> lake = log().stream().filter(l -> l.startsWith("lake ")).toList();
         assertEquals(List.of("lake update", "lake exe cache get", "lake build", "lake build repl"), lake);
