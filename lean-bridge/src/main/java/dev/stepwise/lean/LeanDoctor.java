@@ -74,7 +74,7 @@ public final class LeanDoctor {
                 : "reports no proofStatus (tags before " + ReplVersion.PROOF_STATUS
                         + "): a step that leaves no goals is checked by elaborating the whole proof";
         String flush = v.flushesEachResponse() ? ""
-                : java.nio.file.Files.isRegularFile(project.root().resolve(LeanProject.REPL_MAIN_SOURCE))
+                : Files.isRegularFile(project.root().resolve(LeanProject.REPL_MAIN_SOURCE))
                         ? "; flush fix applied" : "; needs the flush fix that 'make lean' applies";
         return ok("repl version", v + " (" + release.get().from() + "): " + status + flush);
     }

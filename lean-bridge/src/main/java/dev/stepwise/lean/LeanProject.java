@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** The Lake project the REPL runs in: where its parts are and what it pins. */
 public record LeanProject(Path root) {
@@ -106,7 +107,7 @@ public record LeanProject(Path root) {
                 inRequire = line.equals("[[require]]");
                 named = false;
                 rev = null;
-            } else if (inRequire && line.matches("name\\s*=\\s*\"" + java.util.regex.Pattern.quote(name) + "\"")) {
+            } else if (inRequire && line.matches("name\\s*=\\s*\"" + Pattern.quote(name) + "\"")) {
                 named = true;
             } else if (inRequire && line.startsWith("rev")) {
                 rev = line.replaceFirst("^rev\\s*=\\s*\"([^\"]*)\".*$", "$1");

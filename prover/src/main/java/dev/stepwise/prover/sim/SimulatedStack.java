@@ -2,6 +2,7 @@ package dev.stepwise.prover.sim;
 
 import dev.stepwise.prover.sim.model.ModelDialect;
 import dev.stepwise.prover.sim.model.SimulatedModelServer;
+import dev.stepwise.prover.sim.repl.ReplDialect;
 import dev.stepwise.prover.sim.world.World;
 import dev.stepwise.prover.sim.world.WorldFile;
 import java.net.URI;
@@ -68,7 +69,7 @@ public final class SimulatedStack implements AutoCloseable {
     }
 
     /** The REPL command line acting as the REPL of {@code dialect} ({@code --repl-version}, {@code --flush-fix}). */
-    public List<String> replCommand(dev.stepwise.prover.sim.repl.ReplDialect dialect) {
+    public List<String> replCommand(ReplDialect dialect) {
         List<String> cmd = new ArrayList<>(replCommand());
         cmd.addAll(List.of("--repl-version", dialect.version().toString()));
         if (dialect.flushFix()) {
