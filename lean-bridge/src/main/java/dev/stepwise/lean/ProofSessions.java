@@ -81,7 +81,8 @@ public final class ProofSessions {
                 }
                 if (response instanceof ReplResponse.TacticResult t && WholeProofCheck.applies(t)) {
                     // a REPL before v4.19.0: goals [] without a status may be a finished proof or not
-                    return WholeProofCheck.judge(lease, state, tactic);
+                    return WholeProofCheck.judge(lease, state, tactic,
+                            pool.config().requestTimeout().multipliedBy(state.depth() + 1L));
                 }
                 return classify(state, tactic, response, lease.processId());
             } catch (ReplTimeoutException e) {

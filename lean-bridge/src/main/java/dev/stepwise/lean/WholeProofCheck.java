@@ -1,5 +1,6 @@
 package dev.stepwise.lean;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,8 +23,13 @@ final class WholeProofCheck {
         return t.proofStatus() instanceof ProofStatus.NotReported && t.goals().isEmpty() && !t.hasError();
     }
 
-    /** The step's outcome: complete, or a Lean error naming why the whole proof does not stand. */
-    static StepOutcome judge(ReplLease lease, SessionState state, String lastTactic) {
+    /**
+     * The step's outcome: complete, or a Lean error naming why the whole proof does not stand.
+     *
+     * @param deadline for the whole elaboration: it replays every tactic of the path, so it gets
+     *     a tactic's deadline per tactic
+     */
+    static StepOutcome judge(ReplLease lease, SessionState state, String lastTactic, Duration deadline) {
         int env;
         switch (lease.header(state.header())) {
             case HeaderEnv.Ready r -> env = r.env();
@@ -33,7 +39,7 @@ final class WholeProofCheck {
         }
         List<String> tactics = new ArrayList<>(state.path());
         tactics.add(lastTactic);
-        ReplResponse response = lease.send(ReplRequest.Command.in(env, theoremText(state.statement(), tactics)));
+        ReplResponse response = lease.send(ReplRequest.Command.in(env, theoremText(state.statement(), tactics)), deadline);
         return failure(response).<StepOutcome>map(
                 why -> new StepOutcome.LeanError("no goals remain but the whole proof does not elaborate: " + why))
                 .orElseGet(StepOutcome.Complete::new);
