@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
 # Installs what the Lean side of Stepwise needs, in lean-project/: elan, the pinned toolchain,
 # Mathlib's build cache, the project build and the REPL binary. Prints one clear reason and
-# exits non-zero as soon as something cannot be done (no network, no curl, a failed build).
+# exits non-zero as soon as something cannot be done (no network, no curl, no such REPL tag,
+# a failed build).
 # Usage: scripts/setup-lean.sh [VERSION]   (default v4.24.0; Lean, Mathlib and REPL share it)
+# Upstream facts (docs/evidence/lean-versions.md): the REPL package declares `lean_lib REPL` and
+# `lean_exe repl` (leanprover-community/repl lakefile.toml / lakefile.lean, every tag), and Lake
+# resolves a name to a target before a package, so the binary is `lake build repl`. REPL tags
+# before v4.10.0 lack the per-response flush of commit 4fc1e6d (repl PR #49), which is applied
+# here as project-numina/kimina-lean-server's setup.sh does for tags up to v4.9.0.
 set -uo pipefail
 
 VERSION="${1:-v4.24.0}"
@@ -23,6 +29,21 @@ if ! curl -sS -o /dev/null --connect-timeout 4 --max-time 8 https://github.com 2
   fail "cannot reach https://github.com (no network or a proxy in the way): Lean $VERSION, Mathlib and the REPL cannot be downloaded on this machine. The Java part of Stepwise works without them; tests use recorded REPL output and the simulated REPL."
 fi
 
+# The REPL is tagged per Lean version, with gaps (no v4.12.0, v4.13.0, v4.20.0, ...): say so now,
+# before the toolchain and Mathlib downloads, rather than when lake update fails.
+REPL_GIT=https://github.com/leanprover-community/repl
+if ! git ls-remote --exit-code --tags "$REPL_GIT" "refs/tags/$VERSION" >/dev/null 2>&1; then
+  fail "the Lean REPL has no tag $VERSION ($REPL_GIT); choose a version it is tagged for, e.g. v4.9.0, v4.10.0, v4.14.0 to v4.19.0, v4.21.0, v4.22.0, v4.24.0 to v4.32.0 (README, 'Lean set-up')"
+fi
+
+# REPL tags before v4.10.0 (v4.10.0-rc1 included) print each answer without flushing stdout.
+needs_flush_fix() {
+  [[ "$1" =~ ^v4\.([0-9]+)\. ]] || return 1
+  local minor="${BASH_REMATCH[1]}"
+  [ "$minor" -lt 10 ] || [[ "$1" == v4.10.0-rc* ]]
+}
+FLUSH_COMMIT=4fc1e6d1dda170e8f0a6b698dd5f7e17a9cf52b4
+
 # 1. elan: Debian's package where we may install packages, else the official installer.
 if ! command -v elan >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && apt-cache show elan >/dev/null 2>&1; then
@@ -40,7 +61,7 @@ command -v elan >/dev/null 2>&1 || fail "elan is still not on PATH after install
 echo "leanprover/lean4:$VERSION" > "$PROJECT/lean-toolchain"
 sed -i -E "s/^rev = \"[^\"]*\"/rev = \"$VERSION\"/" "$PROJECT/lakefile.toml"
 case "$VERSION" in
-  v4.[0-9].*) echo "make lean: note: REPL tags before v4.10.0 do not flush after each response; Stepwise needs the flush fix (lean-repl.md, 'Process and framing') or it can block on the pipe." >&2 ;;
+  v4.[0-9].*|v4.1[0-8].*|v4.19.0-rc*) echo "make lean: note: the REPL $VERSION reports no proofStatus (it came with v4.19.0); Stepwise checks a step that leaves no goals by elaborating the whole proof." ;;
 esac
 
 cd "$PROJECT" || fail "cannot enter $PROJECT"
@@ -48,11 +69,26 @@ step "installing the toolchain leanprover/lean4:$VERSION"
 elan toolchain install "leanprover/lean4:$VERSION" || fail "elan could not install leanprover/lean4:$VERSION"
 step "resolving Mathlib and the REPL at $VERSION (lake update)"
 lake update || fail "lake update failed (is $VERSION a tag of both Mathlib and the REPL? see lean-repl.md, Versions)"
+REPL_DIR="$PROJECT/.lake/packages/REPL"
+if needs_flush_fix "$VERSION"; then
+  if grep -q '\.flush' "$REPL_DIR/REPL/Main.lean" 2>/dev/null; then
+    step "the REPL's flush fix is already applied"
+  else
+    step "applying the REPL's flush fix (commit ${FLUSH_COMMIT:0:7}: flush after each response) to $VERSION"
+    git -C "$REPL_DIR" cat-file -e "$FLUSH_COMMIT^{commit}" 2>/dev/null \
+      || git -C "$REPL_DIR" fetch -q origin "$FLUSH_COMMIT" \
+      || fail "cannot fetch the REPL's flush fix (commit $FLUSH_COMMIT)"
+    git -C "$REPL_DIR" diff "$FLUSH_COMMIT^" "$FLUSH_COMMIT" -- REPL/Main.lean | git -C "$REPL_DIR" apply \
+      || fail "the REPL's flush fix does not apply to $VERSION"
+    grep -q '\.flush' "$REPL_DIR/REPL/Main.lean" || fail "the REPL's flush fix left no flush in REPL/Main.lean"
+  fi
+fi
 step "downloading Mathlib's build cache (lake exe cache get)"
 lake exe cache get || fail "lake exe cache get failed"
 step "building the project (lake build)"
 lake build || fail "lake build failed"
-step "building the REPL (lake build REPL)"
-lake build REPL || fail "lake build REPL failed"
-[ -x "$PROJECT/.lake/packages/REPL/.lake/build/bin/repl" ] || fail "the REPL binary is missing after lake build REPL"
+# `repl` (lower case) is the package's executable; `REPL` would name its library and build no binary.
+step "building the REPL binary (lake build repl)"
+lake build repl || fail "lake build repl failed"
+[ -x "$REPL_DIR/.lake/build/bin/repl" ] || fail "the REPL binary is missing after lake build repl"
 step "done: Lean $VERSION with Mathlib and the REPL in $PROJECT; check with 'bin/stepwise lean doctor'"

@@ -54,8 +54,29 @@ public final class LeanDoctor {
         checks.add(project.mathlibRevision().map(r -> ok("mathlib revision", r))
                 .orElseGet(() -> warn("mathlib revision", "no lake-manifest.json yet (written by lake update)")));
         checks.add(project.replBuilt() ? ok("repl binary", project.replBinary().toString())
-                : fail("repl binary", project.replBinary() + " missing; run 'make lean' (lake build REPL)"));
+                : fail("repl binary", project.replBinary() + " missing; run 'make lean' (lake build repl)"));
+        checks.add(replVersionCheck(project));
         return addHostChecks(checks, poolSize, sandbox);
+    }
+
+    /** The REPL version, whether it reports proofStatus, and whether it can serve at all (flush). */
+    static DoctorCheck replVersionCheck(LeanProject project) {
+        Optional<LeanProject.ReplRelease> release = project.replVersion();
+        if (release.isEmpty()) {
+            return warn("repl version", "unknown: no REPL in lake-manifest.json or lakefile.toml, no lean-toolchain");
+        }
+        ReplVersion v = release.get().version();
+        Optional<String> unusable = project.replUnusableReason();
+        if (unusable.isPresent()) {
+            return fail("repl version", v + " (" + release.get().from() + "): " + unusable.get());
+        }
+        String status = v.reportsProofStatus() ? "reports proofStatus"
+                : "reports no proofStatus (tags before " + ReplVersion.PROOF_STATUS
+                        + "): a step that leaves no goals is checked by elaborating the whole proof";
+        String flush = v.flushesEachResponse() ? ""
+                : Files.isRegularFile(project.root().resolve(LeanProject.REPL_MAIN_SOURCE))
+                        ? "; flush fix applied" : "; needs the flush fix that 'make lean' applies";
+        return ok("repl version", v + " (" + release.get().from() + "): " + status + flush);
     }
 
     private DoctorCheck toolchainCheck(String toolchain) {

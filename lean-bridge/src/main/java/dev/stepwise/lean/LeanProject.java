@@ -6,13 +6,31 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** The Lake project the REPL runs in: where its parts are and what it pins. */
 public record LeanProject(Path root) {
-    /** Where {@code lake build REPL} puts the binary, relative to the project root. */
+    /**
+     * Where {@code lake build repl} puts the binary, relative to the project root. Lake resolves a
+     * name to a target before a package, and the REPL package declares {@code lean_lib REPL} and
+     * {@code lean_exe repl} (leanprover-community/repl lakefile.toml, every tag from v4.9.0 to
+     * v4.33.0-rc2): {@code lake build REPL} builds only the library, the lower-case executable
+     * target builds this binary.
+     */
     public static final String REPL_BINARY = ".lake/packages/REPL/.lake/build/bin/repl";
+    /** The REPL's main loop in its package checkout, where the flush fix lands. */
+    static final String REPL_MAIN_SOURCE = ".lake/packages/REPL/REPL/Main.lean";
+
+    /** The REPL version the project runs and where it was read. */
+    public record ReplRelease(ReplVersion version, String from) {
+        public ReplRelease {
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(from, "from");
+        }
+    }
 
     public LeanProject {
         Objects.requireNonNull(root, "root");
@@ -50,6 +68,98 @@ public record LeanProject(Path root) {
             return Optional.of("unreadable lake-manifest.json: " + e.getMessage());
         }
         return Optional.empty();
+    }
+
+    private Optional<JsonNode> manifestPackage(String name) {
+        Path manifest = root.resolve("lake-manifest.json");
+        if (!Files.isRegularFile(manifest)) {
+            return Optional.empty();
+        }
+        try {
+            for (JsonNode p : new ObjectMapper().readTree(manifest.toFile()).path("packages")) {
+                if (p.path("name").asText().equals(name)) {
+                    return Optional.of(p);
+                }
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /** The {@code rev} of the {@code [[require]]} named {@code name} in lakefile.toml. */
+    private Optional<String> requireRev(String name) {
+        List<String> lines;
+        try {
+            lines = Files.isRegularFile(lakefile()) ? Files.readAllLines(lakefile(), StandardCharsets.UTF_8) : List.of();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        boolean inRequire = false;
+        boolean named = false;
+        String rev = null;
+        for (String raw : lines) {
+            String line = raw.strip();
+            if (line.startsWith("[")) {
+                if (inRequire && named && rev != null) {
+                    return Optional.of(rev);
+                }
+                inRequire = line.equals("[[require]]");
+                named = false;
+                rev = null;
+            } else if (inRequire && line.matches("name\\s*=\\s*\"" + Pattern.quote(name) + "\"")) {
+                named = true;
+            } else if (inRequire && line.startsWith("rev")) {
+                rev = line.replaceFirst("^rev\\s*=\\s*\"([^\"]*)\".*$", "$1");
+            }
+        }
+        return inRequire && named && rev != null ? Optional.of(rev) : Optional.empty();
+    }
+
+    /**
+     * The REPL version: the REPL package's tag in {@code lake-manifest.json} (what {@code lake
+     * update} resolved), else the REPL require's {@code rev} in {@code lakefile.toml}, else the
+     * toolchain (REPL tags are named after the Lean version they build with).
+     */
+    public Optional<ReplRelease> replVersion() {
+        Optional<ReplRelease> manifest = manifestPackage("REPL")
+                .flatMap(p -> ReplVersion.find(p.path("inputRev").asText("")))
+                .map(v -> new ReplRelease(v, "lake-manifest.json"));
+        if (manifest.isPresent()) {
+            return manifest;
+        }
+        Optional<ReplRelease> lakefile = requireRev("REPL").flatMap(ReplVersion::find)
+                .map(v -> new ReplRelease(v, "lakefile.toml"));
+        if (lakefile.isPresent()) {
+            return lakefile;
+        }
+        return toolchain().flatMap(ReplVersion::find).map(v -> new ReplRelease(v, "lean-toolchain"));
+    }
+
+    /**
+     * Why the REPL of this project cannot serve Stepwise, if it cannot: a tag before v4.10.0
+     * whose checked-out source still lacks the per-response flush (leanprover-community/repl
+     * commit 4fc1e6d) writes its answers into a block buffer, and a reader of the pipe waits
+     * for them forever. {@code make lean} applies that commit; nothing is said while the source
+     * is not there yet (the binary check reports that).
+     */
+    public Optional<String> replUnusableReason() {
+        Optional<ReplRelease> release = replVersion();
+        Path main = root.resolve(REPL_MAIN_SOURCE);
+        if (release.isEmpty() || release.get().version().flushesEachResponse() || !Files.isRegularFile(main)) {
+            return Optional.empty();
+        }
+        try {
+            if (Files.readString(main, StandardCharsets.UTF_8).contains(".flush")) {
+                return Optional.empty();
+            }
+        } catch (IOException e) {
+            return Optional.of("cannot read " + main + ": " + e.getMessage());
+        }
+        ReplVersion v = release.get().version();
+        return Optional.of("the REPL " + v + " does not flush its output after each response (tags before "
+                + ReplVersion.FLUSHES + "), so every answer would wait in a buffer; run 'make lean LEAN_VERSION=" + v
+                + "' again, which applies the REPL's flush fix (commit 4fc1e6d)");
     }
 
     /** Whether Mathlib's build outputs are there (from {@code lake exe cache get} and {@code lake build}). */

@@ -79,6 +79,11 @@ public final class ProofSessions {
                     last = e.message();
                     continue;
                 }
+                if (response instanceof ReplResponse.TacticResult t && WholeProofCheck.applies(t)) {
+                    // a REPL before v4.19.0: goals [] without a status may be a finished proof or not
+                    return WholeProofCheck.judge(lease, state, tactic,
+                            pool.config().requestTimeout().multipliedBy(state.depth() + 1L));
+                }
                 return classify(state, tactic, response, lease.processId());
             } catch (ReplTimeoutException e) {
                 return new StepOutcome.Timeout(e.deadline());
@@ -93,7 +98,8 @@ public final class ProofSessions {
 
     /**
      * The success rule: no error message, and either goals remain or the proof is Completed.
-     * {@code goals: []} alone is never success (a failed {@code exact} gives exactly that).
+     * {@code goals: []} alone is never success (a failed {@code exact} gives exactly that); where
+     * the REPL reports no status at all, {@link WholeProofCheck} decides before this is asked.
      */
     static StepOutcome classify(SessionState state, String tactic, ReplResponse response, long processId) {
         return switch (response) {

@@ -13,7 +13,11 @@ public sealed interface StepOutcome {
         }
     }
 
-    /** No error and the REPL's proofStatus is Completed (a tactic-mode verdict; the gate decides). */
+    /**
+     * No error and the REPL's proofStatus is Completed, or, on a REPL that reports no status
+     * (before v4.19.0), no goals left and the whole proof elaborates (a step-level verdict; the
+     * gate decides).
+     */
     record Complete() implements StepOutcome {
     }
 

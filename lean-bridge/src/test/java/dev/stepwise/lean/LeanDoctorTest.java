@@ -1,6 +1,7 @@
 package dev.stepwise.lean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +51,8 @@ class LeanDoctorTest {
         assertEquals("leanprover/lean4:v4.24.0 (installed)", checks.get("toolchain").detail());
         assertEquals("v4.24.0 (f897ebcf)", checks.get("mathlib revision").detail());
         assertEquals(DoctorCheck.Status.OK, checks.get("repl binary").status());
+        assertEquals(new DoctorCheck("repl version", DoctorCheck.Status.OK, "v4.24.0 (lean-toolchain): reports proofStatus"),
+                checks.get("repl version"));
         assertEquals(DoctorCheck.Status.OK, checks.get("mathlib build").status());
         assertEquals(new DoctorCheck("bwrap", DoctorCheck.Status.WARN,
                 "not found: REPLs run without a sandbox (install bubblewrap)"), checks.get("bwrap"));
@@ -73,5 +76,23 @@ class LeanDoctorTest {
         assertEquals(DoctorCheck.Status.FAIL, checks.get("bwrap").status());
         assertEquals(DoctorCheck.Status.WARN, checks.get("memory").status());
         assertEquals(DoctorCheck.Status.WARN, checks.get("prlimit").status());
+    }
+
+    @Test
+    void namesAnOldReplVersionAndHowItsProofsAreChecked() throws Exception {
+        Path project = Files.createDirectories(dir.resolve("lean-project"));
+        Files.writeString(project.resolve("lakefile.toml"), "name = \"x\"\n\n[[require]]\nname = \"REPL\"\nrev = \"v4.9.0\"\n");
+        Files.writeString(project.resolve("lean-toolchain"), "leanprover/lean4:v4.9.0\n");
+        Path main = Files.createDirectories(project.resolve(".lake/packages/REPL/REPL")).resolve("Main.lean");
+        Files.writeString(main, "  printFlush \"\\n\"\n  out.flush\n");
+        Path meminfo = Files.writeString(dir.resolve("meminfo"), "MemAvailable: 8388608 kB\n");
+        LeanDoctor doctor = new LeanDoctor(new HostTools(""), dir.resolve("nohome"), meminfo);
+        assertEquals(new DoctorCheck("repl version", DoctorCheck.Status.OK, "v4.9.0 (lakefile.toml): reports no proofStatus"
+                + " (tags before v4.19.0): a step that leaves no goals is checked by elaborating the whole proof;"
+                + " flush fix applied"), byName(doctor.examine(new LeanProject(project), 1, Sandbox.OFF)).get("repl version"));
+        Files.writeString(main, "  IO.println \"\"\n");
+        DoctorCheck unpatched = byName(doctor.examine(new LeanProject(project), 1, Sandbox.OFF)).get("repl version");
+        assertEquals(DoctorCheck.Status.FAIL, unpatched.status());
+        assertTrue(unpatched.detail().startsWith("v4.9.0 (lakefile.toml): the REPL v4.9.0 does not flush"), unpatched.detail());
     }
 }

@@ -1,5 +1,6 @@
 package dev.stepwise.prover.cli;
 
+import dev.stepwise.lean.ReplVersion;
 import dev.stepwise.prover.config.ValueType;
 import dev.stepwise.prover.problems.DatasetCatalog;
 import dev.stepwise.prover.problems.Problem;
@@ -9,6 +10,7 @@ import dev.stepwise.prover.sim.generate.WorldGenerator;
 import dev.stepwise.prover.sim.model.ModelDialect;
 import dev.stepwise.prover.sim.model.SimulatedModelServer;
 import dev.stepwise.prover.sim.repl.SimulatedRepl;
+import dev.stepwise.prover.sim.repl.ReplDialect;
 import dev.stepwise.prover.sim.repl.SimulatedReplMain;
 import dev.stepwise.prover.sim.train.SimulatedTrainer;
 import dev.stepwise.prover.sim.world.Faults;
@@ -226,6 +228,15 @@ final class SimCommand implements Runnable {
         @Option(names = "--seed", description = "Seed of the faults (default: the world's seed mixed with the process id).")
         Long seed;
 
+        @Option(names = "--repl-version", paramLabel = "VERSION",
+                description = "The REPL tag to act as, e.g. v4.9.0 (default: the pinned ${DEFAULT-VALUE}): before v4.19.0 "
+                        + "no proofStatus, before v4.28.0-rc1 the sorry warning in apostrophes, before v4.10.0 no flush "
+                        + "after each response.")
+        String replVersion = ReplDialect.PINNED.toString();
+
+        @Option(names = "--flush-fix", description = "The REPL's flush fix is applied (what 'make lean' does for tags before v4.10.0).")
+        boolean flushFix;
+
         Repl(Application app) {
             this.app = app;
         }
@@ -238,7 +249,14 @@ final class SimCommand implements Runnable {
             SimulatedRepl repl;
             if (source.world != null) {
                 World world = readWorld(app.resolve(source.world));
-                repl = SimulatedRepl.forWorld(world, SimulatedReplMain.faultSeed(world, seed), SimulatedReplMain.processStart());
+                ReplDialect dialect;
+                try {
+                    dialect = new ReplDialect(ReplVersion.parse(replVersion), flushFix);
+                } catch (IllegalArgumentException e) {
+                    throw UserError.input("sim repl: --repl-version: " + e.getMessage(), e);
+                }
+                repl = SimulatedRepl.forWorld(world, dialect, SimulatedReplMain.faultSeed(world, seed),
+                        SimulatedReplMain.processStart());
             } else {
                 try {
                     repl = SimulatedRepl.forTranscript(app.resolve(source.transcript.get(0)), app.resolve(source.transcript.get(1)), err);

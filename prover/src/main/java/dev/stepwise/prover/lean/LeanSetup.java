@@ -178,11 +178,25 @@ public final class LeanSetup {
      * @throws ReplStartException if the default REPL cannot be set up (binary missing, Lake failing)
      */
     public ReplProcessConfig processConfig(Path scratch) {
+        requireUsableRepl();
         LakeEnvironment lake = lakeEnvironment();
         return new ReplProcessConfig(replCommand(), project().root(), lake.variables(),
                 settings.longValue(LeanKeys.MEMORY_CAP), effectiveSandbox(), scratch, Duration.ofSeconds(5),
                 lake.readOnlyPaths(),
                 secrets());
+    }
+
+    /**
+     * Refuses, before any process starts, a project REPL that cannot serve (a tag before v4.10.0
+     * without the flush fix answers into a buffer nobody reads). A configured command is its
+     * owner's to vouch for.
+     */
+    private void requireUsableRepl() {
+        if (settings.strings(LeanKeys.REPL_COMMAND).isEmpty()) {
+            project().replUnusableReason().ifPresent(why -> {
+                throw new ReplStartException(why, null);
+            });
+        }
     }
 
     /** The pool for these headers (each warmed on every process at start), at most {@code size} processes. */

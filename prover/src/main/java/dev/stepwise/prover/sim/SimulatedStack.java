@@ -2,6 +2,7 @@ package dev.stepwise.prover.sim;
 
 import dev.stepwise.prover.sim.model.ModelDialect;
 import dev.stepwise.prover.sim.model.SimulatedModelServer;
+import dev.stepwise.prover.sim.repl.ReplDialect;
 import dev.stepwise.prover.sim.world.World;
 import dev.stepwise.prover.sim.world.WorldFile;
 import java.net.URI;
@@ -64,6 +65,16 @@ public final class SimulatedStack implements AutoCloseable {
     public List<String> replCommand() {
         List<String> cmd = new ArrayList<>(javaCommand(REPL_MAIN, List.of("--world", worldFile.toString())));
         classArchive.ifPresent(a -> cmd.add(1, "-XX:SharedArchiveFile=" + a));
+        return List.copyOf(cmd);
+    }
+
+    /** The REPL command line acting as the REPL of {@code dialect} ({@code --repl-version}, {@code --flush-fix}). */
+    public List<String> replCommand(ReplDialect dialect) {
+        List<String> cmd = new ArrayList<>(replCommand());
+        cmd.addAll(List.of("--repl-version", dialect.version().toString()));
+        if (dialect.flushFix()) {
+            cmd.add("--flush-fix");
+        }
         return List.copyOf(cmd);
     }
 

@@ -1,5 +1,6 @@
 package dev.stepwise.prover.sim.repl;
 
+import dev.stepwise.lean.ReplVersion;
 import dev.stepwise.prover.sim.world.World;
 import dev.stepwise.prover.sim.world.WorldFile;
 import dev.stepwise.prover.sim.world.WorldFormatException;
@@ -14,9 +15,14 @@ import java.time.Instant;
  * A lean entry point for simulated REPL processes: the same as {@code stepwise sim repl} but
  * without building the whole command tree, because a pool starts many of these and the real
  * REPL's start-up cost is the world's to simulate, not the JVM's. Arguments:
- * {@code --world WORLD [--seed S]} or {@code --transcript X.in X.expected.out}.
+ * {@code --world WORLD [--seed S] [--repl-version V [--flush-fix]]} or
+ * {@code --transcript X.in X.expected.out}. {@code --repl-version} names the REPL tag to act as
+ * (default: the pinned {@link ReplDialect#PINNED}); {@code --flush-fix} says the REPL's flush fix
+ * was applied to a tag before v4.10.0, as {@code make lean} does.
  */
 public final class SimulatedReplMain {
+    private static final String USAGE =
+            "usage: --world WORLD [--seed S] [--repl-version V [--flush-fix]] | --transcript X.in X.expected.out";
     private SimulatedReplMain() {
     }
 
@@ -47,21 +53,36 @@ public final class SimulatedReplMain {
         if (args.length == 3 && args[0].equals("--transcript")) {
             return SimulatedRepl.forTranscript(Path.of(args[1]), Path.of(args[2]), err);
         }
-        if ((args.length == 2 || args.length == 4) && args[0].equals("--world")) {
-            World world = new WorldFile().read(Path.of(args[1]));
-            return SimulatedRepl.forWorld(world, faultSeed(world, args.length == 4 ? seedArg(args) : null), processStart());
+        if (args.length < 2 || !args[0].equals("--world")) {
+            throw new IllegalArgumentException(USAGE);
         }
-        throw new IllegalArgumentException("usage: --world WORLD [--seed S] | --transcript X.in X.expected.out");
+        Long seed = null;
+        ReplVersion version = ReplDialect.PINNED;
+        boolean flushFix = false;
+        for (int i = 2; i < args.length; i++) {
+            switch (args[i]) {
+                case "--seed" -> seed = seedArg(value(args, ++i, "--seed"));
+                case "--repl-version" -> version = ReplVersion.parse(value(args, ++i, "--repl-version"));
+                case "--flush-fix" -> flushFix = true;
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + "; " + USAGE);
+            }
+        }
+        World world = new WorldFile().read(Path.of(args[1]));
+        return SimulatedRepl.forWorld(world, new ReplDialect(version, flushFix), faultSeed(world, seed), processStart());
     }
 
-    private static Long seedArg(String[] args) {
-        if (!args[2].equals("--seed")) {
-            throw new IllegalArgumentException("unknown option " + args[2]);
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
         }
+        return args[i];
+    }
+
+    private static Long seedArg(String text) {
         try {
-            return Long.parseLong(args[3]);
+            return Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--seed: not an integer: " + args[3]);
+            throw new IllegalArgumentException("--seed: not an integer: " + text);
         }
     }
 

@@ -54,10 +54,10 @@ final class WorldEngine implements ReplEngine {
      * addRawTrace) reports {@code msg} as an info message of the command and leaves the goals alone.
      */
     private static final Pattern TRACE = Pattern.compile("^trace\\s+\"((?:[^\"\\\\]|\\\\.)*)\"$", Pattern.DOTALL);
-    private static final String SORRY_WARNING = "declaration uses `sorry`";
     private static final List<String> STANDARD_AXIOMS = List.of("propext", "Classical.choice", "Quot.sound");
 
     private final World world;
+    private final ReplDialect dialect;
     private final ReplCodec codec;
     private final ResponseWriter writer;
     private final Random rng;
@@ -84,7 +84,13 @@ final class WorldEngine implements ReplEngine {
      *     the world's start and import latencies); later imports take the whole import latency
      */
     WorldEngine(World world, ReplCodec codec, long faultSeed, Instant warmBy) {
+        this(world, ReplDialect.pinned(), codec, faultSeed, warmBy);
+    }
+
+    /** The same, acting as the REPL of {@code dialect}: its proofStatus field and sorry warning. */
+    WorldEngine(World world, ReplDialect dialect, ReplCodec codec, long faultSeed, Instant warmBy) {
         this.world = world;
+        this.dialect = dialect;
         this.codec = codec;
         this.writer = new ResponseWriter(codec);
         this.rng = new Random(faultSeed);
@@ -407,7 +413,7 @@ final class WorldEngine implements ReplEngine {
         if (held.state() == null) {
             return reply(new ReplResponse.TacticResult(hold(held.theorem(), null), List.of(),
                     List.of(new Message(Severity.ERROR, "no goals to be proved", Positions.of(0, 0), Positions.of(0, 0))),
-                    List.of(), null, new ProofStatus.ContainsSorry()));
+                    List.of(), null, dialect.status(new ProofStatus.ContainsSorry())));
         }
         SimState state = held.state();
         String text = t.tactic().strip();
@@ -420,7 +426,7 @@ final class WorldEngine implements ReplEngine {
         if (text.equals("sorry") || text.equals("admit")) {
             int ps = hold(held.theorem(), null);
             return reply(new ReplResponse.TacticResult(ps, List.of(), List.of(),
-                    List.of(new Sorry(state.goalText(), hold(held.theorem(), state), null, null)), null, new ProofStatus.ContainsSorry()));
+                    List.of(new Sorry(state.goalText(), hold(held.theorem(), state), null, null)), null, dialect.status(new ProofStatus.ContainsSorry())));
         }
         Outcome outcome = state.find(text).map(SimTactic::outcome)
                 .orElseGet(() -> UnknownTactics.outcome(text, state.goalText()));
@@ -428,21 +434,21 @@ final class WorldEngine implements ReplEngine {
             case Outcome.Next next -> {
                 SimState to = held.theorem().state(next.state());
                 yield reply(new ReplResponse.TacticResult(hold(held.theorem(), to), to.goals(), List.of(), List.of(), null,
-                        new ProofStatus.OpenGoals()));
+                        dialect.status(new ProofStatus.OpenGoals())));
             }
             case Outcome.Complete c -> completed(held);
             case Outcome.Cheat c -> completed(held);
             case Outcome.Error e -> switch (e.how()) {
                 case ELABORATION -> reply(new ReplResponse.TacticResult(hold(held.theorem(), null), List.of(),
                         List.of(new Message(Severity.ERROR, e.message(), Positions.of(0, 0), Positions.of(0, 0))), List.of(), null,
-                        new ProofStatus.ContainsSorry()));
+                        dialect.status(new ProofStatus.ContainsSorry())));
                 case PARSE, EXCEPTION -> reply(new ReplResponse.ErrorMessage("Lean error:\n" + e.message()));
             };
             case Outcome.Timeout to -> {
                 spend(world.latency().tacticTimeout());
                 yield reply(new ReplResponse.TacticResult(hold(held.theorem(), null), List.of(),
                         List.of(new Message(Severity.ERROR, heartbeats(), Positions.of(0, 0), Positions.of(0, 0))), List.of(), null,
-                        new ProofStatus.ContainsSorry()));
+                        dialect.status(new ProofStatus.ContainsSorry())));
             }
             case Outcome.Crash cr -> crash();
         };
@@ -450,7 +456,7 @@ final class WorldEngine implements ReplEngine {
 
     private ReplAnswer completed(Held held) {
         return reply(new ReplResponse.TacticResult(hold(held.theorem(), null), List.of(), List.of(), List.of(), null,
-                new ProofStatus.Completed()));
+                dialect.status(new ProofStatus.Completed())));
     }
 
     // ------------------------------------------------------------------ pickles
@@ -500,8 +506,8 @@ final class WorldEngine implements ReplEngine {
     private ReplAnswer stateReply(Held held) {
         int ps = hold(held.theorem(), held.state());
         return held.state() == null
-                ? reply(new ReplResponse.TacticResult(ps, List.of(), List.of(), List.of(), null, new ProofStatus.Completed()))
-                : reply(new ReplResponse.TacticResult(ps, held.state().goals(), List.of(), List.of(), null, new ProofStatus.OpenGoals()));
+                ? reply(new ReplResponse.TacticResult(ps, List.of(), List.of(), List.of(), null, dialect.status(new ProofStatus.Completed())))
+                : reply(new ReplResponse.TacticResult(ps, held.state().goals(), List.of(), List.of(), null, dialect.status(new ProofStatus.OpenGoals())));
     }
 
     private Optional<ReplAnswer> writePickle(String path, ObjectNode content) {
@@ -583,7 +589,7 @@ final class WorldEngine implements ReplEngine {
     }
 
     private Message sorryWarning(TheoremText t) {
-        return new Message(Severity.WARNING, SORRY_WARNING, Positions.at(t.cmd(), t.nameStart()), Positions.at(t.cmd(), t.nameEnd()));
+        return new Message(Severity.WARNING, dialect.sorryWarning(), Positions.at(t.cmd(), t.nameStart()), Positions.at(t.cmd(), t.nameEnd()));
     }
 
     private static Message error(String cmd, int offset, String text) {
