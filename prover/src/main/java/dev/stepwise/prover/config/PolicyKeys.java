@@ -50,6 +50,11 @@ public final class PolicyKeys {
                     + " template's prompt budget)");
     public static final ConfigKey MAX_TOKENS = ConfigKey.positiveInt("model.max-tokens", 2048,
             "most tokens of one tactic (max_tokens; default: what the template's released search samples)");
+    public static final ConfigKey LOGPROBS_MODE = ConfigKey.of("model.logprobs-mode", ValueType.STRING, "raw",
+            "which distribution the log-probs the search ranks on come from: raw (the model's own, before temperature;"
+                    + " vLLM's and llama-server's default) or processed (after temperature and top-p). llama-server takes it per"
+                    + " request; vLLM and SGLang fix it at start (make serve-model LOGPROBS_MODE=...), so say how they run")
+            .restrictedTo(v -> v.equals("raw") || v.equals("processed"), "raw or processed");
     public static final ConfigKey TOP_P = ConfigKey.of("model.top-p", ValueType.DOUBLE, 1.0,
             "nucleus sampling mass (top_p)").restrictedTo(v -> (Double) v > 0 && (Double) v <= 1, "in (0, 1]");
     public static final ConfigKey KEEP_TRUNCATED = ConfigKey.of("model.keep-truncated", ValueType.BOOLEAN, false,
@@ -81,7 +86,7 @@ public final class PolicyKeys {
             "most samples in flight at the model servers together (size it like vLLM's --max-num-seqs)");
 
     public static final List<ConfigKey> ALL = List.of(KIND, URLS, SERVER, NAME, API_KEY, TEMPLATE, TEMPLATE_TEXT,
-            TEMPLATE_STOP, TEMPLATE_PREFIX, TOKENIZER, PROMPT_BUDGET, PROMPT_CHARS, MAX_TOKENS, TOP_P, KEEP_TRUNCATED,
+            TEMPLATE_STOP, TEMPLATE_PREFIX, TOKENIZER, PROMPT_BUDGET, PROMPT_CHARS, MAX_TOKENS, LOGPROBS_MODE, TOP_P, KEEP_TRUNCATED,
             REQUEST_TIMEOUT, CONNECT_TIMEOUT, RETRIES, RETRY_BACKOFF, RETRY_BACKOFF_MAX, BREAKER_FAILURES,
             BREAKER_COOLDOWN, HEALTH_INTERVAL, MAX_IN_FLIGHT);
 }

@@ -8,6 +8,7 @@ import dev.stepwise.prover.config.Settings;
 import dev.stepwise.prover.policy.client.ApiKey;
 import dev.stepwise.prover.policy.client.BreakerSettings;
 import dev.stepwise.prover.policy.client.ClientSettings;
+import dev.stepwise.prover.policy.client.LogprobScale;
 import dev.stepwise.prover.policy.client.RetryPolicy;
 import dev.stepwise.prover.policy.client.Sampling;
 import dev.stepwise.prover.policy.client.ServerKind;
@@ -80,7 +81,8 @@ public sealed interface PolicyConfig {
             PromptTemplate template = template(s);
             ReleasedSettings released = template.released();
             Sampling sampling = new Sampling(model, orReleased(s, PolicyKeys.MAX_TOKENS, released.maxTokens()),
-                    s.number(PolicyKeys.TOP_P), s.flag(PolicyKeys.KEEP_TRUNCATED) ? TruncatedTactics.KEEP : TruncatedTactics.DROP);
+                    s.number(PolicyKeys.TOP_P), s.flag(PolicyKeys.KEEP_TRUNCATED) ? TruncatedTactics.KEEP : TruncatedTactics.DROP,
+                    LogprobScale.parse(s.string(PolicyKeys.LOGPROBS_MODE)));
             Path tokenizer = s.path(PolicyKeys.TOKENIZER);
             PromptBudget budget = tokenizer == null
                     ? new PromptBudget.Chars(orReleased(s, PolicyKeys.PROMPT_CHARS, released.promptChars()))

@@ -229,8 +229,12 @@ public final class SimulatedModelServer implements AutoCloseable {
         roll -= f.modelTimeout();
         boolean malformed = roll >= 0 && roll < f.modelMalformed();
         CompletionRequest req;
+        boolean postSampling;
         try {
-            req = CompletionRequest.parse(mapper.readTree(r.body()));
+            JsonNode tree = mapper.readTree(r.body());
+            req = CompletionRequest.parse(tree);
+            // llama-server's post_sampling_probs: probabilities ("prob") of the sampled-from distribution.
+            postSampling = dialect == ModelDialect.LLAMA_CPP && tree != null && tree.path("post_sampling_probs").asBoolean(false);
         } catch (IllegalArgumentException e) {
             return error(400, "BadRequestError", e.getMessage());
         } catch (IOException e) {
@@ -255,7 +259,7 @@ public final class SimulatedModelServer implements AutoCloseable {
         int now = running.incrementAndGet();
         mostRunning.accumulateAndGet(now, Math::max);
         try {
-            ObjectNode response = respond(req, boosts, rng);
+            ObjectNode response = respond(req, boosts, rng, postSampling);
             Thread.sleep(world.latency().modelRequest().plus(
                     world.latency().modelPerToken().multipliedBy(response.path("usage").path("completion_tokens").asLong())));
             served.incrementAndGet();
@@ -274,7 +278,7 @@ public final class SimulatedModelServer implements AutoCloseable {
     /** What an echoed prompt token that is not part of a known tactic costs (the template's and the goals' tokens). */
     private static final double ECHOED_PROMPT_LOGPROB = -0.5;
 
-    private ObjectNode respond(CompletionRequest req, Boosts boosts, Random requestRng) {
+    private ObjectNode respond(CompletionRequest req, Boosts boosts, Random requestRng, boolean postSampling) {
         ObjectNode o = mapper.createObjectNode();
         o.put("id", "cmpl-sim-" + requestIds.incrementAndGet());
         o.put("object", "text_completion");
@@ -304,7 +308,7 @@ public final class SimulatedModelServer implements AutoCloseable {
                 } else if (req.logprobs() == null) {
                     c.putNull("logprobs");
                 } else {
-                    c.set("logprobs", logprobs(d));
+                    c.set("logprobs", logprobs(d, postSampling));
                 }
                 c.put("finish_reason", d.finishReason());
                 switch (dialect) {
@@ -348,7 +352,21 @@ public final class SimulatedModelServer implements AutoCloseable {
         return Sampler.uniform(world.unknownStateTactics());
     }
 
-    private JsonNode logprobs(Sampler.Draw d) {
+    private JsonNode logprobs(Sampler.Draw d, boolean postSampling) {
+        if (dialect == ModelDialect.LLAMA_CPP && postSampling) {
+            // tools/server/server-task.cpp: under post_sampling_probs the keys are "prob" and "top_probs".
+            ObjectNode lp = mapper.createObjectNode();
+            ArrayNode content = lp.putArray("content");
+            for (int i = 0; i < d.tokens().size(); i++) {
+                ObjectNode t = content.addObject();
+                t.put("token", d.tokens().get(i));
+                t.put("prob", Math.exp(d.tokenLogprobs().get(i)));
+                t.set("bytes", bytes(d.tokens().get(i)));
+                ArrayNode top = t.putArray("top_probs");
+                top.addObject().put("token", d.tokens().get(i)).put("prob", Math.exp(d.tokenLogprobs().get(i)));
+            }
+            return lp;
+        }
         if (dialect == ModelDialect.LLAMA_CPP) {
             ObjectNode lp = mapper.createObjectNode();
             ArrayNode content = lp.putArray("content");
