@@ -52,5 +52,5 @@ lean: ## Install elan, Lean, Mathlib's cache and the REPL in lean-project/ (LEAN
 clean: check-jdk ## Remove build outputs
 	$(MVN) clean
 
-serve-model: ## Start vLLM for a prover on this GPU host: make serve-model MODEL=ByteDance-Seed/BFS-Prover-V2-7B GPUS=1
+serve-model: ## Start vLLM for a prover on this GPU host: make serve-model MODEL=ByteDance-Seed/BFS-Prover-V2-7B GPUS=1 [TEMPLATE=…]
 	@./scripts/serve-model.sh "$(MODEL)" "$(or $(GPUS),1)"

@@ -160,19 +160,24 @@ class SearchTest {
 
     @Test
     void forbiddenCandidatesNeverReachTheEnvironment() {
-        List<String> suggested = List.of("sorry", "exact foo", "admit", "native_decide", "rcases h with ⟨x, _⟩",
-                "simpa using ?_", "cases' h with _ h2", "simpa using h", "rcases h with ⟨x, hx⟩", "exact h_1");
+        // The released BFS-Prover-V2 filter: valid patterns with a bare _ pass; ?_ with rcases/cases'/simpa and
+        // simpa with " _", "_ ", "_," or ",_" do not.
+        List<String> suggested = List.of("sorry", "exact foo", "admit", "native_decide", "rcases h with ⟨x, ?_⟩",
+                "simpa using ?_", "cases' h with ?_ h2", "simpa using h _", "simpa [foo,_bar]", "simpa using h",
+                "rcases h with ⟨x, _⟩", "cases' h with _ h", "refine ⟨?_, ?_⟩", "exact h_1");
         World world = new World("⊢ root", goals -> goals.equals("⊢ root")
                 ? suggested.stream().map(t -> move(t, -0.1, error("nope"))).toList() : List.of());
         SearchResult r = run(world, BASE.withWidth(16));
 
-        assertEquals(List.of("exact foo", "simpa using h", "rcases h with ⟨x, hx⟩", "exact h_1"), world.applied);
-        assertEquals(6, r.filteredCandidates());
+        assertEquals(List.of("exact foo", "simpa using h", "rcases h with ⟨x, _⟩", "cases' h with _ h", "refine ⟨?_, ?_⟩",
+                "exact h_1"), world.applied);
+        assertEquals(8, r.filteredCandidates());
         List<String> reasons = r.tree().edges().stream().filter(e -> e.kind() == EdgeKind.FILTERED)
                 .map(e -> e.tactic() + ": " + e.message()).toList();
         assertEquals(List.of("sorry: contains 'sorry'", "admit: contains 'admit'",
-                "native_decide: contains 'native_decide'", "rcases h with ⟨x, _⟩: rcases with a hole (?_ or _)",
-                "simpa using ?_: simpa with a hole (?_ or _)", "cases' h with _ h2: cases' with a hole (?_ or _)"),
+                "native_decide: contains 'native_decide'", "rcases h with ⟨x, ?_⟩: rcases, cases' or simpa with ?_",
+                "simpa using ?_: rcases, cases' or simpa with ?_", "cases' h with ?_ h2: rcases, cases' or simpa with ?_",
+                "simpa using h _: simpa with a placeholder _", "simpa [foo,_bar]: simpa with a placeholder _"),
                 reasons);
     }
 

@@ -291,6 +291,10 @@ final class SimCommand implements Runnable {
         @Option(names = "--seed", description = "Seed of sampling and faults (default: the world's seed).")
         Long seed;
 
+        @Option(names = "--lora", paramLabel = "ADAPTER",
+                description = "With --dialect llama-cpp: an adapter loaded at start, as llama-server's --lora (repeatable).")
+        List<Path> lora = new java.util.ArrayList<>();
+
         Model(Application app) {
             this.app = app;
         }
@@ -298,10 +302,16 @@ final class SimCommand implements Runnable {
         @Override
         public Integer call() throws InterruptedException {
             World w = readWorld(app.resolve(world));
-            SimulatedModelServer server = new SimulatedModelServer(w, dialect, seed == null ? w.seed() : seed, InstantSource.system());
+            if (!lora.isEmpty() && dialect != ModelDialect.LLAMA_CPP) {
+                throw UserError.input("sim model: --lora is llama-server's start-up adapter; vLLM and SGLang load adapters at run time");
+            }
+            SimulatedModelServer server = new SimulatedModelServer(w, dialect, seed == null ? w.seed() : seed, InstantSource.system(),
+                    lora.stream().map(app::resolve).toList());
             int bound;
             try {
                 bound = server.start(port);
+            } catch (IllegalArgumentException e) {
+                throw UserError.input("sim model: " + e.getMessage(), e);
             } catch (java.io.UncheckedIOException e) {
                 throw UserError.environment("sim model: cannot listen on 127.0.0.1:" + port + ": " + e.getCause().getMessage(), e);
             }

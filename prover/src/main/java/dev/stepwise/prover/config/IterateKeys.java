@@ -60,7 +60,7 @@ public final class IterateKeys {
     public static final ConfigKey LORA_ALPHA = ConfigKey.positiveInt("iterate.lora-alpha", 32, "LoRA alpha");
     public static final ConfigKey SERVE_COMMAND = ConfigKey.of("iterate.serve-command", ValueType.STRING, "",
             "command that serves a checkpoint under its name ({name} {path}) and returns once it answers; empty: load it as a"
-                    + " LoRA adapter through the server's /v1/load_lora_adapter");
+                    + " LoRA adapter on every model.url through the server's own route (the path must be readable by the server host)");
 
     public static final ConfigKey SEARCH_BUDGET = ConfigKey.of("iterate.search-budget", ValueType.STRING, "",
             "budget A×W×N of a round's search (empty: search.attempts × search.width × search.max-expansions)");

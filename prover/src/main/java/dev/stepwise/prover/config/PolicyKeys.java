@@ -12,7 +12,7 @@ public final class PolicyKeys {
     private static final Set<String> KINDS = Set.of("auto", "portfolio", "server");
     private static final Set<String> SERVERS = Set.of("vllm", "sglang", "llama-cpp");
     private static final Set<String> TEMPLATES = Set.of("bfs-prover", "internlm25-stepprover", "internlm2-stepprover",
-            "reprover", "custom");
+            "reprover-vllm", "reprover-byt5", "custom");
 
     public static final ConfigKey KIND = ConfigKey.of("policy.kind", ValueType.STRING, "auto",
             "which policy proposes tactics: server (a model server at model.url), portfolio (CPU automation "
@@ -28,9 +28,10 @@ public final class PolicyKeys {
     public static final ConfigKey API_KEY = ConfigKey.of("model.api-key", ValueType.SECRET, "",
             "bearer token for the model server (vllm --api-key); never printed");
     public static final ConfigKey TEMPLATE = ConfigKey.of("model.template", ValueType.STRING, "bfs-prover",
-            "prompt format: bfs-prover, internlm25-stepprover, internlm2-stepprover, reprover, or custom")
+            "prompt format: bfs-prover, internlm25-stepprover, internlm2-stepprover, reprover-vllm (ReProver's vLLM"
+                    + " generator), reprover-byt5 (the raw state of ReProver's ByT5 model), or custom")
             .restrictedTo(v -> TEMPLATES.contains(v),
-                    "bfs-prover, internlm25-stepprover, internlm2-stepprover, reprover or custom");
+                    "bfs-prover, internlm25-stepprover, internlm2-stepprover, reprover-vllm, reprover-byt5 or custom");
     public static final ConfigKey TEMPLATE_TEXT = ConfigKey.of("model.template-text", ValueType.STRING, "",
             "the custom prompt with placeholders {state} {name} {proof_before} {header} ({{ and }} for braces)");
     public static final ConfigKey TEMPLATE_STOP = ConfigKey.of("model.template-stop", ValueType.STRING_LIST, List.of(),
@@ -39,12 +40,21 @@ public final class PolicyKeys {
             "text the custom model writes before the tactic, cut off its completions");
     public static final ConfigKey TOKENIZER = ConfigKey.of("model.tokenizer", ValueType.PATH, null,
             "the model's tokenizer.json (read offline) to cut prompts by tokens; unset: cut by characters");
-    public static final ConfigKey PROMPT_BUDGET = ConfigKey.positiveInt("model.prompt-budget", 3072,
-            "most tokens a prompt may have when model.tokenizer is set; longer states are cut");
-    public static final ConfigKey PROMPT_CHARS = ConfigKey.positiveInt("model.prompt-chars", 9000,
-            "most characters a prompt may have when no tokenizer is set");
-    public static final ConfigKey MAX_TOKENS = ConfigKey.positiveInt("model.max-tokens", 256,
-            "most tokens of one tactic (max_tokens)");
+    // The three lengths default to the released settings of model.template (shown here: bfs-prover's, the
+    // default template); a value set in a file, the environment or a flag wins. See ReleasedSettings.
+    public static final ConfigKey PROMPT_BUDGET = ConfigKey.positiveInt("model.prompt-budget", 16384 - 2048,
+            "most tokens a prompt may have when model.tokenizer is set; longer states are cut"
+                    + " (default: the template's released context less its max-tokens)");
+    public static final ConfigKey PROMPT_CHARS = ConfigKey.positiveInt("model.prompt-chars", 3 * (16384 - 2048),
+            "most characters a prompt may have when no tokenizer is set (default: about 3 per token of the"
+                    + " template's prompt budget)");
+    public static final ConfigKey MAX_TOKENS = ConfigKey.positiveInt("model.max-tokens", 2048,
+            "most tokens of one tactic (max_tokens; default: what the template's released search samples)");
+    public static final ConfigKey LOGPROBS_MODE = ConfigKey.of("model.logprobs-mode", ValueType.STRING, "raw",
+            "which distribution the log-probs the search ranks on come from: raw (the model's own, before temperature;"
+                    + " vLLM's and llama-server's default) or processed (after temperature and top-p). llama-server takes it per"
+                    + " request; vLLM and SGLang fix it at start (make serve-model LOGPROBS_MODE=...), so say how they run")
+            .restrictedTo(v -> v.equals("raw") || v.equals("processed"), "raw or processed");
     public static final ConfigKey TOP_P = ConfigKey.of("model.top-p", ValueType.DOUBLE, 1.0,
             "nucleus sampling mass (top_p)").restrictedTo(v -> (Double) v > 0 && (Double) v <= 1, "in (0, 1]");
     public static final ConfigKey KEEP_TRUNCATED = ConfigKey.of("model.keep-truncated", ValueType.BOOLEAN, false,
@@ -76,7 +86,7 @@ public final class PolicyKeys {
             "most samples in flight at the model servers together (size it like vLLM's --max-num-seqs)");
 
     public static final List<ConfigKey> ALL = List.of(KIND, URLS, SERVER, NAME, API_KEY, TEMPLATE, TEMPLATE_TEXT,
-            TEMPLATE_STOP, TEMPLATE_PREFIX, TOKENIZER, PROMPT_BUDGET, PROMPT_CHARS, MAX_TOKENS, TOP_P, KEEP_TRUNCATED,
+            TEMPLATE_STOP, TEMPLATE_PREFIX, TOKENIZER, PROMPT_BUDGET, PROMPT_CHARS, MAX_TOKENS, LOGPROBS_MODE, TOP_P, KEEP_TRUNCATED,
             REQUEST_TIMEOUT, CONNECT_TIMEOUT, RETRIES, RETRY_BACKOFF, RETRY_BACKOFF_MAX, BREAKER_FAILURES,
             BREAKER_COOLDOWN, HEALTH_INTERVAL, MAX_IN_FLIGHT);
 }

@@ -47,7 +47,7 @@ public final class SearchKeys {
             Duration.ofSeconds(600), "wall time per attempt (0s = no limit); the per-tactic timeout is Lean's own key")
             .restrictedTo(v -> !((Duration) v).isNegative(), "zero or more");
     public static final ConfigKey FORBIDDEN_DEFAULTS = ConfigKey.of("search.forbidden-defaults", ValueType.BOOLEAN, true,
-            "drop the BFS-Prover-V2 forbidden tactics (sorry, admit, native_decide, rcases/cases'/simpa with holes)");
+            "drop the BFS-Prover-V2 forbidden tactics (sorry, admit, native_decide, rcases/cases'/simpa with ?_, simpa with a bare _, exactly as its released search)");
     public static final ConfigKey FORBIDDEN_EXTRA = ConfigKey.of("search.forbidden", ValueType.STRING_LIST, List.of(),
             "more texts: a tactic containing any of them never reaches Lean");
     public static final ConfigKey CRITIC = ConfigKey.of("search.critic", ValueType.STRING, "policy-only",

@@ -109,10 +109,13 @@ final class IterationLauncher {
             EvalRoundSearcher searcher, PromptBuilder prompts) {
         ObjectMapper json = new ObjectMapper();
         ClientSettings client = server.client();
-        ModelServerCalls calls = new ModelServerCalls(app.httpClient(), client.urls().getFirst(), client.apiKey(), json);
+        // Every endpoint: evaluation spreads its requests over all of them, so scoring and adapters must too.
+        List<ModelServerCalls> calls = client.urls().stream()
+                .map(url -> new ModelServerCalls(app.httpClient(), url, client.apiKey(), json)).toList();
         Path dataDir = app.resolve(s.path(IterateKeys.DATA_DIR));
         String serveCommand = s.string(IterateKeys.SERVE_COMMAND);
-        ModelServing serving = serveCommand.isBlank() ? new LoraAdapterServing(calls) : new RestartCommandServing(serveCommand, dataDir);
+        ModelServing serving = serveCommand.isBlank() ? new LoraAdapterServing(calls, client.kind())
+                : new RestartCommandServing(serveCommand, dataDir);
         return new RoundServices(new AnnouncingRoundStore(rounds, err), searcher, new StoreProblemHistory(store), critic(s, client, json),
                 new ServerTacticScorer(calls), new TemplatePromptRenderer(prompts), serving, new TrainerLauncher(app.env()), json,
                 InstantSource.system(), dataDir);

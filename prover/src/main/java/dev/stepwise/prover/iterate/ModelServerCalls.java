@@ -37,10 +37,27 @@ final class ModelServerCalls {
         return base.newBuilder().encodedPath(path).build();
     }
 
+    /** The server's base URL, as configured. */
+    HttpUrl base() {
+        return base;
+    }
+
     /** POSTs {@code body} and returns the response text; a non-2xx answer is an environment error. */
     String post(String path, JsonNode body) {
+        return execute(path, new Request.Builder().url(url(path)).post(RequestBody.create(body.toString(), JSON_TYPE)));
+    }
+
+    /** GETs {@code path} and returns the response text; a non-2xx answer is an environment error. */
+    String get(String path) {
+        return execute(path, new Request.Builder().url(url(path)).get());
+    }
+
+    JsonNode getJson(String path) {
+        return parse(path, get(path));
+    }
+
+    private String execute(String path, Request.Builder request) {
         HttpUrl url = url(path);
-        Request.Builder request = new Request.Builder().url(url).post(RequestBody.create(body.toString(), JSON_TYPE));
         if (apiKey.isPresent()) {
             request.header("Authorization", "Bearer " + apiKey.value());
         }
@@ -58,7 +75,10 @@ final class ModelServerCalls {
     }
 
     JsonNode postJson(String path, JsonNode body) {
-        String text = post(path, body);
+        return parse(path, post(path, body));
+    }
+
+    private JsonNode parse(String path, String text) {
         try {
             return json.readTree(text);
         } catch (IOException e) {

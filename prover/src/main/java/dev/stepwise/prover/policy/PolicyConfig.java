@@ -1,16 +1,20 @@
 package dev.stepwise.prover.policy;
 
 import dev.stepwise.prover.config.ConfigException;
+import dev.stepwise.prover.config.ConfigKey;
+import dev.stepwise.prover.config.ValueSource;
 import dev.stepwise.prover.config.PolicyKeys;
 import dev.stepwise.prover.config.Settings;
 import dev.stepwise.prover.policy.client.ApiKey;
 import dev.stepwise.prover.policy.client.BreakerSettings;
 import dev.stepwise.prover.policy.client.ClientSettings;
+import dev.stepwise.prover.policy.client.LogprobScale;
 import dev.stepwise.prover.policy.client.RetryPolicy;
 import dev.stepwise.prover.policy.client.Sampling;
 import dev.stepwise.prover.policy.client.ServerKind;
 import dev.stepwise.prover.policy.client.TruncatedTactics;
 import dev.stepwise.prover.policy.prompt.PromptTemplate;
+import dev.stepwise.prover.policy.prompt.ReleasedSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,16 +78,24 @@ public sealed interface PolicyConfig {
                             max(s.duration(PolicyKeys.RETRY_BACKOFF), s.duration(PolicyKeys.RETRY_BACKOFF_MAX))),
                     new BreakerSettings(s.integer(PolicyKeys.BREAKER_FAILURES), s.duration(PolicyKeys.BREAKER_COOLDOWN)),
                     s.duration(PolicyKeys.REQUEST_TIMEOUT), s.duration(PolicyKeys.HEALTH_INTERVAL));
-            Sampling sampling = new Sampling(model, s.integer(PolicyKeys.MAX_TOKENS), s.number(PolicyKeys.TOP_P),
-                    s.flag(PolicyKeys.KEEP_TRUNCATED) ? TruncatedTactics.KEEP : TruncatedTactics.DROP);
+            PromptTemplate template = template(s);
+            ReleasedSettings released = template.released();
+            Sampling sampling = new Sampling(model, orReleased(s, PolicyKeys.MAX_TOKENS, released.maxTokens()),
+                    s.number(PolicyKeys.TOP_P), s.flag(PolicyKeys.KEEP_TRUNCATED) ? TruncatedTactics.KEEP : TruncatedTactics.DROP,
+                    LogprobScale.parse(s.string(PolicyKeys.LOGPROBS_MODE)));
             Path tokenizer = s.path(PolicyKeys.TOKENIZER);
             PromptBudget budget = tokenizer == null
-                    ? new PromptBudget.Chars(s.integer(PolicyKeys.PROMPT_CHARS))
-                    : new PromptBudget.Tokens(resolve.apply(tokenizer), s.integer(PolicyKeys.PROMPT_BUDGET));
-            return new Server(client, sampling, template(s), budget, s.integer(PolicyKeys.MAX_IN_FLIGHT));
+                    ? new PromptBudget.Chars(orReleased(s, PolicyKeys.PROMPT_CHARS, released.promptChars()))
+                    : new PromptBudget.Tokens(resolve.apply(tokenizer), orReleased(s, PolicyKeys.PROMPT_BUDGET, released.promptTokens()));
+            return new Server(client, sampling, template, budget, s.integer(PolicyKeys.MAX_IN_FLIGHT));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage(), e);
         }
+    }
+
+    /** The configured value when someone set it, else what the template's model was released with. */
+    private static int orReleased(Settings s, ConfigKey key, int released) {
+        return s.entry(key).source().layer() == ValueSource.Layer.DEFAULT ? released : s.integer(key);
     }
 
     private static java.time.Duration max(java.time.Duration a, java.time.Duration b) {

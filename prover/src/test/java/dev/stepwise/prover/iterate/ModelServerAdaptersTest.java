@@ -65,7 +65,7 @@ class ModelServerAdaptersTest {
                   "token_logprobs":[null,-3.0,-0.5,-0.25,-0.75,-0.1],
                   "text_offset":[0,1,3,6,9,11]},"finish_reason":"length"}]}
                 """));
-        List<TacticScorer.Score> scores = new ServerTacticScorer(calls()).score("stepwise-round-1",
+        List<TacticScorer.Score> scores = new ServerTacticScorer(List.of(calls())).score("stepwise-round-1",
                 List.of(new TacticScorer.Request("⊢ x:::", " simp")));
         assertEquals(List.of(new TacticScorer.Score(-1.0, 2)), scores);
         assertEquals(Math.exp(0.5), scores.get(0).perplexity(), 1e-12);
@@ -77,16 +77,17 @@ class ModelServerAdaptersTest {
         assertEquals("⊢ x::: simp", body.get("prompt").asText());
         assertEquals(true, body.get("echo").asBoolean());
         assertEquals(1, body.get("max_tokens").asInt());
-        assertEquals(0, body.get("logprobs").asInt());
+        // SGLang echoes prompt log-probs only for a truthy logprobs: 1, never 0.
+        assertEquals(1, body.get("logprobs").asInt());
     }
 
     @Test
     void aServerWithoutEchoedLogProbsIsAnEnvironmentErrorThatSaysWhatToDo() {
         server.enqueue(ok("{\"choices\":[{\"index\":0,\"text\":\"x\",\"logprobs\":null}]}"));
-        IterationException e = assertThrows(IterationException.class, () -> new ServerTacticScorer(calls()).score("m",
+        IterationException e = assertThrows(IterationException.class, () -> new ServerTacticScorer(List.of(calls())).score("m",
                 List.of(new TacticScorer.Request("p", "c"))));
         assertEquals(IterationException.Kind.ENVIRONMENT, e.kind());
-        assertEquals("the model server at " + server.url("/v1/completions") + " returned no echoed log-probs with text offsets;"
+        assertEquals("the model server at " + server.url("/v1/completions") + " returned no echoed log-probs;"
                 + " the perplexity filter needs vLLM or SGLang (or set iterate.perplexity-drop-low and -high to 0)", e.getMessage());
     }
 
@@ -96,7 +97,7 @@ class ModelServerAdaptersTest {
         server.enqueue(new MockResponse.Builder().code(400).body(
                 "{\"object\":\"error\",\"message\":\"The lora adapter 'stepwise-round-2' has already been loaded.\"}").build());
         server.enqueue(new MockResponse.Builder().code(404).body("{\"detail\":\"Not Found\"}").build());
-        LoraAdapterServing serving = new LoraAdapterServing(calls());
+        LoraAdapterServing serving = new LoraAdapterServing(List.of(calls()), ServerKind.VLLM);
         ModelServing.Checkpoint c = new ModelServing.Checkpoint("stepwise-round-2", Path.of("/data/round-0002/train/model"));
         serving.load(c);
         serving.load(c);
@@ -104,7 +105,9 @@ class ModelServerAdaptersTest {
         assertEquals("stepwise-round-2", body.get("lora_name").asText());
         assertEquals("/data/round-0002/train/model", body.get("lora_path").asText());
         IterationException e = assertThrows(IterationException.class, () -> serving.load(c));
-        assertEquals("the model server at " + server.url("/v1/load_lora_adapter") + " answered 404: {\"detail\":\"Not Found\"}",
+        assertEquals("could not load adapter stepwise-round-2 from /data/round-0002/train/model on 1 of 1 model servers: "
+                + server.url("/") + " (the model server at " + server.url("/v1/load_lora_adapter")
+                + " answered 404: {\"detail\":\"Not Found\"}). The path must be readable by the server host at that path.",
                 e.getMessage());
     }
 

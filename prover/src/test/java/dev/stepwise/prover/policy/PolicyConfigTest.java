@@ -64,7 +64,7 @@ class PolicyConfigTest {
     void withoutATokenizerTheBudgetIsInCharacters() {
         PolicyConfig.Server s = assertInstanceOf(PolicyConfig.Server.class,
                 config(Map.of("model.url", "http://127.0.0.1:8080", "model.server", "llama-cpp")));
-        assertEquals(new PromptBudget.Chars(9000), s.budget());
+        assertEquals(new PromptBudget.Chars(43008), s.budget());
         assertEquals("bfs-prover", s.template().name());
     }
 
@@ -83,7 +83,33 @@ class PolicyConfigTest {
                 assertThrows(ConfigException.class, () -> config(Map.of("model.url", "http://h:1", "model.name", "m",
                         "model.template", "custom", "model.template-text", "{goal}"))).getMessage());
         assertTrue(assertThrows(ConfigException.class, () -> config(Map.of("model.template", "gpt4"))).getMessage()
-                .contains("model.template must be bfs-prover, internlm25-stepprover, internlm2-stepprover, reprover or custom"));
+                .contains("model.template must be bfs-prover, internlm25-stepprover, internlm2-stepprover, reprover-vllm,"
+                        + " reprover-byt5 or custom"));
+    }
+
+    @Test
+    void lengthsDefaultToTheReleasedSettingsOfTheTemplateAndASetValueWins() {
+        // BFS-Prover-V2's released search: 2048 tactic tokens in a 16384-token context.
+        PolicyConfig.Server bfs = assertInstanceOf(PolicyConfig.Server.class, config(Map.of(
+                "model.url", "http://h:1", "model.name", "m")));
+        assertEquals(2048, bfs.sampling().maxTokens());
+        assertEquals(new PromptBudget.Chars(3 * 14336), bfs.budget());
+        PolicyConfig.Server bfsTokens = assertInstanceOf(PolicyConfig.Server.class, config(Map.of(
+                "model.url", "http://h:1", "model.name", "m", "model.tokenizer", "tok.json")));
+        assertEquals(new PromptBudget.Tokens(dir.resolve("tok.json"), 16384 - 2048), bfsTokens.budget());
+        // InternLM-Math's released step-prover search samples 256 tokens.
+        PolicyConfig.Server internlm = assertInstanceOf(PolicyConfig.Server.class, config(Map.of(
+                "model.url", "http://h:1", "model.name", "m", "model.template", "internlm2-stepprover")));
+        assertEquals(256, internlm.sampling().maxTokens());
+        // ReProver's ByT5 generator: 2300 input tokens, 512 output tokens.
+        PolicyConfig.Server byt5 = assertInstanceOf(PolicyConfig.Server.class, config(Map.of(
+                "model.url", "http://h:1", "model.name", "m", "model.template", "reprover-byt5", "model.tokenizer", "t.json")));
+        assertEquals(512, byt5.sampling().maxTokens());
+        assertEquals(new PromptBudget.Tokens(dir.resolve("t.json"), 2300), byt5.budget());
+        PolicyConfig.Server set = assertInstanceOf(PolicyConfig.Server.class, config(Map.of(
+                "model.url", "http://h:1", "model.name", "m", "model.max-tokens", "300", "model.prompt-chars", "5000")));
+        assertEquals(300, set.sampling().maxTokens());
+        assertEquals(new PromptBudget.Chars(5000), set.budget());
     }
 
     @Test
@@ -112,7 +138,7 @@ class PolicyConfigTest {
         }
         PolicyConfig server = config(Map.of("model.url", "http://127.0.0.1:9", "model.name", "m", "model.health-interval", "0s"));
         try (OpenPolicy p = factory.open(server)) {
-            assertEquals("model m at http://127.0.0.1:9/ (vllm), template bfs-prover, prompt budget 9000 chars", p.description());
+            assertEquals("model m at http://127.0.0.1:9/ (vllm), template bfs-prover, prompt budget 43008 chars", p.description());
         }
     }
 }

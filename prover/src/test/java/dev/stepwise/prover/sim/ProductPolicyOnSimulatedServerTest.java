@@ -8,6 +8,7 @@ import dev.stepwise.prover.policy.client.ApiKey;
 import dev.stepwise.prover.policy.client.BreakerSettings;
 import dev.stepwise.prover.policy.client.ClientSettings;
 import dev.stepwise.prover.policy.client.CompletionClient;
+import dev.stepwise.prover.policy.client.LogprobScale;
 import dev.stepwise.prover.policy.client.RetryPolicy;
 import dev.stepwise.prover.policy.client.Sampling;
 import dev.stepwise.prover.policy.client.ServerKind;
@@ -40,6 +41,10 @@ class ProductPolicyOnSimulatedServerTest {
     private static final Map<String, Double> S1_WEIGHTS = Map.of("nlinarith [h₁, h₀]", 2.0, "linarith", 1.0);
 
     private static Suggestions suggest(ModelDialect dialect, ServerKind kind, Faults faults) throws Exception {
+        return suggest(dialect, kind, faults, LogprobScale.RAW);
+    }
+
+    private static Suggestions suggest(ModelDialect dialect, ServerKind kind, Faults faults, LogprobScale scale) throws Exception {
         OkHttpClient http = new OkHttpClient();
         try (SimulatedModelServer server = new SimulatedModelServer(TinyWorld.world(TinyWorld.noLatency(), faults), dialect, 3,
                 InstantSource.system())) {
@@ -49,7 +54,7 @@ class ProductPolicyOnSimulatedServerTest {
                     Duration.ofSeconds(10), Duration.ZERO);
             CompletionClient client = new CompletionClient(http, settings, InstantSource.system(), new SplittableRandom(7));
             try (ServerPolicy policy = new ServerPolicy(new PromptBuilder(PromptTemplate.named("bfs-prover"), new CharCounter(), 4000),
-                    Runnable::run, client, new Sampling(server.modelName(), 64, 1.0, TruncatedTactics.DROP), Duration.ofSeconds(10))) {
+                    Runnable::run, client, new Sampling(server.modelName(), 64, 1.0, TruncatedTactics.DROP, scale), Duration.ofSeconds(10))) {
                 PolicyRequest request = new PolicyRequest(new Theorem("tiny", TinyWorld.HEADER, TinyWorld.STATEMENT),
                         new ProofState(new StateHandle() { }, TinyWorld.S1_GOAL, 1), List.of("have h₁ : 0 ≤ x ^ 2 := by positivity"),
                         8, 1.0, 11L);
@@ -83,6 +88,13 @@ class ProductPolicyOnSimulatedServerTest {
     @Test
     void llamaCppDialect() throws Exception {
         assertWorldCandidates(suggest(ModelDialect.LLAMA_CPP, ServerKind.LLAMA_CPP, Faults.none()));
+    }
+
+    @Test
+    void llamaCppPostSamplingProbabilitiesAreReadAsLogProbs() throws Exception {
+        // model.logprobs-mode=processed: llama-server is asked for post_sampling_probs and answers "prob" instead of
+        // "logprob"; the client takes their logarithm, so the ranking is on the same (log) scale.
+        assertWorldCandidates(suggest(ModelDialect.LLAMA_CPP, ServerKind.LLAMA_CPP, Faults.none(), LogprobScale.PROCESSED));
     }
 
     @Test

@@ -47,6 +47,14 @@ class SimCommandTest {
         var world = cli.run("sim", "repl", "--world", "missing.json");
         assertEquals(2, world.exitCode());
         assertEquals("stepwise: " + dir.resolve("missing.json") + ": no such world file\n", world.err());
+        assertEquals(0, cli.run("sim", "generate", "--from", "minif2f-test", "--limit", "2", "--out", "w.json").exitCode());
+        var lora = cli.run("sim", "model", "--world", "w.json", "--port", "0", "--lora", "adapter");
+        assertEquals(2, lora.exitCode());
+        assertEquals("stepwise: sim model: --lora is llama-server's start-up adapter; vLLM and SGLang load adapters at run time\n",
+                lora.err());
+        var unreadable = cli.run("sim", "model", "--world", "w.json", "--port", "0", "--dialect", "LLAMA_CPP", "--lora", "nosuch");
+        assertEquals(2, unreadable.exitCode());
+        assertTrue(unreadable.err().startsWith("stepwise: sim model: cannot load --lora " + dir.resolve("nosuch")), unreadable.err());
     }
 
     @Test

@@ -247,7 +247,7 @@ class SimulatedModelServerTest {
             assertTrue(c.has("matched_stop"));
         }
         assertEquals(404, post(sglang, "/v1/load_lora_adapter", "{}").statusCode());
-        assertEquals(400, post(sglang, "/load_lora_adapter", "{}").statusCode());
+        assertEquals(422, post(sglang, "/load_lora_adapter", "{}").statusCode());
         SimulatedModelServer llama = start(TinyWorld.world(), ModelDialect.LLAMA_CPP);
         assertEquals(400, post(llama, "/v1/completions", body(TinyWorld.ROOT_GOAL, 2, "")).statusCode());
         JsonNode one = complete(llama, body(TinyWorld.ROOT_GOAL, 1, ""));

@@ -12,9 +12,10 @@ import java.util.Objects;
  * at temperature 0.8 with top-k 40), and numbers would stop being reproducible.
  */
 public record CompletionRequest(String model, String prompt, int n, int maxTokens, double temperature,
-        double topP, long seed, List<String> stops) {
+        double topP, long seed, List<String> stops, LogprobScale scale) {
     public CompletionRequest {
         Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(scale, "scale");
         Objects.requireNonNull(prompt, "prompt");
         stops = List.copyOf(stops);
         if (n < 1) {
@@ -31,8 +32,14 @@ public record CompletionRequest(String model, String prompt, int n, int maxToken
         }
     }
 
+    /** A request for the raw distribution's log-probs. */
+    public CompletionRequest(String model, String prompt, int n, int maxTokens, double temperature, double topP, long seed,
+            List<String> stops) {
+        this(model, prompt, n, maxTokens, temperature, topP, seed, stops, LogprobScale.RAW);
+    }
+
     CompletionRequest single(long sampleSeed) {
-        return new CompletionRequest(model, prompt, 1, maxTokens, temperature, topP, sampleSeed, stops);
+        return new CompletionRequest(model, prompt, 1, maxTokens, temperature, topP, sampleSeed, stops, scale);
     }
 
     ObjectNode toJson(ObjectMapper json, ServerKind kind) {
@@ -62,6 +69,8 @@ public record CompletionRequest(String model, String prompt, int n, int maxToken
                 o.put("min_p", 0.0);
                 o.put("n_probs", 1);
                 o.put("logprobs", 1);
+                // llama-server's own choice of distribution (tools/server README): false is its default, the raw one.
+                o.put("post_sampling_probs", scale == LogprobScale.PROCESSED);
             }
         }
         return o;

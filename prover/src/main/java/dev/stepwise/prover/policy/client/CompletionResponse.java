@@ -28,7 +28,11 @@ record CompletionResponse(List<Choice> choices, Usage usage) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ContentToken(String token, Double logprob) {
+    record ContentToken(String token, Double logprob, Double prob) {
+        /** llama-server answers {@code prob} in place of {@code logprob} under {@code post_sampling_probs}. */
+        Double logprobOrLogOfProb() {
+            return logprob != null ? logprob : prob == null ? null : Math.log(prob);
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -62,8 +66,9 @@ record CompletionResponse(List<Choice> choices, Usage usage) {
         }
         if (lp.content() != null) {
             for (ContentToken t : lp.content()) {
-                if (t.logprob() != null) {
-                    sum += t.logprob();
+                Double v = t.logprobOrLogOfProb();
+                if (v != null) {
+                    sum += v;
                     count++;
                 }
             }

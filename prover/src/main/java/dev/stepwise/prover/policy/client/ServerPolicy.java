@@ -66,7 +66,7 @@ public final class ServerPolicy implements TacticPolicy, AutoCloseable {
         Prompt prompt = buildPrompt(input);
         PromptTemplate template = prompts.template();
         CompletionRequest completion = new CompletionRequest(sampling.model(), prompt.text(), request.count(),
-                sampling.maxTokens(), request.temperature(), sampling.topP(), request.seed(), template.stops());
+                sampling.maxTokens(), request.temperature(), sampling.topP(), request.seed(), template.stops(), sampling.scale());
         Completions answer = client.complete(completion, requestTimeout);
         List<Candidate> candidates = new ArrayList<>();
         for (Sample s : answer.samples()) {

@@ -30,6 +30,11 @@ public final class PromptTemplate {
     private final List<String> stops;
     private final String tacticPrefix;
     private final Set<Placeholder> used;
+    private final ReleasedSettings released;
+
+    /** What a custom template gets: the budgets Stepwise used before templates carried their own. */
+    private static final ReleasedSettings CUSTOM = new ReleasedSettings(256, 3072, 9000, 0,
+            "Stepwise's own defaults (a custom template has no release)");
 
     private sealed interface Segment {
     }
@@ -40,8 +45,9 @@ public final class PromptTemplate {
     private record Slot(Placeholder placeholder) implements Segment {
     }
 
-    private PromptTemplate(String name, String format, List<String> stops, String tacticPrefix) {
+    private PromptTemplate(String name, String format, List<String> stops, String tacticPrefix, ReleasedSettings released) {
         this.name = Objects.requireNonNull(name, "name");
+        this.released = Objects.requireNonNull(released, "released");
         this.segments = parse(format);
         this.stops = List.copyOf(stops);
         this.tacticPrefix = Objects.requireNonNull(tacticPrefix, "tacticPrefix");
@@ -64,22 +70,41 @@ public final class PromptTemplate {
 
     private static Map<String, PromptTemplate> builtIns() {
         Map<String, PromptTemplate> m = new LinkedHashMap<>();
-        // BFS-Prover V1/V2: the raw state then ":::"; the model ends the tactic with EOS.
-        m.put("bfs-prover", new PromptTemplate("bfs-prover", "{state}:::", List.of(), ""));
+        // BFS-Prover V1/V2: the raw state then ":::"; the model ends the tactic with EOS. The released search
+        // (src/search/main.py, run_local_search.sh) samples max_tokens 2048 from a vLLM engine with
+        // max_model_len 16384 (prover_manager.py) and cuts no prompt: the prompt may use the rest.
+        m.put("bfs-prover", new PromptTemplate("bfs-prover", "{state}:::", List.of(), "",
+                new ReleasedSettings(2048, 16384 - 2048, 3 * (16384 - 2048), 16384,
+                        "BFS-Prover-V2 src/search: --max_tokens 2048, max_model_len 16384")));
+        // InternLM-Math minif2f/proofsearch_internLM2*-StepProver.py: max_tokens=256, vllm.LLM without
+        // max_model_len (the model's own context) and no prompt cut; the prompt budget is ours.
+        ReleasedSettings internlm = new ReleasedSettings(256, 3072, 9000, 0,
+                "InternLM-Math minif2f/proofsearch_internLM2*-StepProver.py: max_tokens=256, the model's own context");
         m.put("internlm25-stepprover", new PromptTemplate("internlm25-stepprover",
                 IM_START + "user\n---\nNAME: {name}\n\n---\nPROOF_BEFORE: {proof_before}\n\n---\nSTATE_BEFORE: {state}\n\n---\nTACTIC: "
                         + IM_END + "\n" + IM_START + "assistant\n",
-                List.of(IM_END), ""));
+                List.of(IM_END), "", internlm));
         m.put("internlm2-stepprover", new PromptTemplate("internlm2-stepprover",
                 IM_START + "user\nDECL {name}\nGOAL {state}\n" + IM_END + "\n" + IM_START + "assistant\n",
-                List.of(IM_END), "PROOFSTEP "));
-        m.put("reprover", new PromptTemplate("reprover", "[GOAL]\n{state}\n[PROOFSTEP]\n", List.of(), ""));
+                List.of(IM_END), "PROOFSTEP ", internlm));
+        // ReProver (lean-dojo/ReProver prover/tactic_generator.py) has two generators. VllmGenerator serves
+        // decoder-only fine-tunes with the prompt "[GOAL]\n{state}\n[PROOFSTEP]\n" (the format
+        // generation/preprocess.py trains on); it leaves max_tokens at vLLM's default, so the lengths are ours.
+        m.put("reprover-vllm", new PromptTemplate("reprover-vllm", "[GOAL]\n{state}\n[PROOFSTEP]\n", List.of(), "",
+                new ReleasedSettings(256, 3072, 9000, 0,
+                        "ReProver VllmGenerator: no length set in the release; Stepwise's defaults")));
+        // HuggingFaceGenerator runs the ByT5 encoder-decoder on the raw goal text ("%s") with beam search;
+        // generation/confs/cli_lean4_*.yaml cut the input at 2300 tokens (ByT5 tokens are UTF-8 bytes) and the
+        // output at 512.
+        m.put("reprover-byt5", new PromptTemplate("reprover-byt5", "{state}", List.of(), "",
+                new ReleasedSettings(512, 2300, 2300, 0,
+                        "ReProver generation/confs/cli_lean4_*.yaml: max_inp_seq_len 2300, max_oup_seq_len 512")));
         return Map.copyOf(m);
     }
 
     /** Names of the built-in templates, in a stable order. */
     public static List<String> builtInNames() {
-        return List.of("bfs-prover", "internlm25-stepprover", "internlm2-stepprover", "reprover");
+        return List.of("bfs-prover", "internlm25-stepprover", "internlm2-stepprover", "reprover-vllm", "reprover-byt5");
     }
 
     /** A built-in template by name. */
@@ -100,11 +125,16 @@ public final class PromptTemplate {
      * @param tacticPrefix text the model writes before the tactic, cut off the completion ("" for none)
      */
     public static PromptTemplate custom(String format, List<String> stops, String tacticPrefix) {
-        return new PromptTemplate("custom", format, stops, tacticPrefix);
+        return new PromptTemplate("custom", format, stops, tacticPrefix, CUSTOM);
     }
 
     public String name() {
         return name;
+    }
+
+    /** The lengths this template's model was released with: the defaults of the length keys. */
+    public ReleasedSettings released() {
+        return released;
     }
 
     public List<String> stops() {

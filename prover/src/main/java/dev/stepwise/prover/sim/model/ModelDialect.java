@@ -6,6 +6,6 @@ public enum ModelDialect {
     VLLM,
     /** SGLang: text offsets of -1, top log-probs without the sampled token, {@code matched_stop}, LoRA endpoints at the root. */
     SGLANG,
-    /** llama.cpp's llama-server: {@code n > 1} refused, log-probs in the chat shape ({@code logprobs.content[]}), no LoRA loading. */
+    /** llama.cpp's llama-server: {@code n > 1} refused, log-probs in the chat shape ({@code logprobs.content[]}), adapters only from start ({@code --lora}), their scales at {@code /lora-adapters}. */
     LLAMA_CPP
 }

@@ -49,6 +49,10 @@ public final class SimulatedModelServer implements AutoCloseable {
     private final AdapterFile adapterFile = new AdapterFile();
     private final ObjectMapper mapper = new ObjectMapper();
     private final Map<String, Loaded> adapters = new ConcurrentHashMap<>();
+    private final List<Path> loraAtStart;
+    /** llama-server's adapters in --lora order, with their current scales (guarded by itself). */
+    private final List<Scaled> startupAdapters = new java.util.ArrayList<>();
+    private final Map<String, Endpoint> routes = new java.util.HashMap<>();
     private final Map<Integer, AtomicInteger> attempts = new ConcurrentHashMap<>();
     private final Semaphore capacity;
     private final AtomicLong requestIds = new AtomicLong();
@@ -62,11 +66,26 @@ public final class SimulatedModelServer implements AutoCloseable {
     private record Loaded(String name, Path path, Boosts boosts) {
     }
 
+    private record Scaled(Loaded adapter, double scale) {
+    }
+
     /** Counters for tests and benchmarks: completions answered, faults injected, most requests served at once. */
     public record Stats(long served, long faulted, int mostConcurrent, int adapters) {
     }
 
     public SimulatedModelServer(World world, ModelDialect dialect, long seed, InstantSource clock) {
+        this(world, dialect, seed, clock, List.of());
+    }
+
+    /**
+     * @param loraAtStart adapters loaded at start, as llama-server's {@code --lora FILE} loads them
+     *     (scale 0 until {@code POST /lora-adapters} sets one); only the llama.cpp dialect takes them
+     */
+    public SimulatedModelServer(World world, ModelDialect dialect, long seed, InstantSource clock, List<Path> loraAtStart) {
+        if (!loraAtStart.isEmpty() && dialect != ModelDialect.LLAMA_CPP) {
+            throw new IllegalArgumentException("only llama-server loads adapters at start; " + dialect + " loads them at run time");
+        }
+        this.loraAtStart = List.copyOf(loraAtStart);
         this.world = world;
         this.dialect = dialect;
         this.seed = seed;
@@ -84,16 +103,36 @@ public final class SimulatedModelServer implements AutoCloseable {
         }
         executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
-        server.createContext("/v1/completions", ex -> handle(ex, this::completions));
-        server.createContext("/v1/models", ex -> handle(ex, this::models));
-        server.createContext("/health", ex -> handle(ex, e -> new Reply(200, "text/plain", "")));
-        if (dialect == ModelDialect.SGLANG) {
-            server.createContext("/load_lora_adapter", ex -> handle(ex, this::load));
-            server.createContext("/unload_lora_adapter", ex -> handle(ex, this::unload));
-        } else if (dialect == ModelDialect.VLLM) {
-            server.createContext("/v1/load_lora_adapter", ex -> handle(ex, this::load));
-            server.createContext("/v1/unload_lora_adapter", ex -> handle(ex, this::unload));
+        // Each server answers only on its real routes (a prefix is not enough), so a client that calls the
+        // wrong one gets the 404 the real server would give.
+        routes.put("/v1/completions", this::completions);
+        routes.put("/v1/models", this::models);
+        routes.put("/health", e -> new Reply(200, "text/plain", ""));
+        switch (dialect) {
+            // vLLM: only with VLLM_ALLOW_RUNTIME_LORA_UPDATING=True (vllm/entrypoints/openai/api_server.py).
+            case VLLM -> {
+                routes.put("/v1/load_lora_adapter", this::load);
+                routes.put("/v1/unload_lora_adapter", this::unload);
+            }
+            // SGLang: python/sglang/srt/entrypoints/http_server.py, no /v1 prefix.
+            case SGLANG -> {
+                routes.put("/load_lora_adapter", this::loadSglang);
+                routes.put("/unload_lora_adapter", this::unloadSglang);
+            }
+            // llama-server: tools/server/server.cpp, GET lists and POST sets scales of the --lora adapters.
+            case LLAMA_CPP -> routes.put("/lora-adapters", this::loraAdapters);
         }
+        for (Path p : loraAtStart) {
+            try {
+                startupAdapters.add(new Scaled(new Loaded(p.toString(), p, Boosts.of(adapterFile.read(p), locator, world)), 0.0));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("cannot load --lora " + p + ": " + e.getMessage(), e);
+            }
+        }
+        server.createContext("/", ex -> {
+            Endpoint endpoint = routes.get(ex.getRequestURI().getPath());
+            handle(ex, endpoint != null ? endpoint : r -> new Reply(404, "application/json", "{\"detail\":\"Not Found\"}"));
+        });
         server.start();
         return server.getAddress().getPort();
     }
@@ -190,15 +229,22 @@ public final class SimulatedModelServer implements AutoCloseable {
         roll -= f.modelTimeout();
         boolean malformed = roll >= 0 && roll < f.modelMalformed();
         CompletionRequest req;
+        boolean postSampling;
         try {
-            req = CompletionRequest.parse(mapper.readTree(r.body()));
+            JsonNode tree = mapper.readTree(r.body());
+            req = CompletionRequest.parse(tree);
+            // llama-server's post_sampling_probs: probabilities ("prob") of the sampled-from distribution.
+            postSampling = dialect == ModelDialect.LLAMA_CPP && tree != null && tree.path("post_sampling_probs").asBoolean(false);
         } catch (IllegalArgumentException e) {
             return error(400, "BadRequestError", e.getMessage());
         } catch (IOException e) {
             return error(400, "BadRequestError", "the request body is not valid JSON");
         }
         Boosts boosts = Boosts.none();
-        if (!req.model().isEmpty() && !req.model().equals(world.model())) {
+        if (dialect == ModelDialect.LLAMA_CPP) {
+            // llama-server serves one model whatever the request names; its adapters apply by their scales.
+            boosts = scaledBoosts();
+        } else if (!req.model().isEmpty() && !req.model().equals(world.model())) {
             Loaded a = adapters.get(req.model());
             if (a == null) {
                 return error(404, "NotFoundError", "The model `" + req.model() + "` does not exist.");
@@ -213,7 +259,7 @@ public final class SimulatedModelServer implements AutoCloseable {
         int now = running.incrementAndGet();
         mostRunning.accumulateAndGet(now, Math::max);
         try {
-            ObjectNode response = respond(req, boosts, rng);
+            ObjectNode response = respond(req, boosts, rng, postSampling);
             Thread.sleep(world.latency().modelRequest().plus(
                     world.latency().modelPerToken().multipliedBy(response.path("usage").path("completion_tokens").asLong())));
             served.incrementAndGet();
@@ -232,7 +278,7 @@ public final class SimulatedModelServer implements AutoCloseable {
     /** What an echoed prompt token that is not part of a known tactic costs (the template's and the goals' tokens). */
     private static final double ECHOED_PROMPT_LOGPROB = -0.5;
 
-    private ObjectNode respond(CompletionRequest req, Boosts boosts, Random requestRng) {
+    private ObjectNode respond(CompletionRequest req, Boosts boosts, Random requestRng, boolean postSampling) {
         ObjectNode o = mapper.createObjectNode();
         o.put("id", "cmpl-sim-" + requestIds.incrementAndGet());
         o.put("object", "text_completion");
@@ -255,14 +301,14 @@ public final class SimulatedModelServer implements AutoCloseable {
                 ObjectNode c = choices.addObject();
                 c.put("index", p * req.n() + j);
                 c.put("text", d.text());
-                if (req.echo() && dialect != ModelDialect.LLAMA_CPP) {
-                    // vLLM's echo: the prompt comes back in front of the completion, its tokens with their log-probs.
+                if (req.echo() && dialect != ModelDialect.LLAMA_CPP && echoesPromptLogprobs(req)) {
+                    // The prompt comes back in front of the completion, its tokens with their log-probs.
                     c.put("text", prompt + d.text());
                     c.set("logprobs", echoed(prompt, sampler, d));
                 } else if (req.logprobs() == null) {
                     c.putNull("logprobs");
                 } else {
-                    c.set("logprobs", logprobs(d));
+                    c.set("logprobs", logprobs(d, postSampling));
                 }
                 c.put("finish_reason", d.finishReason());
                 switch (dialect) {
@@ -279,6 +325,22 @@ public final class SimulatedModelServer implements AutoCloseable {
         return o;
     }
 
+    /**
+     * vLLM echoes prompt log-probs whenever log-probs are asked for; SGLang only when
+     * {@code logprobs} is truthy in Python ({@code if request.echo and request.logprobs} in
+     * serving_completions.py), so {@code logprobs: 0} echoes none.
+     */
+    private boolean echoesPromptLogprobs(CompletionRequest req) {
+        return req.logprobs() != null && (dialect != ModelDialect.SGLANG || req.logprobs() > 0);
+    }
+
+    private Boosts scaledBoosts() {
+        synchronized (startupAdapters) {
+            return startupAdapters.stream().filter(a -> a.scale() > 0).max(java.util.Comparator.comparingDouble(Scaled::scale))
+                    .map(a -> a.adapter().boosts()).orElse(Boosts.none());
+        }
+    }
+
     private Sampler samplerFor(String prompt, Boosts boosts) {
         var located = locator.locate(prompt);
         if (located.isPresent()) {
@@ -290,7 +352,21 @@ public final class SimulatedModelServer implements AutoCloseable {
         return Sampler.uniform(world.unknownStateTactics());
     }
 
-    private JsonNode logprobs(Sampler.Draw d) {
+    private JsonNode logprobs(Sampler.Draw d, boolean postSampling) {
+        if (dialect == ModelDialect.LLAMA_CPP && postSampling) {
+            // tools/server/server-task.cpp: under post_sampling_probs the keys are "prob" and "top_probs".
+            ObjectNode lp = mapper.createObjectNode();
+            ArrayNode content = lp.putArray("content");
+            for (int i = 0; i < d.tokens().size(); i++) {
+                ObjectNode t = content.addObject();
+                t.put("token", d.tokens().get(i));
+                t.put("prob", Math.exp(d.tokenLogprobs().get(i)));
+                t.set("bytes", bytes(d.tokens().get(i)));
+                ArrayNode top = t.putArray("top_probs");
+                top.addObject().put("token", d.tokens().get(i)).put("prob", Math.exp(d.tokenLogprobs().get(i)));
+            }
+            return lp;
+        }
         if (dialect == ModelDialect.LLAMA_CPP) {
             ObjectNode lp = mapper.createObjectNode();
             ArrayNode content = lp.putArray("content");
@@ -429,6 +505,93 @@ public final class SimulatedModelServer implements AutoCloseable {
             return error(404, "NotFoundError", "The lora adapter '" + name + "' cannot be found.");
         }
         return new Reply(200, "text/plain", "Success: LoRA adapter '" + name + "' removed successfully.");
+    }
+
+    /** SGLang's answer to a LoRA update: {@code LoRAUpdateOutput}, 200 on success and 400 otherwise. */
+    private Reply sglangResult(boolean success, String message) {
+        ObjectNode o = mapper.createObjectNode();
+        o.put("success", success);
+        o.put("error_message", message);
+        ObjectNode loaded = o.putObject("loaded_adapters");
+        adapters.values().forEach(a -> loaded.put(a.name(), a.path().toString()));
+        return new Reply(success ? 200 : 400, "application/json", write(o));
+    }
+
+    private Reply loadSglang(Request r) {
+        JsonNode body;
+        try {
+            body = mapper.readTree(r.body());
+        } catch (IOException e) {
+            return error(400, "BadRequestError", "the request body is not valid JSON");
+        }
+        String name = body == null ? "" : body.path("lora_name").asText("");
+        String path = body == null ? "" : body.path("lora_path").asText("");
+        if (name.isEmpty() || path.isEmpty()) {
+            return error(422, "RequestValidationError", "lora_name and lora_path are required");
+        }
+        Boosts boosts;
+        try {
+            boosts = Boosts.of(adapterFile.read(Path.of(path)), locator, world);
+        } catch (IllegalArgumentException e) {
+            return sglangResult(false, "cannot load adapter '" + name + "': " + e.getMessage());
+        }
+        if (adapters.putIfAbsent(name, new Loaded(name, Path.of(path), boosts)) != null) {
+            return sglangResult(false, "Failed to load LoRA adapter " + name + " because it is already loaded");
+        }
+        return sglangResult(true, "");
+    }
+
+    private Reply unloadSglang(Request r) {
+        JsonNode body;
+        try {
+            body = mapper.readTree(r.body());
+        } catch (IOException e) {
+            return error(400, "BadRequestError", "the request body is not valid JSON");
+        }
+        String name = body == null ? "" : body.path("lora_name").asText("");
+        if (adapters.remove(name) == null) {
+            return sglangResult(false, "LoRA adapter " + name + " is not loaded");
+        }
+        return sglangResult(true, "");
+    }
+
+    /** llama-server's {@code GET /lora-adapters} (the list) and {@code POST /lora-adapters} (the scales). */
+    private Reply loraAdapters(Request r) {
+        synchronized (startupAdapters) {
+            if (r.method().equals("GET")) {
+                ArrayNode list = mapper.createArrayNode();
+                for (int i = 0; i < startupAdapters.size(); i++) {
+                    list.addObject().put("id", i).put("path", startupAdapters.get(i).adapter().path().toString())
+                            .put("scale", startupAdapters.get(i).scale());
+                }
+                return new Reply(200, "application/json", write(list));
+            }
+            if (!r.method().equals("POST")) {
+                return error(405, "MethodNotAllowed", "use GET or POST");
+            }
+            JsonNode body;
+            try {
+                body = mapper.readTree(r.body());
+            } catch (IOException e) {
+                return error(400, "invalid_request_error", "the request body is not valid JSON");
+            }
+            if (body == null || !body.isArray()) {
+                return error(400, "invalid_request_error", "Request body must be an array");
+            }
+            double[] scales = new double[startupAdapters.size()];
+            for (JsonNode entry : body) {
+                int id = entry.path("id").asInt(-1);
+                if (id < 0 || id >= scales.length) {
+                    return error(400, "invalid_request_error", "invalid adapter id");
+                }
+                scales[id] = entry.path("scale").asDouble(0.0);
+            }
+            // An adapter the POST leaves out is set to 0, as llama-server does.
+            for (int i = 0; i < scales.length; i++) {
+                startupAdapters.set(i, new Scaled(startupAdapters.get(i).adapter(), scales[i]));
+            }
+            return new Reply(200, "application/json", "{\"success\":true}");
+        }
     }
 
     private Reply error(int status, String type, String message) {

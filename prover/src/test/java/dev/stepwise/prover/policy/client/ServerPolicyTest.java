@@ -167,6 +167,28 @@ class ServerPolicyTest {
     }
 
     @Test
+    void llamaServerIsAskedForTheChosenDistributionAndItsProbabilitiesBecomeLogProbs() throws Exception {
+        // post_sampling_probs=true: llama-server answers "prob" (not "logprob") for each token (server-task.cpp).
+        server.enqueue(ok("{\"choices\":[{\"index\":0,\"text\":\" simp\",\"logprobs\":{\"content\":["
+                + "{\"token\":\" si\",\"prob\":0.5,\"bytes\":[32,115,105],\"top_probs\":[{\"token\":\" si\",\"prob\":0.5}]},"
+                + "{\"token\":\"mp\",\"prob\":0.25,\"bytes\":[109,112],\"top_probs\":[{\"token\":\"mp\",\"prob\":0.25}]}]},"
+                + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":2}}"));
+        ClientSettings settings = settings(ServerKind.LLAMA_CPP, List.of(server.url("/")), 0, 5, Duration.ofSeconds(10), ApiKey.NONE);
+        ServerPolicy p = new ServerPolicy(new PromptBuilder(PromptTemplate.named("bfs-prover"), new CharCounter(), 4000),
+                Runnable::run, new CompletionClient(http, settings, InstantSource.system(), new SplittableRandom(7)),
+                new Sampling("bfs", 64, 0.95, TruncatedTactics.DROP, LogprobScale.PROCESSED), settings.requestTimeout());
+        open.add(p);
+        Suggestions s = get(p, request(1));
+        assertEquals(List.of(new Candidate("simp", Math.log(0.5) + Math.log(0.25), 2)), s.candidates());
+        assertTrue(JSON.readTree(server.takeRequest().getBody().utf8()).get("post_sampling_probs").asBoolean());
+
+        server.enqueue(ok(Responses.llama("simp", -0.5)));
+        get(policy(ServerKind.LLAMA_CPP, 0), request(1));
+        assertFalse(JSON.readTree(server.takeRequest().getBody().utf8()).get("post_sampling_probs").asBoolean(),
+                "raw (llama-server's own default) unless processed is asked for");
+    }
+
+    @Test
     void theApiKeyIsSentAsBearerToken() throws Exception {
         server.enqueue(ok(Responses.SGLANG));
         ServerPolicy p = policy(settings(ServerKind.SGLANG, List.of(server.url("/")), 0, 5, Duration.ofSeconds(10),

@@ -54,8 +54,13 @@ class PromptTemplateTest {
     }
 
     @Test
-    void reproverWrapsTheStateInGoalAndProofstepMarkers() {
-        assertEquals("[GOAL]\n" + STATE + "\n[PROOFSTEP]\n", PromptTemplate.named("reprover").render(INPUT));
+    void reproverTemplatesAreItsTwoGenerators() {
+        // lean-dojo/ReProver prover/tactic_generator.py: VllmGenerator's "[GOAL]\n%s\n[PROOFSTEP]\n" and the ByT5
+        // HuggingFaceGenerator's "%s" (the raw goal text).
+        assertEquals("[GOAL]\n" + STATE + "\n[PROOFSTEP]\n", PromptTemplate.named("reprover-vllm").render(INPUT));
+        assertEquals(STATE, PromptTemplate.named("reprover-byt5").render(INPUT));
+        assertEquals(2300, PromptTemplate.named("reprover-byt5").released().promptTokens());
+        assertThrows(IllegalArgumentException.class, () -> PromptTemplate.named("reprover"));
     }
 
     @Test

@@ -36,7 +36,7 @@ class TokenizerTruncationTest {
     @Test
     void cutsHypothesesByTokensKeepingTheTarget() throws Exception {
         try (HuggingFaceTokenCounter t = HuggingFaceTokenCounter.load(tokenizerPath())) {
-            PromptTemplate reprover = PromptTemplate.named("reprover");
+            PromptTemplate reprover = PromptTemplate.named("reprover-vllm");
             String state = "x y : ℝ\nh : x < 1\nh' : y < 1\n⊢ x + y < 1 + 1";
             // "[GOAL]" "[PROOFSTEP]" + target (8 words) + "h' : y < 1" (5 words) = 15 tokens.
             Prompt p = new PromptBuilder(reprover, t, 15).build(new PromptInput("t", "", List.of(), state));
