@@ -8,11 +8,18 @@ import java.util.Set;
 import java.util.random.RandomGenerator;
 import okhttp3.Interceptor;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
 
 /**
  * Tries a request again on 429, 5xx answers that mean "busy or restarting", and I/O failures
- * (refused connections, timeouts of one attempt), with backoff and jitter, never past the
- * request's {@link Deadline}. A {@code Retry-After} header is honoured when it fits the deadline.
+ * (refused connections, timeouts of one attempt, a 2xx answer whose body is cut short), with
+ * backoff and jitter, never past the request's {@link Deadline}. A {@code Retry-After} header is
+ * honoured when it fits the deadline.
+ *
+ * <p>A successful answer's body is read here, inside the retry loop: OkHttp hands back a response
+ * once its headers arrive, so a server that dies or drops the connection mid-body (a restarting
+ * vLLM, a proxy timing out) would otherwise surface only when the caller reads the body, after
+ * every retry is out of reach. Completion bodies are small (a few KB), so buffering costs nothing.
  */
 final class RetryInterceptor implements Interceptor {
     private static final Set<Integer> RETRYABLE = Set.of(429, 500, 502, 503, 504);
@@ -44,6 +51,16 @@ final class RetryInterceptor implements Interceptor {
                 }
                 continue;
             }
+            if (response.isSuccessful()) {
+                try {
+                    return buffered(response);
+                } catch (IOException e) {
+                    if (chain.call().isCanceled() || attempt >= policy.retries() || !waitBefore(attempt + 1, null, deadline)) {
+                        throw e;
+                    }
+                    continue;
+                }
+            }
             if (!isRetryable(response.code()) || attempt >= policy.retries()) {
                 return response;
             }
@@ -52,6 +69,14 @@ final class RetryInterceptor implements Interceptor {
                 return response;
             }
             response.close();
+        }
+    }
+
+    /** The response with its whole body read; a body cut short throws here (and the response is closed). */
+    private static Response buffered(Response response) throws IOException {
+        try (ResponseBody body = response.body()) {
+            byte[] bytes = body.bytes();
+            return response.newBuilder().body(ResponseBody.create(bytes, body.contentType())).build();
         }
     }
 
