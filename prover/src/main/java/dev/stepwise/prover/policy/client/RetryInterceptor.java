@@ -1,5 +1,8 @@
 package dev.stepwise.prover.policy.client;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -7,6 +10,7 @@ import java.time.InstantSource;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 import okhttp3.Interceptor;
+import okhttp3.MediaType;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 
@@ -23,6 +27,7 @@ import okhttp3.ResponseBody;
  */
 final class RetryInterceptor implements Interceptor {
     private static final Set<Integer> RETRYABLE = Set.of(429, 500, 502, 503, 504);
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final RetryPolicy policy;
     private final RandomGenerator random;
@@ -72,11 +77,36 @@ final class RetryInterceptor implements Interceptor {
         }
     }
 
-    /** The response with its whole body read; a body cut short throws here (and the response is closed). */
+    /**
+     * The response with its whole body read. A body cut short throws here (and the response is
+     * closed): one that ends before its {@code Content-Length} or its last chunk (OkHttp's
+     * "unexpected end of stream"), and a JSON body that ends before its JSON value does, which is
+     * what a cut arrives as when the server or a proxy framed only the bytes it had.
+     */
     private static Response buffered(Response response) throws IOException {
         try (ResponseBody body = response.body()) {
             byte[] bytes = body.bytes();
-            return response.newBuilder().body(ResponseBody.create(bytes, body.contentType())).build();
+            MediaType type = body.contentType();
+            if (type != null && type.subtype().equalsIgnoreCase("json") && !wholeJson(bytes)) {
+                throw new IOException("the " + response.code() + " answer's JSON body was cut short after " + bytes.length
+                        + " bytes");
+            }
+            return response.newBuilder().body(ResponseBody.create(bytes, type)).build();
+        }
+    }
+
+    /** Whether {@code bytes} hold one complete JSON value; anything else (bad JSON too) is left to the reader. */
+    private static boolean wholeJson(byte[] bytes) {
+        try (JsonParser p = JSON.createParser(bytes)) {
+            if (p.nextToken() == null) {
+                return false;
+            }
+            p.skipChildren();
+            return true;
+        } catch (JsonEOFException e) {
+            return false;
+        } catch (IOException e) {
+            return true; // malformed, not cut short: retrying would get the same answer
         }
     }
 
