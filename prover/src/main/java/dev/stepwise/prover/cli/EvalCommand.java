@@ -89,11 +89,9 @@ final class EvalCommand implements Callable<Integer> {
             selected.add(p);
         }
         // The stored configuration defines the run; only where things are on this machine may differ.
-        stored.config().settings().forEach((key, value) -> {
-            if (!key.equals("simulate")) {
-                app.putCommandFlag(key, value);
-            }
-        });
+        Map<String, String> runSettings = new java.util.LinkedHashMap<>(stored.config().settings());
+        runSettings.remove("simulate");
+        app.resumeWith(runSettings);
         options.name = resume;
         String world = stored.config().settings().getOrDefault("simulate", "");
         if (!world.isEmpty() && options.simulate == null) {
