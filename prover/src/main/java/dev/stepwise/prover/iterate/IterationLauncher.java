@@ -15,6 +15,7 @@ import dev.stepwise.iteration.TrainerLauncher;
 import dev.stepwise.prover.cli.Application;
 import dev.stepwise.prover.cli.ConsoleProgress;
 import dev.stepwise.prover.cli.RunLauncher;
+import dev.stepwise.prover.cli.StopHint;
 import dev.stepwise.prover.cli.UserError;
 import dev.stepwise.prover.config.ConfigException;
 import dev.stepwise.prover.config.IterateKeys;
@@ -76,7 +77,9 @@ final class IterationLauncher {
                 case PolicyConfig.Portfolio p -> throw UserError.input("expert iteration trains a model: set model.url and"
                         + " model.name to its inference server (to try it without a GPU, use --simulate WORLD)");
             };
-            try (Store store = app.openStore()) {
+            try (Store store = app.openStore();
+                    StopHint stopped = StopHint.armed(err, "stepwise iterate --resume"
+                            + (request.simulate() == null ? "" : " --simulate " + request.simulate()))) {
                 StoreRoundStore rounds = new StoreRoundStore(store);
                 String poolName = poolName(request, rounds);
                 List<Problem> pool = new DatasetCatalog(app.home(), app.workDir()).load(poolName);
