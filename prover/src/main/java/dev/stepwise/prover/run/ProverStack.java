@@ -138,6 +138,11 @@ public final class ProverStack implements AutoCloseable {
         return pool.counters();
     }
 
+    /** The processes the Lean pool keeps (alive or being replaced). */
+    public int poolSize() {
+        return pool.config().size();
+    }
+
     @Override
     public void close() {
         try {
