@@ -20,6 +20,8 @@ import dev.stepwise.prover.cli.UserError;
 import dev.stepwise.prover.config.ConfigException;
 import dev.stepwise.prover.config.IterateKeys;
 import dev.stepwise.prover.config.Settings;
+import dev.stepwise.prover.critic.PoolingCritic;
+import dev.stepwise.prover.critic.SearchCritic;
 import dev.stepwise.prover.policy.PolicyConfig;
 import dev.stepwise.prover.policy.PromptBudget;
 import dev.stepwise.prover.policy.client.ClientSettings;
@@ -67,6 +69,7 @@ final class IterationLauncher {
             Settings s = app.settings();
             RoundSettings settings = IterationConfig.roundSettings(s);
             EvalRoundSearcher.checkBudgets(s);
+            SearchCritic.check(s);
             if (request.resume() == RoundRequest.Resume.NEW && settings.curriculum() == Curriculum.CRITIC
                     && s.string(IterateKeys.CRITIC_URL).isBlank()) {
                 throw new ConfigException("iterate.curriculum is critic but iterate.critic-url is empty; set it to the critic's"
@@ -116,12 +119,12 @@ final class IterationLauncher {
         Path dataDir = app.resolve(s.path(IterateKeys.DATA_DIR));
         String serveCommand = s.string(IterateKeys.SERVE_COMMAND);
         ModelServing serving = serveCommand.isBlank() ? new LoraAdapterServing(calls) : new RestartCommandServing(serveCommand, dataDir);
-        return new RoundServices(new AnnouncingRoundStore(rounds, err), searcher, new StoreProblemHistory(store), critic(s, client, json),
+        return new RoundServices(new AnnouncingRoundStore(rounds, err), searcher, new StoreProblemHistory(store), critic(s, client),
                 new ServerTacticScorer(calls), new TemplatePromptRenderer(prompts), serving, new TrainerLauncher(app.env()), json,
                 InstantSource.system(), dataDir);
     }
 
-    private CriticScorer critic(Settings s, ClientSettings client, ObjectMapper json) {
+    private CriticScorer critic(Settings s, ClientSettings client) {
         String url = s.string(IterateKeys.CRITIC_URL).strip();
         if (url.isEmpty()) {
             return theorems -> {
@@ -130,8 +133,8 @@ final class IterationLauncher {
             };
         }
         try {
-            return new PoolingCriticScorer(new ModelServerCalls(app.httpClient(), ClientSettings.parseUrl(url), client.apiKey(), json),
-                    s.string(IterateKeys.CRITIC_MODEL).strip());
+            return new PoolingCriticScorer(new PoolingCritic(app.httpClient(), ClientSettings.parseUrl(url), client.apiKey(),
+                    s.string(IterateKeys.CRITIC_MODEL).strip(), client.retry()));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("iterate.critic-url: " + e.getMessage());
         }

@@ -25,7 +25,7 @@ import okhttp3.ResponseBody;
  * vLLM, a proxy timing out) would otherwise surface only when the caller reads the body, after
  * every retry is out of reach. Completion bodies are small (a few KB), so buffering costs nothing.
  */
-final class RetryInterceptor implements Interceptor {
+public final class RetryInterceptor implements Interceptor {
     private static final Set<Integer> RETRYABLE = Set.of(429, 500, 502, 503, 504);
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -37,6 +37,11 @@ final class RetryInterceptor implements Interceptor {
         this.policy = policy;
         this.random = random;
         this.clock = clock;
+    }
+
+    /** With the system clock and its own randomness: for clients other than the completion client (the critic). */
+    public static RetryInterceptor of(RetryPolicy policy) {
+        return new RetryInterceptor(policy, new java.util.SplittableRandom(), InstantSource.system());
     }
 
     static boolean isRetryable(int code) {
