@@ -30,6 +30,16 @@ public record CriticPrompt(String template) {
     }
 
     public String render(String goals) {
-        return template.replace(STATE, goals);
+        return before() + goals + after();
+    }
+
+    /** The text before the state. */
+    public String before() {
+        return template.substring(0, template.indexOf(STATE));
+    }
+
+    /** The text after the state (the template names it once; any later {@value #STATE} is literal text). */
+    public String after() {
+        return template.substring(template.indexOf(STATE) + STATE.length());
     }
 }

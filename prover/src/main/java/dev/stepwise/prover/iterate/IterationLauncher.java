@@ -19,7 +19,9 @@ import dev.stepwise.prover.cli.StopHint;
 import dev.stepwise.prover.cli.UserError;
 import dev.stepwise.prover.config.ConfigException;
 import dev.stepwise.prover.config.IterateKeys;
+import dev.stepwise.prover.config.SearchKeys;
 import dev.stepwise.prover.config.Settings;
+import dev.stepwise.prover.critic.CriticPrompt;
 import dev.stepwise.prover.critic.PoolingCritic;
 import dev.stepwise.prover.critic.SearchCritic;
 import dev.stepwise.prover.policy.PolicyConfig;
@@ -120,7 +122,8 @@ final class IterationLauncher {
         String serveCommand = s.string(IterateKeys.SERVE_COMMAND);
         ModelServing serving = serveCommand.isBlank() ? new LoraAdapterServing(calls) : new RestartCommandServing(serveCommand, dataDir);
         return new RoundServices(new AnnouncingRoundStore(rounds, err), searcher, new StoreProblemHistory(store), critic(s, client),
-                new ServerTacticScorer(calls), new TemplatePromptRenderer(prompts), serving, new TrainerLauncher(app.env()), json,
+                new ServerTacticScorer(calls), new TemplatePromptRenderer(prompts,
+                new CriticPrompt(s.string(SearchKeys.CRITIC_TEMPLATE))), serving, new TrainerLauncher(app.env()), json,
                 InstantSource.system(), dataDir);
     }
 

@@ -134,9 +134,12 @@ class ModelServerAdaptersTest {
                         .get(10, TimeUnit.SECONDS);
             }
             String sent = JSON.readTree(server.takeRequest(5, TimeUnit.SECONDS).getBody().utf8()).get("prompt").asText();
-            PromptRenderer renderer = new TemplatePromptRenderer(builder);
+            PromptRenderer renderer = new TemplatePromptRenderer(builder, dev.stepwise.prover.critic.CriticPrompt.INTERNLM25_STEPPROVER);
             assertEquals(sent, renderer.prompt(theorem, before, state), template);
             assertEquals(template, renderer.name());
+            // Critic pairs are exported split where the search's critic input puts the state.
+            var critic = dev.stepwise.prover.critic.CriticPrompt.INTERNLM25_STEPPROVER;
+            assertEquals(critic.render(state), renderer.criticInput().before() + state + renderer.criticInput().after());
         }
     }
 
