@@ -61,11 +61,11 @@ public final class SearchKeys {
                     + "critic-only or weighted asks; with --simulate, the simulated server's");
     public static final ConfigKey CRITIC_MODEL = ConfigKey.of("search.critic-model", ValueType.STRING, "",
             "the critic's model name on its server (empty: the server's only model)");
-    public static final ConfigKey CRITIC_TEMPLATE = ConfigKey.of("search.critic-template", ValueType.STRING,
-            dev.stepwise.prover.critic.CriticPrompt.INTERNLM25_STEPPROVER.template(),
-            "the text the critic scores for a proof state, {state} standing for the state (default: "
+    public static final ConfigKey CRITIC_TEMPLATE = ConfigKey.of("search.critic-template", ValueType.STRING, "",
+            "the text the critic scores for a proof state, {state} standing for the state (empty: "
                     + "InternLM2.5-StepProver-critic's chat turn)")
-            .restrictedTo(v -> ((String) v).contains(dev.stepwise.prover.critic.CriticPrompt.STATE), "a text containing {state}");
+            .restrictedTo(v -> ((String) v).isEmpty() || ((String) v).contains(dev.stepwise.prover.critic.CriticPrompt.STATE),
+                    "empty, or a text containing {state}");
     public static final ConfigKey CONCURRENT_ATTEMPTS = ConfigKey.positiveInt("search.concurrent-attempts", 64,
             "attempts running at once (each holds its tree in memory)");
     public static final ConfigKey POLICY_IN_FLIGHT = ConfigKey.positiveInt("search.policy-in-flight", 64,

@@ -22,6 +22,11 @@ public record CriticPrompt(String template) {
     public static final CriticPrompt INTERNLM25_STEPPROVER = new CriticPrompt(
             "<|im_start|>user\nWhich state is closer to 'no goals'?<|im_end|>\n<|im_start|>assistant\n" + STATE + "<|im_end|>\n");
 
+    /** From {@code search.critic-template}: empty means InternLM2.5-StepProver-critic's turn. */
+    public static CriticPrompt fromSetting(String text) {
+        return text.isEmpty() ? INTERNLM25_STEPPROVER : new CriticPrompt(text);
+    }
+
     public CriticPrompt {
         Objects.requireNonNull(template, "template");
         if (!template.contains(STATE)) {

@@ -38,7 +38,7 @@ public final class SearchCritic {
                 backoffMax.compareTo(backoff) >= 0 ? backoffMax : backoff);
         PoolingCritic critic = new PoolingCritic(http, url(s), new ApiKey(s.string(PolicyKeys.API_KEY)),
                 s.string(SearchKeys.CRITIC_MODEL).strip(), retry);
-        return new CriticStateScorer(critic, new CriticPrompt(s.string(SearchKeys.CRITIC_TEMPLATE)));
+        return new CriticStateScorer(critic, CriticPrompt.fromSetting(s.string(SearchKeys.CRITIC_TEMPLATE)));
     }
 
     private static HttpUrl url(Settings s) {

@@ -123,7 +123,7 @@ final class IterationLauncher {
         ModelServing serving = serveCommand.isBlank() ? new LoraAdapterServing(calls) : new RestartCommandServing(serveCommand, dataDir);
         return new RoundServices(new AnnouncingRoundStore(rounds, err), searcher, new StoreProblemHistory(store), critic(s, client),
                 new ServerTacticScorer(calls), new TemplatePromptRenderer(prompts,
-                new CriticPrompt(s.string(SearchKeys.CRITIC_TEMPLATE))), serving, new TrainerLauncher(app.env()), json,
+                CriticPrompt.fromSetting(s.string(SearchKeys.CRITIC_TEMPLATE))), serving, new TrainerLauncher(app.env()), json,
                 InstantSource.system(), dataDir);
     }
 
