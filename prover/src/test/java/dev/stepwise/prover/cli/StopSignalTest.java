@@ -49,6 +49,34 @@ class StopSignalTest {
         assertTrue(!resumed.err().contains("stopped before the run finished"), "a run that ends by itself gives no stop hint");
     }
 
+    @Test
+    void sigtermStopsARoundWithTheRoundsResumeCommand() throws Exception {
+        Path world = dir.resolve("round-world.json");
+        var gen = new CliHarness(dir).run("sim", "generate", "--from", "minif2f-test", "--limit", "12", "--seed", "8",
+                "--out", world.toString(), "--timeout-rate", "0", "--crash-rate", "0", "--header-import", "10ms",
+                "--model-latency", "150ms", "--model-capacity", "1");
+        assertEquals(0, gen.exitCode(), gen.err());
+        Path log = dir.resolve("round.log");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dai.djl.offline=true", "-Dstepwise.home=" + CliHarness.repoRoot(), "-cp", System.getProperty("java.class.path"),
+                "dev.stepwise.prover.cli.Main", "--set", "iterate.max-problems=6", "--set", "iterate.search-budget=1x4x200",
+                "--set", "iterate.prepass-budget=1x1x2", "--set", "pool.size=1", "--set", "lean.sandbox=off",
+                "iterate", "--pool", "minif2f-test", "--simulate", world.toString())
+                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            awaitLine(log, "round 1: started", child);
+            child.destroy(); // SIGTERM
+            assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the JVM must end on SIGTERM");
+        } finally {
+            child.descendants().forEach(ProcessHandle::destroyForcibly);
+            child.destroyForcibly();
+        }
+        String out = Files.readString(log);
+        assertEquals(143, child.exitValue(), out);
+        assertTrue(out.lines().anyMatch(l -> l.equals("stepwise: stopped before the run finished; what it finished is stored;"
+                + " continue with: stepwise iterate --resume --simulate " + world)), out);
+    }
+
     private static void awaitLine(Path log, String text, Process child) throws IOException, InterruptedException {
         for (int i = 0; i < 1200; i++) {
             if (Files.exists(log) && Files.readString(log).contains(text)) {
