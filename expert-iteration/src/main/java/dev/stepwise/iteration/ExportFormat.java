@@ -36,6 +36,11 @@ public enum ExportFormat {
     }
 
     ObjectNode line(Example example) {
+        return line(example, CriticInput.PLAIN);
+    }
+
+    /** @param critic how the critic is asked; critic pairs are split as it is (see {@link CriticInput}) */
+    ObjectNode line(Example example, CriticInput critic) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode o = f.objectNode();
         switch (example) {
@@ -48,7 +53,14 @@ public enum ExportFormat {
                     o.put("prompt", s.prompt()).put("completion", s.completion());
                 }
             }
-            case Example.Preference p -> o.put("prompt", p.prompt()).put("chosen", p.chosen()).put("rejected", p.rejected());
+            case Example.Preference p -> {
+                if (this == CRITIC) {
+                    o.put("prompt", critic.before()).put("chosen", p.chosen() + critic.after())
+                            .put("rejected", p.rejected() + critic.after());
+                } else {
+                    o.put("prompt", p.prompt()).put("chosen", p.chosen()).put("rejected", p.rejected());
+                }
+            }
         }
         return o;
     }

@@ -18,7 +18,7 @@ final class ExportStage implements StageStep {
         provenance.put("config-sha256", Sha256.ofFields(round.configJson()));
         ExportManifest manifest = new Exporter(round.services().json(), round.settings().validFraction())
                 .export(filtered.kept(), round.files().path(RoundFiles.EXPORT_DIR), round.number(),
-                        round.services().renderer().name(), provenance);
+                        round.services().renderer().name(), round.services().renderer().criticInput(), provenance);
         return manifest.summary();
     }
 }

@@ -33,6 +33,12 @@ public final class Exporter {
     }
 
     public ExportManifest export(List<Example> examples, Path dir, int round, String template, Map<String, String> provenance) {
+        return export(examples, dir, round, template, CriticInput.PLAIN, provenance);
+    }
+
+    /** @param critic how the critic is asked about a state: critic pairs are written as it will read them */
+    public ExportManifest export(List<Example> examples, Path dir, int round, String template, CriticInput critic,
+            Map<String, String> provenance) {
         try {
             Files.createDirectories(dir);
             List<ExportManifest.FileEntry> entries = new ArrayList<>();
@@ -44,7 +50,7 @@ public final class Exporter {
                     Path file = dir.resolve(format.fileName(split));
                     writeAtomically(file, out -> {
                         for (Example e : lines) {
-                            out.write(json.writeValueAsString(format.line(e)));
+                            out.write(json.writeValueAsString(format.line(e, critic)));
                             out.write('\n');
                         }
                     });

@@ -17,4 +17,9 @@ public interface PromptRenderer {
 
     /** The completion the model should write for {@code tactic}. */
     String completion(String tactic);
+
+    /** How the critic is asked about a state, for the exported critic pairs; the state alone unless the application says. */
+    default CriticInput criticInput() {
+        return CriticInput.PLAIN;
+    }
 }

@@ -61,6 +61,28 @@ class ExporterTest {
         assertEquals(2, lines(dir.resolve("critic-train.jsonl")).size());
     }
 
+    @Test
+    void criticPairsAreSplitAsTheCriticIsAskedSoPromptPlusChosenIsItsInput(@TempDir Path dir) throws Exception {
+        CriticInput critic = new CriticInput("<|im_start|>user\nWhich state is closer to 'no goals'?<|im_end|>\n"
+                + "<|im_start|>assistant\n", "<|im_end|>\n");
+        new Exporter(json, 0.0).export(harvestMany(1), dir, 1, "test", critic, Map.of());
+        List<JsonNode> pairs = lines(dir.resolve("critic-train.jsonl"));
+        assertEquals(2, pairs.size());
+        for (JsonNode pair : pairs) {
+            assertEquals(List.of("prompt", "chosen", "rejected"), iterator(pair));
+            assertEquals(critic.before(), pair.get("prompt").asText());
+            assertTrue(pair.get("chosen").asText().startsWith("⊢ ") && pair.get("chosen").asText().endsWith("<|im_end|>\n"),
+                    pair.toString());
+            assertTrue(pair.get("rejected").asText().endsWith("<|im_end|>\n"), pair.toString());
+        }
+        // Without a critic template the pair is the bare states, after no prompt.
+        Path plain = dir.resolve("plain");
+        new Exporter(json, 0.0).export(harvestMany(1), plain, 1, "test", Map.of());
+        JsonNode bare = lines(plain.resolve("critic-train.jsonl")).get(0);
+        assertEquals("", bare.get("prompt").asText());
+        assertTrue(bare.get("chosen").asText().startsWith("⊢ "), bare.toString());
+    }
+
     private static List<String> iterator(JsonNode n) {
         List<String> names = new ArrayList<>();
         n.fieldNames().forEachRemaining(names::add);

@@ -8,8 +8,10 @@ public enum CrashKind {
     OUTPUT_CLOSED,
     /** It answered something that is not a REPL response (a panic text, a stack overflow report). */
     GARBAGE,
-    /** Exit code 137 or 134 with a memory cap set: most likely out of memory. */
+    /** Lean's runtime reported running out of memory, or (under a memory cap) the process was SIGKILLed: see {@link LeanExit}. */
     OUT_OF_MEMORY,
+    /** Lean's runtime reported a stack overflow and aborted (exit 134): deep recursion, not memory. */
+    STACK_OVERFLOW,
     /** Writing the request failed: its stdin is closed. */
     INPUT_CLOSED
 }

@@ -248,9 +248,8 @@ public final class ReplProcess implements AutoCloseable {
     private CrashKind outputEnded() {
         try {
             if (process.waitFor(config.exitWait().toMillis(), TimeUnit.MILLISECONDS)) {
-                int code = process.exitValue();
-                return config.memoryCapBytes() > 0 && (code == 137 || code == 134)
-                        ? CrashKind.OUT_OF_MEMORY : CrashKind.EXITED;
+                awaitStderr(); // its last words say why it ended
+                return LeanExit.classify(process.exitValue(), stderrTail(), config.memoryCapBytes() > 0);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

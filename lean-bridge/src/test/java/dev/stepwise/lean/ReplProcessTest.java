@@ -83,6 +83,24 @@ class ReplProcessTest {
     }
 
     @Test
+    void aStackOverflowAbortUnderAMemoryCapIsAStackOverflowNotOutOfMemory() {
+        // Exit 134 is SIGABRT: Lean's stack guard aborts with it; so would an uncaught std::bad_alloc.
+        ReplProcess p = start(ScriptedRepl.config(dir).withMemoryCap(8L << 30));
+        var e = assertThrows(ReplCrashException.class, () -> p.send(ReplRequest.Command.fresh("overflow"), DEADLINE));
+        assertEquals(CrashKind.STACK_OVERFLOW, e.kind());
+        assertEquals(134, e.exitCode());
+        assertTrue(e.getMessage().startsWith("repl-test crashed (stack overflow, exit code 134): output ended"), e.getMessage());
+    }
+
+    @Test
+    void leansOwnOutOfMemoryPanicIsOutOfMemory() {
+        ReplProcess p = start(ScriptedRepl.config(dir).withMemoryCap(8L << 30));
+        var e = assertThrows(ReplCrashException.class, () -> p.send(ReplRequest.Command.fresh("nomemory"), DEADLINE));
+        assertEquals(CrashKind.OUT_OF_MEMORY, e.kind());
+        assertEquals(1, e.exitCode());
+    }
+
+    @Test
     void eofInTheMiddleOfAResponseIsACrashNotAParseError() {
         ReplProcess p = start(ScriptedRepl.config(dir));
         var e = assertThrows(ReplCrashException.class, () -> p.send(ReplRequest.Command.fresh("half"), DEADLINE));

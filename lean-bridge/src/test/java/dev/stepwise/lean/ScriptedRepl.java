@@ -12,7 +12,9 @@ import java.util.Map;
  *
  * <p>Requests whose text contains a trigger word: {@code hang} sleeps forever in a child process,
  * {@code escape} hangs too, after starting a process outside its tree and group that holds its
- * stdout open for 3 s, {@code crash} writes to stderr and exits 3, {@code garbage} answers non-JSON, {@code half}
+ * stdout open for 3 s, {@code crash} writes to stderr and exits 3, {@code overflow} ends as Lean's stack guard
+ * does (its report on stderr, then SIGABRT: status 134), {@code nomemory} as Lean's failed allocation
+ * does (its panic line, status 1), {@code garbage} answers non-JSON, {@code half}
  * answers half a response and exits, {@code grow} allocates about 16 MB it keeps. Anything else
  * is answered {@code {"env": n}} with n counting up; a tactic request gets a tactic result. As in
  * the real REPL, importing {@code NoSuchThing} succeeds silently and a later {@code #check} fails.
@@ -29,6 +31,8 @@ final class ScriptedRepl {
                 *escape*) ( setsid sleep 3 & ) ; sleep 1000 ;;
                 *hang*) sleep 1000 ;;
                 *crash*) echo "INTERNAL PANIC: out of bounds" >&2; echo "at Lean.Elab" >&2; exit 3 ;;
+                *overflow*) printf '\\nStack overflow detected. Aborting.\\n' >&2; kill -ABRT $$ ;;
+                *nomemory*) echo "INTERNAL PANIC: out of memory" >&2; exit 1 ;;
                 *garbage*) printf 'Stack overflow detected. Aborting.\\n\\n' ;;
                 *half*) printf '{"env":\\n'; exit 0 ;;
                 *grow*) hog=xxxxxxxx; for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21; do hog=$hog$hog; done; printf '{"env": %d}\\n\\n' $n; n=$((n+1)) ;;

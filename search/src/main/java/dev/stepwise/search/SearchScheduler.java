@@ -155,7 +155,19 @@ public final class SearchScheduler implements AutoCloseable {
                 next = pending.take();
                 if (!next.run.isSettled()) {
                     attemptSlots.acquire();
-                    if (!start(next)) {
+                    boolean started;
+                    try {
+                        started = start(next);
+                    } catch (RuntimeException | Error e) {
+                        // An attempt that cannot even be made (a bug, a configuration the search
+                        // refuses) fails its theorem, as one that throws while running does. The
+                        // dispatcher lives on: were it to die, every queued theorem would wait forever.
+                        attemptSlots.release();
+                        next.run.crashed(next.attempt, e);
+                        next = null;
+                        continue;
+                    }
+                    if (!started) {
                         attemptSlots.release();
                         next.run.skipped();
                     }

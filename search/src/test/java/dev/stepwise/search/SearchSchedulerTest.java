@@ -209,6 +209,23 @@ class SearchSchedulerTest {
     }
 
     @Test
+    void anAttemptThatCannotBeCreatedFailsItsTheoremAndTheSchedulerGoesOn() throws Exception {
+        // A critic mode with no critic: Search refuses to be created, on the dispatcher thread.
+        World world = SearchTest.deepNarrow();
+        SearchConfig needsCritic = CONFIG.withCritic(CriticMode.WEIGHTED, 1.0);
+        try (SearchScheduler scheduler = new SearchScheduler(new SchedulerConfig(1, 4, 4, Duration.ofSeconds(10)),
+                needsCritic, SearchServices.of(world.environment(), world.policy()), new SearchListener() { })) {
+            CompletableFuture<TheoremResult> first = scheduler.submit(World.THEOREM, new AttemptPlan(2, List.of(1.0), 7));
+            CompletableFuture<TheoremResult> second = scheduler.submit(new Theorem("u", World.THEOREM.header(),
+                    World.THEOREM.statement()), new AttemptPlan(1, List.of(1.0), 8));
+            for (CompletableFuture<TheoremResult> f : List.of(first, second)) {
+                var e = assertThrows(java.util.concurrent.ExecutionException.class, () -> f.get(30, TimeUnit.SECONDS));
+                assertEquals("criticMode WEIGHTED needs a critic (StateScorer)", e.getCause().getMessage());
+            }
+        }
+    }
+
+    @Test
     void anAttemptThatThrowsFailsItsTheoremAndCancelsTheOthers() throws Exception {
         World world = SearchTest.endless();
         ProofEnvironment env = world.environment();

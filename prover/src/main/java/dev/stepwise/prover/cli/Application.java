@@ -87,6 +87,21 @@ public final class Application {
         commandFlags.put(key, value);
     }
 
+    /**
+     * Puts a stored run's configuration into the flag layer, for {@code eval --resume}: the run is
+     * found in the store the settings name, so they have been read by then, and are read again with
+     * the run's configuration. Where the store is ({@code store.*}) is never part of a run's
+     * configuration, so the store just read stays the one used. Nothing built from the settings
+     * read so far (the HTTP client) may exist yet.
+     */
+    public void resumeWith(Map<String, String> runSettings) {
+        if (httpClient != null) {
+            throw new IllegalStateException("the HTTP client was built from the settings before the run's configuration was read");
+        }
+        commandFlags.putAll(runSettings);
+        settings = null;
+    }
+
     /** The one HTTP client of this invocation; every component derives its variants from it. */
     public okhttp3.OkHttpClient httpClient() {
         if (httpClient == null) {

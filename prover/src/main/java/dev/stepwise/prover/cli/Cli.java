@@ -65,7 +65,8 @@ public final class Cli {
             };
             message = d.getMessage();
         } else if (e instanceof ProblemFileException || e instanceof DatasetCatalog.UnknownDatasetException
-                || e instanceof dev.stepwise.prover.eval.RunConflictException) {
+                || e instanceof dev.stepwise.prover.eval.RunConflictException
+                || e instanceof dev.stepwise.prover.sim.world.WorldFormatException) {
             code = ExitCode.USAGE.code();
             message = e.getMessage();
         } else if (e instanceof ConfigException) {

@@ -69,7 +69,9 @@ final class EvalCommand implements Callable<Integer> {
             return resumeRun();
         }
         List<Problem> problems = select(new DatasetCatalog(app.home(), app.workDir()).load(dataset));
-        return new RunLauncher(app).run(RunKind.EVAL, dataset, problems, options, progress(), this::finish);
+        try (StopHint progress = progress()) {
+            return new RunLauncher(app).run(RunKind.EVAL, dataset, problems, options, progress, this::finish);
+        }
     }
 
     private int resumeRun() {
@@ -89,17 +91,17 @@ final class EvalCommand implements Callable<Integer> {
             selected.add(p);
         }
         // The stored configuration defines the run; only where things are on this machine may differ.
-        stored.config().settings().forEach((key, value) -> {
-            if (!key.equals("simulate")) {
-                app.putCommandFlag(key, value);
-            }
-        });
+        Map<String, String> runSettings = new java.util.LinkedHashMap<>(stored.config().settings());
+        runSettings.remove("simulate");
+        app.resumeWith(runSettings);
         options.name = resume;
         String world = stored.config().settings().getOrDefault("simulate", "");
         if (!world.isEmpty() && options.simulate == null) {
             options.simulate = Path.of(world);
         }
-        return new RunLauncher(app).run(RunKind.EVAL, stored.config().dataset(), selected, options, progress(), this::finish);
+        try (StopHint progress = progress()) {
+            return new RunLauncher(app).run(RunKind.EVAL, stored.config().dataset(), selected, options, progress, this::finish);
+        }
     }
 
     private List<Problem> select(List<Problem> problems) {
@@ -122,8 +124,11 @@ final class EvalCommand implements Callable<Integer> {
         return out;
     }
 
-    private ConsoleProgress progress() {
-        return new ConsoleProgress(spec.commandLine().getErr(), InstantSource.system(), false, options.simulate);
+    /** The progress display, and the resume command should a signal stop the run. */
+    private StopHint progress() {
+        PrintWriter err = spec.commandLine().getErr();
+        return new StopHint(err, run -> "stepwise eval --resume " + run,
+                new ConsoleProgress(err, InstantSource.system(), false, options.simulate));
     }
 
     private int finish(StoredRun run) {

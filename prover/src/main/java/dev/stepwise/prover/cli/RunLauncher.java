@@ -8,6 +8,7 @@ import dev.stepwise.prover.config.PolicyKeys;
 import dev.stepwise.prover.config.SearchKeys;
 import dev.stepwise.prover.config.SearchSettings;
 import dev.stepwise.prover.config.Settings;
+import dev.stepwise.prover.critic.SearchCritic;
 import dev.stepwise.prover.eval.Budget;
 import dev.stepwise.prover.eval.EvalConfig;
 import dev.stepwise.prover.eval.EvalRequest;
@@ -38,7 +39,7 @@ import java.util.function.Supplier;
 public final class RunLauncher {
     /** Keys that say where things are on this machine, not what the run is; they stay out of its identity. */
     private static final List<String> LOCAL_KEYS = List.of("store.", "lean.repl-command", "lean.scratch-dir", "model.url",
-            "model.api-key");
+            "model.api-key", "search.critic-url");
 
     private final Application app;
 
@@ -58,6 +59,7 @@ public final class RunLauncher {
         SimulatedStack sim = options.simulate == null ? null : startSimulation(app, options.simulate);
         try {
             Settings s = app.settings();
+            SearchCritic.check(s);
             EvalConfig config = config(dataset, problems, s, options.simulate == null ? "" : app.resolve(options.simulate).toString());
             LeanSetup lean = new LeanSetup(s, app.home(), app.workDir(), HostTools.fromEnvironment());
             List<String> headers = problems.stream().map(Problem::header).distinct().toList();
@@ -109,13 +111,16 @@ public final class RunLauncher {
         app.putCommandFlag(PolicyKeys.URLS.name(), sim.modelUrl().toString());
         app.putCommandFlag(PolicyKeys.NAME.name(), sim.modelName());
         app.putCommandFlag(PolicyKeys.SERVER.name(), "vllm");
+        // The simulated server also answers vLLM's pooling API, as a critic's server would.
+        app.putCommandFlag(SearchKeys.CRITIC_URL.name(), sim.modelUrl().toString());
         return sim;
     }
 
     /** Starts the Lean pool warmed with {@code headers} and opens the configured policy; Lean that cannot start is exit 3. */
     public static ProverStack openStack(Application app, LeanSetup lean, List<String> headers, Simulation simulation) {
-        return leanStarted(() -> ProverStack.open(lean, app.policyFactory(), app.policyConfig(), headers, simulation,
-                VersionInfo.load().version(), InstantSource.system()));
+        return leanStarted(() -> ProverStack.open(lean, app.policyFactory(), app.policyConfig(),
+                SearchCritic.open(app.settings(), app.httpClient()), headers, simulation, VersionInfo.load().version(),
+                InstantSource.system()));
     }
 
     /** The Lean pool alone, for searches that each bring their own policy ({@link ProverStack#withPolicy}). */

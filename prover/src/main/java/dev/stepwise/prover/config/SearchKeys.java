@@ -56,6 +56,16 @@ public final class SearchKeys {
     public static final ConfigKey CRITIC_WEIGHT = ConfigKey.of("search.critic-weight", ValueType.DOUBLE, 1.0,
             "the critic's weight in weighted mode")
             .restrictedTo(v -> (Double) v >= 0 && Double.isFinite((Double) v), "a number >= 0");
+    public static final ConfigKey CRITIC_URL = ConfigKey.of("search.critic-url", ValueType.STRING, "",
+            "base URL of the critic (a reward model served by vLLM's pooling API, POST /pooling) that search.critic "
+                    + "critic-only or weighted asks; with --simulate, the simulated server's");
+    public static final ConfigKey CRITIC_MODEL = ConfigKey.of("search.critic-model", ValueType.STRING, "",
+            "the critic's model name on its server (empty: the server's only model)");
+    public static final ConfigKey CRITIC_TEMPLATE = ConfigKey.of("search.critic-template", ValueType.STRING, "",
+            "the text the critic scores for a proof state, {state} standing for the state (empty: "
+                    + "InternLM2.5-StepProver-critic's chat turn)")
+            .restrictedTo(v -> ((String) v).isEmpty() || ((String) v).contains(dev.stepwise.prover.critic.CriticPrompt.STATE),
+                    "empty, or a text containing {state}");
     public static final ConfigKey CONCURRENT_ATTEMPTS = ConfigKey.positiveInt("search.concurrent-attempts", 64,
             "attempts running at once (each holds its tree in memory)");
     public static final ConfigKey POLICY_IN_FLIGHT = ConfigKey.positiveInt("search.policy-in-flight", 64,
@@ -73,5 +83,5 @@ public final class SearchKeys {
 
     public static final List<ConfigKey> ALL = List.of(WIDTH, ALPHAS, SCORE_MODE, TEMPERATURE, ATTEMPTS, SEED,
             MAX_EXPANSIONS, MAX_TACTICS, MAX_TOKENS, TIME_LIMIT, FORBIDDEN_DEFAULTS, FORBIDDEN_EXTRA, CRITIC,
-            CRITIC_WEIGHT, CONCURRENT_ATTEMPTS, POLICY_IN_FLIGHT, LEAN_IN_FLIGHT);
+            CRITIC_WEIGHT, CRITIC_URL, CRITIC_MODEL, CRITIC_TEMPLATE, CONCURRENT_ATTEMPTS, POLICY_IN_FLIGHT, LEAN_IN_FLIGHT);
 }

@@ -123,7 +123,7 @@ public final class EvalService {
         boolean left = !store.problems().unfinished(run.id()).isEmpty();
         store.runs().finish(run.id(), left ? RunStatus.INTERRUPTED : RunStatus.COMPLETED, clock.instant());
         observer.runFinished(LeanUsage.between(poolBefore, stack.poolCounters(),
-                Duration.between(searchStart, clock.instant())));
+                Duration.between(searchStart, clock.instant()), stack.poolSize()));
         return StoredRun.of(store, store.runs().find(run.id()).orElseThrow());
     }
 

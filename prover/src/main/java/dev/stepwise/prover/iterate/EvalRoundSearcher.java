@@ -14,6 +14,7 @@ import dev.stepwise.prover.config.PolicyKeys;
 import dev.stepwise.prover.config.SearchKeys;
 import dev.stepwise.prover.config.SearchSettings;
 import dev.stepwise.prover.config.Settings;
+import dev.stepwise.prover.critic.SearchCritic;
 import dev.stepwise.prover.eval.Budget;
 import dev.stepwise.prover.eval.EvalRequest;
 import dev.stepwise.prover.eval.EvalService;
@@ -76,7 +77,8 @@ final class EvalRoundSearcher implements RoundSearcher, AutoCloseable {
         Settings s = app.settingsWith(overrides(app.settings(), job));
         List<Problem> problems = job.problems().stream().map(this::problem).toList();
         ProverStack shared = lean(job);
-        try (ProverStack stack = shared.withPolicy(app.policyFactory().open(PolicyConfig.from(s, app::resolve)))) {
+        try (ProverStack stack = shared.withPolicy(app.policyFactory().open(PolicyConfig.from(s, app::resolve)),
+                SearchCritic.open(s, app.httpClient()))) {
             SearchSettings search = new SearchSettings(s);
             EvalService service = new EvalService(store, stack, InstantSource.system(), observers.apply(job), search.searchConfig(),
                     search.attemptPlan(), search.schedulerConfig(s.duration(LeanKeys.TACTIC_TIMEOUT)));

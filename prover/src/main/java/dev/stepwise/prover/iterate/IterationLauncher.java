@@ -15,10 +15,15 @@ import dev.stepwise.iteration.TrainerLauncher;
 import dev.stepwise.prover.cli.Application;
 import dev.stepwise.prover.cli.ConsoleProgress;
 import dev.stepwise.prover.cli.RunLauncher;
+import dev.stepwise.prover.cli.StopHint;
 import dev.stepwise.prover.cli.UserError;
 import dev.stepwise.prover.config.ConfigException;
 import dev.stepwise.prover.config.IterateKeys;
+import dev.stepwise.prover.config.SearchKeys;
 import dev.stepwise.prover.config.Settings;
+import dev.stepwise.prover.critic.CriticPrompt;
+import dev.stepwise.prover.critic.PoolingCritic;
+import dev.stepwise.prover.critic.SearchCritic;
 import dev.stepwise.prover.policy.PolicyConfig;
 import dev.stepwise.prover.policy.PromptBudget;
 import dev.stepwise.prover.policy.client.ClientSettings;
@@ -66,6 +71,7 @@ final class IterationLauncher {
             Settings s = app.settings();
             RoundSettings settings = IterationConfig.roundSettings(s);
             EvalRoundSearcher.checkBudgets(s);
+            SearchCritic.check(s);
             if (request.resume() == RoundRequest.Resume.NEW && settings.curriculum() == Curriculum.CRITIC
                     && s.string(IterateKeys.CRITIC_URL).isBlank()) {
                 throw new ConfigException("iterate.curriculum is critic but iterate.critic-url is empty; set it to the critic's"
@@ -76,7 +82,9 @@ final class IterationLauncher {
                 case PolicyConfig.Portfolio p -> throw UserError.input("expert iteration trains a model: set model.url and"
                         + " model.name to its inference server (to try it without a GPU, use --simulate WORLD)");
             };
-            try (Store store = app.openStore()) {
+            try (Store store = app.openStore();
+                    StopHint stopped = StopHint.armed(err, "stepwise iterate --resume"
+                            + (request.simulate() == null ? "" : " --simulate " + request.simulate()))) {
                 StoreRoundStore rounds = new StoreRoundStore(store);
                 String poolName = poolName(request, rounds);
                 List<Problem> pool = new DatasetCatalog(app.home(), app.workDir()).load(poolName);
@@ -116,12 +124,13 @@ final class IterationLauncher {
         String serveCommand = s.string(IterateKeys.SERVE_COMMAND);
         ModelServing serving = serveCommand.isBlank() ? new LoraAdapterServing(calls, client.kind())
                 : new RestartCommandServing(serveCommand, dataDir);
-        return new RoundServices(new AnnouncingRoundStore(rounds, err), searcher, new StoreProblemHistory(store), critic(s, client, json),
-                new ServerTacticScorer(calls), new TemplatePromptRenderer(prompts), serving, new TrainerLauncher(app.env()), json,
+        return new RoundServices(new AnnouncingRoundStore(rounds, err), searcher, new StoreProblemHistory(store), critic(s, client),
+                new ServerTacticScorer(calls), new TemplatePromptRenderer(prompts,
+                CriticPrompt.fromSetting(s.string(SearchKeys.CRITIC_TEMPLATE))), serving, new TrainerLauncher(app.env()), json,
                 InstantSource.system(), dataDir);
     }
 
-    private CriticScorer critic(Settings s, ClientSettings client, ObjectMapper json) {
+    private CriticScorer critic(Settings s, ClientSettings client) {
         String url = s.string(IterateKeys.CRITIC_URL).strip();
         if (url.isEmpty()) {
             return theorems -> {
@@ -130,8 +139,8 @@ final class IterationLauncher {
             };
         }
         try {
-            return new PoolingCriticScorer(new ModelServerCalls(app.httpClient(), ClientSettings.parseUrl(url), client.apiKey(), json),
-                    s.string(IterateKeys.CRITIC_MODEL).strip());
+            return new PoolingCriticScorer(new PoolingCritic(app.httpClient(), ClientSettings.parseUrl(url), client.apiKey(),
+                    s.string(IterateKeys.CRITIC_MODEL).strip(), client.retry()));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("iterate.critic-url: " + e.getMessage());
         }

@@ -1,6 +1,8 @@
 package dev.stepwise.prover.iterate;
 
+import dev.stepwise.iteration.CriticInput;
 import dev.stepwise.iteration.PromptRenderer;
+import dev.stepwise.prover.critic.CriticPrompt;
 import dev.stepwise.prover.policy.prompt.PromptBuilder;
 import dev.stepwise.prover.policy.prompt.PromptInput;
 import dev.stepwise.search.Theorem;
@@ -13,9 +15,12 @@ import java.util.Objects;
  */
 final class TemplatePromptRenderer implements PromptRenderer {
     private final PromptBuilder builder;
+    private final CriticPrompt critic;
 
-    TemplatePromptRenderer(PromptBuilder builder) {
+    /** @param critic how the search's critic is asked about a state (search.critic-template) */
+    TemplatePromptRenderer(PromptBuilder builder, CriticPrompt critic) {
         this.builder = Objects.requireNonNull(builder, "builder");
+        this.critic = Objects.requireNonNull(critic, "critic");
     }
 
     @Override
@@ -32,5 +37,10 @@ final class TemplatePromptRenderer implements PromptRenderer {
     @Override
     public String completion(String tactic) {
         return builder.template().completionFor(tactic);
+    }
+
+    @Override
+    public CriticInput criticInput() {
+        return new CriticInput(critic.before(), critic.after());
     }
 }

@@ -16,6 +16,7 @@ import dev.stepwise.prover.store.Versions;
 import dev.stepwise.search.PolicyRequest;
 import dev.stepwise.search.ProofEnvironment;
 import dev.stepwise.search.SearchServices;
+import dev.stepwise.search.StateScorer;
 import dev.stepwise.search.Suggestions;
 import java.time.InstantSource;
 import java.util.List;
@@ -32,6 +33,8 @@ public final class ProverStack implements AutoCloseable {
     private final OpenPolicy policy;
     private final ProofEnvironment environment;
     private final GateAcceptor acceptor;
+    /** The critic searches ask when search.critic orders by it; {@link StateScorer#NONE} otherwise. */
+    private final StateScorer critic;
     private final Versions versions;
     private final Simulation simulation;
     private final PoolOwnership ownership;
@@ -44,8 +47,9 @@ public final class ProverStack implements AutoCloseable {
         SHARES
     }
 
-    private ProverStack(ReplPool pool, ScratchDir scratch, OpenPolicy policy, GateAcceptor acceptor, Versions versions,
-            Simulation simulation, ProofEnvironment environment, PoolOwnership ownership) {
+    private ProverStack(ReplPool pool, ScratchDir scratch, OpenPolicy policy, StateScorer critic, GateAcceptor acceptor,
+            Versions versions, Simulation simulation, ProofEnvironment environment, PoolOwnership ownership) {
+        this.critic = critic;
         this.ownership = ownership;
         this.scratch = scratch;
         this.pool = pool;
@@ -63,7 +67,13 @@ public final class ProverStack implements AutoCloseable {
      */
     public static ProverStack open(LeanSetup lean, PolicyFactory policies, PolicyConfig policyConfig, List<String> headers,
             Simulation simulation, String stepwiseVersion, InstantSource clock) {
-        return open(lean, policies.open(policyConfig), headers, simulation, stepwiseVersion, clock);
+        return open(lean, policies, policyConfig, StateScorer.NONE, headers, simulation, stepwiseVersion, clock);
+    }
+
+    /** The same with a critic that searches ask when {@code search.critic} orders the frontier by it. */
+    public static ProverStack open(LeanSetup lean, PolicyFactory policies, PolicyConfig policyConfig, StateScorer critic,
+            List<String> headers, Simulation simulation, String stepwiseVersion, InstantSource clock) {
+        return open(lean, policies.open(policyConfig), critic, headers, simulation, stepwiseVersion, clock);
     }
 
     /**
@@ -73,11 +83,11 @@ public final class ProverStack implements AutoCloseable {
      */
     public static ProverStack openLeanOnly(LeanSetup lean, List<String> headers, Simulation simulation,
             String stepwiseVersion, InstantSource clock) {
-        return open(lean, new NoPolicy(), headers, simulation, stepwiseVersion, clock);
+        return open(lean, new NoPolicy(), StateScorer.NONE, headers, simulation, stepwiseVersion, clock);
     }
 
-    private static ProverStack open(LeanSetup lean, OpenPolicy policy, List<String> headers, Simulation simulation,
-            String stepwiseVersion, InstantSource clock) {
+    private static ProverStack open(LeanSetup lean, OpenPolicy policy, StateScorer critic, List<String> headers,
+            Simulation simulation, String stepwiseVersion, InstantSource clock) {
         ScratchDir scratch = null;
         ReplPool pool;
         try {
@@ -103,8 +113,8 @@ public final class ProverStack implements AutoCloseable {
         String mathlib = simulation == Simulation.SIMULATED ? "simulated"
                 : lean.project().mathlibRevision().orElse("unknown");
         Versions versions = new Versions(stepwiseVersion, leanVersion, mathlib, policy.description());
-        return new ProverStack(pool, scratch, policy, acceptor, versions, simulation, new LeanProofEnvironment(sessions),
-                PoolOwnership.OWNS);
+        return new ProverStack(pool, scratch, policy, critic, acceptor, versions, simulation,
+                new LeanProofEnvironment(sessions), PoolOwnership.OWNS);
     }
 
     /**
@@ -113,13 +123,18 @@ public final class ProverStack implements AutoCloseable {
      * {@code other}; closing it closes that policy only, this stack keeps the pool.
      */
     public ProverStack withPolicy(OpenPolicy other) {
+        return withPolicy(other, critic);
+    }
+
+    /** The same with another policy and critic (a round's searches bring both). */
+    public ProverStack withPolicy(OpenPolicy other, StateScorer otherCritic) {
         Versions v = new Versions(versions.stepwise(), versions.lean(), versions.mathlib(), other.description());
-        return new ProverStack(pool, scratch, other, acceptor, v, simulation, environment, PoolOwnership.SHARES);
+        return new ProverStack(pool, scratch, other, otherCritic, acceptor, v, simulation, environment, PoolOwnership.SHARES);
     }
 
     /** What the search uses: Lean through the pool, the policy, and the gate as acceptor. */
     public SearchServices services() {
-        return SearchServices.of(environment, policy).withAcceptor(acceptor);
+        return SearchServices.of(environment, policy).withAcceptor(acceptor).withCritic(critic);
     }
 
     public GateAcceptor acceptor() {
@@ -136,6 +151,11 @@ public final class ProverStack implements AutoCloseable {
 
     public dev.stepwise.lean.PoolCounters poolCounters() {
         return pool.counters();
+    }
+
+    /** The processes the Lean pool keeps (alive or being replaced). */
+    public int poolSize() {
+        return pool.config().size();
     }
 
     @Override

@@ -51,6 +51,11 @@ class ModelServerAdaptersTest {
         return new ModelServerCalls(http, server.url("/"), new ApiKey("sk-secret"), JSON);
     }
 
+    private dev.stepwise.prover.critic.PoolingCritic critic(String model) {
+        return new dev.stepwise.prover.critic.PoolingCritic(http, server.url("/"), new ApiKey("sk-secret"), model,
+                new RetryPolicy(0, Duration.ofMillis(1), Duration.ofMillis(1)));
+    }
+
     private static MockResponse ok(String body) {
         return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json").body(body).build();
     }
@@ -132,9 +137,12 @@ class ModelServerAdaptersTest {
                         .get(10, TimeUnit.SECONDS);
             }
             String sent = JSON.readTree(server.takeRequest(5, TimeUnit.SECONDS).getBody().utf8()).get("prompt").asText();
-            PromptRenderer renderer = new TemplatePromptRenderer(builder);
+            PromptRenderer renderer = new TemplatePromptRenderer(builder, dev.stepwise.prover.critic.CriticPrompt.INTERNLM25_STEPPROVER);
             assertEquals(sent, renderer.prompt(theorem, before, state), template);
             assertEquals(template, renderer.name());
+            // Critic pairs are exported split where the search's critic input puts the state.
+            var critic = dev.stepwise.prover.critic.CriticPrompt.INTERNLM25_STEPPROVER;
+            assertEquals(critic.render(state), renderer.criticInput().before() + state + renderer.criticInput().after());
         }
     }
 
@@ -150,7 +158,7 @@ class ModelServerAdaptersTest {
         List<Theorem> theorems = List.of(new Theorem("a", "import Mathlib", "theorem a : 1 = 1 := by"),
                 new Theorem("b", "import Mathlib", "theorem b : 2 = 2 := by"),
                 new Theorem("c", "import Mathlib", "theorem c : 3 = 3 := by"));
-        assertEquals(List.of(0.9, -1.5, 4.0), new PoolingCriticScorer(calls(), "critic-1.8b").score(theorems));
+        assertEquals(List.of(0.9, -1.5, 4.0), new PoolingCriticScorer(critic("critic-1.8b")).score(theorems));
         RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
         assertEquals("/pooling", request.getTarget());
         var body = JSON.readTree(request.getBody().utf8());
@@ -164,9 +172,9 @@ class ModelServerAdaptersTest {
         server.enqueue(ok("{\"data\":[{\"index\":0,\"data\":[0.5]}]}"));
         List<Theorem> two = List.of(new Theorem("a", "import Mathlib", "theorem a : 1 = 1 := by"),
                 new Theorem("b", "import Mathlib", "theorem b : 2 = 2 := by"));
-        var e = assertThrows(dev.stepwise.iteration.IterationException.class, () -> new PoolingCriticScorer(calls(), "").score(two));
+        var e = assertThrows(dev.stepwise.iteration.IterationException.class, () -> new PoolingCriticScorer(critic("")).score(two));
         assertEquals(dev.stepwise.iteration.IterationException.Kind.ENVIRONMENT, e.kind());
-        assertEquals("the critic at " + server.url("/pooling") + " answered 1 results for 2 statements (iterate.critic-url must"
+        assertEquals("the critic at " + server.url("/pooling") + " answered 1 results for 2 inputs (iterate.critic-url must"
                 + " point to a reward model served with vLLM's pooling API)", e.getMessage());
     }
 }

@@ -110,7 +110,8 @@ class RoundOnStoreTest {
         try (Store store = Store.open(db, Duration.ofSeconds(5))) {
             StoreRoundStore rounds = new StoreRoundStore(store);
             RoundServices services = new RoundServices(rounds, world, new StoreProblemHistory(store), ts -> List.of(), scorer,
-                    new TemplatePromptRenderer(new PromptBuilder(PromptTemplate.named("bfs-prover"), new CharCounter(), 4000)),
+                    new TemplatePromptRenderer(new PromptBuilder(PromptTemplate.named("bfs-prover"), new CharCounter(), 4000),
+                            dev.stepwise.prover.critic.CriticPrompt.INTERNLM25_STEPPROVER),
                     world, new TrainerLauncher(Map.of()), new ObjectMapper(), InstantSource.fixed(Instant.parse("2026-11-22T03:00:00Z")),
                     dir);
             RoundRunner runner = new RoundRunner(services);

@@ -102,4 +102,11 @@ class ProductPolicyOnSimulatedServerTest {
         Faults errors = new Faults(0, 0, 0, 0, 0.3, 0.3, 0, 0, Duration.ZERO);
         assertWorldCandidates(suggest(ModelDialect.VLLM, ServerKind.VLLM, errors));
     }
+
+    @Test
+    void theClientRetriesThroughResponsesCutShort() throws Exception {
+        // The simulator's "modelMalformed" fault: a 200 whose JSON stops halfway.
+        Faults cut = new Faults(0, 0, 0, 0, 0, 0, 0, 0.6, Duration.ZERO);
+        assertWorldCandidates(suggest(ModelDialect.VLLM, ServerKind.VLLM, cut));
+    }
 }

@@ -60,6 +60,8 @@ public final class SimulatedModelServer implements AutoCloseable {
     private final AtomicInteger mostRunning = new AtomicInteger();
     private final AtomicLong served = new AtomicLong();
     private final AtomicLong faulted = new AtomicLong();
+    private final AtomicLong scored = new AtomicLong();
+    private final CriticScores critic;
     private HttpServer server;
     private ExecutorService executor;
 
@@ -69,8 +71,8 @@ public final class SimulatedModelServer implements AutoCloseable {
     private record Scaled(Loaded adapter, double scale) {
     }
 
-    /** Counters for tests and benchmarks: completions answered, faults injected, most requests served at once. */
-    public record Stats(long served, long faulted, int mostConcurrent, int adapters) {
+    /** Counters for tests and benchmarks: completions answered, faults injected, most requests served at once, states scored. */
+    public record Stats(long served, long faulted, int mostConcurrent, int adapters, long scored) {
     }
 
     public SimulatedModelServer(World world, ModelDialect dialect, long seed, InstantSource clock) {
@@ -91,6 +93,7 @@ public final class SimulatedModelServer implements AutoCloseable {
         this.seed = seed;
         this.clock = clock;
         this.locator = new StateLocator(world);
+        this.critic = new CriticScores(world, locator);
         this.capacity = new Semaphore(world.latency().modelCapacity(), true);
     }
 
@@ -113,6 +116,8 @@ public final class SimulatedModelServer implements AutoCloseable {
             case VLLM -> {
                 routes.put("/v1/load_lora_adapter", this::load);
                 routes.put("/v1/unload_lora_adapter", this::unload);
+                // vLLM serves pooling models (a critic) on /pooling; SGLang and llama-server do not have it.
+                routes.put("/pooling", this::pooling);
             }
             // SGLang: python/sglang/srt/entrypoints/http_server.py, no /v1 prefix.
             case SGLANG -> {
@@ -151,7 +156,7 @@ public final class SimulatedModelServer implements AutoCloseable {
     }
 
     public Stats stats() {
-        return new Stats(served.get(), faulted.get(), mostRunning.get(), adapters.size());
+        return new Stats(served.get(), faulted.get(), mostRunning.get(), adapters.size(), scored.get());
     }
 
     @Override
@@ -592,6 +597,70 @@ public final class SimulatedModelServer implements AutoCloseable {
             }
             return new Reply(200, "application/json", "{\"success\":true}");
         }
+    }
+
+    /**
+     * vLLM's {@code POST /pooling} as a reward model answers it (vllm-project/vllm,
+     * {@code vllm/entrypoints/pooling/pooling/protocol.py}: {@code input} a text or a list of texts,
+     * the answer {@code {"id": "pool-…", "object": "list", "created", "model", "data": [{"index",
+     * "object": "pooling", "data": [[r], …]}], "usage"}}): one reward per token, the last one the
+     * state's score ({@link CriticScores}).
+     */
+    private Reply pooling(Request r) {
+        if (!r.method().equals("POST")) {
+            return error(405, "MethodNotAllowed", "use POST");
+        }
+        JsonNode body;
+        try {
+            body = mapper.readTree(r.body());
+        } catch (IOException e) {
+            return error(400, "BadRequestError", "the request body is not valid JSON");
+        }
+        String model = body == null ? "" : body.path("model").asText("");
+        if (!model.isEmpty() && !model.equals(world.model())) {
+            return error(404, "NotFoundError", "The model `" + model + "` does not exist.");
+        }
+        JsonNode input = body == null ? null : body.get("input");
+        List<String> texts = new java.util.ArrayList<>();
+        if (input != null && input.isTextual()) {
+            texts.add(input.asText());
+        } else if (input != null && input.isArray() && !input.isEmpty()) {
+            for (JsonNode i : input) {
+                if (!i.isTextual()) {
+                    return error(400, "BadRequestError", "simulated: only text inputs are scored, not token ids");
+                }
+                texts.add(i.asText());
+            }
+        } else {
+            return error(400, "BadRequestError", "Field required: input");
+        }
+        ObjectNode o = mapper.createObjectNode();
+        o.put("id", "pool-" + Long.toHexString(requestIds.incrementAndGet()));
+        o.put("object", "list");
+        o.put("created", clock.instant().getEpochSecond());
+        o.put("model", world.model());
+        ArrayNode data = o.putArray("data");
+        int tokens = 0;
+        for (int i = 0; i < texts.size(); i++) {
+            ObjectNode item = data.addObject();
+            item.put("index", i);
+            item.put("object", "pooling");
+            ArrayNode perToken = item.putArray("data");
+            int n = Math.max(1, texts.get(i).split("\\s+").length);
+            double score = critic.score(texts.get(i));
+            for (int t = 0; t < n; t++) {
+                // Earlier tokens carry partial rewards nobody reads; the last one is the score.
+                perToken.addArray().add(t == n - 1 ? score : 0.0);
+            }
+            tokens += n;
+        }
+        ObjectNode usage = o.putObject("usage");
+        usage.put("prompt_tokens", tokens);
+        usage.put("total_tokens", tokens);
+        usage.put("completion_tokens", 0);
+        usage.putNull("prompt_tokens_details");
+        scored.addAndGet(texts.size());
+        return new Reply(200, "application/json", write(o));
     }
 
     private Reply error(int status, String type, String message) {

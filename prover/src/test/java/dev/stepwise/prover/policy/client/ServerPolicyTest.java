@@ -217,6 +217,47 @@ class ServerPolicyTest {
     }
 
     @Test
+    void retriesA200WhoseBodyIsCutShort() throws Exception {
+        // The server sends 200 and its headers, then the connection drops halfway through the body.
+        server.enqueue(new MockResponse.Builder(ok(Responses.SGLANG))
+                .onResponseBody(new mockwebserver3.SocketEffect.CloseSocket()).build());
+        server.enqueue(ok(Responses.SGLANG));
+        Suggestions s = get(policy(ServerKind.VLLM, 1), request(2));
+        assertEquals(2, s.candidates().size());
+        assertEquals(2, server.getRequestCount());
+    }
+
+    @Test
+    void retriesA200WhoseJsonStopsHalfwayInsideWholeFraming() throws Exception {
+        // Content-Length matches the bytes sent, but the JSON ends halfway (a proxy or server framing what it had).
+        server.enqueue(ok(Responses.SGLANG.substring(0, Responses.SGLANG.length() / 2)));
+        server.enqueue(ok(Responses.SGLANG));
+        Suggestions s = get(policy(ServerKind.VLLM, 1), request(2));
+        assertEquals(2, s.candidates().size());
+        assertEquals(2, server.getRequestCount());
+    }
+
+    @Test
+    void aWholeButUnreadableReplyIsNotRetried() throws Exception {
+        server.enqueue(ok("{\"choices\": 7}"));
+        PolicyUnavailableException e = failure(policy(ServerKind.VLLM, 3), request(2));
+        assertTrue(e.getMessage().contains("sent an unreadable completion"), e.getMessage());
+        assertEquals(1, server.getRequestCount());
+    }
+
+    @Test
+    void aBodyCutShortOnEveryTryIsAnUnreachableServerAfterTheRetries() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            server.enqueue(new MockResponse.Builder(ok(Responses.SGLANG))
+                    .onResponseBody(new mockwebserver3.SocketEffect.CloseSocket()).build());
+        }
+        PolicyUnavailableException e = failure(policy(ServerKind.VLLM, 2), request(2));
+        assertTrue(e.getMessage().startsWith("model server unavailable: " + server.url("/") + " failed this request (last: "
+                + server.url("/") + " unreachable: "), e.getMessage());
+        assertEquals(3, server.getRequestCount());
+    }
+
+    @Test
     void afterRetriesTheFailureNamesTheServerAndStatus() throws Exception {
         for (int i = 0; i < 3; i++) {
             server.enqueue(status(503, "{\"object\":\"error\",\"message\":\"engine dead\"}"));
