@@ -14,7 +14,11 @@ public enum EdgeKind {
     TIMEOUT,
     /** The environment refused the tactic before it reached Lean. */
     REJECTED,
-    /** Lean crashed on the tactic and the environment could not recover. */
+    /**
+     * Lean crashed on the tactic (or answered garbage) even on fresh processes, or the acceptance
+     * check could not get an answer from Lean on the proof it closed: an infrastructure fault, not
+     * Lean's verdict ({@link FailureReason#LEAN_FAULTS}).
+     */
     CRASHED,
     /** The search's own candidate filter dropped the tactic; it never reached the environment. */
     FILTERED,
