@@ -151,7 +151,9 @@ public final class EvalService {
 
     /**
      * Why an unproved theorem should be tried again on resume: its search was cut short by the
-     * model server or Lean being unavailable, or not every attempt ran (shutdown).
+     * model server or Lean being unavailable, Lean crashed on steps of it beyond recovery (so the
+     * no is not Lean's), or not every attempt ran (shutdown). "Unproved" is kept for the model's
+     * and Lean's own no.
      */
     private static Optional<String> retryReason(TheoremResult result) {
         for (AttemptResult a : result.attempts()) {
@@ -162,6 +164,9 @@ public final class EvalService {
                     }
                     case ENVIRONMENT_FAILURE -> {
                         return Optional.of("Lean unavailable: " + f.detail());
+                    }
+                    case LEAN_FAULTS -> {
+                        return Optional.of("Lean faults, not Lean's answer: " + f.detail());
                     }
                     case CANCELLED -> {
                         return Optional.of("interrupted before the attempt finished");
