@@ -22,8 +22,9 @@ public final class ProofSessions {
     private static final int ATTEMPTS = 3;
     /**
      * Tries of a step that runs past its deadline: a hung process and a slow tactic look the same,
-     * so a timeout is tried once more on a fresh process; timing out twice is Lean's answer (too
-     * slow), since retrying a genuinely slow tactic again would cost another whole deadline.
+     * so a timeout is tried once more on a fresh process. A second timeout is reported as such
+     * (the search counts it as a fault, not as Lean's verdict); a third try would cost a genuinely
+     * slow tactic yet another whole deadline.
      */
     private static final int TIMEOUT_ATTEMPTS = 2;
 

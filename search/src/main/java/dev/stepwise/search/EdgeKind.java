@@ -10,7 +10,10 @@ public enum EdgeKind {
     PROOF_REJECTED,
     /** Lean refused the tactic; the message is Lean's. */
     LEAN_ERROR,
-    /** The tactic ran past the environment's per-tactic deadline. */
+    /**
+     * The tactic ran past the environment's per-tactic wall-clock deadline (twice, on fresh
+     * processes): a fault of the machine as much as of the tactic ({@link FailureReason#LEAN_FAULTS}).
+     */
     TIMEOUT,
     /** The environment refused the tactic before it reached Lean. */
     REJECTED,

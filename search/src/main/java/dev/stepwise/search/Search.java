@@ -65,7 +65,7 @@ public final class Search {
     private long acceptanceNanos;
     private long criticNanos;
     private Proof acceptedProof;
-    /** Steps Lean could not answer (crashed edges, proofs the acceptor could not check), and the last one's detail. */
+    /** Steps Lean did not answer (crashes, wall-clock timeouts, proofs the acceptor could not check), and the last one's detail. */
     private int faults;
     private String lastFault;
 
@@ -295,8 +295,7 @@ public final class Search {
                 case TacticOutcome.Progress p -> stateEdge(node, c, envTime, p.state(), created);
                 case TacticOutcome.ProofComplete pc -> accept(node, c, envTime);
                 case TacticOutcome.LeanError e -> new TerminalNode(node, c, envTime, EdgeKind.LEAN_ERROR, e.message());
-                case TacticOutcome.Timeout t -> new TerminalNode(node, c, envTime, EdgeKind.TIMEOUT,
-                        "timed out after " + t.after());
+                case TacticOutcome.Timeout t -> timeout(node, c, envTime, t.after());
                 case TacticOutcome.Rejected r -> new TerminalNode(node, c, envTime, EdgeKind.REJECTED, r.reason());
                 case TacticOutcome.Crashed cr -> fault(node, c, envTime, cr.detail());
             };
@@ -390,6 +389,18 @@ public final class Search {
         };
     }
 
+    /**
+     * A tactic past the wall-clock deadline (the environment already tried it twice): a TIMEOUT
+     * edge, and a fault too. How long a tactic takes on the wall clock depends on the machine (its
+     * load, a hung process), so it is not Lean's verdict; Lean's own limit on work, maxHeartbeats,
+     * arrives as a Lean error and stays a final no.
+     */
+    private TerminalNode timeout(InternalNode node, Candidate c, long envTime, Duration after) {
+        faults++;
+        lastFault = "timed out after " + after;
+        return new TerminalNode(node, c, envTime, EdgeKind.TIMEOUT, lastFault);
+    }
+
     /** A step Lean did not answer: a failed edge like any other, but counted, so it never yields a final no. */
     private TerminalNode fault(InternalNode node, Candidate c, long envTime, String detail) {
         faults++;
@@ -398,7 +409,7 @@ public final class Search {
     }
 
     /**
-     * An attempt that ran out of states or budget after Lean failed to answer some of its steps
+     * An attempt that ran out of states or budget after Lean did not answer some of its steps
      * did not get Lean's answer: the lost steps might have led to a proof (or, with a budget, the
      * search might have spent it elsewhere), so it ends {@link FailureReason#LEAN_FAULTS}, which
      * callers retry, rather than as a final no.

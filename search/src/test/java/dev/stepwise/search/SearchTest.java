@@ -295,8 +295,16 @@ class SearchTest {
         assertTrue(((SearchOutcome.Failed) budget.outcome()).detail().endsWith("budget expansions: 3 expansions"),
                 budget.outcome().toString());
 
-        // Lean's own no (errors, timeouts it gave twice) stays a final no.
-        World honest = World.of("⊢ root", Map.of("⊢ root", List.of(move("slow", -0.1, new World.TimedOut()),
+        // A wall-clock timeout depends on the machine: a fault too.
+        World slow = World.of("⊢ root", Map.of("⊢ root", List.of(move("slow", -0.1, new World.TimedOut()),
+                move("wrong", -0.2, error("no")))));
+        SearchResult timedOut = run(slow, BASE);
+        assertEquals(FailureReason.LEAN_FAULTS, failure(timedOut));
+        assertTrue(((SearchOutcome.Failed) timedOut.outcome()).detail().startsWith(
+                "1 step(s) got no answer from Lean (last: timed out after PT18S)"), timedOut.outcome().toString());
+
+        // Lean's own no (errors, forbidden text) stays a final no.
+        World honest = World.of("⊢ root", Map.of("⊢ root", List.of(move("refused", -0.1, new World.Refused()),
                 move("wrong", -0.2, error("no")))));
         assertEquals(FailureReason.FRONTIER_EXHAUSTED, failure(run(honest, BASE)));
     }

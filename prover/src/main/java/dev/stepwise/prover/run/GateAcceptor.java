@@ -32,11 +32,21 @@ public final class GateAcceptor implements ProofAcceptor {
     private record Key(String theorem, List<String> tactics) {
     }
 
-    private final AcceptanceGate gate;
+    /** What the acceptor asks of the gate: {@link AcceptanceGate#check}, one full check of one theorem. */
+    @FunctionalInterface
+    interface TheoremCheck {
+        dev.stepwise.lean.GateVerdict check(String header, String name, String referenceStatement, String theorem);
+    }
+
+    private final TheoremCheck gate;
     private final InstantSource clock;
     private final ConcurrentMap<Key, GateVerdict> verdicts = new ConcurrentHashMap<>();
 
     public GateAcceptor(AcceptanceGate gate, InstantSource clock) {
+        this(gate::check, clock);
+    }
+
+    GateAcceptor(TheoremCheck gate, InstantSource clock) {
         this.gate = gate;
         this.clock = clock;
     }
