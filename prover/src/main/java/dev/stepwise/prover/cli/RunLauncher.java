@@ -88,6 +88,10 @@ public final class RunLauncher {
                     search.attemptPlan(), search.schedulerConfig(s.duration(LeanKeys.TACTIC_TIMEOUT)));
             // The results are read while the store is still open.
             return then.apply(service.run(new EvalRequest(kind, options.name, config, problems)));
+        } catch (ReplStartException e) {
+            // Lean started, then no process could be started any more: as at the start, exit 3 with Lean's reason.
+            throw UserError.environment("Lean stopped starting: " + e.getMessage()
+                    + " (run 'bin/stepwise lean doctor')", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.stepwise.prover.eval;
 
 import dev.stepwise.lean.PoolCounters;
+import dev.stepwise.lean.ReplStartException;
 import dev.stepwise.prover.problems.Problem;
 import dev.stepwise.prover.run.ProverStack;
 import dev.stepwise.prover.store.NewRun;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs the problems of a run through the search scheduler and writes every result to the store
@@ -47,6 +49,8 @@ public final class EvalService {
     private final SearchConfig searchConfig;
     private final AttemptPlan plan;
     private final SchedulerConfig scheduling;
+    /** Set when the Lean pool gave up starting processes: the run stops with that reason (exit 3). */
+    private final AtomicReference<ReplStartException> leanGone = new AtomicReference<>();
 
     /**
      * @param searchConfig one attempt's search (the plan gives each attempt its alpha and seed)
@@ -124,12 +128,22 @@ public final class EvalService {
         store.runs().finish(run.id(), left ? RunStatus.INTERRUPTED : RunStatus.COMPLETED, clock.instant());
         observer.runFinished(LeanUsage.between(poolBefore, stack.poolCounters(),
                 Duration.between(searchStart, clock.instant())));
+        ReplStartException gone = leanGone.get();
+        if (gone != null) {
+            // Every problem after this point would fail the same way: stop as a failed start does.
+            throw new ReplStartException(gone.getMessage() + "; run " + run.name()
+                    + " is kept, and running the same command again continues it", gone);
+        }
         return StoredRun.of(store, store.runs().find(run.id()).orElseThrow());
     }
 
     private void record(Run run, Theorem theorem, TheoremResult result, Throwable error, Counter counter) {
         Instant now = clock.instant();
-        if (error != null) {
+        Optional<ReplStartException> noLean = startFailure(error);
+        if (noLean.isPresent()) {
+            leanGone.compareAndSet(null, noLean.get());
+            store.problems().fail(run.id(), theorem.name(), "Lean unavailable: " + noLean.get().getMessage(), now);
+        } else if (error != null) {
             store.problems().fail(run.id(), theorem.name(), "internal error: " + error, now);
         } else {
             for (AttemptResult a : result.attempts()) {
@@ -182,6 +196,16 @@ public final class EvalService {
         return Optional.empty();
     }
 
+
+    /** The pool's "gave up starting processes" behind a search's failure, if that is what it was. */
+    private static Optional<ReplStartException> startFailure(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof ReplStartException e) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
 
     private String defaultName(EvalRequest request) {
         String base = request.config().dataset().replaceAll("[^A-Za-z0-9_.-]+", "-");

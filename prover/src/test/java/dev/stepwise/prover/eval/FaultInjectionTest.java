@@ -1,6 +1,7 @@
 package dev.stepwise.prover.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,7 @@ import dev.stepwise.prover.sim.world.SimTactic;
 import dev.stepwise.prover.sim.world.World;
 import dev.stepwise.prover.sim.world.WorldFile;
 import dev.stepwise.prover.sim.world.WorldTheorem;
+import dev.stepwise.prover.store.Store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,6 +121,45 @@ class FaultInjectionTest {
         }
         assertEquals(0, last.exitCode(), "exit codes " + exits + "\n" + last.out() + last.err());
         assertEquals(expected, outcomes(rows(work, "faulty")), "exit codes " + exits);
+    }
+
+    @Test
+    void anEvalWhoseLeanStopsStartingEndsWithExit3AndLeansReason() throws IOException {
+        Path world = dir.resolve("crashing.json");
+        var generated = new CliHarness(dir).run("sim", "generate", "--from", "minif2f-test", "--limit", "3", "--seed",
+                "5", "--out", world.toString(), "--header-import", "20ms", "--model-latency", "2ms");
+        assertEquals(0, generated.exitCode(), generated.err());
+        WorldFile files = new WorldFile();
+        World w = files.read(world);
+        // Every theorem command crashes the REPL, and after the first process no other starts.
+        files.write(w.withFaults(new Faults(1.0, 0, 0, 0, 0, 0, 0, 0, Duration.ofSeconds(1))), world);
+        Path script = dir.resolve("repl-once.sh");
+        Files.writeString(script, "#!/bin/sh\n"
+                + "if [ -e \"$0.started\" ]; then echo 'error: unknown module prefix Mathlib' >&2; exit 1; fi\n"
+                + "touch \"$0.started\"\nexec \"$@\"\n");
+        script.toFile().setExecutable(true);
+        String repl = String.join(",", script.toString(), Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.stepwise.prover.sim.repl.SimulatedReplMain", "--world",
+                world.toString());
+        Path work = Files.createDirectories(dir.resolve("gone"));
+        // Before, the pool retried starting forever and every search waited out its lease timeout.
+        var r = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> new CliHarness(work).run("eval", "--dataset",
+                "minif2f-test", "--limit", "3", "--simulate", world.toString(), "--budget", "1x4x8", "--name", "gone",
+                "--set", "pool.size=1", "--set", "lean.sandbox=off", "--set", "lean.repl-command=" + repl));
+        assertEquals(3, r.exitCode(), r.out() + r.err());
+        String last = r.err().strip().lines().reduce((a, b) -> b).orElse("");
+        assertTrue(last.startsWith("stepwise: Lean stopped starting: repl-pool: no REPL process could be started in 4 "
+                + "tries in a row and none is running; last failure: "), last);
+        assertTrue(last.contains("error: unknown module prefix Mathlib"), last);
+        assertTrue(last.contains("run gone is kept, and running the same command again continues it"), last);
+        // Nothing became an answer: every problem waits for the run to continue.
+        try (Store store = Store.open(work.resolve(".stepwise/stepwise.db"), Duration.ofSeconds(5))) {
+            List<ProblemResult> results = StoredRun.find(store, "gone").orElseThrow().results();
+            assertEquals(3, results.size());
+            for (ProblemResult p : results) {
+                assertEquals(ProblemResult.Outcome.FAILED, p.outcome(), p.toString());
+            }
+        }
     }
 
     /** Every accepted proof walks the world's graph from the root to a real completion: no cheat, no invented step. */
