@@ -82,22 +82,41 @@ public final class EvalService {
     }
 
 
+    /**
+     * Runs the request's run to its end: the existing one it continues, or a new one.
+     *
+     * @throws RunBusyException if another invocation is running that run right now
+     */
     public StoredRun run(EvalRequest request) {
-        Run run = existing(request).orElse(null);
-        boolean resumed = run != null;
-        if (run == null) {
-            String name = request.name() != null ? request.name() : defaultName(request);
-            run = store.runs().create(new NewRun(name, request.kind(), request.config().dataset(), request.round(),
-                    request.config().toJson(), stack.versions(), List.of(request.config().seed()), stack.simulation(),
-                    clock.instant()));
-        } else if (!run.kind().equals(request.kind())) {
-            throw new RunConflictException("run " + run.name() + " is a " + run.kind().code() + " run, not a "
-                    + request.kind().code() + " run; choose another --name");
-        } else {
-            store.runs().reopen(run.id());
+        record Found(Run run, boolean resumed, RunLock lock) {
         }
-        store.problems().add(run.id(), request.problems());
-        return execute(run, resumed);
+        Found found = RunLock.lookingUp(store, () -> {
+            Run run = existing(request).orElse(null);
+            if (run == null) {
+                String name = request.name() != null ? request.name() : defaultName(request);
+                run = store.runs().create(new NewRun(name, request.kind(), request.config().dataset(), request.round(),
+                        request.config().toJson(), stack.versions(), List.of(request.config().seed()), stack.simulation(),
+                        clock.instant()));
+                return new Found(run, false, RunLock.acquire(store, run));
+            }
+            if (!run.kind().equals(request.kind())) {
+                throw new RunConflictException("run " + run.name() + " is a " + run.kind().code() + " run, not a "
+                        + request.kind().code() + " run; choose another --name");
+            }
+            return new Found(run, true, RunLock.acquire(store, run));
+        });
+        try (RunLock held = found.lock()) {
+            if (found.resumed()) {
+                store.runs().reopen(found.run().id());
+            }
+            store.problems().add(found.run().id(), request.problems());
+            return execute(found.run(), found.resumed());
+        }
+    }
+
+    /** Fails at once if the run this request would continue is being run right now; call before starting Lean. */
+    public static void requireNotRunning(Store store, RunKind kind, String name, EvalConfig config) {
+        existing(store, kind, name, config).ifPresent(r -> RunLock.requireFree(store, r));
     }
 
     private StoredRun execute(Run run, boolean resumed) {
