@@ -21,7 +21,7 @@ class RunLockTest {
 
     private List<String> evalArgs(Path world) {
         return List.of("eval", "--dataset", "minif2f-test", "--limit", "3", "--simulate", world.toString(), "--budget",
-                "1x4x8", "--set", "pool.size=1", "--set", "lean.sandbox=off");
+                "1x4x12", "--set", "pool.size=1", "--set", "lean.sandbox=off");
     }
 
     @Test
