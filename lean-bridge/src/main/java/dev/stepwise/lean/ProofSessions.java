@@ -13,8 +13,20 @@ import java.util.stream.Collectors;
  * a crash or timeout in one search never poisons another's later steps. Safe for many threads.
  */
 public final class ProofSessions {
-    /** A step that crashes its process is tried once more on a fresh one before it counts as a crash. */
-    private static final int ATTEMPTS = 2;
+    /**
+     * Tries of one step, each on a fresh process after the last one broke: a crash, garbage answer
+     * or lost handle is a fault of that process, not Lean's verdict on the tactic, so only a step
+     * that breaks three processes in a row counts as a crash (and the search then treats its
+     * attempt as decided by faults, never as a final no).
+     */
+    private static final int ATTEMPTS = 3;
+    /**
+     * Tries of a step that runs past its deadline: a hung process and a slow tactic look the same,
+     * so a timeout is tried once more on a fresh process. A second timeout is reported as such
+     * (the search counts it as a fault, not as Lean's verdict); a third try would cost a genuinely
+     * slow tactic yet another whole deadline.
+     */
+    private static final int TIMEOUT_ATTEMPTS = 2;
 
     private final ReplPool pool;
     private final TacticFilter filter;
@@ -30,6 +42,7 @@ public final class ProofSessions {
      */
     public SessionStart start(String header, String statement) {
         String last = "no attempt";
+        int timeouts = 0;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             try (ReplLease lease = pool.lease(header)) {
                 Located root = elaborateRoot(lease, header, statement);
@@ -42,8 +55,10 @@ public final class ProofSessions {
                     case Located.Refused r -> new SessionStart.Failed(r.reason());
                 };
             } catch (ReplTimeoutException e) {
-                return new SessionStart.Failed("the statement took longer than " + e.deadline().toMillis()
-                        + " ms to elaborate");
+                last = "the statement took longer than " + e.deadline().toMillis() + " ms to elaborate";
+                if (++timeouts >= TIMEOUT_ATTEMPTS) {
+                    return new SessionStart.Failed(last);
+                }
             } catch (ReplCrashException e) {
                 last = e.getMessage();
             } catch (ReplPoolTimeoutException e) {
@@ -60,6 +75,7 @@ public final class ProofSessions {
             return new StepOutcome.Refused(refused.get());
         }
         String last = "no attempt";
+        int timeouts = 0;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             // rebuilding elsewhere elaborates the statement and replays the path
             try (ReplLease lease = pool.lease(state.header(), state.processes(), state.depth() + 1)) {
@@ -86,7 +102,11 @@ public final class ProofSessions {
                 }
                 return classify(state, tactic, response, lease.processId());
             } catch (ReplTimeoutException e) {
-                return new StepOutcome.Timeout(e.deadline());
+                // the process was killed: the next try rebuilds the state on a fresh one
+                if (++timeouts >= TIMEOUT_ATTEMPTS) {
+                    return new StepOutcome.Timeout(e.deadline());
+                }
+                last = "timed out after " + e.deadline().toMillis() + " ms";
             } catch (ReplCrashException e) {
                 last = e.getMessage();
             } catch (ReplPoolTimeoutException e) {

@@ -46,6 +46,13 @@ public final class ReplPool implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ReplPool.class.getName());
     /** Limits are lowered by up to this fraction per process, so processes do not all retire at once. */
     private static final double JITTER = 0.025;
+    /**
+     * Failed starts in a row, with no process running, after which the pool gives up: every
+     * waiting and later lease fails with the last start failure (Lean's own words) instead of
+     * waiting out its lease timeout while the pool retries forever. With the restart back-off
+     * doubling from its first wait, four tries take about seven of those waits.
+     */
+    static final int FAILED_STARTS_BEFORE_BROKEN = 4;
 
     private enum PoolState { RUNNING, CLOSING, CLOSED }
 
@@ -80,6 +87,8 @@ public final class ReplPool implements AutoCloseable {
     private final AtomicInteger starting = new AtomicInteger();
     private final AtomicInteger failedStartsInARow = new AtomicInteger();
     private volatile Throwable lastStartFailure;
+    /** Set once when starts keep failing with no process running; from then on every lease fails with it. */
+    private volatile ReplStartException broken;
 
     private ReplPool(ReplPoolConfig config, ReplCodec codec, HostTools tools, InstantSource clock) {
         this.config = config;
@@ -141,6 +150,8 @@ public final class ReplPool implements AutoCloseable {
      * @param rebuildCommands how many commands rebuilding the caller's state on another process
      *     takes (the statement and the tactics of its path)
      * @throws ReplPoolTimeoutException if none comes free within the lease timeout
+     * @throws ReplStartException if the pool gave up: no process runs and starting one failed
+     *     {@value #FAILED_STARTS_BEFORE_BROKEN} times in a row (waiting callers get it too)
      */
     public ReplLease lease(String header, Set<Long> owners, int rebuildCommands) {
         if (rebuildCommands < 0) {
@@ -198,6 +209,7 @@ public final class ReplPool implements AutoCloseable {
         lendLock.lock();
         try {
             requireRunning();
+            requireStartable();
             PooledRepl e = takeIdle(w, System.nanoTime());
             if (e != null) {
                 return e;
@@ -215,9 +227,10 @@ public final class ReplPool implements AutoCloseable {
             boolean anyWillDo = false;
             try {
                 while (w.entry == null) {
-                    if (state.get() != PoolState.RUNNING) {
+                    if (state.get() != PoolState.RUNNING || broken != null) {
                         waiting.remove(w);
                         requireRunning();
+                        requireStartable();
                     }
                     long now = System.nanoTime();
                     if (now - deadline >= 0) {
@@ -493,6 +506,10 @@ public final class ReplPool implements AutoCloseable {
     }
 
     private void submitSpawn(Duration delay) {
+        if (broken != null) {
+            starting.decrementAndGet(); // given up: nothing more is started
+            return;
+        }
         try {
             adder.schedule(this::spawnInBackground, delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -508,6 +525,11 @@ public final class ReplPool implements AutoCloseable {
             lastStartFailure = t;
             if (state.get() == PoolState.RUNNING) {
                 int n = failedStartsInARow.incrementAndGet();
+                if (n >= FAILED_STARTS_BEFORE_BROKEN && all.isEmpty()) {
+                    starting.decrementAndGet();
+                    giveUp(n, t);
+                    return;
+                }
                 Duration backoff = backoff(n);
                 LOG.log(Level.WARNING, config.name() + ": starting a REPL failed (" + n + " in a row), next try in "
                         + backoff.toMillis() + " ms: " + t.getMessage());
@@ -526,6 +548,39 @@ public final class ReplPool implements AutoCloseable {
         }
         publish(entry);
         starting.decrementAndGet();
+    }
+
+    /**
+     * No process runs and none could be started {@code failures} times in a row: the set-up is
+     * broken (Lean gone, Mathlib not built, the sandbox refusing), not unlucky. Waiting callers
+     * wake and fail with the reason, as the first start would have failed at once.
+     */
+    private void giveUp(int failures, Throwable last) {
+        lendLock.lock();
+        try {
+            if (broken == null) {
+                broken = new ReplStartException(config.name() + ": no REPL process could be started in " + failures
+                        + " tries in a row and none is running; last failure: " + last.getMessage(), last);
+                LOG.log(Level.ERROR, broken.getMessage());
+            }
+            waiting.forEach(w -> w.handedOver.signal());
+        } finally {
+            lendLock.unlock();
+        }
+    }
+
+    /** Under the lend lock: throws, for this caller, the failure the pool gave up on. */
+    private void requireStartable() {
+        ReplStartException b = broken;
+        if (b != null) {
+            throw new ReplStartException(b.getMessage(), b.getCause());
+        }
+    }
+
+    /** Why the pool gave up starting processes, if it did (then every lease fails with it). */
+    public java.util.Optional<String> brokenReason() {
+        ReplStartException b = broken;
+        return b == null ? java.util.Optional.empty() : java.util.Optional.of(b.getMessage());
     }
 
     private Duration backoff(int failures) {
@@ -640,7 +695,8 @@ public final class ReplPool implements AutoCloseable {
      */
     public int awaitStarted(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (state.get() == PoolState.RUNNING && starting.get() > 0 && System.nanoTime() < deadline) {
+        while (state.get() == PoolState.RUNNING && starting.get() > 0 && broken == null
+                && failedStartsInARow.get() < FAILED_STARTS_BEFORE_BROKEN && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {

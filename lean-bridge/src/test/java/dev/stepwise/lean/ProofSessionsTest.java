@@ -122,8 +122,9 @@ class ProofSessionsTest {
         assertEquals(new StepOutcome.Timeout(Duration.ofMillis(1500)), s.apply(root, "hang"));
         var next = assertInstanceOf(StepOutcome.Progress.class, s.apply(root, "step"));
         assertEquals(List.of("⊢ steps 1"), next.state().goals());
-        assertEquals(1, pool.counters().timeouts());
-        assertEquals(1, pool.counters().replays());
+        // a timeout is tried once more on a fresh process before it counts as Lean's answer
+        assertEquals(2, pool.counters().timeouts());
+        assertEquals(2, pool.counters().replays());
     }
 
     @Test
@@ -134,6 +135,21 @@ class ProofSessionsTest {
         assertTrue(crash.detail().contains("exit code 134"), crash.detail());
         assertTrue(crash.detail().contains("Stack overflow detected. Aborting."), crash.detail());
         assertInstanceOf(StepOutcome.Progress.class, s.apply(root, "step"));
-        assertEquals(2, pool.counters().crashes());
+        assertEquals(3, pool.counters().crashes());
+    }
+
+    @Test
+    void aStepThatHungOrCrashedItsProcessIsRetriedOnAFreshOne() {
+        ProofSessions s = sessions(1, Duration.ofMillis(1500));
+        SessionState root = started(s.start(HEADER, "theorem t : steps 3 := by"));
+        var afterHang = assertInstanceOf(StepOutcome.Progress.class, s.apply(root, "hang_once"));
+        assertEquals(List.of("⊢ steps 2"), afterHang.state().goals());
+        var afterCrashes = assertInstanceOf(StepOutcome.Progress.class, s.apply(afterHang.state(), "crash_twice"));
+        assertEquals(List.of("⊢ steps 1"), afterCrashes.state().goals());
+        assertEquals(List.of("hang_once", "crash_twice"), afterCrashes.state().path());
+        assertInstanceOf(StepOutcome.Complete.class, s.apply(afterCrashes.state(), "step"));
+        PoolCounters c = pool.counters();
+        assertEquals(1, c.timeouts(), c.toString());
+        assertEquals(2, c.crashes(), c.toString());
     }
 }

@@ -109,6 +109,34 @@ class ReplPoolTest {
     }
 
     @Test
+    void aPoolThatCanNoLongerStartAnyProcessFailsItsLeasesWithTheReason() {
+        // Starts once, then never again (as when the Lean project is broken under a running pool).
+        String once = "if [ -e started ]; then echo 'error: unknown module prefix Mathlib' >&2; exit 1; fi\n"
+                + "touch started\n" + ScriptedRepl.SCRIPT;
+        var process = new ReplProcessConfig(List.of("bash", "-c", once), dir, java.util.Map.of(), 0, Sandbox.OFF, dir,
+                Duration.ofSeconds(5));
+        ReplPool p = start(ReplPoolConfig.defaults(1, process, List.of(HEADER))
+                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(20))
+                .withHousekeeping(Duration.ofMillis(50), Duration.ofMillis(20), Duration.ofMillis(200),
+                        Duration.ofMinutes(1)));
+        try (ReplLease lease = p.lease(HEADER)) {
+            seenPids.addAll(p.processPids());
+            assertThrows(ReplCrashException.class, () -> lease.send(ReplRequest.Command.in(0, "crash")));
+        }
+        // Not the lease timeout with the pool retrying behind it: the start failure, once the pool gave up.
+        var gaveUp = assertThrows(ReplStartException.class, () -> p.lease(HEADER));
+        assertTrue(gaveUp.getMessage().startsWith("repl-pool: no REPL process could be started in "
+                + ReplPool.FAILED_STARTS_BEFORE_BROKEN + " tries in a row and none is running; last failure: repl-"),
+                gaveUp.getMessage());
+        assertTrue(gaveUp.getMessage().endsWith("; last stderr: error: unknown module prefix Mathlib"),
+                gaveUp.getMessage());
+        assertEquals(java.util.Optional.of(gaveUp.getMessage()), p.brokenReason());
+        var later = assertThrows(ReplStartException.class, () -> p.lease(HEADER, Set.of(), 0));
+        assertEquals(gaveUp.getMessage(), later.getMessage());
+        assertEquals(0, p.awaitStarted(Duration.ofSeconds(20)));
+    }
+
+    @Test
     void aCrashIsCountedAndTheProcessReplaced() throws Exception {
         ReplPool p = start(config(1));
         long first;

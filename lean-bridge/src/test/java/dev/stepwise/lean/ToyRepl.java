@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * whose goal {@code ⊢ steps N} the tactic {@code step} brings down by one until it completes.
  * {@code split} gives two goals, {@code fail} is a Lean error with {@code goals: []},
  * {@code empty} leaves no goals without completing, {@code crash} exits 134, {@code hang}
- * never answers. Not the simulated REPL of the product, only a test fixture.
+ * never answers; {@code hang_once} and {@code crash_twice} hang the first process (crash the first
+ * two) that try them and act as {@code step} afterwards, as a flaky machine would, never Lean. Not the simulated REPL of the product, only a test fixture.
  */
 public final class ToyRepl {
     private static final Pattern STEPS = Pattern.compile("steps (\\d+)");
@@ -73,7 +74,13 @@ public final class ToyRepl {
 
     private static ReplResponse tactic(ReplRequest.Tactic t, List<List<String>> states) throws InterruptedException {
         List<String> goals = states.get(t.proofState());
-        switch (t.tactic()) {
+        String tactic = t.tactic();
+        if (tactic.equals("hang_once")) {
+            tactic = firstTime("hung-1") ? "hang" : "step";
+        } else if (tactic.equals("crash_twice")) {
+            tactic = firstTime("crashed-1") || firstTime("crashed-2") ? "crash" : "step";
+        }
+        switch (tactic) {
             case "crash" -> {
                 System.err.println("Stack overflow detected. Aborting.");
                 System.exit(134);
@@ -103,6 +110,18 @@ public final class ToyRepl {
             }
         }
         throw new IllegalStateException("unreachable");
+    }
+
+    /** Whether this process is the first to get here: a marker in the working directory says who was. */
+    private static boolean firstTime(String marker) {
+        try {
+            java.nio.file.Files.createFile(Path.of(marker));
+            return true;
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            return false;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static ReplResponse result(List<List<String>> states, List<String> goals, List<Message> messages,

@@ -16,4 +16,16 @@ public sealed interface AcceptanceVerdict {
             Objects.requireNonNull(reason, "reason");
         }
     }
+
+    /**
+     * Lean could not give an answer (it crashed or timed out while checking, even after retries):
+     * the proof is neither accepted nor rejected. The search records the closing tactic as a
+     * {@link EdgeKind#CRASHED} edge and counts it as a fault, so the attempt cannot end as a
+     * final "unproved" on the strength of it.
+     */
+    record Unchecked(String reason) implements AcceptanceVerdict {
+        public Unchecked {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
 }

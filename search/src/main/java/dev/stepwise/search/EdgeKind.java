@@ -10,11 +10,18 @@ public enum EdgeKind {
     PROOF_REJECTED,
     /** Lean refused the tactic; the message is Lean's. */
     LEAN_ERROR,
-    /** The tactic ran past the environment's per-tactic deadline. */
+    /**
+     * The tactic ran past the environment's per-tactic wall-clock deadline (twice, on fresh
+     * processes): a fault of the machine as much as of the tactic ({@link FailureReason#LEAN_FAULTS}).
+     */
     TIMEOUT,
     /** The environment refused the tactic before it reached Lean. */
     REJECTED,
-    /** Lean crashed on the tactic and the environment could not recover. */
+    /**
+     * Lean crashed on the tactic (or answered garbage) even on fresh processes, or the acceptance
+     * check could not get an answer from Lean on the proof it closed: an infrastructure fault, not
+     * Lean's verdict ({@link FailureReason#LEAN_FAULTS}).
+     */
     CRASHED,
     /** The search's own candidate filter dropped the tactic; it never reached the environment. */
     FILTERED,

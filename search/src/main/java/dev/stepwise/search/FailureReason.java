@@ -12,6 +12,13 @@ public enum FailureReason {
     ENVIRONMENT_FAILURE,
     /** The policy (or the critic) could not answer; retrying the attempt later may help. */
     POLICY_UNAVAILABLE,
+    /**
+     * The attempt ran out of states or budget, but Lean crashed, hung past the wall-clock deadline,
+     * answered garbage or could not check a found proof on some of its steps, even after they were
+     * retried on fresh processes: the answer is not Lean's, so the attempt is worth running again,
+     * never a final "unproved".
+     */
+    LEAN_FAULTS,
     /** The attempt was cancelled (another attempt proved the theorem, or shutdown). */
     CANCELLED
 }

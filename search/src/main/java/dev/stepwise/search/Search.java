@@ -65,6 +65,9 @@ public final class Search {
     private long acceptanceNanos;
     private long criticNanos;
     private Proof acceptedProof;
+    /** Steps Lean did not answer (crashes, wall-clock timeouts, proofs the acceptor could not check), and the last one's detail. */
+    private int faults;
+    private String lastFault;
 
     private Search(Theorem theorem, SearchConfig config, long seed, SearchServices services, SearchObserver observer) {
         this.theorem = Objects.requireNonNull(theorem, "theorem");
@@ -219,8 +222,9 @@ public final class Search {
         return Arrays.stream(frontier.ids()).mapToObj(tree::node).toList();
     }
 
-    SearchResult finish(SearchOutcome outcome) {
+    SearchResult finish(SearchOutcome ended) {
         long total = clock.nanoTime() - startNanos;
+        SearchOutcome outcome = faultAware(ended);
         return new SearchResult(theorem.name(), seed, config.alpha(), outcome,
                 tree.size() == 0 ? RecordedTree.empty() : tree.record(config.scoreMode(), expansionLog),
                 Duration.ofNanos(policyNanos), Duration.ofNanos(environmentNanos), Duration.ofNanos(acceptanceNanos),
@@ -291,10 +295,9 @@ public final class Search {
                 case TacticOutcome.Progress p -> stateEdge(node, c, envTime, p.state(), created);
                 case TacticOutcome.ProofComplete pc -> accept(node, c, envTime);
                 case TacticOutcome.LeanError e -> new TerminalNode(node, c, envTime, EdgeKind.LEAN_ERROR, e.message());
-                case TacticOutcome.Timeout t -> new TerminalNode(node, c, envTime, EdgeKind.TIMEOUT,
-                        "timed out after " + t.after());
+                case TacticOutcome.Timeout t -> timeout(node, c, envTime, t.after());
                 case TacticOutcome.Rejected r -> new TerminalNode(node, c, envTime, EdgeKind.REJECTED, r.reason());
-                case TacticOutcome.Crashed cr -> new TerminalNode(node, c, envTime, EdgeKind.CRASHED, cr.detail());
+                case TacticOutcome.Crashed cr -> fault(node, c, envTime, cr.detail());
             };
             edges.add(edge);
             if (edge instanceof StateEdge s) {
@@ -381,6 +384,46 @@ public final class Search {
                 yield new TerminalNode(node, c, envTime, EdgeKind.PROOF_COMPLETE, "");
             }
             case AcceptanceVerdict.Rejected r -> new TerminalNode(node, c, envTime, EdgeKind.PROOF_REJECTED, r.reason());
+            case AcceptanceVerdict.Unchecked u -> fault(node, c, envTime,
+                    "the acceptance check could not get an answer from Lean: " + u.reason());
+        };
+    }
+
+    /**
+     * A tactic past the wall-clock deadline (the environment already tried it twice): a TIMEOUT
+     * edge, and a fault too. How long a tactic takes on the wall clock depends on the machine (its
+     * load, a hung process), so it is not Lean's verdict; Lean's own limit on work, maxHeartbeats,
+     * arrives as a Lean error and stays a final no.
+     */
+    private TerminalNode timeout(InternalNode node, Candidate c, long envTime, Duration after) {
+        faults++;
+        lastFault = "timed out after " + after;
+        return new TerminalNode(node, c, envTime, EdgeKind.TIMEOUT, lastFault);
+    }
+
+    /** A step Lean did not answer: a failed edge like any other, but counted, so it never yields a final no. */
+    private TerminalNode fault(InternalNode node, Candidate c, long envTime, String detail) {
+        faults++;
+        lastFault = detail;
+        return new TerminalNode(node, c, envTime, EdgeKind.CRASHED, detail);
+    }
+
+    /**
+     * An attempt that ran out of states or budget after Lean did not answer some of its steps
+     * did not get Lean's answer: the lost steps might have led to a proof (or, with a budget, the
+     * search might have spent it elsewhere), so it ends {@link FailureReason#LEAN_FAULTS}, which
+     * callers retry, rather than as a final no.
+     */
+    private SearchOutcome faultAware(SearchOutcome outcome) {
+        if (faults == 0 || !(outcome instanceof SearchOutcome.Failed f)) {
+            return outcome;
+        }
+        return switch (f.reason()) {
+            case FRONTIER_EXHAUSTED, BUDGET_EXPANSIONS, BUDGET_TACTICS, BUDGET_TOKENS, BUDGET_TIME -> failed(
+                    FailureReason.LEAN_FAULTS, faults + " step(s) got no answer from Lean (last: " + lastFault
+                            + "), then " + f.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                            + ": " + f.detail());
+            case ENVIRONMENT_FAILURE, POLICY_UNAVAILABLE, LEAN_FAULTS, CANCELLED -> outcome;
         };
     }
 

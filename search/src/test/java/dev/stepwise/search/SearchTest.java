@@ -283,6 +283,57 @@ class SearchTest {
     }
 
     @Test
+    void aSearchThatLostStepsToLeanFaultsIsNeverAFinalNo() {
+        World w = World.of("⊢ root", Map.of(
+                "⊢ root", List.of(move("boom", -0.1, new World.Crash()), move("wrong", -0.2, error("no"))),
+                "⊢ s", List.of(move("finish", -0.1, done()))));
+        SearchResult exhausted = run(w, BASE);
+        assertEquals(FailureReason.LEAN_FAULTS, failure(exhausted));
+        assertEquals("1 step(s) got no answer from Lean (last: REPL exited with 137 (killed: out of memory)), then "
+                + "frontier exhausted: every reachable state was expanded",
+                ((SearchOutcome.Failed) exhausted.outcome()).detail());
+
+        World endless = new World("⊢ c0", goals -> List.of(move("boom", -0.1, new World.Crash()),
+                move("more", -0.2, next(goals + "0"))));
+        SearchResult budget = run(endless, BASE.withBudgets(Budgets.unlimited().withMaxExpansions(3)));
+        assertEquals(FailureReason.LEAN_FAULTS, failure(budget));
+        assertTrue(((SearchOutcome.Failed) budget.outcome()).detail().endsWith("budget expansions: 3 expansions"),
+                budget.outcome().toString());
+
+        // A wall-clock timeout depends on the machine: a fault too.
+        World slow = World.of("⊢ root", Map.of("⊢ root", List.of(move("slow", -0.1, new World.TimedOut()),
+                move("wrong", -0.2, error("no")))));
+        SearchResult timedOut = run(slow, BASE);
+        assertEquals(FailureReason.LEAN_FAULTS, failure(timedOut));
+        assertTrue(((SearchOutcome.Failed) timedOut.outcome()).detail().startsWith(
+                "1 step(s) got no answer from Lean (last: timed out after PT18S)"), timedOut.outcome().toString());
+
+        // Lean's own no (errors, forbidden text) stays a final no.
+        World honest = World.of("⊢ root", Map.of("⊢ root", List.of(move("refused", -0.1, new World.Refused()),
+                move("wrong", -0.2, error("no")))));
+        assertEquals(FailureReason.FRONTIER_EXHAUSTED, failure(run(honest, BASE)));
+    }
+
+    @Test
+    void aProofLeanCouldNotCheckIsAFaultNotARejection() {
+        World w = World.of("⊢ root", Map.of(
+                "⊢ root", List.of(move("close", -0.1, done()), move("step", -1.0, next("⊢ s"))),
+                "⊢ s", List.of(move("finish", -0.1, done()))));
+        ProofAcceptor flaky = (theorem, proof) -> proof.tactics().contains("close")
+                ? new AcceptanceVerdict.Unchecked("Lean crashed while checking") : AcceptanceVerdict.ACCEPTED;
+        SearchResult r = runChecked(Search.create(World.THEOREM, BASE, 1, w.services().withAcceptor(flaky)), BASE);
+        assertEquals(List.of("step", "finish"), r.proof().orElseThrow().tactics());
+        EdgeRecord unchecked = r.tree().edgesFrom(0).get(0);
+        assertEquals(EdgeKind.CRASHED, unchecked.kind());
+        assertEquals("the acceptance check could not get an answer from Lean: Lean crashed while checking",
+                unchecked.message());
+
+        SearchResult none = runChecked(Search.create(World.THEOREM, BASE, 1, w.services()
+                .withAcceptor((t, p) -> new AcceptanceVerdict.Unchecked("timed out"))), BASE);
+        assertEquals(FailureReason.LEAN_FAULTS, failure(none));
+    }
+
+    @Test
     void aTheoremThatDoesNotStartIsAnEnvironmentFailure() {
         World w = endless();
         ProofEnvironment broken = new ProofEnvironment() {

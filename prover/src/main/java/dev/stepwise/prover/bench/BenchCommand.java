@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
             PoolBenchCommand.class,
             dev.stepwise.prover.policy.bench.PolicyBenchCommand.class,
             EvalBenchCommand.class,
+            FaultsBenchCommand.class,
         })
 public final class BenchCommand implements Runnable {
     @Spec

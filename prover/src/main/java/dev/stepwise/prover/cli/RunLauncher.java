@@ -13,6 +13,7 @@ import dev.stepwise.prover.eval.Budget;
 import dev.stepwise.prover.eval.EvalConfig;
 import dev.stepwise.prover.eval.EvalRequest;
 import dev.stepwise.prover.eval.EvalService;
+import dev.stepwise.prover.eval.RunBusyException;
 import dev.stepwise.prover.eval.RunObserver;
 import dev.stepwise.prover.eval.StoredRun;
 import dev.stepwise.prover.lean.LeanSetup;
@@ -71,6 +72,12 @@ public final class RunLauncher {
                 if (done.isPresent()) {
                     return then.apply(StoredRun.of(store, done.get()));
                 }
+                // A run live in another process is refused before Lean starts (the service checks again, atomically).
+                try {
+                    EvalService.requireNotRunning(store, kind, options.name, config);
+                } catch (RunBusyException e) {
+                    throw UserError.environment(e.getMessage(), e);
+                }
                 return runWith(store, lean, headers, sim == null ? Simulation.REAL : Simulation.SIMULATED, kind, options,
                         config, problems, observer, then);
             }
@@ -93,6 +100,12 @@ public final class RunLauncher {
                     search.attemptPlan(), search.schedulerConfig(s.duration(LeanKeys.TACTIC_TIMEOUT)));
             // The results are read while the store is still open.
             return then.apply(service.run(new EvalRequest(kind, options.name, config, problems)));
+        } catch (RunBusyException e) {
+            throw UserError.environment(e.getMessage(), e);
+        } catch (ReplStartException e) {
+            // Lean started, then no process could be started any more: as at the start, exit 3 with Lean's reason.
+            throw UserError.environment("Lean stopped starting: " + e.getMessage()
+                    + " (run 'bin/stepwise lean doctor')", e);
         }
     }
 

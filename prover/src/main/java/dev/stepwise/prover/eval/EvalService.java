@@ -1,6 +1,7 @@
 package dev.stepwise.prover.eval;
 
 import dev.stepwise.lean.PoolCounters;
+import dev.stepwise.lean.ReplStartException;
 import dev.stepwise.prover.problems.Problem;
 import dev.stepwise.prover.run.ProverStack;
 import dev.stepwise.prover.store.NewRun;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs the problems of a run through the search scheduler and writes every result to the store
@@ -47,6 +49,8 @@ public final class EvalService {
     private final SearchConfig searchConfig;
     private final AttemptPlan plan;
     private final SchedulerConfig scheduling;
+    /** Set when the Lean pool gave up starting processes: the run stops with that reason (exit 3). */
+    private final AtomicReference<ReplStartException> leanGone = new AtomicReference<>();
 
     /**
      * @param searchConfig one attempt's search (the plan gives each attempt its alpha and seed)
@@ -78,22 +82,41 @@ public final class EvalService {
     }
 
 
+    /**
+     * Runs the request's run to its end: the existing one it continues, or a new one.
+     *
+     * @throws RunBusyException if another invocation is running that run right now
+     */
     public StoredRun run(EvalRequest request) {
-        Run run = existing(request).orElse(null);
-        boolean resumed = run != null;
-        if (run == null) {
-            String name = request.name() != null ? request.name() : defaultName(request);
-            run = store.runs().create(new NewRun(name, request.kind(), request.config().dataset(), request.round(),
-                    request.config().toJson(), stack.versions(), List.of(request.config().seed()), stack.simulation(),
-                    clock.instant()));
-        } else if (!run.kind().equals(request.kind())) {
-            throw new RunConflictException("run " + run.name() + " is a " + run.kind().code() + " run, not a "
-                    + request.kind().code() + " run; choose another --name");
-        } else {
-            store.runs().reopen(run.id());
+        record Found(Run run, boolean resumed, RunLock lock) {
         }
-        store.problems().add(run.id(), request.problems());
-        return execute(run, resumed);
+        Found found = RunLock.lookingUp(store, () -> {
+            Run run = existing(request).orElse(null);
+            if (run == null) {
+                String name = request.name() != null ? request.name() : defaultName(request);
+                run = store.runs().create(new NewRun(name, request.kind(), request.config().dataset(), request.round(),
+                        request.config().toJson(), stack.versions(), List.of(request.config().seed()), stack.simulation(),
+                        clock.instant()));
+                return new Found(run, false, RunLock.acquire(store, run));
+            }
+            if (!run.kind().equals(request.kind())) {
+                throw new RunConflictException("run " + run.name() + " is a " + run.kind().code() + " run, not a "
+                        + request.kind().code() + " run; choose another --name");
+            }
+            return new Found(run, true, RunLock.acquire(store, run));
+        });
+        try (RunLock held = found.lock()) {
+            if (found.resumed()) {
+                store.runs().reopen(found.run().id());
+            }
+            store.problems().add(found.run().id(), request.problems());
+            return execute(found.run(), found.resumed());
+        }
+    }
+
+    /** Fails at once if the run this request would continue is being run right now; call before starting Lean. */
+    public static void requireNotRunning(Store store, RunKind kind, String name, EvalConfig config) {
+        existing(store, kind, name, config).ifPresent(r -> RunLock.requireFree(store, r));
     }
 
     private StoredRun execute(Run run, boolean resumed) {
@@ -124,12 +147,22 @@ public final class EvalService {
         store.runs().finish(run.id(), left ? RunStatus.INTERRUPTED : RunStatus.COMPLETED, clock.instant());
         observer.runFinished(LeanUsage.between(poolBefore, stack.poolCounters(),
                 Duration.between(searchStart, clock.instant()), stack.poolSize()));
+        ReplStartException gone = leanGone.get();
+        if (gone != null) {
+            // Every problem after this point would fail the same way: stop as a failed start does.
+            throw new ReplStartException(gone.getMessage() + "; run " + run.name()
+                    + " is kept, and running the same command again continues it", gone);
+        }
         return StoredRun.of(store, store.runs().find(run.id()).orElseThrow());
     }
 
     private void record(Run run, Theorem theorem, TheoremResult result, Throwable error, Counter counter) {
         Instant now = clock.instant();
-        if (error != null) {
+        Optional<ReplStartException> noLean = startFailure(error);
+        if (noLean.isPresent()) {
+            leanGone.compareAndSet(null, noLean.get());
+            store.problems().fail(run.id(), theorem.name(), "Lean unavailable: " + noLean.get().getMessage(), now);
+        } else if (error != null) {
             store.problems().fail(run.id(), theorem.name(), "internal error: " + error, now);
         } else {
             for (AttemptResult a : result.attempts()) {
@@ -151,7 +184,9 @@ public final class EvalService {
 
     /**
      * Why an unproved theorem should be tried again on resume: its search was cut short by the
-     * model server or Lean being unavailable, or not every attempt ran (shutdown).
+     * model server or Lean being unavailable, Lean crashed on steps of it beyond recovery (so the
+     * no is not Lean's), or not every attempt ran (shutdown). "Unproved" is kept for the model's
+     * and Lean's own no.
      */
     private static Optional<String> retryReason(TheoremResult result) {
         for (AttemptResult a : result.attempts()) {
@@ -162,6 +197,9 @@ public final class EvalService {
                     }
                     case ENVIRONMENT_FAILURE -> {
                         return Optional.of("Lean unavailable: " + f.detail());
+                    }
+                    case LEAN_FAULTS -> {
+                        return Optional.of("Lean faults, not Lean's answer: " + f.detail());
                     }
                     case CANCELLED -> {
                         return Optional.of("interrupted before the attempt finished");
@@ -177,6 +215,16 @@ public final class EvalService {
         return Optional.empty();
     }
 
+
+    /** The pool's "gave up starting processes" behind a search's failure, if that is what it was. */
+    private static Optional<ReplStartException> startFailure(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof ReplStartException e) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
 
     private String defaultName(EvalRequest request) {
         String base = request.config().dataset().replaceAll("[^A-Za-z0-9_.-]+", "-");

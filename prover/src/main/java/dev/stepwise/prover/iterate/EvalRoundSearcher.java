@@ -4,6 +4,7 @@ import dev.stepwise.iteration.IterationException;
 import dev.stepwise.iteration.RoundSearcher;
 import dev.stepwise.iteration.SearchedProblem;
 import dev.stepwise.lean.HostTools;
+import dev.stepwise.lean.ReplStartException;
 import dev.stepwise.prover.cli.Application;
 import dev.stepwise.prover.cli.RunLauncher;
 import dev.stepwise.prover.config.ConfigException;
@@ -18,6 +19,7 @@ import dev.stepwise.prover.critic.SearchCritic;
 import dev.stepwise.prover.eval.Budget;
 import dev.stepwise.prover.eval.EvalRequest;
 import dev.stepwise.prover.eval.EvalService;
+import dev.stepwise.prover.eval.RunBusyException;
 import dev.stepwise.prover.eval.RunObserver;
 import dev.stepwise.prover.eval.StoredRun;
 import dev.stepwise.prover.lean.LeanSetup;
@@ -84,8 +86,14 @@ final class EvalRoundSearcher implements RoundSearcher, AutoCloseable {
                     search.attemptPlan(), search.schedulerConfig(s.duration(LeanKeys.TACTIC_TIMEOUT)));
             RoundId round = store.rounds().find(job.round()).map(Round::id).orElseThrow(() -> new IllegalStateException(
                     "round " + job.round() + " is not recorded"));
-            StoredRun run = service.run(new EvalRequest(kind(job.purpose()), job.runName(), RunLauncher.config(poolName, problems, s,
-                    world), problems, round));
+            StoredRun run;
+            try {
+                run = service.run(new EvalRequest(kind(job.purpose()), job.runName(), RunLauncher.config(poolName, problems, s,
+                        world), problems, round));
+            } catch (ReplStartException | RunBusyException e) {
+                // Lean stopped starting, or the run is live elsewhere: the environment's fault, as for eval (exit 3)
+                throw new IterationException(IterationException.Kind.ENVIRONMENT, e.getMessage(), e);
+            }
             List<RunProblem> unfinished = store.problems().list(run.run().id()).stream()
                     .filter(p -> switch (p.status()) {
                         case PROVED, UNPROVED -> false;

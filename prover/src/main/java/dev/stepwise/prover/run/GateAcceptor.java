@@ -1,6 +1,7 @@
 package dev.stepwise.prover.run;
 
 import dev.stepwise.lean.AcceptanceGate;
+import dev.stepwise.lean.GateDecision;
 import dev.stepwise.prover.problems.LeanDeclaration;
 import dev.stepwise.prover.problems.LeanFileParser;
 import dev.stepwise.prover.store.GateVerdict;
@@ -19,18 +20,33 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * The search's acceptance check wired to the Lean acceptance gate: a proof counts only after the
  * whole theorem was elaborated again with its axioms audited. The gate's full verdict (reasons,
- * axioms, time) is kept so the run can store it with the proof.
+ * axioms, time) is kept so the run can store it with the proof. A check Lean could not answer
+ * (the gate's {@code UNCHECKED}) is retried and, if Lean stays silent, reported as
+ * {@link AcceptanceVerdict.Unchecked}: never counted as a rejection.
  */
 public final class GateAcceptor implements ProofAcceptor {
+
+    /** Gate checks of one proof before Lean's silence is reported as such; each may itself retry a crash. */
+    static final int UNCHECKED_TRIES = 3;
 
     private record Key(String theorem, List<String> tactics) {
     }
 
-    private final AcceptanceGate gate;
+    /** What the acceptor asks of the gate: {@link AcceptanceGate#check}, one full check of one theorem. */
+    @FunctionalInterface
+    interface TheoremCheck {
+        dev.stepwise.lean.GateVerdict check(String header, String name, String referenceStatement, String theorem);
+    }
+
+    private final TheoremCheck gate;
     private final InstantSource clock;
     private final ConcurrentMap<Key, GateVerdict> verdicts = new ConcurrentHashMap<>();
 
     public GateAcceptor(AcceptanceGate gate, InstantSource clock) {
+        this(gate::check, clock);
+    }
+
+    GateAcceptor(TheoremCheck gate, InstantSource clock) {
         this.gate = gate;
         this.clock = clock;
     }
@@ -38,13 +54,30 @@ public final class GateAcceptor implements ProofAcceptor {
     @Override
     public AcceptanceVerdict check(Theorem theorem, Proof proof) {
         var started = clock.instant();
-        dev.stepwise.lean.GateVerdict v = gate.check(theorem.header(), declarationName(theorem), theorem.statement(),
-                theoremText(theorem.statement(), proof.tactics()));
+        String name = declarationName(theorem);
+        String text = theoremText(theorem.statement(), proof.tactics());
+        dev.stepwise.lean.GateVerdict v = gate.check(theorem.header(), name, theorem.statement(), text);
+        // Lean's silence (a crash or timeout while checking) is no verdict: ask again, each time on a
+        // process the pool has freshly handed out (the gate's own retries cover only crashes).
+        for (int tries = 1; v.decision() == GateDecision.UNCHECKED && tries < UNCHECKED_TRIES; tries++) {
+            v = gate.check(theorem.header(), name, theorem.statement(), text);
+        }
         Duration took = Duration.between(started, clock.instant());
-        GateVerdict stored = new GateVerdict(v.accepted() ? Verdict.ACCEPTED : Verdict.REJECTED, v.reasons(), v.axioms(),
-                took.isNegative() ? Duration.ZERO : took);
-        verdicts.put(new Key(theorem.name(), proof.tactics()), stored);
-        return v.accepted() ? AcceptanceVerdict.ACCEPTED : new AcceptanceVerdict.Rejected(String.join("; ", v.reasons()));
+        Duration time = took.isNegative() ? Duration.ZERO : took;
+        return switch (v.decision()) {
+            case ACCEPTED -> {
+                verdicts.put(new Key(theorem.name(), proof.tactics()), new GateVerdict(Verdict.ACCEPTED, v.reasons(),
+                        v.axioms(), time));
+                yield AcceptanceVerdict.ACCEPTED;
+            }
+            case REJECTED -> {
+                verdicts.put(new Key(theorem.name(), proof.tactics()), new GateVerdict(Verdict.REJECTED, v.reasons(),
+                        v.axioms(), time));
+                yield new AcceptanceVerdict.Rejected(String.join("; ", v.reasons()));
+            }
+            case UNCHECKED -> new AcceptanceVerdict.Unchecked(UNCHECKED_TRIES + " checks got no answer from Lean: "
+                    + String.join("; ", v.reasons()));
+        };
     }
 
     /** The gate's verdict on this proof of this theorem, if it was checked here. */

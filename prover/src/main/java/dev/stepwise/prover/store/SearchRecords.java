@@ -51,7 +51,8 @@ public final class SearchRecords {
         FailureReason reason = switch (failed.reason()) {
             case BUDGET_EXPANSIONS, BUDGET_TACTICS, BUDGET_TOKENS, BUDGET_TIME -> FailureReason.BUDGET_EXHAUSTED;
             case FRONTIER_EXHAUSTED -> FailureReason.FRONTIER_EXHAUSTED;
-            case ENVIRONMENT_FAILURE -> FailureReason.ENVIRONMENT_FAILURE;
+            // Lean's faults decided the attempt: a failure of the environment, like one that stopped it at the start.
+            case ENVIRONMENT_FAILURE, LEAN_FAULTS -> FailureReason.ENVIRONMENT_FAILURE;
             case POLICY_UNAVAILABLE -> FailureReason.POLICY_UNAVAILABLE;
             case CANCELLED -> FailureReason.CANCELLED;
         };
@@ -60,7 +61,7 @@ public final class SearchRecords {
             case BUDGET_TACTICS -> budget("tactic calls", failed.detail());
             case BUDGET_TOKENS -> budget("tokens", failed.detail());
             case BUDGET_TIME -> budget("time", failed.detail());
-            case FRONTIER_EXHAUSTED, ENVIRONMENT_FAILURE, POLICY_UNAVAILABLE, CANCELLED -> failed.detail();
+            case FRONTIER_EXHAUSTED, ENVIRONMENT_FAILURE, LEAN_FAULTS, POLICY_UNAVAILABLE, CANCELLED -> failed.detail();
         };
         return attempt(run, problem, index, result, startedAt, new AttemptOutcome.NoProof(reason, detail));
     }

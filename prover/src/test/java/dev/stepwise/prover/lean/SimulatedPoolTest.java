@@ -112,8 +112,9 @@ class SimulatedPoolTest {
         assertEquals(List.of(TinyWorld.S1_GOAL), next.goals());
         assertInstanceOf(StepOutcome.Complete.class, s.apply(next, FINISH));
         PoolCounters c = pool.counters();
-        assertEquals(2, c.crashes(), c.toString());
-        assertTrue(c.restarts() >= 2, c.toString());
+        // tried on three processes before it counts as a crash
+        assertEquals(3, c.crashes(), c.toString());
+        assertTrue(c.restarts() >= 3, c.toString());
     }
 
     @Test
@@ -124,8 +125,9 @@ class SimulatedPoolTest {
         assertEquals(new StepOutcome.Timeout(Duration.ofSeconds(2)), s.apply(root, "nlinarith [sq_nonneg x, sq_abs x]"));
         SessionState next = progress(s.apply(root, HAVE));
         assertInstanceOf(StepOutcome.Complete.class, s.apply(next, FINISH));
-        assertEquals(1, pool.counters().timeouts());
-        assertEquals(1, pool.counters().replays(), "the root was rebuilt on the fresh process");
+        // tried once more on a fresh process before the timeout is reported
+        assertEquals(2, pool.counters().timeouts());
+        assertEquals(2, pool.counters().replays(), "the root was rebuilt on each fresh process");
     }
 
     @Test

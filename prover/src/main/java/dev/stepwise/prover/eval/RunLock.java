@@ -1,0 +1,111 @@
+package dev.stepwise.prover.eval;
+
+import dev.stepwise.prover.store.Run;
+import dev.stepwise.prover.store.Store;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * An exclusive lock on one run, held while an invocation runs it, as a round holds the iterate
+ * lock: a second identical eval (same name, or same configuration) refuses to start instead of
+ * "resuming" the live run and redoing its problems. The lock is a file lock next to the database,
+ * so the operating system releases it when the process dies, and a killed run never leaves a
+ * stale lock behind.
+ */
+final class RunLock implements AutoCloseable {
+    /** Finding (or creating) the run and taking its lock are one step, also between threads of one JVM. */
+    private static final ReentrantLock LOOKUP = new ReentrantLock();
+
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private RunLock(FileChannel channel, FileLock lock) {
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    /**
+     * Runs {@code find} (which finds or creates a run and locks it) while no other invocation on
+     * this database does the same, so two that start together cannot both create or both take a run.
+     */
+    static <T> T lookingUp(Store store, Supplier<T> find) {
+        LOOKUP.lock();
+        try (FileChannel channel = open(dir(store).resolve("lookup.lock"))) {
+            try (FileLock held = channel.lock()) {
+                return find.get();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock " + dir(store).resolve("lookup.lock"), e);
+        } finally {
+            LOOKUP.unlock();
+        }
+    }
+
+    /** @throws RunBusyException if another process (or invocation) holds the run */
+    static RunLock acquire(Store store, Run run) {
+        Path file = dir(store).resolve("run-" + run.id().value() + ".lock");
+        FileChannel channel = null;
+        try {
+            channel = open(file);
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                throw busy(run, file, channel);
+            }
+            return new RunLock(channel, lock);
+        } catch (OverlappingFileLockException e) {
+            throw busy(run, file, channel);
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new UncheckedIOException("cannot lock " + file, e);
+        }
+    }
+
+    /** Fails at once, before Lean starts, if the run is live elsewhere; takes nothing. */
+    static void requireFree(Store store, Run run) {
+        acquire(store, run).close();
+    }
+
+    private static Path dir(Store store) {
+        Path db = store.path().toAbsolutePath();
+        return db.resolveSibling(db.getFileName() + ".locks");
+    }
+
+    private static FileChannel open(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    }
+
+    private static RunBusyException busy(Run run, Path file, FileChannel channel) {
+        closeQuietly(channel);
+        return new RunBusyException("run " + run.name() + " is being run by another stepwise process right now (it holds "
+                + file + "); wait for it to finish, or give this one another --name");
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // Closing a channel we failed to lock: nothing was written and there is nothing to undo.
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            lock.release();
+            channel.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot release the lock of a run", e);
+        }
+    }
+}
