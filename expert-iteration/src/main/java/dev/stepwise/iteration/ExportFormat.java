@@ -35,7 +35,15 @@ public enum ExportFormat {
         return code + "-" + split.code() + ".jsonl";
     }
 
-    ObjectNode line(Example example) {
+    /**
+     * The example as one JSONL line. The policy's completions (SFT and DPO) end with the format's
+     * end text, as the model ends its turn: TRL appends the tokenizer's EOS only to a completion
+     * that does not already end with its {@code eos_token} (trl 1.13.0, SFTTrainer and DPOTrainer
+     * {@code add_eos}), so without it an InternLM model would learn to end with {@code </s>} instead
+     * of {@code <|im_end|>}. Chat messages get none (the chat template closes the turn), nor do the
+     * critic's pairs (a scored text, not a generation).
+     */
+    ObjectNode line(Example example, TrainingFormat format) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode o = f.objectNode();
         switch (example) {
@@ -45,10 +53,14 @@ public enum ExportFormat {
                             .add(f.objectNode().put("role", "user").put("content", s.prompt()))
                             .add(f.objectNode().put("role", "assistant").put("content", s.completion()));
                 } else {
-                    o.put("prompt", s.prompt()).put("completion", s.completion());
+                    o.put("prompt", s.prompt()).put("completion", format.ended(s.completion()));
                 }
             }
-            case Example.Preference p -> o.put("prompt", p.prompt()).put("chosen", p.chosen()).put("rejected", p.rejected());
+            case Example.Preference p -> {
+                boolean generated = this == DPO;
+                o.put("prompt", p.prompt()).put("chosen", generated ? format.ended(p.chosen()) : p.chosen())
+                        .put("rejected", generated ? format.ended(p.rejected()) : p.rejected());
+            }
         }
         return o;
     }

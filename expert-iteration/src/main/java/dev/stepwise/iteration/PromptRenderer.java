@@ -17,4 +17,9 @@ public interface PromptRenderer {
 
     /** The completion the model should write for {@code tactic}. */
     String completion(String tactic);
+
+    /** The length limit and end text the training files and the trainer's configuration follow. */
+    default TrainingFormat trainingFormat() {
+        return TrainingFormat.PLAIN;
+    }
 }
