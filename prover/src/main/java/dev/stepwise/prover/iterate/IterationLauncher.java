@@ -114,7 +114,7 @@ final class IterationLauncher {
         String serveCommand = s.string(IterateKeys.SERVE_COMMAND);
         ModelServing serving = serveCommand.isBlank() ? new LoraAdapterServing(calls) : new RestartCommandServing(serveCommand, dataDir);
         return new RoundServices(new AnnouncingRoundStore(rounds, err), searcher, new StoreProblemHistory(store), critic(s, client, json),
-                new ServerTacticScorer(calls), new TemplatePromptRenderer(prompts), serving, new TrainerLauncher(app.env()), json,
+                new ServerTacticScorer(calls), new TemplatePromptRenderer(prompts, TemplatePromptRenderer.maxTokens(server)), serving, new TrainerLauncher(app.env()), json,
                 InstantSource.system(), dataDir);
     }
 
