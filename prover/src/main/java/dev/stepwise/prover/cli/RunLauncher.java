@@ -16,7 +16,9 @@ import dev.stepwise.prover.eval.RunObserver;
 import dev.stepwise.prover.eval.StoredRun;
 import dev.stepwise.prover.lean.LeanSetup;
 import dev.stepwise.prover.problems.Problem;
+import dev.stepwise.prover.policy.PolicyConfig;
 import dev.stepwise.prover.run.ProverStack;
+import dev.stepwise.prover.run.WhatAnswered;
 import dev.stepwise.prover.sim.SimulatedStack;
 import dev.stepwise.prover.sim.model.ModelDialect;
 import dev.stepwise.prover.store.RunKind;
@@ -69,8 +71,7 @@ public final class RunLauncher {
                 if (done.isPresent()) {
                     return then.apply(StoredRun.of(store, done.get()));
                 }
-                return runWith(store, lean, headers, sim == null ? Simulation.REAL : Simulation.SIMULATED, kind, options,
-                        config, problems, observer, then);
+                return runWith(store, lean, headers, kind, options, config, problems, observer, then);
             }
         } finally {
             if (sim != null) {
@@ -79,10 +80,10 @@ public final class RunLauncher {
         }
     }
 
-    private <R> R runWith(Store store, LeanSetup lean, List<String> headers, Simulation simulation, RunKind kind,
-            RunOptions options, EvalConfig config, List<Problem> problems, RunObserver observer, Function<StoredRun, R> then) {
+    private <R> R runWith(Store store, LeanSetup lean, List<String> headers, RunKind kind, RunOptions options,
+            EvalConfig config, List<Problem> problems, RunObserver observer, Function<StoredRun, R> then) {
         Settings s = app.settings();
-        try (ProverStack stack = openStack(app, lean, headers, simulation)) {
+        try (ProverStack stack = openStack(app, lean, headers)) {
             SearchSettings search = new SearchSettings(s);
             EvalService service = new EvalService(store, stack, InstantSource.system(), observer, search.searchConfig(),
                     search.attemptPlan(), search.schedulerConfig(s.duration(LeanKeys.TACTIC_TIMEOUT)));
@@ -109,16 +110,21 @@ public final class RunLauncher {
         return sim;
     }
 
-    /** Starts the Lean pool warmed with {@code headers} and opens the configured policy; Lean that cannot start is exit 3. */
-    public static ProverStack openStack(Application app, LeanSetup lean, List<String> headers, Simulation simulation) {
-        return leanStarted(() -> ProverStack.open(lean, app.policyFactory(), app.policyConfig(), headers, simulation,
+    /**
+     * Starts the Lean pool warmed with {@code headers} and opens the configured policy; Lean that
+     * cannot start is exit 3. The stack is labelled by what answered: the simulator is SIMULATED
+     * whether {@code --simulate} or settings pointing at it by hand brought it in.
+     */
+    public static ProverStack openStack(Application app, LeanSetup lean, List<String> headers) {
+        PolicyConfig policy = app.policyConfig();
+        Simulation servers = WhatAnswered.servers(app.httpClient(), policy);
+        return leanStarted(() -> ProverStack.open(lean, app.policyFactory(), policy, headers, servers,
                 VersionInfo.load().version(), InstantSource.system()));
     }
 
     /** The Lean pool alone, for searches that each bring their own policy ({@link ProverStack#withPolicy}). */
-    public static ProverStack openLeanOnlyStack(LeanSetup lean, List<String> headers, Simulation simulation) {
-        return leanStarted(() -> ProverStack.openLeanOnly(lean, headers, simulation, VersionInfo.load().version(),
-                InstantSource.system()));
+    public static ProverStack openLeanOnlyStack(LeanSetup lean, List<String> headers) {
+        return leanStarted(() -> ProverStack.openLeanOnly(lean, headers, VersionInfo.load().version(), InstantSource.system()));
     }
 
     private static ProverStack leanStarted(Supplier<ProverStack> open) {
