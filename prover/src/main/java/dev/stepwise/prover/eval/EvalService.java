@@ -9,6 +9,7 @@ import dev.stepwise.prover.store.Run;
 import dev.stepwise.prover.store.RunKind;
 import dev.stepwise.prover.store.RunProblem;
 import dev.stepwise.prover.store.RunStatus;
+import dev.stepwise.prover.store.Simulation;
 import dev.stepwise.prover.store.Store;
 import dev.stepwise.search.AttemptId;
 import dev.stepwise.search.AttemptPlan;
@@ -91,6 +92,11 @@ public final class EvalService {
                     + request.kind().code() + " run; choose another --name");
         } else {
             store.runs().reopen(run.id());
+            if (stack.simulation() == Simulation.SIMULATED && run.simulation() == Simulation.REAL) {
+                // Resumed against the simulator: part of it is simulated, so all of it is labelled so.
+                store.runs().markSimulated(run.id());
+                run = store.runs().find(run.id()).orElseThrow();
+            }
         }
         store.problems().add(run.id(), request.problems());
         return execute(run, resumed);

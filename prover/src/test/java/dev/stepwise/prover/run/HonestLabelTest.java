@@ -9,10 +9,18 @@ import com.sun.net.httpserver.HttpServer;
 import dev.stepwise.prover.cli.CliHarness;
 import dev.stepwise.prover.config.ConfigSchema;
 import dev.stepwise.prover.config.SettingsLoader;
+import dev.stepwise.prover.eval.Budget;
+import dev.stepwise.prover.eval.EvalConfig;
 import dev.stepwise.prover.policy.PolicyConfig;
 import dev.stepwise.prover.sim.SimulatedStack;
 import dev.stepwise.prover.sim.model.ModelDialect;
+import dev.stepwise.prover.store.NewRun;
+import dev.stepwise.prover.store.RunId;
+import dev.stepwise.prover.store.RunKind;
+import dev.stepwise.prover.store.RunStatus;
 import dev.stepwise.prover.store.Simulation;
+import dev.stepwise.prover.store.Store;
+import dev.stepwise.prover.store.Versions;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -20,6 +28,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import okhttp3.OkHttpClient;
@@ -73,6 +83,27 @@ class HonestLabelTest {
                     "--dataset", "minif2f-test", "--limit", "3", "--budget", "1x4x20", "--set", "pool.size=1", "--set", "lean.sandbox=off",
                     "--set", "policy.kind=server", "--set", "model.url=" + sim.modelUrl(), "--set", "model.name=" + sim.modelName(),
                     "--set", "model.server=vllm", "--set", "model.retries=0");
+            assertLabelledSimulated(work, r);
+        }
+    }
+
+    @Test
+    void aRealRunResumedAgainstTheSimulatorIsLabelledSimulated() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("resumed"));
+        // A run started on real Lean and a real model (as the store recorded it), interrupted before any problem finished.
+        try (Store store = Store.open(work.resolve(".stepwise/stepwise.db"), Duration.ofSeconds(10))) {
+            String config = new EvalConfig("minif2f-test", List.of(), new Budget(1, 4, 20), List.of(0.5), 1.0, "sum", 1, 60.0,
+                    Map.of()).toJson();
+            RunId id = store.runs().create(new NewRun("night", RunKind.EVAL, "minif2f-test", null, config,
+                    new Versions("0.1.0", "leanprover/lean4:v4.24.0", "v4.24.0", "vllm m"), List.of(1L), Simulation.REAL,
+                    Instant.parse("2026-12-01T00:00:00Z"))).id();
+            store.runs().finish(id, RunStatus.INTERRUPTED, Instant.parse("2026-12-01T00:10:00Z"));
+        }
+        try (SimulatedStack sim = SimulatedStack.start(world, ModelDialect.VLLM)) {
+            var r = new CliHarness(Map.of("STEPWISE_LEAN_REPL_COMMAND", String.join(",", sim.replCommand())), work).run("eval",
+                    "--dataset", "minif2f-test", "--limit", "3", "--budget", "1x4x20", "--name", "night", "--set", "pool.size=1",
+                    "--set", "lean.sandbox=off", "--set", "policy.kind=server", "--set", "model.url=" + sim.modelUrl(),
+                    "--set", "model.name=" + sim.modelName(), "--set", "model.server=vllm", "--set", "model.retries=0");
             assertLabelledSimulated(work, r);
         }
     }
