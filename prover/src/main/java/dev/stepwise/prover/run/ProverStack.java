@@ -98,9 +98,9 @@ public final class ProverStack implements AutoCloseable {
         }
         // Proof states live on the process that made them: start searching only when all are up.
         pool.awaitStarted(pool.config().warmupTimeout());
-        Simulation simulation;
+        Simulation repl;
         try {
-            simulation = servers.or(WhatAnswered.repl(pool, headers));
+            repl = WhatAnswered.repl(pool, headers);
         } catch (RuntimeException e) {
             try {
                 policy.close();
@@ -115,9 +115,11 @@ public final class ProverStack implements AutoCloseable {
         }
         ProofSessions sessions = new ProofSessions(pool, lean.tacticFilter());
         GateAcceptor acceptor = new GateAcceptor(new AcceptanceGate(pool, lean.gatePolicy()), clock);
-        String leanVersion = simulation == Simulation.SIMULATED ? "simulated"
+        Simulation simulation = servers.or(repl);
+        // The Lean versions are the REPL's: a real Lean keeps its versions beside a simulated model.
+        String leanVersion = repl == Simulation.SIMULATED ? "simulated"
                 : lean.project().toolchain().orElse("unknown");
-        String mathlib = simulation == Simulation.SIMULATED ? "simulated"
+        String mathlib = repl == Simulation.SIMULATED ? "simulated"
                 : lean.project().mathlibRevision().orElse("unknown");
         Versions versions = new Versions(stepwiseVersion, leanVersion, mathlib, policy.description());
         return new ProverStack(pool, scratch, policy, acceptor, versions, simulation, new LeanProofEnvironment(sessions),
