@@ -35,12 +35,17 @@ public enum ExportFormat {
         return code + "-" + split.code() + ".jsonl";
     }
 
-    ObjectNode line(Example example) {
-        return line(example, CriticInput.PLAIN);
-    }
-
-    /** @param critic how the critic is asked; critic pairs are split as it is (see {@link CriticInput}) */
-    ObjectNode line(Example example, CriticInput critic) {
+    /**
+     * The example as one JSONL line. The policy's completions (SFT and DPO) end with the format's
+     * end text, as the model ends its turn: TRL appends the tokenizer's EOS only to a completion
+     * that does not already end with its {@code eos_token} (trl 1.13.0, SFTTrainer and DPOTrainer
+     * {@code add_eos}), so without it an InternLM model would learn to end with {@code </s>} instead
+     * of {@code <|im_end|>}. Chat messages get none (the chat template closes the turn), nor do the
+     * critic's pairs (a scored text, not a generation).
+     *
+     * @param critic how the critic is asked; critic pairs are split as it is (see {@link CriticInput})
+     */
+    ObjectNode line(Example example, TrainingFormat format, CriticInput critic) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode o = f.objectNode();
         switch (example) {
@@ -50,7 +55,7 @@ public enum ExportFormat {
                             .add(f.objectNode().put("role", "user").put("content", s.prompt()))
                             .add(f.objectNode().put("role", "assistant").put("content", s.completion()));
                 } else {
-                    o.put("prompt", s.prompt()).put("completion", s.completion());
+                    o.put("prompt", s.prompt()).put("completion", format.ended(s.completion()));
                 }
             }
             case Example.Preference p -> {
@@ -58,7 +63,9 @@ public enum ExportFormat {
                     o.put("prompt", critic.before()).put("chosen", p.chosen() + critic.after())
                             .put("rejected", p.rejected() + critic.after());
                 } else {
-                    o.put("prompt", p.prompt()).put("chosen", p.chosen()).put("rejected", p.rejected());
+                    boolean generated = this == DPO;
+                    o.put("prompt", p.prompt()).put("chosen", generated ? format.ended(p.chosen()) : p.chosen())
+                            .put("rejected", generated ? format.ended(p.rejected()) : p.rejected());
                 }
             }
         }

@@ -16,7 +16,8 @@ final class ExportStage implements StageStep {
         provenance.put("template", round.services().renderer().name());
         provenance.put("search-runs", round.runName("prepass") + ", " + round.runName("search"));
         provenance.put("config-sha256", Sha256.ofFields(round.configJson()));
-        ExportManifest manifest = new Exporter(round.services().json(), round.settings().validFraction())
+        ExportManifest manifest = new Exporter(round.services().json(), round.settings().validFraction(),
+                round.services().renderer().trainingFormat())
                 .export(filtered.kept(), round.files().path(RoundFiles.EXPORT_DIR), round.number(),
                         round.services().renderer().name(), round.services().renderer().criticInput(), provenance);
         return manifest.summary();

@@ -15,7 +15,7 @@ import java.util.Objects;
 /**
  * Writes the kept examples of a round as JSONL training files, split into train and validation,
  * plus {@code manifest.json}. Prompts are written exactly as harvested, that is, as the template
- * rendered them for the search. Every file is written to a temporary name and moved into place,
+ * rendered them for the search; completions end with the template's end text ({@link TrainingFormat}). Every file is written to a temporary name and moved into place,
  * so a killed export never leaves a half file that looks complete.
  */
 public final class Exporter {
@@ -23,9 +23,16 @@ public final class Exporter {
 
     private final ObjectMapper json;
     private final double validFraction;
+    private final TrainingFormat format;
 
     public Exporter(ObjectMapper json, double validFraction) {
+        this(json, validFraction, TrainingFormat.PLAIN);
+    }
+
+    /** @param format the end text the policy's completions are written with */
+    public Exporter(ObjectMapper json, double validFraction, TrainingFormat format) {
         this.json = Objects.requireNonNull(json, "json");
+        this.format = Objects.requireNonNull(format, "format");
         if (!(validFraction >= 0 && validFraction < 1)) {
             throw new IllegalArgumentException("iterate.valid-fraction must be in [0, 1), got " + validFraction);
         }
@@ -50,7 +57,7 @@ public final class Exporter {
                     Path file = dir.resolve(format.fileName(split));
                     writeAtomically(file, out -> {
                         for (Example e : lines) {
-                            out.write(json.writeValueAsString(format.line(e, critic)));
+                            out.write(json.writeValueAsString(format.line(e, this.format, critic)));
                             out.write('\n');
                         }
                     });

@@ -22,4 +22,9 @@ public interface PromptRenderer {
     default CriticInput criticInput() {
         return CriticInput.PLAIN;
     }
+
+    /** The length limit and end text the training files and the trainer's configuration follow. */
+    default TrainingFormat trainingFormat() {
+        return TrainingFormat.PLAIN;
+    }
 }

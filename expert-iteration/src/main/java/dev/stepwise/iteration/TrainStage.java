@@ -21,6 +21,8 @@ final class TrainStage implements StageStep {
     static final String LOG = "train.log";
     static final String CONFIG = "trl.yaml";
     static final String MODEL_DIR = "model";
+    /** The training data of this round's training, one file per split. */
+    static final String DATA_DIR = "data";
 
     @Override
     public String run(RoundContext round) {
@@ -34,18 +36,26 @@ final class TrainStage implements StageStep {
             Files.deleteIfExists(dir.resolve(RoundFiles.CHECKPOINT));
             Files.deleteIfExists(dir.resolve(LOG));
             List<Integer> rounds = dataRounds(round, t.mode());
-            Path trainFile = dir.resolve("data-" + format.fileName(Split.TRAIN));
-            Path validFile = dir.resolve("data-" + format.fileName(Split.VALID));
+            // A directory of its own: the datasets library takes every file under it with a split name in it.
+            Path data = dir.resolve(DATA_DIR);
+            deleteTree(data);
+            Files.createDirectories(data);
+            Path trainFile = data.resolve(TrlConfig.TRAIN_FILE);
+            Path validFile = data.resolve(TrlConfig.EVAL_FILE);
             int trainLines = concat(round, rounds, format.fileName(Split.TRAIN), trainFile);
-            concat(round, rounds, format.fileName(Split.VALID), validFile);
             if (trainLines == 0) {
                 throw new IterationException(IterationException.Kind.STAGE, "no " + format.code() + " training examples in round"
                         + (rounds.size() == 1 ? " " : "s ") + rounds + "; nothing to train on");
             }
+            int validLines = concat(round, rounds, format.fileName(Split.VALID), validFile);
+            if (validLines == 0) {
+                // An empty file would make an empty split, which the trainer cannot evaluate on.
+                Files.delete(validFile);
+            }
             String initModel = initModel(round, t.mode());
             Path config = dir.resolve(CONFIG);
-            Files.writeString(config, new TrlConfig(round.services().json()).render(t, round.number(), initModel, trainFile, output),
-                    StandardCharsets.UTF_8);
+            Files.writeString(config, new TrlConfig(round.services().json()).render(t, round.services().renderer().trainingFormat(),
+                    round.number(), initModel, data, validLines, output), StandardCharsets.UTF_8);
             Map<String, String> values = new LinkedHashMap<>();
             values.put("config", config.toString());
             values.put("train_file", trainFile.toString());
@@ -55,7 +65,8 @@ final class TrainStage implements StageStep {
             values.put("output_dir", output.toString());
             values.put("round", Integer.toString(round.number()));
             values.put("method", TrlConfig.method(t));
-            String command = TrainerLauncher.render(t.command(), values);
+            values.put("gpus", Integer.toString(t.gpus()));
+            String command = TrainerLauncher.render(t.launchCommand(), values);
             round.services().trainer().run(command, dir, dir.resolve(LOG));
             ModelServing.Checkpoint checkpoint = new ModelServing.Checkpoint("stepwise-round-" + round.number(), output);
             round.files().write(RoundFiles.TRAIN_DIR + "/" + RoundFiles.CHECKPOINT, checkpoint);

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 public final class TrainerLauncher {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
     static final List<String> PLACEHOLDERS = List.of("config", "train_file", "valid_file", "base_model", "init_model",
-            "output_dir", "round", "method");
+            "output_dir", "round", "method", "gpus");
     private static final int TAIL_LINES = 5;
 
     private final Map<String, String> environment;

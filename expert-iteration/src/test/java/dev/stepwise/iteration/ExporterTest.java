@@ -49,6 +49,22 @@ class ExporterTest {
     }
 
     @Test
+    void completionsEndWithTheFormatsEndTextWhereTheModelWritesIt(@TempDir Path dir) throws Exception {
+        TrainingFormat imEnd = new TrainingFormat(java.util.OptionalInt.empty(), java.util.Optional.of("<|im_end|>"));
+        new Exporter(json, 0.0, imEnd).export(harvestMany(1), dir, 1, "test", Map.of());
+        // TRL appends its eos_token only to a completion not ending with it: the end of the turn is in the data.
+        assertEquals(" finish<|im_end|>", lines(dir.resolve("sft-train.jsonl")).get(1).get("completion").asText());
+        JsonNode dpo = lines(dir.resolve("dpo-train.jsonl")).get(0);
+        assertTrue(dpo.get("chosen").asText().endsWith("<|im_end|>") && dpo.get("rejected").asText().equals(" bad1<|im_end|>"),
+                dpo.toString());
+        // The chat template closes the assistant's turn itself, and the critic scores texts it does not generate.
+        assertEquals(" step1", lines(dir.resolve("chat-train.jsonl")).get(0).get("messages").get(1).get("content").asText());
+        for (JsonNode critic : lines(dir.resolve("critic-train.jsonl"))) {
+            assertFalse(critic.toString().contains("<|im_end|>"), critic.toString());
+        }
+    }
+
+    @Test
     void chatDpoAndCriticFilesHaveTheFieldsTrainersRead(@TempDir Path dir) throws Exception {
         new Exporter(json, 0.0).export(harvestMany(1), dir, 1, "test", Map.of());
         JsonNode chat = lines(dir.resolve("chat-train.jsonl")).get(0);

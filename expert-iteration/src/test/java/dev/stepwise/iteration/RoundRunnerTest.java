@@ -83,12 +83,23 @@ class RoundRunnerTest {
         assertEquals(s.world.of(ScriptedWorld.pool(60).stream().map(dev.stepwise.search.Theorem::name).toList()).values().stream()
                 .filter(ProblemHistory.Past::solved).count(), total);
         // Retraining from the base: round 3 trains on every round's examples so far.
-        long lines3 = Files.readAllLines(s.services.files(3).path("train/data-sft-train.jsonl")).size();
+        long lines3 = Files.readAllLines(s.services.files(3).path("train/data/train.jsonl")).size();
         long sum = 0;
         for (int n = 1; n <= 3; n++) {
             sum += Files.readAllLines(s.services.files(n).path("export/sft-train.jsonl")).size();
         }
         assertEquals(sum, lines3);
+        // The validation files are the trainer's eval split.
+        long valid3 = Files.readAllLines(s.services.files(3).path("train/data/validation.jsonl")).size();
+        long validSum = 0;
+        for (int n = 1; n <= 3; n++) {
+            validSum += Files.readAllLines(s.services.files(n).path("export/sft-valid.jsonl")).size();
+        }
+        assertTrue(validSum > 0);
+        assertEquals(validSum, valid3);
+        String config = Files.readString(s.services.files(3).path("train/trl.yaml"));
+        assertTrue(config.contains("dataset_name: \"" + s.services.files(3).path("train/data") + "\"\n"), config);
+        assertTrue(config.contains("dataset_test_split: validation\neval_strategy: epoch\n"), config);
         String summary = Files.readString(s.services.files(3).path(RoundFiles.SUMMARY));
         assertTrue(summary.contains("- decision: promoted: candidate"), summary);
         assertTrue(summary.contains("round   3 | #"), summary);
@@ -115,7 +126,7 @@ class RoundRunnerTest {
         Map<String, String> out = new LinkedHashMap<>();
         RoundFiles files = s.services.files(round);
         for (String f : List.of(RoundFiles.SELECTION, RoundFiles.SEARCH, RoundFiles.HARVEST, RoundFiles.FILTER, RoundFiles.EVALUATION,
-                RoundFiles.SUMMARY, "train/data-sft-train.jsonl", "train/model/adapter.jsonl")) {
+                RoundFiles.SUMMARY, "train/data/train.jsonl", "train/model/adapter.jsonl")) {
             out.put(f, Files.readString(files.path(f), StandardCharsets.UTF_8));
         }
         try (Stream<Path> export = Files.list(files.path(RoundFiles.EXPORT_DIR))) {

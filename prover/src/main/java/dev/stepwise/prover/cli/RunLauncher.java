@@ -18,7 +18,9 @@ import dev.stepwise.prover.eval.RunObserver;
 import dev.stepwise.prover.eval.StoredRun;
 import dev.stepwise.prover.lean.LeanSetup;
 import dev.stepwise.prover.problems.Problem;
+import dev.stepwise.prover.policy.PolicyConfig;
 import dev.stepwise.prover.run.ProverStack;
+import dev.stepwise.prover.run.WhatAnswered;
 import dev.stepwise.prover.sim.SimulatedStack;
 import dev.stepwise.prover.sim.model.ModelDialect;
 import dev.stepwise.prover.store.RunKind;
@@ -78,8 +80,7 @@ public final class RunLauncher {
                 } catch (RunBusyException e) {
                     throw UserError.environment(e.getMessage(), e);
                 }
-                return runWith(store, lean, headers, sim == null ? Simulation.REAL : Simulation.SIMULATED, kind, options,
-                        config, problems, observer, then);
+                return runWith(store, lean, headers, sim != null, kind, options, config, problems, observer, then);
             }
         } finally {
             if (sim != null) {
@@ -88,13 +89,14 @@ public final class RunLauncher {
         }
     }
 
-    private <R> R runWith(Store store, LeanSetup lean, List<String> headers, Simulation simulation, RunKind kind,
+    /** @param simulatedRepl whether {@code --simulate} put the simulated REPL in (no sandbox warning then) */
+    private <R> R runWith(Store store, LeanSetup lean, List<String> headers, boolean simulatedRepl, RunKind kind,
             RunOptions options, EvalConfig config, List<Problem> problems, RunObserver observer, Function<StoredRun, R> then) {
         Settings s = app.settings();
-        if (simulation == Simulation.REAL) {
+        if (!simulatedRepl) {
             lean.unsandboxedWarning().ifPresent(observer::warning);
         }
-        try (ProverStack stack = openStack(app, lean, headers, simulation)) {
+        try (ProverStack stack = openStack(app, lean, headers)) {
             SearchSettings search = new SearchSettings(s);
             EvalService service = new EvalService(store, stack, InstantSource.system(), observer, search.searchConfig(),
                     search.attemptPlan(), search.schedulerConfig(s.duration(LeanKeys.TACTIC_TIMEOUT)));
@@ -129,17 +131,22 @@ public final class RunLauncher {
         return sim;
     }
 
-    /** Starts the Lean pool warmed with {@code headers} and opens the configured policy; Lean that cannot start is exit 3. */
-    public static ProverStack openStack(Application app, LeanSetup lean, List<String> headers, Simulation simulation) {
-        return leanStarted(() -> ProverStack.open(lean, app.policyFactory(), app.policyConfig(),
-                SearchCritic.open(app.settings(), app.httpClient()), headers, simulation, VersionInfo.load().version(),
+    /**
+     * Starts the Lean pool warmed with {@code headers} and opens the configured policy and critic;
+     * Lean that cannot start is exit 3. The stack is labelled by what answered: the simulator is
+     * SIMULATED whether {@code --simulate} or settings pointing at it by hand brought it in.
+     */
+    public static ProverStack openStack(Application app, LeanSetup lean, List<String> headers) {
+        PolicyConfig policy = app.policyConfig();
+        Simulation servers = WhatAnswered.servers(app.httpClient(), policy);
+        return leanStarted(() -> ProverStack.open(lean, app.policyFactory(), policy,
+                SearchCritic.open(app.settings(), app.httpClient()), headers, servers, VersionInfo.load().version(),
                 InstantSource.system()));
     }
 
     /** The Lean pool alone, for searches that each bring their own policy ({@link ProverStack#withPolicy}). */
-    public static ProverStack openLeanOnlyStack(LeanSetup lean, List<String> headers, Simulation simulation) {
-        return leanStarted(() -> ProverStack.openLeanOnly(lean, headers, simulation, VersionInfo.load().version(),
-                InstantSource.system()));
+    public static ProverStack openLeanOnlyStack(LeanSetup lean, List<String> headers) {
+        return leanStarted(() -> ProverStack.openLeanOnly(lean, headers, VersionInfo.load().version(), InstantSource.system()));
     }
 
     private static ProverStack leanStarted(Supplier<ProverStack> open) {

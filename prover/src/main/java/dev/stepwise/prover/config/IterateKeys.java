@@ -46,7 +46,13 @@ public final class IterateKeys {
     public static final ConfigKey TRAINER_COMMAND = ConfigKey.of("iterate.trainer-command", ValueType.STRING,
             "trl {method} --config {config}",
             "trainer command run by /bin/sh with shell-quoted {config} {train_file} {valid_file} {base_model} {init_model}"
-                    + " {output_dir} {round} {method}");
+                    + " {output_dir} {round} {method} {gpus}");
+    public static final ConfigKey TRAINER_GPUS = ConfigKey.positiveInt("iterate.trainer-gpus", 1,
+            "GPUs the trainer uses, one process each; above 1 the default trainer command runs under"
+                    + " 'accelerate launch --multi_gpu --num_processes N'");
+    public static final ConfigKey TRUST_REMOTE_CODE = choice("iterate.trust-remote-code", "auto",
+            "let the trainer run the Python code a model ships (TRL's trust_remote_code): true, false, or auto"
+                    + " (true for the internlm templates, whose models load only with it)", Set.of("auto", "true", "false"));
     public static final ConfigKey METHOD = choice("iterate.method", "sft",
             "what the trainer optimises: sft (supervised) or dpo (preference pairs)", Set.of("sft", "dpo"));
     public static final ConfigKey FINETUNE = choice("iterate.finetune", "lora", "lora or full fine-tuning", Set.of("lora", "full"));
@@ -75,6 +81,6 @@ public final class IterateKeys {
 
     public static final List<ConfigKey> ALL = List.of(DATA_DIR, BASE_MODEL, MAX_PROBLEMS, CURRICULUM, EVAL_FRACTION,
             VALID_FRACTION, PERPLEXITY_DROP_LOW, PERPLEXITY_DROP_HIGH, EASY_PROOFS, PREPASS, PROMOTION_MARGIN, TRAINER_COMMAND,
-            METHOD, FINETUNE, TRAIN_MODE, EPOCHS, LEARNING_RATE, LORA_RANK, LORA_ALPHA, SERVE_COMMAND, SEARCH_BUDGET, PREPASS_BUDGET,
+            TRAINER_GPUS, TRUST_REMOTE_CODE, METHOD, FINETUNE, TRAIN_MODE, EPOCHS, LEARNING_RATE, LORA_RANK, LORA_ALPHA, SERVE_COMMAND, SEARCH_BUDGET, PREPASS_BUDGET,
             EVAL_BUDGET, CRITIC_URL, CRITIC_MODEL);
 }

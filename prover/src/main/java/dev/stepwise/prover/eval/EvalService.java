@@ -10,6 +10,7 @@ import dev.stepwise.prover.store.Run;
 import dev.stepwise.prover.store.RunKind;
 import dev.stepwise.prover.store.RunProblem;
 import dev.stepwise.prover.store.RunStatus;
+import dev.stepwise.prover.store.Simulation;
 import dev.stepwise.prover.store.Store;
 import dev.stepwise.search.AttemptId;
 import dev.stepwise.search.AttemptPlan;
@@ -106,11 +107,17 @@ public final class EvalService {
             return new Found(run, true, RunLock.acquire(store, run));
         });
         try (RunLock held = found.lock()) {
+            Run run = found.run();
             if (found.resumed()) {
-                store.runs().reopen(found.run().id());
+                store.runs().reopen(run.id());
+                if (stack.simulation() == Simulation.SIMULATED && run.simulation() == Simulation.REAL) {
+                    // Resumed against the simulator: part of it is simulated, so all of it is labelled so.
+                    store.runs().markSimulated(run.id());
+                    run = store.runs().find(run.id()).orElseThrow();
+                }
             }
-            store.problems().add(found.run().id(), request.problems());
-            return execute(found.run(), found.resumed());
+            store.problems().add(run.id(), request.problems());
+            return execute(run, found.resumed());
         }
     }
 

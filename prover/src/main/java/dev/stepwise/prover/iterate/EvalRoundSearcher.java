@@ -26,11 +26,11 @@ import dev.stepwise.prover.lean.LeanSetup;
 import dev.stepwise.prover.policy.PolicyConfig;
 import dev.stepwise.prover.problems.Problem;
 import dev.stepwise.prover.run.ProverStack;
+import dev.stepwise.prover.run.WhatAnswered;
 import dev.stepwise.prover.store.Round;
 import dev.stepwise.prover.store.RoundId;
 import dev.stepwise.prover.store.RunKind;
 import dev.stepwise.prover.store.RunProblem;
-import dev.stepwise.prover.store.Simulation;
 import dev.stepwise.prover.store.Store;
 import dev.stepwise.search.Theorem;
 import java.time.InstantSource;
@@ -51,7 +51,6 @@ final class EvalRoundSearcher implements RoundSearcher, AutoCloseable {
     private final Store store;
     private final String poolName;
     private final Map<String, Problem> pool;
-    private final Simulation simulation;
     private final String world;
     private final Function<Job, RunObserver> observers;
     private ProverStack lean;
@@ -60,7 +59,7 @@ final class EvalRoundSearcher implements RoundSearcher, AutoCloseable {
      * @param world the simulated world file, or "" when the run is real
      * @param observers the progress display of each job
      */
-    EvalRoundSearcher(Application app, Store store, String poolName, List<Problem> pool, Simulation simulation, String world,
+    EvalRoundSearcher(Application app, Store store, String poolName, List<Problem> pool, String world,
             Function<Job, RunObserver> observers) {
         this.app = Objects.requireNonNull(app, "app");
         this.store = Objects.requireNonNull(store, "store");
@@ -69,7 +68,6 @@ final class EvalRoundSearcher implements RoundSearcher, AutoCloseable {
         for (Problem p : pool) {
             this.pool.put(p.name(), p);
         }
-        this.simulation = Objects.requireNonNull(simulation, "simulation");
         this.world = Objects.requireNonNull(world, "world");
         this.observers = Objects.requireNonNull(observers, "observers");
     }
@@ -79,8 +77,9 @@ final class EvalRoundSearcher implements RoundSearcher, AutoCloseable {
         Settings s = app.settingsWith(overrides(app.settings(), job));
         List<Problem> problems = job.problems().stream().map(this::problem).toList();
         ProverStack shared = lean(job);
-        try (ProverStack stack = shared.withPolicy(app.policyFactory().open(PolicyConfig.from(s, app::resolve)),
-                SearchCritic.open(s, app.httpClient()))) {
+        PolicyConfig policy = PolicyConfig.from(s, app::resolve);
+        try (ProverStack stack = shared.withPolicy(app.policyFactory().open(policy), SearchCritic.open(s, app.httpClient()),
+                WhatAnswered.servers(app.httpClient(), policy))) {
             SearchSettings search = new SearchSettings(s);
             EvalService service = new EvalService(store, stack, InstantSource.system(), observers.apply(job), search.searchConfig(),
                     search.attemptPlan(), search.schedulerConfig(s.duration(LeanKeys.TACTIC_TIMEOUT)));
@@ -165,11 +164,11 @@ final class EvalRoundSearcher implements RoundSearcher, AutoCloseable {
         if (lean == null) {
             Settings s = app.settings();
             LeanSetup setup = new LeanSetup(s, app.home(), app.workDir(), HostTools.fromEnvironment());
-            if (simulation == Simulation.REAL) {
+            if (world.isEmpty()) {
                 setup.unsandboxedWarning().ifPresent(observers.apply(first)::warning);
             }
             List<String> headers = pool.values().stream().map(Problem::header).distinct().toList();
-            lean = RunLauncher.openLeanOnlyStack(setup, headers, simulation);
+            lean = RunLauncher.openLeanOnlyStack(setup, headers);
         }
         return lean;
     }

@@ -31,7 +31,7 @@ final class IterationConfig {
                     choice(TrainingChoices.Finetune.class, s.string(IterateKeys.FINETUNE)),
                     choice(TrainingChoices.Mode.class, s.string(IterateKeys.TRAIN_MODE)),
                     s.integer(IterateKeys.EPOCHS), s.number(IterateKeys.LEARNING_RATE), s.integer(IterateKeys.LORA_RANK),
-                    s.integer(IterateKeys.LORA_ALPHA));
+                    s.integer(IterateKeys.LORA_ALPHA), s.integer(IterateKeys.TRAINER_GPUS), trustRemoteCode(s));
             return new RoundSettings(base, s.integer(IterateKeys.MAX_PROBLEMS), choice(Curriculum.class, s.string(IterateKeys.CURRICULUM)),
                     s.number(IterateKeys.EVAL_FRACTION), s.number(IterateKeys.VALID_FRACTION),
                     new PerplexityBand(s.number(IterateKeys.PERPLEXITY_DROP_LOW), s.number(IterateKeys.PERPLEXITY_DROP_HIGH)),
@@ -41,6 +41,19 @@ final class IterationConfig {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether TRL may run the model's own code. InternLM's step provers ship their modelling and
+     * tokenizer code (auto_map in their config.json), so they load only with it; other templates'
+     * models are plain transformers architectures and do not need it.
+     */
+    static boolean trustRemoteCode(Settings s) {
+        return switch (s.string(IterateKeys.TRUST_REMOTE_CODE)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> s.string(PolicyKeys.TEMPLATE).startsWith("internlm");
+        };
     }
 
     /** "retrain-from-base" names RETRAIN_FROM_BASE. */

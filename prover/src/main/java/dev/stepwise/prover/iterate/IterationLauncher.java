@@ -32,7 +32,6 @@ import dev.stepwise.prover.policy.prompt.TokenCounter;
 import dev.stepwise.prover.problems.DatasetCatalog;
 import dev.stepwise.prover.problems.Problem;
 import dev.stepwise.prover.sim.SimulatedStack;
-import dev.stepwise.prover.store.Simulation;
 import dev.stepwise.prover.store.Store;
 import dev.stepwise.prover.store.StoreProblemHistory;
 import dev.stepwise.prover.store.StoreRoundStore;
@@ -90,7 +89,6 @@ final class IterationLauncher {
                 List<Problem> pool = new DatasetCatalog(app.home(), app.workDir()).load(poolName);
                 TokenCounter counter = server.budget().openCounter();
                 try (EvalRoundSearcher searcher = new EvalRoundSearcher(app, store, poolName, pool,
-                        sim == null ? Simulation.REAL : Simulation.SIMULATED,
                         sim == null ? "" : app.resolve(request.simulate()).toString(),
                         job -> new ConsoleProgress(err, InstantSource.system(), false, request.simulate()))) {
                     RoundServices services = services(s, server, store, rounds, searcher,
@@ -125,7 +123,7 @@ final class IterationLauncher {
         ModelServing serving = serveCommand.isBlank() ? new LoraAdapterServing(calls, client.kind())
                 : new RestartCommandServing(serveCommand, dataDir);
         return new RoundServices(new AnnouncingRoundStore(rounds, err), searcher, new StoreProblemHistory(store), critic(s, client),
-                new ServerTacticScorer(calls), new TemplatePromptRenderer(prompts,
+                new ServerTacticScorer(calls), new TemplatePromptRenderer(prompts, TemplatePromptRenderer.maxTokens(server),
                 CriticPrompt.fromSetting(s.string(SearchKeys.CRITIC_TEMPLATE))), serving, new TrainerLauncher(app.env()), json,
                 InstantSource.system(), dataDir);
     }

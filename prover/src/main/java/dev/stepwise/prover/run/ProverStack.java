@@ -25,8 +25,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The running services a prove or eval needs: the Lean pool with its proof sessions and
  * acceptance gate, and the tactic policy. It owns them and closes them in reverse order of
- * opening; nothing here knows whether the REPL and the model are real or simulated, only the
- * {@link Simulation} label it carries says so.
+ * opening. Whether the REPL and the model are real or simulated is asked of them when they are
+ * opened ({@link WhatAnswered}), and the {@link Simulation} label it carries says so.
  */
 public final class ProverStack implements AutoCloseable {
     private final ReplPool pool;
@@ -64,16 +64,19 @@ public final class ProverStack implements AutoCloseable {
      * Starts the Lean pool warmed with {@code headers} and opens the policy. A pool that cannot
      * start (no Lean, Mathlib not built) throws {@link dev.stepwise.lean.ReplStartException} with
      * the real cause, before any search begins.
+     *
+     * @param servers what the policy's model servers answered ({@link WhatAnswered#servers}); the
+     *     stack is SIMULATED if they or the REPL processes are the simulator
      */
     public static ProverStack open(LeanSetup lean, PolicyFactory policies, PolicyConfig policyConfig, List<String> headers,
-            Simulation simulation, String stepwiseVersion, InstantSource clock) {
-        return open(lean, policies, policyConfig, StateScorer.NONE, headers, simulation, stepwiseVersion, clock);
+            Simulation servers, String stepwiseVersion, InstantSource clock) {
+        return open(lean, policies, policyConfig, StateScorer.NONE, headers, servers, stepwiseVersion, clock);
     }
 
     /** The same with a critic that searches ask when {@code search.critic} orders the frontier by it. */
     public static ProverStack open(LeanSetup lean, PolicyFactory policies, PolicyConfig policyConfig, StateScorer critic,
-            List<String> headers, Simulation simulation, String stepwiseVersion, InstantSource clock) {
-        return open(lean, policies.open(policyConfig), critic, headers, simulation, stepwiseVersion, clock);
+            List<String> headers, Simulation servers, String stepwiseVersion, InstantSource clock) {
+        return open(lean, policies.open(policyConfig), critic, headers, servers, stepwiseVersion, clock);
     }
 
     /**
@@ -81,13 +84,12 @@ public final class ProverStack implements AutoCloseable {
      * with several models in turn, each through {@link #withPolicy}: it opens no model client and
      * loads no tokenizer that nobody would use. Searching with this stack itself fails.
      */
-    public static ProverStack openLeanOnly(LeanSetup lean, List<String> headers, Simulation simulation,
-            String stepwiseVersion, InstantSource clock) {
-        return open(lean, new NoPolicy(), StateScorer.NONE, headers, simulation, stepwiseVersion, clock);
+    public static ProverStack openLeanOnly(LeanSetup lean, List<String> headers, String stepwiseVersion, InstantSource clock) {
+        return open(lean, new NoPolicy(), StateScorer.NONE, headers, Simulation.REAL, stepwiseVersion, clock);
     }
 
     private static ProverStack open(LeanSetup lean, OpenPolicy policy, StateScorer critic, List<String> headers,
-            Simulation simulation, String stepwiseVersion, InstantSource clock) {
+            Simulation servers, String stepwiseVersion, InstantSource clock) {
         ScratchDir scratch = null;
         ReplPool pool;
         try {
@@ -106,11 +108,28 @@ public final class ProverStack implements AutoCloseable {
         }
         // Proof states live on the process that made them: start searching only when all are up.
         pool.awaitStarted(pool.config().warmupTimeout());
+        Simulation repl;
+        try {
+            repl = WhatAnswered.repl(pool, headers);
+        } catch (RuntimeException e) {
+            try {
+                policy.close();
+            } finally {
+                try {
+                    pool.close();
+                } finally {
+                    scratch.close();
+                }
+            }
+            throw e;
+        }
         ProofSessions sessions = new ProofSessions(pool, lean.tacticFilter());
         GateAcceptor acceptor = new GateAcceptor(new AcceptanceGate(pool, lean.gatePolicy()), clock);
-        String leanVersion = simulation == Simulation.SIMULATED ? "simulated"
+        Simulation simulation = servers.or(repl);
+        // The Lean versions are the REPL's: a real Lean keeps its versions beside a simulated model.
+        String leanVersion = repl == Simulation.SIMULATED ? "simulated"
                 : lean.project().toolchain().orElse("unknown");
-        String mathlib = simulation == Simulation.SIMULATED ? "simulated"
+        String mathlib = repl == Simulation.SIMULATED ? "simulated"
                 : lean.project().mathlibRevision().orElse("unknown");
         Versions versions = new Versions(stepwiseVersion, leanVersion, mathlib, policy.description());
         return new ProverStack(pool, scratch, policy, critic, acceptor, versions, simulation,
@@ -121,15 +140,18 @@ public final class ProverStack implements AutoCloseable {
      * The same Lean processes (and their proof states) with another policy: a round searches with
      * several models in turn without importing Mathlib again. The returned stack owns
      * {@code other}; closing it closes that policy only, this stack keeps the pool.
+     *
+     * @param servers what {@code other}'s model servers answered ({@link WhatAnswered#servers})
      */
-    public ProverStack withPolicy(OpenPolicy other) {
-        return withPolicy(other, critic);
+    public ProverStack withPolicy(OpenPolicy other, Simulation servers) {
+        return withPolicy(other, critic, servers);
     }
 
     /** The same with another policy and critic (a round's searches bring both). */
-    public ProverStack withPolicy(OpenPolicy other, StateScorer otherCritic) {
+    public ProverStack withPolicy(OpenPolicy other, StateScorer otherCritic, Simulation servers) {
         Versions v = new Versions(versions.stepwise(), versions.lean(), versions.mathlib(), other.description());
-        return new ProverStack(pool, scratch, other, otherCritic, acceptor, v, simulation, environment, PoolOwnership.SHARES);
+        return new ProverStack(pool, scratch, other, otherCritic, acceptor, v, simulation.or(servers), environment,
+                PoolOwnership.SHARES);
     }
 
     /** What the search uses: Lean through the pool, the policy, and the gate as acceptor. */

@@ -91,6 +91,22 @@ public final class RunRepository {
         update(id, RunStatus.RUNNING, null, null);
     }
 
+    /**
+     * Labels a run SIMULATED for good: a run resumed against the simulator is simulated in part,
+     * and none of its numbers may pass for real ones.
+     */
+    public void markSimulated(RunId id) {
+        db.write("mark run " + id + " simulated", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET simulated = 1 WHERE id = ?")) {
+                ps.setLong(1, id.value());
+                if (ps.executeUpdate() != 1) {
+                    throw new StoreException("database " + db.path() + " has no run " + id);
+                }
+            }
+            return null;
+        });
+    }
+
     private void update(RunId id, RunStatus status, String error, Instant endedAt) {
         db.write("set run " + id + " to " + status.code(), c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status = ?, error = ?, ended_at = ? WHERE id = ?")) {

@@ -45,19 +45,23 @@ class ProverStackTest {
                     "STEPWISE_LEAN_REPL_COMMAND", String.join(",", sim.replCommand()),
                     "STEPWISE_LEAN_PROJECT", dir.resolve("project").toString(),
                     "STEPWISE_POOL_SIZE", "1",
+                    "STEPWISE_LEAN_SANDBOX", "off",
                     "STEPWISE_POLICY_KIND", "server",
                     "STEPWISE_MODEL_URL", sim.modelUrl().toString(),
                     "STEPWISE_MODEL_NAME", sim.modelName(),
                     "STEPWISE_MODEL_SERVER", "vllm"), dir, dir);
             LeanSetup setup = new LeanSetup(app.settings(), app.home(), app.workDir(), HostTools.fromEnvironment());
             Theorem tiny = new Theorem("tiny", TinyWorld.HEADER, TinyWorld.STATEMENT);
-            try (ProverStack lean = RunLauncher.openLeanOnlyStack(setup, List.of(TinyWorld.HEADER), Simulation.SIMULATED)) {
+            try (ProverStack lean = RunLauncher.openLeanOnlyStack(setup, List.of(TinyWorld.HEADER))) {
                 assertEquals("no policy", lean.versions().model());
+                // No flag said so: the REPL processes answered the probe as the simulator.
+                assertEquals(Simulation.SIMULATED, lean.simulation());
+                assertEquals("simulated", lean.versions().lean());
                 PolicyRequest ask = new PolicyRequest(tiny, new ProofState(new StateHandle() { }, TinyWorld.ROOT_GOAL, 1), List.of(), 4, 1.0, 1);
                 IllegalStateException e = assertThrows(IllegalStateException.class, () -> lean.services().policy().suggest(ask));
                 assertTrue(e.getMessage().contains("withPolicy"), e.getMessage());
 
-                try (ProverStack withModel = lean.withPolicy(app.policyFactory().open(app.policyConfig()))) {
+                try (ProverStack withModel = lean.withPolicy(app.policyFactory().open(app.policyConfig()), Simulation.REAL)) {
                     SearchConfig config = new SearchConfig(8, 0.0, ScoreMode.SUM, 1.0, Budgets.unlimited().withMaxExpansions(20),
                             ForbiddenTactics.bfsProverV2(), CriticMode.POLICY_ONLY, 1.0);
                     SearchResult r = Search.create(tiny, config, 1, withModel.services()).run();

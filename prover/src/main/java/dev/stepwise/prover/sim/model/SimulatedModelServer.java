@@ -198,7 +198,7 @@ public final class SimulatedModelServer implements AutoCloseable {
             }
             byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().set("Content-Type", reply.contentType());
-            ex.getResponseHeaders().set("X-Stepwise-Simulated", "true");
+            ex.getResponseHeaders().set(dev.stepwise.prover.sim.SimulatorSignature.SERVER_HEADER, "true");
             ex.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
             if (bytes.length > 0) {
                 try (OutputStream out = ex.getResponseBody()) {

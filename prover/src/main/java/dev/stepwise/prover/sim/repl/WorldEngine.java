@@ -14,6 +14,7 @@ import dev.stepwise.lean.ReplResponse;
 import dev.stepwise.lean.ResponseWriter;
 import dev.stepwise.lean.Severity;
 import dev.stepwise.lean.Sorry;
+import dev.stepwise.prover.sim.SimulatorSignature;
 import dev.stepwise.prover.sim.world.Faults;
 import dev.stepwise.prover.sim.world.Latency;
 import dev.stepwise.prover.sim.world.Outcome;
@@ -132,6 +133,11 @@ final class WorldEngine implements ReplEngine {
     private ReplAnswer command(String cmd, Integer env) {
         if (env != null && env >= envs.size()) {
             return reply(new ReplResponse.ErrorMessage("Unknown environment."));
+        }
+        if (cmd.equals(SimulatorSignature.REPL_PROBE)) {
+            // Where a real REPL answers a bare comment with no message, the simulator names itself.
+            return reply(new ReplResponse.CommandResult(newEnv(env, null, null), List.of(new Message(Severity.INFO, SimulatorSignature.REPL_ANSWER,
+                    Positions.of(1, 0), Positions.of(1, cmd.length()))), List.of(), null, null));
         }
         if (IMPORT.matcher(cmd).find()) {
             if (env != null) {
