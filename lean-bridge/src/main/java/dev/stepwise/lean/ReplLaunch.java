@@ -29,7 +29,9 @@ record ReplLaunch(List<String> commandLine, boolean ownProcessGroup, boolean san
      * {@code /proc/<guard>/stat}: when it is no longer Stepwise (the guard was re-parented because
      * Stepwise died), it SIGKILLs the guard's process group, which is the REPL's. The guard
      * waits for the REPL, stops the watcher (and its sleep, so nothing is left to re-parent) and
-     * exits with the REPL's status, so exit codes (137 for an OOM kill) read as before. Not
+     * exits with the REPL's status, so exit codes (137 for an OOM kill) read as before. A watcher
+     * killed before its trap is set is reported by sh as "Terminated" on the REPL's stderr:
+     * the wait for it is silenced, or crash reports would carry that line. Not
      * PR_SET_PDEATHSIG ({@code setpriv --pdeathsig}): it fires when the parent THREAD that forked
      * the child ends, and the JVM thread that started a REPL may end long before the JVM.
      */
@@ -54,7 +56,7 @@ record ReplLaunch(List<String> commandLine, boolean ownProcessGroup, boolean san
             wait "$repl"
             code=$?
             kill "$watcher" 2>/dev/null
-            wait "$watcher"
+            wait "$watcher" 2>/dev/null
             exit "$code"
             """;
 
