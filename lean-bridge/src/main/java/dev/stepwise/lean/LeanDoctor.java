@@ -92,14 +92,7 @@ public final class LeanDoctor {
                 .orElseGet(() -> warn("prlimit", "not found: REPLs run without a memory cap (util-linux)")));
         checks.add(tools.find("setsid").map(p -> ok("setsid", p + " (own process group per REPL)"))
                 .orElseGet(() -> warn("setsid", "not found: kills reach only the process tree, not its group")));
-        Optional<Path> bwrap = tools.find("bwrap");
-        if (bwrap.isPresent()) {
-            checks.add(ok("bwrap", bwrap.get() + (sandbox == Sandbox.OFF ? " (sandbox off in config)" : " (sandbox on)")));
-        } else if (sandbox == Sandbox.REQUIRED) {
-            checks.add(fail("bwrap", "not found but lean.sandbox is required (install bubblewrap)"));
-        } else {
-            checks.add(warn("bwrap", "not found: REPLs run without a sandbox (install bubblewrap)"));
-        }
+        checks.add(bwrapCheck(sandbox));
         OptionalLong available = memAvailable();
         if (available.isEmpty()) {
             checks.add(warn("memory", "cannot read " + meminfo));
@@ -110,6 +103,28 @@ public final class LeanDoctor {
             checks.add(fit >= poolSize ? ok("memory", detail) : warn("memory", detail + " (lower pool.size)"));
         }
         return checks;
+    }
+
+    /**
+     * Installed is not enough: inside many containers bwrap cannot make its namespaces, and then
+     * the pool runs REPLs unsandboxed (where-available) or refuses to start (required). The doctor
+     * tries it the way the pool does ({@link SandboxSupport#probe}) so it never says "sandbox on"
+     * for a sandbox that will not happen.
+     */
+    private DoctorCheck bwrapCheck(Sandbox sandbox) {
+        if (sandbox == Sandbox.OFF) {
+            return tools.find("bwrap").map(p -> ok("bwrap", p + " (sandbox off in config)"))
+                    .orElseGet(() -> warn("bwrap", "not found; lean.sandbox is off: REPLs run without a sandbox"));
+        }
+        return switch (SandboxSupport.probe(tools)) {
+            case SandboxSupport.Usable u -> ok("bwrap", u.bwrap() + " (sandbox on)");
+            case SandboxSupport.Missing m -> sandbox == Sandbox.REQUIRED
+                    ? fail("bwrap", "not found but lean.sandbox is required (install bubblewrap)")
+                    : warn("bwrap", "not found: REPLs run without a sandbox (install bubblewrap)");
+            case SandboxSupport.Unusable u -> sandbox == Sandbox.REQUIRED
+                    ? fail("bwrap", u.bwrap() + " cannot run here (" + u.reason() + ") but lean.sandbox is required")
+                    : warn("bwrap", u.bwrap() + " cannot run here (" + u.reason() + "): REPLs run without a sandbox");
+        };
     }
 
     private OptionalLong memAvailable() {

@@ -95,4 +95,27 @@ class LeanDoctorTest {
         assertEquals(DoctorCheck.Status.FAIL, unpatched.status());
         assertTrue(unpatched.detail().startsWith("v4.9.0 (lakefile.toml): the REPL v4.9.0 does not flush"), unpatched.detail());
     }
+
+    @Test
+    void anInstalledBwrapThatCannotRunIsNotASandbox() throws Exception {
+        Path bin = dir.resolve("bin");
+        Path bwrap = executable(bin.resolve("bwrap"));
+        // what bwrap says inside a container without user namespaces (containers/bubblewrap, bubblewrap.c)
+        Files.writeString(bwrap, "#!/bin/sh\necho 'bwrap: No permissions to creating new namespace, likely because the kernel"
+                + " does not allow non-privileged user namespaces.' >&2\nexit 1\n");
+        Path project = Files.createDirectories(dir.resolve("lean-project"));
+        Files.writeString(project.resolve("lean-toolchain"), "leanprover/lean4:v4.24.0\n");
+        Path meminfo = Files.writeString(dir.resolve("meminfo"), "MemAvailable: 8388608 kB\n");
+        LeanDoctor doctor = new LeanDoctor(new HostTools(bin.toString()), dir.resolve("nohome"), meminfo);
+
+        DoctorCheck whereAvailable = byName(doctor.examine(new LeanProject(project), 1, Sandbox.WHERE_AVAILABLE)).get("bwrap");
+        assertEquals(DoctorCheck.Status.WARN, whereAvailable.status());
+        assertTrue(whereAvailable.detail().contains("cannot run here (bwrap: No permissions to creating new namespace"),
+                whereAvailable.detail());
+        assertTrue(whereAvailable.detail().endsWith("REPLs run without a sandbox"), whereAvailable.detail());
+        assertEquals(DoctorCheck.Status.FAIL,
+                byName(doctor.examine(new LeanProject(project), 1, Sandbox.REQUIRED)).get("bwrap").status());
+        assertEquals(new DoctorCheck("bwrap", DoctorCheck.Status.OK, bwrap + " (sandbox off in config)"),
+                byName(doctor.examine(new LeanProject(project), 1, Sandbox.OFF)).get("bwrap"));
+    }
 }
