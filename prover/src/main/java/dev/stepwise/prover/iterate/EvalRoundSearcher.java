@@ -27,7 +27,7 @@ import dev.stepwise.prover.policy.PolicyConfig;
 import dev.stepwise.prover.problems.Problem;
 import dev.stepwise.prover.run.ProverStack;
 import dev.stepwise.prover.run.WhatAnswered;
-import dev.stepwise.prover.store.Round;
+import dev.stepwise.prover.rounds.Round;
 import dev.stepwise.prover.store.RoundId;
 import dev.stepwise.prover.store.RunKind;
 import dev.stepwise.prover.store.RunProblem;

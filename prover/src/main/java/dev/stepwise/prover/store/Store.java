@@ -1,6 +1,9 @@
 package dev.stepwise.prover.store;
 
 import dev.stepwise.prover.VersionInfo;
+import dev.stepwise.prover.rounds.RoundRepository;
+import dev.stepwise.prover.rounds.TrainingExampleRepository;
+import dev.stepwise.prover.store.schema.Migrations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;

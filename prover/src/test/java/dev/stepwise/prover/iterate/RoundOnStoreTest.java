@@ -34,11 +34,11 @@ import dev.stepwise.prover.policy.prompt.CharCounter;
 import dev.stepwise.prover.policy.prompt.PromptBuilder;
 import dev.stepwise.prover.policy.prompt.PromptTemplate;
 import dev.stepwise.prover.store.ExampleKind;
-import dev.stepwise.prover.store.FilterDecision;
+import dev.stepwise.prover.rounds.FilterDecision;
 import dev.stepwise.prover.store.Store;
-import dev.stepwise.prover.store.StoreProblemHistory;
-import dev.stepwise.prover.store.StoreRoundStore;
-import dev.stepwise.prover.store.TrainingExample;
+import dev.stepwise.prover.rounds.StoreProblemHistory;
+import dev.stepwise.prover.rounds.StoreRoundStore;
+import dev.stepwise.prover.rounds.TrainingExample;
 import dev.stepwise.search.Theorem;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -135,7 +135,7 @@ class RoundOnStoreTest {
             java.util.Set<String> kept = rounds.keptHashesBefore(2);
             assertTrue(sft.stream().filter(e -> e.filter().decision() == FilterDecision.KEPT)
                     .allMatch(e -> kept.contains(new dev.stepwise.iteration.Example.Sft(e.sourceProblem(), "", e.content().prompt(),
-                            ((dev.stepwise.prover.store.ExampleContent.Completion) e.content()).completion()).contentHash())));
+                            ((dev.stepwise.prover.rounds.ExampleContent.Completion) e.content()).completion()).contentHash())));
             RoundRecord second = runner.run(new RoundRequest(0, RoundRequest.Resume.NEW, "gen-50", pool(), roundSettings));
             assertEquals("stepwise-round-1", second.currentModel());
         }

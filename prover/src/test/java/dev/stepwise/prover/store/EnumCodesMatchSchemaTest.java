@@ -2,6 +2,14 @@ package dev.stepwise.prover.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.stepwise.prover.rounds.ExampleContent;
+import dev.stepwise.prover.rounds.ExampleFilter;
+import dev.stepwise.prover.rounds.FilterDecision;
+import dev.stepwise.prover.rounds.FilterResult;
+import dev.stepwise.prover.rounds.NewExample;
+import dev.stepwise.prover.rounds.NewRound;
+import dev.stepwise.prover.rounds.Round;
+import dev.stepwise.prover.rounds.TrainingExample;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

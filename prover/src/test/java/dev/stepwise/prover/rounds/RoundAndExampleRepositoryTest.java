@@ -1,10 +1,23 @@
-package dev.stepwise.prover.store;
+package dev.stepwise.prover.rounds;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.stepwise.prover.store.DatabaseException;
+import dev.stepwise.prover.store.ExampleKind;
+import dev.stepwise.prover.store.NewRun;
+import dev.stepwise.prover.store.Promotion;
+import dev.stepwise.prover.store.PromotionDecision;
+import dev.stepwise.prover.store.RoundId;
+import dev.stepwise.prover.store.RoundStage;
+import dev.stepwise.prover.store.RoundStatus;
+import dev.stepwise.prover.store.RunKind;
+import dev.stepwise.prover.store.Samples;
+import dev.stepwise.prover.store.Simulation;
+import dev.stepwise.prover.store.StageRecord;
+import dev.stepwise.prover.store.Store;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

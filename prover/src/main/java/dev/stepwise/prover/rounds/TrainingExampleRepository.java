@@ -1,5 +1,10 @@
-package dev.stepwise.prover.store;
+package dev.stepwise.prover.rounds;
 
+import dev.stepwise.prover.store.Columns;
+import dev.stepwise.prover.store.Database;
+import dev.stepwise.prover.store.ExampleKind;
+import dev.stepwise.prover.store.RoundId;
+import dev.stepwise.prover.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,7 +25,7 @@ public final class TrainingExampleRepository {
 
     private final Database db;
 
-    TrainingExampleRepository(Database db) {
+    public TrainingExampleRepository(Database db) {
         this.db = db;
     }
 

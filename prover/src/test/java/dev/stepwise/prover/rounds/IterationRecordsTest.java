@@ -1,10 +1,22 @@
-package dev.stepwise.prover.store;
+package dev.stepwise.prover.rounds;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.stepwise.iteration.AttemptTree;
 import dev.stepwise.iteration.EdgeKind;
 import dev.stepwise.iteration.Example;
+import dev.stepwise.prover.store.Attempt;
+import dev.stepwise.prover.store.AttemptId;
+import dev.stepwise.prover.store.AttemptOutcome;
+import dev.stepwise.prover.store.FailureReason;
+import dev.stepwise.prover.store.GateVerdict;
+import dev.stepwise.prover.store.NewAttempt;
+import dev.stepwise.prover.store.ProofRecord;
+import dev.stepwise.prover.store.RoundId;
+import dev.stepwise.prover.store.RunId;
+import dev.stepwise.prover.store.Samples;
+import dev.stepwise.prover.store.SearchTreeRecord;
+import dev.stepwise.prover.store.Verdict;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

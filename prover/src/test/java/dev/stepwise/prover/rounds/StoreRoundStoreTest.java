@@ -1,4 +1,4 @@
-package dev.stepwise.prover.store;
+package dev.stepwise.prover.rounds;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,6 +14,12 @@ import dev.stepwise.iteration.RoundRecord;
 import dev.stepwise.iteration.RoundStatus;
 import dev.stepwise.iteration.Stage;
 import dev.stepwise.iteration.StageRecord;
+import dev.stepwise.prover.store.ExampleKind;
+import dev.stepwise.prover.store.ProblemStatus;
+import dev.stepwise.prover.store.RoundId;
+import dev.stepwise.prover.store.RunId;
+import dev.stepwise.prover.store.Samples;
+import dev.stepwise.prover.store.Store;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

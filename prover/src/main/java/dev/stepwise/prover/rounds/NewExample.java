@@ -1,5 +1,8 @@
-package dev.stepwise.prover.store;
+package dev.stepwise.prover.rounds;
 
+import dev.stepwise.prover.store.Columns;
+import dev.stepwise.prover.store.ExampleKind;
+import dev.stepwise.prover.store.RoundId;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,15 @@
-package dev.stepwise.prover.store;
+package dev.stepwise.prover.rounds;
 
+import dev.stepwise.prover.store.Columns;
+import dev.stepwise.prover.store.Database;
+import dev.stepwise.prover.store.DatabaseException;
+import dev.stepwise.prover.store.Promotion;
+import dev.stepwise.prover.store.PromotionDecision;
+import dev.stepwise.prover.store.RoundId;
+import dev.stepwise.prover.store.RoundStage;
+import dev.stepwise.prover.store.RoundStatus;
+import dev.stepwise.prover.store.StageRecord;
+import dev.stepwise.prover.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,7 +30,7 @@ public final class RoundRepository {
 
     private final Database db;
 
-    RoundRepository(Database db) {
+    public RoundRepository(Database db) {
         this.db = db;
     }
 

@@ -1,5 +1,8 @@
-package dev.stepwise.prover.store;
+package dev.stepwise.prover.rounds;
 
+import dev.stepwise.prover.store.ProblemHistory;
+import dev.stepwise.prover.store.RunProblemRepository;
+import dev.stepwise.prover.store.Store;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

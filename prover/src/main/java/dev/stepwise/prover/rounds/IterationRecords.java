@@ -1,8 +1,13 @@
-package dev.stepwise.prover.store;
+package dev.stepwise.prover.rounds;
 
 import dev.stepwise.iteration.AttemptTree;
 import dev.stepwise.iteration.SearchTrees;
 import dev.stepwise.iteration.Example;
+import dev.stepwise.prover.store.Attempt;
+import dev.stepwise.prover.store.AttemptOutcome;
+import dev.stepwise.prover.store.ExampleKind;
+import dev.stepwise.prover.store.RoundId;
+import dev.stepwise.prover.store.SearchTreeRecord;
 import java.util.List;
 
 /**

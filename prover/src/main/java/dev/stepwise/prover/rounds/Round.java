@@ -1,5 +1,9 @@
-package dev.stepwise.prover.store;
+package dev.stepwise.prover.rounds;
 
+import dev.stepwise.prover.store.PromotionDecision;
+import dev.stepwise.prover.store.RoundId;
+import dev.stepwise.prover.store.RoundStage;
+import dev.stepwise.prover.store.RoundStatus;
 import java.time.Instant;
 import java.util.Objects;
 

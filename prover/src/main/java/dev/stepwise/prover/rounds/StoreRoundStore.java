@@ -1,10 +1,17 @@
-package dev.stepwise.prover.store;
+package dev.stepwise.prover.rounds;
 
 import dev.stepwise.iteration.Filtered;
 import dev.stepwise.iteration.IterationException;
 import dev.stepwise.iteration.RoundRecord;
 import dev.stepwise.iteration.RoundStore;
 import dev.stepwise.iteration.Stage;
+import dev.stepwise.prover.store.DatabaseException;
+import dev.stepwise.prover.store.Promotion;
+import dev.stepwise.prover.store.PromotionDecision;
+import dev.stepwise.prover.store.RoundId;
+import dev.stepwise.prover.store.RoundStage;
+import dev.stepwise.prover.store.RoundStatus;
+import dev.stepwise.prover.store.Store;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
