@@ -60,13 +60,13 @@ class IterationRecordsTest {
         Example critic = new Example.Preference(dev.stepwise.iteration.ExampleKind.CRITIC, "mathd_algebra_478", "17",
                 "", "⊢ 2 = 2", "⊢ 1 + 1 = 2");
         for (Example e : List.of(sft, dpo, critic)) {
-            NewExample row = IterationRecords.newExample(round, e, ExampleFilter.kept(3.0));
+            NewExample row = IterationRecords.newExample(round, e, FilterVerdict.kept(3.0));
             assertEquals(e.contentHash(), row.contentHash(), e.toString());
             assertEquals(e.kind().name(), row.kind().name());
             assertEquals("mathd_algebra_478", row.sourceProblem());
             assertEquals(e.prompt(), row.content().prompt());
             assertEquals("17", row.sourceAttempt());
-            assertEquals(ExampleFilter.kept(3.0), row.filter());
+            assertEquals(FilterVerdict.kept(3.0), row.filter());
         }
         assertEquals(new ExampleContent.Preference("[GOAL]\n⊢ 1 + 1 = 2\n[PROOFSTEP]\n", "norm_num", "linarith"),
                 IterationRecords.newExample(round, dpo, null).content());

@@ -5,18 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.stepwise.iteration.ExampleKind;
+import dev.stepwise.iteration.Promotion;
+import dev.stepwise.iteration.PromotionDecision;
+import dev.stepwise.iteration.RoundStatus;
+import dev.stepwise.iteration.Stage;
+import dev.stepwise.iteration.StageRecord;
 import dev.stepwise.prover.store.DatabaseException;
-import dev.stepwise.prover.store.ExampleKind;
 import dev.stepwise.prover.store.NewRun;
-import dev.stepwise.prover.store.Promotion;
-import dev.stepwise.prover.store.PromotionDecision;
 import dev.stepwise.prover.store.RoundId;
-import dev.stepwise.prover.store.RoundStage;
-import dev.stepwise.prover.store.RoundStatus;
 import dev.stepwise.prover.store.RunKind;
 import dev.stepwise.prover.store.Samples;
 import dev.stepwise.prover.store.Simulation;
-import dev.stepwise.prover.store.StageRecord;
 import dev.stepwise.prover.store.Store;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,11 +47,11 @@ class RoundAndExampleRepositoryTest {
 
     @Test
     void roundsWhoseRunsWentToTheSimulatorAreListed() {
-        Round first = store.rounds().start(round(1));
-        store.rounds().complete(first.id(), Samples.T0);
-        Round second = store.rounds().start(round(2));
-        store.rounds().complete(second.id(), Samples.T0);
-        store.rounds().start(round(3));
+        Round first = new RoundRepository(store).start(round(1));
+        new RoundRepository(store).complete(first.id(), Samples.T0);
+        Round second = new RoundRepository(store).start(round(2));
+        new RoundRepository(store).complete(second.id(), Samples.T0);
+        new RoundRepository(store).start(round(3));
         store.runs().create(new NewRun("round-1-search", RunKind.ROUND_SEARCH, "pool", first.id(), "{}", Samples.VERSIONS,
                 List.of(1L), Simulation.REAL, Samples.T0));
         store.runs().create(new NewRun("round-2-search", RunKind.ROUND_SEARCH, "pool", second.id(), "{}", Samples.VERSIONS,
@@ -59,101 +59,121 @@ class RoundAndExampleRepositoryTest {
         store.runs().create(new NewRun("round-2-eval", RunKind.ROUND_EVAL, "pool", second.id(), "{}", Samples.VERSIONS,
                 List.of(1L), Simulation.SIMULATED, Samples.T0));
         store.runs().create(Samples.run("eval-outside-rounds"));
-        assertEquals(List.of(2), store.rounds().simulated());
+        assertEquals(List.of(2), new RoundRepository(store).simulated());
+    }
+
+    /**
+     * The store kept its own copy of the decision that took any margin but NaN, so a margin the
+     * promote stage can never use (negative, or 1 and above) could be written. The one decision
+     * type now refuses it before it reaches the database.
+     */
+    @Test
+    void aPromotionMarginOutsideZeroToOneNeverReachesTheDatabase() {
+        RoundRepository rounds = new RoundRepository(store);
+        Round round = rounds.start(round(1));
+        for (double margin : new double[] {-0.01, 1.0, 1.5, Double.NaN}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> rounds.decide(round.id(), new PromotionDecision(0.30, 0.34, margin, Promotion.PROMOTED, "x")));
+            assertTrue(e.getMessage().contains("promotion margin must be in [0, 1)"), e.getMessage());
+        }
+        assertNull(rounds.find(1).orElseThrow().decision());
+        PromotionDecision edge = new PromotionDecision(0.30, 0.30, 0.0, Promotion.KEPT_CURRENT, "no gain");
+        rounds.decide(round.id(), edge);
+        assertEquals(edge, rounds.find(1).orElseThrow().decision());
     }
 
     @Test
     void aRoundWalksItsStagesAndRecordsThePromotion() {
-        Round round = store.rounds().start(round(1));
-        assertEquals(RoundStage.SELECT, round.stage());
+        Round round = new RoundRepository(store).start(round(1));
+        assertEquals(Stage.SELECT, round.stage());
         assertEquals(RoundStatus.RUNNING, round.status());
-        store.rounds().beginStage(round.id(), RoundStage.SELECT, Samples.T0);
-        store.rounds().completeStage(round.id(), RoundStage.SELECT, "{\"selected\":120}", Samples.T0.plusSeconds(1));
-        store.rounds().beginStage(round.id(), RoundStage.SEARCH, Samples.T0.plusSeconds(2));
+        new RoundRepository(store).beginStage(round.id(), Stage.SELECT, Samples.T0);
+        new RoundRepository(store).completeStage(round.id(), Stage.SELECT, "{\"selected\":120}", Samples.T0.plusSeconds(1));
+        new RoundRepository(store).beginStage(round.id(), Stage.SEARCH, Samples.T0.plusSeconds(2));
         // killed during search, resumed: the stage begins again
-        store.rounds().beginStage(round.id(), RoundStage.SEARCH, Samples.T0.plusSeconds(50));
-        store.rounds().completeStage(round.id(), RoundStage.SEARCH, "{\"proved\":31}", Samples.T0.plusSeconds(90));
-        store.rounds().setCandidate(round.id(), "round-1-lora");
+        new RoundRepository(store).beginStage(round.id(), Stage.SEARCH, Samples.T0.plusSeconds(50));
+        new RoundRepository(store).completeStage(round.id(), Stage.SEARCH, "{\"proved\":31}", Samples.T0.plusSeconds(90));
+        new RoundRepository(store).setCandidate(round.id(), "round-1-lora");
         PromotionDecision decision = new PromotionDecision(0.30, 0.34, 0.02, Promotion.PROMOTED, "0.34 >= 0.30 + 0.02");
-        store.rounds().decide(round.id(), decision);
-        store.rounds().complete(round.id(), Samples.T0.plusSeconds(100));
+        new RoundRepository(store).decide(round.id(), decision);
+        new RoundRepository(store).complete(round.id(), Samples.T0.plusSeconds(100));
 
-        Round done = store.rounds().find(1).orElseThrow();
-        assertEquals(new Round(round.id(), 1, "minif2f-valid", "{\"round\":1}", RoundStage.SEARCH, RoundStatus.COMPLETED,
+        Round done = new RoundRepository(store).find(1).orElseThrow();
+        assertEquals(new Round(round.id(), 1, "minif2f-valid", "{\"round\":1}", Stage.SEARCH, RoundStatus.COMPLETED,
                 "base-7b", "round-1-lora", decision, null, Samples.T0.plusSeconds(1), Samples.T0.plusSeconds(100)), done);
         assertEquals(List.of(
-                new StageRecord(RoundStage.SELECT, RoundStatus.COMPLETED, "{\"selected\":120}", Samples.T0, Samples.T0.plusSeconds(1)),
-                new StageRecord(RoundStage.SEARCH, RoundStatus.COMPLETED, "{\"proved\":31}", Samples.T0.plusSeconds(50),
-                        Samples.T0.plusSeconds(90))), store.rounds().stages(round.id()));
-        assertTrue(store.rounds().running().isEmpty());
+                new StageRecord(Stage.SELECT, RoundStatus.COMPLETED, "{\"selected\":120}", Samples.T0, Samples.T0.plusSeconds(1)),
+                new StageRecord(Stage.SEARCH, RoundStatus.COMPLETED, "{\"proved\":31}", Samples.T0.plusSeconds(50),
+                        Samples.T0.plusSeconds(90))), new RoundRepository(store).stages(round.id()));
+        assertTrue(new RoundRepository(store).running().isEmpty());
     }
 
     @Test
     void onlyOneRoundRunsAtATime() {
-        Round first = store.rounds().start(round(1));
-        store.rounds().beginStage(first.id(), RoundStage.TRAIN, Samples.T0);
-        DatabaseException e = assertThrows(DatabaseException.class, () -> store.rounds().start(round(2)));
+        Round first = new RoundRepository(store).start(round(1));
+        new RoundRepository(store).beginStage(first.id(), Stage.TRAIN, Samples.T0);
+        DatabaseException e = assertThrows(DatabaseException.class, () -> new RoundRepository(store).start(round(2)));
         assertEquals(DatabaseException.Kind.INPUT, e.kind());
         assertEquals("round 1 is still running (stage train); resume it or mark it failed before starting round 2",
                 e.getMessage());
-        store.rounds().fail(first.id(), "trainer exited with 1: CUDA out of memory", Samples.T0.plusSeconds(5));
-        assertEquals(List.of(new StageRecord(RoundStage.TRAIN, RoundStatus.FAILED, "trainer exited with 1: CUDA out of memory",
-                Samples.T0, Samples.T0.plusSeconds(5))), store.rounds().stages(first.id()));
-        Round second = store.rounds().start(round(2));
-        assertEquals(second, store.rounds().running().orElseThrow());
-        DatabaseException resume = assertThrows(DatabaseException.class, () -> store.rounds().resume(first.id()));
+        new RoundRepository(store).fail(first.id(), "trainer exited with 1: CUDA out of memory", Samples.T0.plusSeconds(5));
+        assertEquals(List.of(new StageRecord(Stage.TRAIN, RoundStatus.FAILED, "trainer exited with 1: CUDA out of memory",
+                Samples.T0, Samples.T0.plusSeconds(5))), new RoundRepository(store).stages(first.id()));
+        Round second = new RoundRepository(store).start(round(2));
+        assertEquals(second, new RoundRepository(store).running().orElseThrow());
+        DatabaseException resume = assertThrows(DatabaseException.class, () -> new RoundRepository(store).resume(first.id()));
         assertEquals("round 2 is running; only one round runs at a time", resume.getMessage());
-        store.rounds().complete(second.id(), Samples.T0.plusSeconds(9));
-        store.rounds().resume(first.id());
-        Round resumed = store.rounds().find(1).orElseThrow();
+        new RoundRepository(store).complete(second.id(), Samples.T0.plusSeconds(9));
+        new RoundRepository(store).resume(first.id());
+        Round resumed = new RoundRepository(store).find(1).orElseThrow();
         assertEquals(RoundStatus.RUNNING, resumed.status());
         assertNull(resumed.error());
-        assertEquals(List.of(1, 2), store.rounds().list().stream().map(Round::number).toList());
-        DatabaseException taken = assertThrows(DatabaseException.class, () -> store.rounds().start(round(2)));
+        assertEquals(List.of(1, 2), new RoundRepository(store).list().stream().map(Round::number).toList());
+        DatabaseException taken = assertThrows(DatabaseException.class, () -> new RoundRepository(store).start(round(2)));
         assertEquals("round 1 is still running (stage train); resume it or mark it failed before starting round 2",
                 taken.getMessage());
     }
 
     @Test
     void examplesAreStoredOncePerRoundAndFilteredRoundsAccumulate() {
-        Round r1 = store.rounds().start(round(1));
+        Round r1 = new RoundRepository(store).start(round(1));
         NewExample sft = new NewExample(r1.id(), ExampleKind.SFT,
                 new ExampleContent.Completion("[GOAL]\n⊢ 1 + 1 = 2\n[PROOFSTEP]\n", "norm_num"), "p1", "7", null);
         NewExample dpo = new NewExample(r1.id(), ExampleKind.DPO,
                 new ExampleContent.Preference("[GOAL]\n⊢ 1 + 1 = 2\n[PROOFSTEP]\n", "norm_num", "simp"), "p1", "7", null);
-        assertEquals(2, store.examples().add(List.of(sft, dpo, sft)));
-        List<TrainingExample> round1 = store.examples().forRound(r1.id(), ExampleKind.SFT);
+        assertEquals(2, new TrainingExampleRepository(store).add(List.of(sft, dpo, sft)));
+        List<TrainingExample> round1 = new TrainingExampleRepository(store).forRound(r1.id(), ExampleKind.SFT);
         assertEquals(1, round1.size());
         assertEquals(sft.contentHash(), round1.get(0).contentHash());
         assertEquals(sft.content(), round1.get(0).content());
         assertEquals("7", round1.get(0).sourceAttempt());
         assertNull(round1.get(0).filter());
-        assertEquals(dpo.content(), store.examples().forRound(r1.id(), ExampleKind.DPO).get(0).content());
-        store.examples().recordFilter(List.of(new FilterResult(round1.get(0).id(), ExampleFilter.kept(1.8))));
-        assertEquals(java.util.Set.of(), store.examples().keptHashesBefore(1));
-        assertEquals(java.util.Set.of(sft.contentHash()), store.examples().keptHashesBefore(2));
-        store.rounds().complete(r1.id(), Samples.T0);
+        assertEquals(dpo.content(), new TrainingExampleRepository(store).forRound(r1.id(), ExampleKind.DPO).get(0).content());
+        new TrainingExampleRepository(store).recordFilter(List.of(new FilterResult(round1.get(0).id(), FilterVerdict.kept(1.8))));
+        assertEquals(java.util.Set.of(), new TrainingExampleRepository(store).keptHashesBefore(1));
+        assertEquals(java.util.Set.of(sft.contentHash()), new TrainingExampleRepository(store).keptHashesBefore(2));
+        new RoundRepository(store).complete(r1.id(), Samples.T0);
 
-        Round r2 = store.rounds().start(round(2));
+        Round r2 = new RoundRepository(store).start(round(2));
         NewExample again = new NewExample(r2.id(), ExampleKind.SFT, sft.content(), "p1", "9",
-                ExampleFilter.dropped("kept by an earlier round", null));
+                FilterVerdict.dropped("kept by an earlier round", null));
         NewExample fresh = new NewExample(r2.id(), ExampleKind.SFT,
                 new ExampleContent.Completion("[GOAL]\n⊢ 2 + 2 = 4\n[PROOFSTEP]\n", "norm_num"), "p2", "9",
-                ExampleFilter.kept(2.2));
+                FilterVerdict.kept(2.2));
         NewExample tooHard = new NewExample(r2.id(), ExampleKind.SFT,
                 new ExampleContent.Completion("[GOAL]\n⊢ 3 + 3 = 6\n[PROOFSTEP]\n", "decide"), "p3", "9",
-                ExampleFilter.dropped("perplexity above the band", 41.0));
-        assertEquals(3, store.examples().replaceRound(r2.id(), List.of(again, fresh, tooHard)));
+                FilterVerdict.dropped("perplexity above the band", 41.0));
+        assertEquals(3, new TrainingExampleRepository(store).replaceRound(r2.id(), List.of(again, fresh, tooHard)));
         // the filter stage ran again after a kill: its outcome replaces the first one
-        assertEquals(2, store.examples().replaceRound(r2.id(), List.of(again, fresh)));
-        assertEquals(List.of(ExampleFilter.dropped("kept by an earlier round", null), ExampleFilter.kept(2.2)),
-                store.examples().forRound(r2.id(), ExampleKind.SFT).stream().map(TrainingExample::filter).toList());
+        assertEquals(2, new TrainingExampleRepository(store).replaceRound(r2.id(), List.of(again, fresh)));
+        assertEquals(List.of(FilterVerdict.dropped("kept by an earlier round", null), FilterVerdict.kept(2.2)),
+                new TrainingExampleRepository(store).forRound(r2.id(), ExampleKind.SFT).stream().map(TrainingExample::filter).toList());
         assertEquals(List.of(sft.contentHash(), fresh.contentHash()),
-                store.examples().accumulated(ExampleKind.SFT, 2).stream().map(TrainingExample::contentHash).toList());
+                new TrainingExampleRepository(store).accumulated(ExampleKind.SFT, 2).stream().map(TrainingExample::contentHash).toList());
         assertEquals(List.of(sft.contentHash()),
-                store.examples().accumulated(ExampleKind.SFT, 1).stream().map(TrainingExample::contentHash).toList());
+                new TrainingExampleRepository(store).accumulated(ExampleKind.SFT, 1).stream().map(TrainingExample::contentHash).toList());
         IllegalArgumentException wrongRound = assertThrows(IllegalArgumentException.class,
-                () -> store.examples().replaceRound(r2.id(), List.of(sft)));
+                () -> new TrainingExampleRepository(store).replaceRound(r2.id(), List.of(sft)));
         assertEquals("an example of round id " + r1.id() + " given to replace round id " + r2.id(), wrongRound.getMessage());
     }
 
