@@ -3,7 +3,7 @@ package dev.stepwise.prover.cli;
 import dev.stepwise.prover.config.CoreKeys;
 import dev.stepwise.prover.store.DatabaseInfo;
 import dev.stepwise.prover.store.DatabaseInspector;
-import dev.stepwise.prover.store.Migrations;
+import dev.stepwise.prover.store.schema.Migrations;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -25,9 +25,10 @@ import dev.stepwise.prover.eval.StoredRun;
 import dev.stepwise.prover.lean.LeanSetup;
 import dev.stepwise.prover.policy.PolicyConfig;
 import dev.stepwise.prover.problems.Problem;
+import dev.stepwise.prover.rounds.RoundRepository;
 import dev.stepwise.prover.run.ProverStack;
 import dev.stepwise.prover.run.WhatAnswered;
-import dev.stepwise.prover.store.Round;
+import dev.stepwise.prover.rounds.Round;
 import dev.stepwise.prover.store.RoundId;
 import dev.stepwise.prover.store.RunKind;
 import dev.stepwise.prover.store.RunProblem;
@@ -83,7 +84,7 @@ final class EvalRoundSearcher implements RoundSearcher, AutoCloseable {
             SearchSettings search = new SearchSettings(s);
             EvalService service = new EvalService(store, stack, InstantSource.system(), observers.apply(job), search.searchConfig(),
                     search.attemptPlan(), search.schedulerConfig(s.duration(LeanKeys.TACTIC_TIMEOUT)));
-            RoundId round = store.rounds().find(job.round()).map(Round::id).orElseThrow(() -> new IllegalStateException(
+            RoundId round = new RoundRepository(store).find(job.round()).map(Round::id).orElseThrow(() -> new IllegalStateException(
                     "round " + job.round() + " is not recorded"));
             StoredRun run;
             try {

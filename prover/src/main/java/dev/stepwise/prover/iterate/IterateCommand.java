@@ -4,6 +4,7 @@ import dev.stepwise.iteration.RoundRecord;
 import dev.stepwise.iteration.RoundRequest;
 import dev.stepwise.prover.cli.Application;
 import dev.stepwise.prover.cli.UserError;
+import dev.stepwise.prover.rounds.RoundRepository;
 import dev.stepwise.prover.store.Store;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -67,7 +68,7 @@ public final class IterateCommand implements Callable<Integer> {
             out.println();
             out.println("Files: " + report.directory(done.number()));
             // Refreshed after every round, so a nightly schedule always leaves the current page.
-            Path page = dev.stepwise.prover.report.RoundsReport.write(report.figures(), java.util.Set.copyOf(store.rounds().simulated()),
+            Path page = dev.stepwise.prover.report.RoundsReport.write(report.figures(), java.util.Set.copyOf(new RoundRepository(store).simulated()),
                     report.roundsDir(), report.roundsDir());
             out.println("Rounds page: " + page);
         }

@@ -8,7 +8,7 @@ import dev.stepwise.prover.cli.UserError;
 import dev.stepwise.prover.config.CoreKeys;
 import dev.stepwise.prover.config.IterateKeys;
 import dev.stepwise.prover.store.Store;
-import dev.stepwise.prover.store.StoreRoundStore;
+import dev.stepwise.prover.rounds.StoreRoundStore;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import dev.stepwise.iteration.RoundReport;
 import dev.stepwise.prover.cli.Application;
 import dev.stepwise.prover.cli.UserError;
 import dev.stepwise.prover.report.RoundsReport;
+import dev.stepwise.prover.rounds.RoundRepository;
 import dev.stepwise.prover.store.Store;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,7 +41,7 @@ public final class RoundsReportCommand implements Runnable {
             if (rounds.isEmpty()) {
                 throw UserError.input("there are no rounds to report yet; start one with 'stepwise iterate --pool DATASET --next'");
             }
-            file = RoundsReport.write(rounds, Set.copyOf(store.rounds().simulated()), report.roundsDir(), app.resolve(out));
+            file = RoundsReport.write(rounds, Set.copyOf(new RoundRepository(store).simulated()), report.roundsDir(), app.resolve(out));
         }
         spec.commandLine().getOut().println("wrote " + file);
         spec.commandLine().getOut().flush();

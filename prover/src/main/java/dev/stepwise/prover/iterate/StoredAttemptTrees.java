@@ -4,7 +4,7 @@ import dev.stepwise.iteration.AttemptTree;
 import dev.stepwise.iteration.Difficulty;
 import dev.stepwise.iteration.SearchedProblem;
 import dev.stepwise.prover.store.Attempt;
-import dev.stepwise.prover.store.IterationRecords;
+import dev.stepwise.prover.rounds.IterationRecords;
 import dev.stepwise.prover.store.RunId;
 import dev.stepwise.prover.store.Store;
 import dev.stepwise.search.Theorem;

@@ -20,7 +20,7 @@ import java.util.List;
  * {@code V1__initial.sql}): instants as epoch milliseconds, lists as JSON text, enums by their
  * lower-case code, optional values as NULL.
  */
-final class Columns {
+public final class Columns {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
     private static final TypeReference<List<Long>> LONGS = new TypeReference<>() { };
@@ -29,11 +29,11 @@ final class Columns {
     }
 
     /** An enum stored by a stable lower-case code rather than its Java name. */
-    interface Coded {
+    public interface Coded {
         String code();
     }
 
-    static <E extends Enum<E> & Coded> E decode(Class<E> type, String code) {
+    public static <E extends Enum<E> & Coded> E decode(Class<E> type, String code) {
         for (E e : type.getEnumConstants()) {
             if (e.code().equals(code)) {
                 return e;
@@ -42,7 +42,7 @@ final class Columns {
         throw new StoreException("unknown " + type.getSimpleName() + " '" + code + "' in the database");
     }
 
-    static void setInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
+    public static void setInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
         if (value == null) {
             ps.setNull(index, Types.INTEGER);
         } else {
@@ -50,7 +50,7 @@ final class Columns {
         }
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
         long millis = rs.getLong(column);
         return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
     }
@@ -81,7 +81,7 @@ final class Columns {
         return rs.wasNull() ? null : value;
     }
 
-    static void setNullableDouble(PreparedStatement ps, int index, Double value) throws SQLException {
+    public static void setNullableDouble(PreparedStatement ps, int index, Double value) throws SQLException {
         if (value == null) {
             ps.setNull(index, Types.REAL);
         } else {
@@ -89,7 +89,7 @@ final class Columns {
         }
     }
 
-    static Double nullableDouble(ResultSet rs, String column) throws SQLException {
+    public static Double nullableDouble(ResultSet rs, String column) throws SQLException {
         double value = rs.getDouble(column);
         return rs.wasNull() ? null : value;
     }
@@ -130,12 +130,12 @@ final class Columns {
         }
     }
 
-    static String sha256Hex(String text) {
+    public static String sha256Hex(String text) {
         return HexFormat.of().formatHex(sha256(text));
     }
 
     /** The id SQLite gave the row just inserted on this connection. */
-    static long lastInsertId(java.sql.Connection c) throws SQLException {
+    public static long lastInsertId(java.sql.Connection c) throws SQLException {
         try (var s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT last_insert_rowid()")) {
             rs.next();
             return rs.getLong(1);

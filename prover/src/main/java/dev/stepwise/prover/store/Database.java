@@ -24,7 +24,7 @@ import org.sqlite.SQLiteConfig;
  * time anyway) and a small pool of readers, each with its own connection (WAL lets them read
  * while the writer writes). Callers on virtual threads only park while they wait for the result.
  */
-final class Database implements AutoCloseable {
+public final class Database implements AutoCloseable {
     private static final Duration CLOSE_DEADLINE = Duration.ofSeconds(30);
 
     private final Path path;
@@ -122,17 +122,17 @@ final class Database implements AutoCloseable {
         return primary == org.sqlite.SQLiteErrorCode.SQLITE_BUSY.code || primary == org.sqlite.SQLiteErrorCode.SQLITE_LOCKED.code;
     }
 
-    Path path() {
+    public Path path() {
         return path;
     }
 
     /** Runs {@code work} in one immediate transaction on the writer thread: all of it commits or none. */
-    <T> T write(String doing, SqlWork<T> work) {
+    public <T> T write(String doing, SqlWork<T> work) {
         return await(doing, () -> inTransaction(writer, "BEGIN IMMEDIATE", doing, work), writerThread);
     }
 
     /** Runs {@code work} on a reader connection inside one read transaction: it sees one snapshot. */
-    <T> T read(String doing, SqlWork<T> work) {
+    public <T> T read(String doing, SqlWork<T> work) {
         return await(doing, () -> {
             // never waits: there are as many connections as reader threads
             Connection c = idleReaders.take();

@@ -30,7 +30,7 @@ public final class DatabaseException extends RuntimeException {
         return kind;
     }
 
-    static DatabaseException input(String message) {
+    public static DatabaseException input(String message) {
         return new DatabaseException(Kind.INPUT, message, null);
     }
 

@@ -1,5 +1,6 @@
 package dev.stepwise.prover.store;
 
+import dev.stepwise.prover.store.schema.Migrations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -150,16 +150,16 @@ public final class RunProblemRepository {
     }
 
     /** What all runs did with each statement, by name. */
-    public List<ProblemHistory> history() {
+    public List<ProblemTally> history() {
         return db.read("read problem history", c -> {
-            List<ProblemHistory> out = new ArrayList<>();
+            List<ProblemTally> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT p.name, count(DISTINCT p.run_id) AS runs, "
                     + "(SELECT count(*) FROM attempts a JOIN run_problems q ON a.run_problem_id = q.id WHERE q.name = p.name) "
                     + "AS attempts, count(DISTINCT CASE WHEN p.status = 'proved' THEN p.run_id END) AS proved_runs "
                     + "FROM run_problems p GROUP BY p.name ORDER BY p.name");
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new ProblemHistory(rs.getString("name"), rs.getInt("runs"), rs.getInt("attempts"),
+                    out.add(new ProblemTally(rs.getString("name"), rs.getInt("runs"), rs.getInt("attempts"),
                             rs.getInt("proved_runs")));
                 }
             }

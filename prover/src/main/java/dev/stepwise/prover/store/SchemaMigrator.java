@@ -1,5 +1,7 @@
 package dev.stepwise.prover.store;
 
+import dev.stepwise.prover.store.schema.Migration;
+import dev.stepwise.prover.store.schema.Migrations;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -5,6 +5,6 @@ import java.sql.SQLException;
 
 /** Work done with a connection inside one transaction, on the thread that owns the connection. */
 @FunctionalInterface
-interface SqlWork<T> {
+public interface SqlWork<T> {
     T run(Connection connection) throws SQLException;
 }

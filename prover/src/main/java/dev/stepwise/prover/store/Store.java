@@ -1,6 +1,7 @@
 package dev.stepwise.prover.store;
 
 import dev.stepwise.prover.VersionInfo;
+import dev.stepwise.prover.store.schema.Migrations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -20,8 +21,6 @@ public final class Store implements AutoCloseable {
     private final RunRepository runs;
     private final RunProblemRepository problems;
     private final AttemptRepository attempts;
-    private final RoundRepository rounds;
-    private final TrainingExampleRepository examples;
 
     private Store(Database db, int schemaVersion) {
         this.db = db;
@@ -29,8 +28,6 @@ public final class Store implements AutoCloseable {
         this.runs = new RunRepository(db);
         this.problems = new RunProblemRepository(db);
         this.attempts = new AttemptRepository(db);
-        this.rounds = new RoundRepository(db);
-        this.examples = new TrainingExampleRepository(db);
     }
 
     /**
@@ -79,12 +76,13 @@ public final class Store implements AutoCloseable {
         return attempts;
     }
 
-    public RoundRepository rounds() {
-        return rounds;
-    }
-
-    public TrainingExampleRepository examples() {
-        return examples;
+    /**
+     * The connections, for the repositories that other packages keep in this file: the
+     * expert-iteration rounds and their training examples ({@code dev.stepwise.prover.rounds}),
+     * which this package must not know.
+     */
+    public Database database() {
+        return db;
     }
 
     /** Waits for queued work, then closes every connection. Idempotent. */

@@ -3,8 +3,8 @@ package dev.stepwise.prover.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.stepwise.prover.store.Migration;
-import dev.stepwise.prover.store.Migrations;
+import dev.stepwise.prover.store.schema.Migration;
+import dev.stepwise.prover.store.schema.Migrations;
 import dev.stepwise.prover.store.NewRun;
 import dev.stepwise.prover.store.RunKind;
 import dev.stepwise.prover.store.Simulation;

@@ -14,7 +14,7 @@ import dev.stepwise.prover.sim.SimulatedStack;
 import dev.stepwise.prover.sim.world.World;
 import dev.stepwise.prover.sim.world.WorldFile;
 import dev.stepwise.prover.store.Store;
-import dev.stepwise.prover.store.StoreRoundStore;
+import dev.stepwise.prover.rounds.StoreRoundStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

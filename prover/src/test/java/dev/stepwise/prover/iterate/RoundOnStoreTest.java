@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stepwise.iteration.AttemptTree;
 import dev.stepwise.iteration.Curriculum;
+import dev.stepwise.iteration.ExampleKind;
 import dev.stepwise.iteration.PerplexityBand;
 import dev.stepwise.iteration.TrainerSettings;
 import dev.stepwise.iteration.TrainingChoices;
@@ -33,12 +34,13 @@ import dev.stepwise.prover.config.Settings;
 import dev.stepwise.prover.policy.prompt.CharCounter;
 import dev.stepwise.prover.policy.prompt.PromptBuilder;
 import dev.stepwise.prover.policy.prompt.PromptTemplate;
-import dev.stepwise.prover.store.ExampleKind;
-import dev.stepwise.prover.store.FilterDecision;
+import dev.stepwise.prover.rounds.FilterDecision;
+import dev.stepwise.prover.rounds.RoundRepository;
+import dev.stepwise.prover.rounds.TrainingExampleRepository;
 import dev.stepwise.prover.store.Store;
-import dev.stepwise.prover.store.StoreProblemHistory;
-import dev.stepwise.prover.store.StoreRoundStore;
-import dev.stepwise.prover.store.TrainingExample;
+import dev.stepwise.prover.rounds.StoreProblemHistory;
+import dev.stepwise.prover.rounds.StoreRoundStore;
+import dev.stepwise.prover.rounds.TrainingExample;
 import dev.stepwise.search.Theorem;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -121,7 +123,7 @@ class RoundOnStoreTest {
             assertEquals(Promotion.PROMOTED, first.decision().promotion());
             assertEquals("stepwise-round-1", first.candidateModel());
 
-            List<TrainingExample> sft = store.examples().forRound(store.rounds().find(1).orElseThrow().id(), ExampleKind.SFT);
+            List<TrainingExample> sft = new TrainingExampleRepository(store).forRound(new RoundRepository(store).find(1).orElseThrow().id(), ExampleKind.SFT);
             assertTrue(!sft.isEmpty());
             // Kept examples were scored; the band (10% each side) dropped some at both ends; easy ones went unscored.
             assertTrue(sft.stream().filter(e -> e.filter().decision() == FilterDecision.KEPT)
@@ -135,7 +137,7 @@ class RoundOnStoreTest {
             java.util.Set<String> kept = rounds.keptHashesBefore(2);
             assertTrue(sft.stream().filter(e -> e.filter().decision() == FilterDecision.KEPT)
                     .allMatch(e -> kept.contains(new dev.stepwise.iteration.Example.Sft(e.sourceProblem(), "", e.content().prompt(),
-                            ((dev.stepwise.prover.store.ExampleContent.Completion) e.content()).completion()).contentHash())));
+                            ((dev.stepwise.prover.rounds.ExampleContent.Completion) e.content()).completion()).contentHash())));
             RoundRecord second = runner.run(new RoundRequest(0, RoundRequest.Resume.NEW, "gen-50", pool(), roundSettings));
             assertEquals("stepwise-round-1", second.currentModel());
         }

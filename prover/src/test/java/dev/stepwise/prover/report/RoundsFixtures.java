@@ -6,7 +6,7 @@ import dev.stepwise.iteration.RoundFigures;
 import dev.stepwise.iteration.RoundRecord;
 import dev.stepwise.iteration.Stage;
 import dev.stepwise.prover.store.Store;
-import dev.stepwise.prover.store.StoreRoundStore;
+import dev.stepwise.prover.rounds.StoreRoundStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,6 +2,22 @@ package dev.stepwise.prover.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.stepwise.iteration.ExampleKind;
+import dev.stepwise.iteration.Promotion;
+import dev.stepwise.iteration.PromotionDecision;
+import dev.stepwise.iteration.RoundStatus;
+import dev.stepwise.iteration.Stage;
+import dev.stepwise.iteration.StageRecord;
+import dev.stepwise.prover.rounds.ExampleContent;
+import dev.stepwise.prover.rounds.FilterVerdict;
+import dev.stepwise.prover.rounds.FilterDecision;
+import dev.stepwise.prover.rounds.FilterResult;
+import dev.stepwise.prover.rounds.NewExample;
+import dev.stepwise.prover.rounds.NewRound;
+import dev.stepwise.prover.rounds.Round;
+import dev.stepwise.prover.rounds.RoundRepository;
+import dev.stepwise.prover.rounds.TrainingExample;
+import dev.stepwise.prover.rounds.TrainingExampleRepository;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,12 +34,12 @@ class EnumCodesMatchSchemaTest {
     @Test
     void everyEnumValueRoundTrips() {
         try (Store store = Store.open(dir.resolve("s.db"), Duration.ofSeconds(5))) {
-            Round round = store.rounds().start(new NewRound(1, "pool", "{}", "base", Samples.T0));
-            for (RoundStage stage : RoundStage.values()) {
-                store.rounds().beginStage(round.id(), stage, Samples.T0);
+            Round round = new RoundRepository(store).start(new NewRound(1, "pool", "{}", "base", Samples.T0));
+            for (Stage stage : Stage.values()) {
+                new RoundRepository(store).beginStage(round.id(), stage, Samples.T0);
             }
-            assertEquals(Arrays.asList(RoundStage.values()),
-                    store.rounds().stages(round.id()).stream().map(StageRecord::stage).toList());
+            assertEquals(Arrays.asList(Stage.values()),
+                    new RoundRepository(store).stages(round.id()).stream().map(StageRecord::stage).toList());
             for (RunKind kind : RunKind.values()) {
                 Run run = store.runs().create(new NewRun("run-" + kind.code(), kind, "pool",
                         kind.partOfRound() ? round.id() : null, "{}", Samples.VERSIONS, List.of(), Simulation.REAL, Samples.T0));
@@ -73,18 +89,18 @@ class EnumCodesMatchSchemaTest {
             }
             for (Promotion promotion : Promotion.values()) {
                 PromotionDecision d = new PromotionDecision(0.1, 0.2, 0.05, promotion, "because");
-                store.rounds().decide(round.id(), d);
-                assertEquals(d, store.rounds().find(1).orElseThrow().decision());
+                new RoundRepository(store).decide(round.id(), d);
+                assertEquals(d, new RoundRepository(store).find(1).orElseThrow().decision());
             }
             for (ExampleKind kind : ExampleKind.values()) {
                 ExampleContent content = kind == ExampleKind.SFT ? new ExampleContent.Completion("p", "c")
                         : new ExampleContent.Preference("p", "a", "b");
-                assertEquals(1, store.examples().add(List.of(new NewExample(round.id(), kind, content, "x", "1", null))));
-                TrainingExample stored = store.examples().forRound(round.id(), kind).get(0);
+                assertEquals(1, new TrainingExampleRepository(store).add(List.of(new NewExample(round.id(), kind, content, "x", "1", null))));
+                TrainingExample stored = new TrainingExampleRepository(store).forRound(round.id(), kind).get(0);
                 for (FilterDecision decision : FilterDecision.values()) {
-                    ExampleFilter filter = new ExampleFilter(decision, 2.5, decision == FilterDecision.DROPPED ? "why" : null);
-                    store.examples().recordFilter(List.of(new FilterResult(stored.id(), filter)));
-                    assertEquals(filter, store.examples().forRound(round.id(), kind).get(0).filter());
+                    FilterVerdict filter = new FilterVerdict(decision, 2.5, decision == FilterDecision.DROPPED ? "why" : null);
+                    new TrainingExampleRepository(store).recordFilter(List.of(new FilterResult(stored.id(), filter)));
+                    assertEquals(filter, new TrainingExampleRepository(store).forRound(round.id(), kind).get(0).filter());
                 }
             }
             for (RunStatus status : new RunStatus[] {RunStatus.COMPLETED, RunStatus.INTERRUPTED}) {
@@ -94,11 +110,11 @@ class EnumCodesMatchSchemaTest {
             store.runs().fail(run, "x", Samples.T0);
             store.runs().reopen(run);
             assertEquals(RunStatus.RUNNING, store.runs().find(run).orElseThrow().status());
-            store.rounds().fail(round.id(), "x", Samples.T0);
-            assertEquals(RoundStatus.FAILED, store.rounds().find(1).orElseThrow().status());
-            store.rounds().resume(round.id());
-            store.rounds().complete(round.id(), Samples.T0);
-            assertEquals(RoundStatus.COMPLETED, store.rounds().find(1).orElseThrow().status());
+            new RoundRepository(store).fail(round.id(), "x", Samples.T0);
+            assertEquals(RoundStatus.FAILED, new RoundRepository(store).find(1).orElseThrow().status());
+            new RoundRepository(store).resume(round.id());
+            new RoundRepository(store).complete(round.id(), Samples.T0);
+            assertEquals(RoundStatus.COMPLETED, new RoundRepository(store).find(1).orElseThrow().status());
         }
     }
 }

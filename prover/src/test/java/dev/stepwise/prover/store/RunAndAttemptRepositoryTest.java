@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stepwise.prover.problems.Problem;
+import dev.stepwise.prover.store.schema.Migrations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -7,14 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Hand-made records for store tests. */
-final class Samples {
-    static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
-    static final Versions VERSIONS = new Versions("0.1.0", "v4.19.0", "v4.19.0", "sim/step-prover-7b");
+public final class Samples {
+    public static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
+    public static final Versions VERSIONS = new Versions("0.1.0", "v4.19.0", "v4.19.0", "sim/step-prover-7b");
 
     private Samples() {
     }
 
-    static NewRun run(String name) {
+    public static NewRun run(String name) {
         return new NewRun(name, RunKind.EVAL, "minif2f-test", null, "{\"budget\":\"1x8x100\"}", VERSIONS,
                 List.of(1L, 2L), Simulation.SIMULATED, T0);
     }
@@ -24,7 +24,7 @@ final class Samples {
                 "One plus one is two.", "minif2f-test.jsonl:" + name);
     }
 
-    static List<Problem> problems(int n) {
+    public static List<Problem> problems(int n) {
         List<Problem> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             out.add(problem(String.format("p%04d", i)));
@@ -65,14 +65,14 @@ final class Samples {
                         Duration.ofMillis(850)));
     }
 
-    static NewAttempt provedAttempt(RunId run, String problem, int index, int treeSize, String goalPrefix) {
+    public static NewAttempt provedAttempt(RunId run, String problem, int index, int treeSize, String goalPrefix) {
         return new NewAttempt(run, problem, index, 1000L + index, 0.5, new AttemptOutcome.ProofFound(proof(treeSize)),
                 new SearchCounts(treeSize, 2 * treeSize, 40L * treeSize),
                 new SearchTimings(Duration.ofMillis(5_000), Duration.ofMillis(3_000), Duration.ofMillis(1_500)),
                 T0.plusSeconds(1), T0.plusSeconds(6), tree(treeSize, goalPrefix));
     }
 
-    static NewAttempt failedAttempt(RunId run, String problem, int index) {
+    public static NewAttempt failedAttempt(RunId run, String problem, int index) {
         return new NewAttempt(run, problem, index, 7L, 1.0,
                 new AttemptOutcome.NoProof(FailureReason.BUDGET_EXHAUSTED, "100 expansions"),
                 new SearchCounts(100, 800, 12_000),

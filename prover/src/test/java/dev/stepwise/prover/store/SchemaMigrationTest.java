@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.stepwise.prover.store.schema.Migration;
+import dev.stepwise.prover.store.schema.Migrations;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,10 +1,22 @@
-package dev.stepwise.prover.store;
+package dev.stepwise.prover.rounds;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.stepwise.iteration.AttemptTree;
 import dev.stepwise.iteration.EdgeKind;
 import dev.stepwise.iteration.Example;
+import dev.stepwise.prover.store.Attempt;
+import dev.stepwise.prover.store.AttemptId;
+import dev.stepwise.prover.store.AttemptOutcome;
+import dev.stepwise.prover.store.FailureReason;
+import dev.stepwise.prover.store.GateVerdict;
+import dev.stepwise.prover.store.NewAttempt;
+import dev.stepwise.prover.store.ProofRecord;
+import dev.stepwise.prover.store.RoundId;
+import dev.stepwise.prover.store.RunId;
+import dev.stepwise.prover.store.Samples;
+import dev.stepwise.prover.store.SearchTreeRecord;
+import dev.stepwise.prover.store.Verdict;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -48,13 +60,13 @@ class IterationRecordsTest {
         Example critic = new Example.Preference(dev.stepwise.iteration.ExampleKind.CRITIC, "mathd_algebra_478", "17",
                 "", "⊢ 2 = 2", "⊢ 1 + 1 = 2");
         for (Example e : List.of(sft, dpo, critic)) {
-            NewExample row = IterationRecords.newExample(round, e, ExampleFilter.kept(3.0));
+            NewExample row = IterationRecords.newExample(round, e, FilterVerdict.kept(3.0));
             assertEquals(e.contentHash(), row.contentHash(), e.toString());
             assertEquals(e.kind().name(), row.kind().name());
             assertEquals("mathd_algebra_478", row.sourceProblem());
             assertEquals(e.prompt(), row.content().prompt());
             assertEquals("17", row.sourceAttempt());
-            assertEquals(ExampleFilter.kept(3.0), row.filter());
+            assertEquals(FilterVerdict.kept(3.0), row.filter());
         }
         assertEquals(new ExampleContent.Preference("[GOAL]\n⊢ 1 + 1 = 2\n[PROOFSTEP]\n", "norm_num", "linarith"),
                 IterationRecords.newExample(round, dpo, null).content());

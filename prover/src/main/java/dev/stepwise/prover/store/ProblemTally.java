@@ -7,8 +7,8 @@ import java.util.Objects;
  * runs proved it. Expert iteration drops solved statements from its pool and orders the rest by
  * past attempts.
  */
-public record ProblemHistory(String name, int runs, int attempts, int provedRuns) {
-    public ProblemHistory {
+public record ProblemTally(String name, int runs, int attempts, int provedRuns) {
+    public ProblemTally {
         Objects.requireNonNull(name, "name");
         if (runs < 0 || attempts < 0 || provedRuns < 0 || provedRuns > runs) {
             throw new IllegalArgumentException("inconsistent history of " + name);

@@ -1,10 +1,11 @@
-package dev.stepwise.prover.store;
+package dev.stepwise.prover.rounds;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stepwise.iteration.Example;
+import dev.stepwise.iteration.ExampleKind;
 import dev.stepwise.iteration.Filtered;
 import dev.stepwise.iteration.IterationException;
 import dev.stepwise.iteration.ProblemHistory.Past;
@@ -14,6 +15,11 @@ import dev.stepwise.iteration.RoundRecord;
 import dev.stepwise.iteration.RoundStatus;
 import dev.stepwise.iteration.Stage;
 import dev.stepwise.iteration.StageRecord;
+import dev.stepwise.prover.store.ProblemStatus;
+import dev.stepwise.prover.store.RoundId;
+import dev.stepwise.prover.store.RunId;
+import dev.stepwise.prover.store.Samples;
+import dev.stepwise.prover.store.Store;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -95,9 +101,9 @@ class StoreRoundStoreTest {
                 Map.of(kept.contentHash(), 1.5, dropped.contentHash(), 30.0));
         rounds.recordExamples(1, filtered);
         rounds.recordExamples(1, filtered);
-        RoundId id = store.rounds().find(1).orElseThrow().id();
-        assertEquals(List.of(ExampleFilter.kept(1.5), ExampleFilter.dropped("perplexity above the band", 30.0)),
-                store.examples().forRound(id, ExampleKind.SFT).stream().map(TrainingExample::filter).toList());
+        RoundId id = new RoundRepository(store).find(1).orElseThrow().id();
+        assertEquals(List.of(FilterVerdict.kept(1.5), FilterVerdict.dropped("perplexity above the band", 30.0)),
+                new TrainingExampleRepository(store).forRound(id, ExampleKind.SFT).stream().map(TrainingExample::filter).toList());
         rounds.complete(1, Samples.T0);
         assertEquals(Set.of(), rounds.keptHashesBefore(1));
         assertEquals(Set.of(kept.contentHash()), rounds.keptHashesBefore(2));
@@ -117,9 +123,9 @@ class StoreRoundStoreTest {
         store.attempts().record(Samples.failedAttempt(second, "p0000", 0));
         store.problems().finish(second, "p0000", ProblemStatus.PROVED, Samples.T0);
 
-        assertEquals(List.of(new dev.stepwise.prover.store.ProblemHistory("p0000", 2, 3, 1),
-                new dev.stepwise.prover.store.ProblemHistory("p0001", 1, 1, 1),
-                new dev.stepwise.prover.store.ProblemHistory("p0002", 1, 0, 0)), store.problems().history());
+        assertEquals(List.of(new dev.stepwise.prover.store.ProblemTally("p0000", 2, 3, 1),
+                new dev.stepwise.prover.store.ProblemTally("p0001", 1, 1, 1),
+                new dev.stepwise.prover.store.ProblemTally("p0002", 1, 0, 0)), store.problems().history());
         assertEquals(Map.of("p0000", new Past(3, true), "p0002", new Past(0, false)),
                 new StoreProblemHistory(store).of(List.of("p0000", "p0002", "never-tried")));
     }

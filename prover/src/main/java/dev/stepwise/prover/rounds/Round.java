@@ -1,5 +1,9 @@
-package dev.stepwise.prover.store;
+package dev.stepwise.prover.rounds;
 
+import dev.stepwise.iteration.PromotionDecision;
+import dev.stepwise.iteration.RoundStatus;
+import dev.stepwise.iteration.Stage;
+import dev.stepwise.prover.store.RoundId;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -12,7 +16,7 @@ import java.util.Objects;
  * @param error why it failed, or null
  * @param endedAt null while running
  */
-public record Round(RoundId id, int number, String pool, String configJson, RoundStage stage, RoundStatus status,
+public record Round(RoundId id, int number, String pool, String configJson, Stage stage, RoundStatus status,
         String currentModel, String candidateModel, PromotionDecision decision, String error, Instant startedAt,
         Instant endedAt) {
     public Round {

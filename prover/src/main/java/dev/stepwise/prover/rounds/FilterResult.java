@@ -1,9 +1,9 @@
-package dev.stepwise.prover.store;
+package dev.stepwise.prover.rounds;
 
 import java.util.Objects;
 
 /** The filter stage's verdict on one stored example. */
-public record FilterResult(ExampleId example, ExampleFilter filter) {
+public record FilterResult(ExampleId example, FilterVerdict filter) {
     public FilterResult {
         Objects.requireNonNull(example, "example");
         Objects.requireNonNull(filter, "filter");

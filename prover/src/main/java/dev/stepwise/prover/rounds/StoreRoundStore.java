@@ -1,10 +1,14 @@
-package dev.stepwise.prover.store;
+package dev.stepwise.prover.rounds;
 
 import dev.stepwise.iteration.Filtered;
 import dev.stepwise.iteration.IterationException;
+import dev.stepwise.iteration.PromotionDecision;
 import dev.stepwise.iteration.RoundRecord;
 import dev.stepwise.iteration.RoundStore;
 import dev.stepwise.iteration.Stage;
+import dev.stepwise.prover.store.DatabaseException;
+import dev.stepwise.prover.store.RoundId;
+import dev.stepwise.prover.store.Store;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +22,8 @@ public final class StoreRoundStore implements RoundStore {
     private final TrainingExampleRepository examples;
 
     public StoreRoundStore(Store store) {
-        this.rounds = store.rounds();
-        this.examples = store.examples();
+        this.rounds = new RoundRepository(store);
+        this.examples = new TrainingExampleRepository(store);
     }
 
     @Override
@@ -39,12 +43,12 @@ public final class StoreRoundStore implements RoundStore {
 
     @Override
     public void beginStage(int number, Stage stage, Instant at) {
-        rounds.beginStage(id(number), stage(stage), at);
+        rounds.beginStage(id(number), stage, at);
     }
 
     @Override
     public void completeStage(int number, Stage stage, String summary, Instant at) {
-        rounds.completeStage(id(number), stage(stage), summary, at);
+        rounds.completeStage(id(number), stage, summary, at);
     }
 
     @Override
@@ -53,12 +57,8 @@ public final class StoreRoundStore implements RoundStore {
     }
 
     @Override
-    public void decide(int number, dev.stepwise.iteration.PromotionDecision decision) {
-        rounds.decide(id(number), new PromotionDecision(decision.currentPassRate(), decision.candidatePassRate(),
-                decision.margin(), switch (decision.promotion()) {
-                    case PROMOTED -> Promotion.PROMOTED;
-                    case KEPT_CURRENT -> Promotion.KEPT_CURRENT;
-                }, decision.reason()));
+    public void decide(int number, PromotionDecision decision) {
+        rounds.decide(id(number), decision);
     }
 
     @Override
@@ -86,11 +86,11 @@ public final class StoreRoundStore implements RoundStore {
         RoundId round = id(number);
         List<NewExample> rows = new ArrayList<>();
         for (var e : filtered.kept()) {
-            rows.add(IterationRecords.newExample(round, e, ExampleFilter.kept(filtered.perplexities().get(e.contentHash()))));
+            rows.add(IterationRecords.newExample(round, e, FilterVerdict.kept(filtered.perplexities().get(e.contentHash()))));
         }
         for (Filtered.Drop d : filtered.dropped()) {
             rows.add(IterationRecords.newExample(round, d.example(),
-                    ExampleFilter.dropped(d.reason(), filtered.perplexities().get(d.example().contentHash()))));
+                    FilterVerdict.dropped(d.reason(), filtered.perplexities().get(d.example().contentHash()))));
         }
         examples.replaceRound(round, rows);
     }
@@ -106,18 +106,8 @@ public final class StoreRoundStore implements RoundStore {
     }
 
     private RoundRecord record(Round r) {
-        List<dev.stepwise.iteration.StageRecord> stages = rounds.stages(r.id()).stream()
-                .map(s -> new dev.stepwise.iteration.StageRecord(stage(s.stage()), status(s.status()), s.summary(),
-                        s.startedAt(), s.endedAt()))
-                .toList();
-        dev.stepwise.iteration.PromotionDecision decision = r.decision() == null ? null
-                : new dev.stepwise.iteration.PromotionDecision(r.decision().currentPassRate(),
-                        r.decision().candidatePassRate(), r.decision().margin(), switch (r.decision().promotion()) {
-                            case PROMOTED -> dev.stepwise.iteration.Promotion.PROMOTED;
-                            case KEPT_CURRENT -> dev.stepwise.iteration.Promotion.KEPT_CURRENT;
-                        }, r.decision().reason());
-        return new RoundRecord(r.number(), r.pool(), r.configJson(), stage(r.stage()), status(r.status()), r.currentModel(),
-                r.candidateModel(), decision, r.error(), r.startedAt(), r.endedAt(), stages);
+        return new RoundRecord(r.number(), r.pool(), r.configJson(), r.stage(), r.status(), r.currentModel(),
+                r.candidateModel(), r.decision(), r.error(), r.startedAt(), r.endedAt(), rounds.stages(r.id()));
     }
 
     /** The store refuses a taken number or a second running round as input errors; the module calls them usage. */
@@ -130,39 +120,5 @@ public final class StoreRoundStore implements RoundStore {
             }
             throw new IterationException(IterationException.Kind.USAGE, e.getMessage(), e);
         }
-    }
-
-    static RoundStage stage(Stage stage) {
-        return switch (stage) {
-            case SELECT -> RoundStage.SELECT;
-            case SEARCH -> RoundStage.SEARCH;
-            case HARVEST -> RoundStage.HARVEST;
-            case FILTER -> RoundStage.FILTER;
-            case EXPORT -> RoundStage.EXPORT;
-            case TRAIN -> RoundStage.TRAIN;
-            case EVALUATE -> RoundStage.EVALUATE;
-            case PROMOTE -> RoundStage.PROMOTE;
-        };
-    }
-
-    static Stage stage(RoundStage stage) {
-        return switch (stage) {
-            case SELECT -> Stage.SELECT;
-            case SEARCH -> Stage.SEARCH;
-            case HARVEST -> Stage.HARVEST;
-            case FILTER -> Stage.FILTER;
-            case EXPORT -> Stage.EXPORT;
-            case TRAIN -> Stage.TRAIN;
-            case EVALUATE -> Stage.EVALUATE;
-            case PROMOTE -> Stage.PROMOTE;
-        };
-    }
-
-    static dev.stepwise.iteration.RoundStatus status(RoundStatus status) {
-        return switch (status) {
-            case RUNNING -> dev.stepwise.iteration.RoundStatus.RUNNING;
-            case COMPLETED -> dev.stepwise.iteration.RoundStatus.COMPLETED;
-            case FAILED -> dev.stepwise.iteration.RoundStatus.FAILED;
-        };
     }
 }

@@ -1,8 +1,13 @@
-package dev.stepwise.prover.store;
+package dev.stepwise.prover.rounds;
 
 import dev.stepwise.iteration.AttemptTree;
 import dev.stepwise.iteration.SearchTrees;
 import dev.stepwise.iteration.Example;
+import dev.stepwise.iteration.ExampleKind;
+import dev.stepwise.prover.store.Attempt;
+import dev.stepwise.prover.store.AttemptOutcome;
+import dev.stepwise.prover.store.RoundId;
+import dev.stepwise.prover.store.SearchTreeRecord;
 import java.util.List;
 
 /**
@@ -33,15 +38,11 @@ public final class IterationRecords {
      *
      * @param filter the filter stage's verdict on it, or null before filtering
      */
-    public static NewExample newExample(RoundId round, Example example, ExampleFilter filter) {
+    public static NewExample newExample(RoundId round, Example example, FilterVerdict filter) {
         return switch (example) {
             case Example.Sft sft -> new NewExample(round, ExampleKind.SFT,
                     new ExampleContent.Completion(sft.prompt(), sft.completion()), sft.problem(), sft.attempt(), filter);
-            case Example.Preference p -> new NewExample(round, switch (p.kind()) {
-                case SFT -> throw new IllegalArgumentException("a preference pair is never SFT");
-                case DPO -> ExampleKind.DPO;
-                case CRITIC -> ExampleKind.CRITIC;
-            }, new ExampleContent.Preference(p.prompt(), p.chosen(), p.rejected()), p.problem(), p.attempt(), filter);
+            case Example.Preference p -> new NewExample(round, p.kind(), new ExampleContent.Preference(p.prompt(), p.chosen(), p.rejected()), p.problem(), p.attempt(), filter);
         };
     }
 }

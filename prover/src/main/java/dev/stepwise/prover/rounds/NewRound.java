@@ -1,4 +1,4 @@
-package dev.stepwise.prover.store;
+package dev.stepwise.prover.rounds;
 
 import java.time.Instant;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.stepwise.prover.store;
+package dev.stepwise.prover.rounds;
 
 /** The database id of a training example. */
 public record ExampleId(long value) {

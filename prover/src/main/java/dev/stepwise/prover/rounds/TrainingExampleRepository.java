@@ -1,5 +1,11 @@
-package dev.stepwise.prover.store;
+package dev.stepwise.prover.rounds;
 
+import dev.stepwise.iteration.ExampleKind;
+import dev.stepwise.prover.store.Columns;
+import dev.stepwise.prover.store.Database;
+import dev.stepwise.prover.store.RoundId;
+import dev.stepwise.prover.store.Store;
+import dev.stepwise.prover.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,8 +26,8 @@ public final class TrainingExampleRepository {
 
     private final Database db;
 
-    TrainingExampleRepository(Database db) {
-        this.db = db;
+    public TrainingExampleRepository(Store store) {
+        this.db = store.database();
     }
 
     /** @return how many of {@code examples} were new to their round; the rest were already there */
@@ -72,10 +78,10 @@ public final class TrainingExampleRepository {
 
     /** The examples of this kind of one round, in the order they were added. */
     public List<TrainingExample> forRound(RoundId round, ExampleKind kind) {
-        return db.read("read " + kind.code() + " examples of round id " + round, c -> select(c,
+        return db.read("read " + RoundCodes.EXAMPLE_KIND.code(kind) + " examples of round id " + round, c -> select(c,
                 "WHERE e.round_id = ? AND e.kind = ? ORDER BY e.id", ps -> {
                     ps.setLong(1, round.value());
-                    ps.setString(2, kind.code());
+                    ps.setString(2, RoundCodes.EXAMPLE_KIND.code(kind));
                 }));
     }
 
@@ -84,10 +90,10 @@ public final class TrainingExampleRepository {
      * round first: the accumulated data for retraining from the base model.
      */
     public List<TrainingExample> accumulated(ExampleKind kind, int throughRound) {
-        return db.read("read accumulated " + kind.code() + " examples", c -> select(c,
+        return db.read("read accumulated " + RoundCodes.EXAMPLE_KIND.code(kind) + " examples", c -> select(c,
                 "JOIN rounds r ON r.id = e.round_id WHERE e.kind = ? AND r.number <= ? AND e.filter_decision = 'kept' "
                         + "ORDER BY r.number, e.id", ps -> {
-                            ps.setString(1, kind.code());
+                            ps.setString(1, RoundCodes.EXAMPLE_KIND.code(kind));
                             ps.setInt(2, throughRound);
                         }));
     }
@@ -117,7 +123,7 @@ public final class TrainingExampleRepository {
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (round_id, kind, content_hash) DO NOTHING")) {
             for (NewExample e : examples) {
                 ps.setLong(1, e.round().value());
-                ps.setString(2, e.kind().code());
+                ps.setString(2, RoundCodes.EXAMPLE_KIND.code(e.kind()));
                 ps.setString(3, e.content().prompt());
                 switch (e.content()) {
                     case ExampleContent.Completion comp -> {
@@ -142,7 +148,7 @@ public final class TrainingExampleRepository {
     }
 
     /** Binds decision, perplexity and drop reason at {@code first}, {@code first + 1}, {@code first + 2}. */
-    private static void bindFilter(PreparedStatement ps, int first, ExampleFilter filter) throws SQLException {
+    private static void bindFilter(PreparedStatement ps, int first, FilterVerdict filter) throws SQLException {
         if (filter == null) {
             ps.setNull(first, Types.VARCHAR);
             ps.setNull(first + 1, Types.REAL);
@@ -164,12 +170,12 @@ public final class TrainingExampleRepository {
             binder.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    ExampleKind kind = Columns.decode(ExampleKind.class, rs.getString("kind"));
+                    ExampleKind kind = RoundCodes.EXAMPLE_KIND.decode(rs.getString("kind"));
                     ExampleContent content = kind == ExampleKind.SFT
                             ? new ExampleContent.Completion(rs.getString("prompt"), rs.getString("completion"))
                             : new ExampleContent.Preference(rs.getString("prompt"), rs.getString("chosen"), rs.getString("rejected"));
                     String decision = rs.getString("filter_decision");
-                    ExampleFilter filter = decision == null ? null : new ExampleFilter(
+                    FilterVerdict filter = decision == null ? null : new FilterVerdict(
                             Columns.decode(FilterDecision.class, decision), Columns.nullableDouble(rs, "perplexity"),
                             rs.getString("drop_reason"));
                     out.add(new TrainingExample(new ExampleId(rs.getLong("id")), new RoundId(rs.getLong("round_id")), kind,

@@ -1,5 +1,7 @@
-package dev.stepwise.prover.store;
+package dev.stepwise.prover.rounds;
 
+import dev.stepwise.iteration.ExampleKind;
+import dev.stepwise.prover.store.RoundId;
 import java.util.Objects;
 
 /**
@@ -9,7 +11,7 @@ import java.util.Objects;
  * @param filter the filter stage's verdict, or null before filtering
  */
 public record TrainingExample(ExampleId id, RoundId round, ExampleKind kind, ExampleContent content,
-        String sourceProblem, String sourceAttempt, String contentHash, ExampleFilter filter) {
+        String sourceProblem, String sourceAttempt, String contentHash, FilterVerdict filter) {
     public TrainingExample {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(round, "round");

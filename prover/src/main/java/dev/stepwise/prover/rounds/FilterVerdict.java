@@ -1,4 +1,4 @@
-package dev.stepwise.prover.store;
+package dev.stepwise.prover.rounds;
 
 import java.util.Objects;
 
@@ -9,8 +9,8 @@ import java.util.Objects;
  *     (dropped before scoring, or no scorer configured)
  * @param dropReason why it was dropped; null exactly when kept
  */
-public record ExampleFilter(FilterDecision decision, Double perplexity, String dropReason) {
-    public ExampleFilter {
+public record FilterVerdict(FilterDecision decision, Double perplexity, String dropReason) {
+    public FilterVerdict {
         Objects.requireNonNull(decision, "decision");
         if (perplexity != null && !(perplexity >= 1)) {
             throw new IllegalArgumentException("perplexity must be >= 1, got " + perplexity);
@@ -21,11 +21,11 @@ public record ExampleFilter(FilterDecision decision, Double perplexity, String d
         }
     }
 
-    public static ExampleFilter kept(Double perplexity) {
-        return new ExampleFilter(FilterDecision.KEPT, perplexity, null);
+    public static FilterVerdict kept(Double perplexity) {
+        return new FilterVerdict(FilterDecision.KEPT, perplexity, null);
     }
 
-    public static ExampleFilter dropped(String reason, Double perplexity) {
-        return new ExampleFilter(FilterDecision.DROPPED, perplexity, Objects.requireNonNull(reason, "reason"));
+    public static FilterVerdict dropped(String reason, Double perplexity) {
+        return new FilterVerdict(FilterDecision.DROPPED, perplexity, Objects.requireNonNull(reason, "reason"));
     }
 }

@@ -1,5 +1,8 @@
-package dev.stepwise.prover.store;
+package dev.stepwise.prover.rounds;
 
+import dev.stepwise.iteration.ExampleKind;
+import dev.stepwise.prover.store.Columns;
+import dev.stepwise.prover.store.RoundId;
 import java.util.Objects;
 
 /**
@@ -11,7 +14,7 @@ import java.util.Objects;
  * @param filter the filter stage's verdict, or null when it has not been filtered yet
  */
 public record NewExample(RoundId round, ExampleKind kind, ExampleContent content, String sourceProblem,
-        String sourceAttempt, ExampleFilter filter) {
+        String sourceAttempt, FilterVerdict filter) {
     public NewExample {
         Objects.requireNonNull(round, "round");
         Objects.requireNonNull(kind, "kind");
@@ -31,8 +34,8 @@ public record NewExample(RoundId round, ExampleKind kind, ExampleContent content
      */
     public String contentHash() {
         return switch (content) {
-            case ExampleContent.Completion c -> ofFields(kind.code(), c.prompt(), c.completion());
-            case ExampleContent.Preference p -> ofFields(kind.code(), p.prompt(), p.chosen(), p.rejected());
+            case ExampleContent.Completion c -> ofFields(RoundCodes.EXAMPLE_KIND.code(kind), c.prompt(), c.completion());
+            case ExampleContent.Preference p -> ofFields(RoundCodes.EXAMPLE_KIND.code(kind), p.prompt(), p.chosen(), p.rejected());
         };
     }
 

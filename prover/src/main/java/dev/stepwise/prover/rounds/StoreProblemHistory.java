@@ -1,5 +1,8 @@
-package dev.stepwise.prover.store;
+package dev.stepwise.prover.rounds;
 
+import dev.stepwise.prover.store.ProblemTally;
+import dev.stepwise.prover.store.RunProblemRepository;
+import dev.stepwise.prover.store.Store;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,7 +21,7 @@ public final class StoreProblemHistory implements dev.stepwise.iteration.Problem
     public Map<String, Past> of(Collection<String> names) {
         Set<String> wanted = new HashSet<>(names);
         Map<String, Past> out = new LinkedHashMap<>();
-        for (ProblemHistory h : problems.history()) {
+        for (ProblemTally h : problems.history()) {
             if (wanted.contains(h.name())) {
                 out.put(h.name(), new Past(h.attempts(), h.solved()));
             }

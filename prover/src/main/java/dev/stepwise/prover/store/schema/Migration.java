@@ -1,4 +1,4 @@
-package dev.stepwise.prover.store;
+package dev.stepwise.prover.store.schema;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

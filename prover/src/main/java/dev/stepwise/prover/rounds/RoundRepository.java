@@ -1,5 +1,14 @@
-package dev.stepwise.prover.store;
+package dev.stepwise.prover.rounds;
 
+import dev.stepwise.iteration.PromotionDecision;
+import dev.stepwise.iteration.Stage;
+import dev.stepwise.iteration.StageRecord;
+import dev.stepwise.prover.store.Columns;
+import dev.stepwise.prover.store.Database;
+import dev.stepwise.prover.store.DatabaseException;
+import dev.stepwise.prover.store.RoundId;
+import dev.stepwise.prover.store.Store;
+import dev.stepwise.prover.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,8 +29,8 @@ public final class RoundRepository {
 
     private final Database db;
 
-    RoundRepository(Database db) {
-        this.db = db;
+    public RoundRepository(Store store) {
+        this.db = store.database();
     }
 
     /**
@@ -45,7 +54,7 @@ public final class RoundRepository {
                 ps.setInt(1, round.number());
                 ps.setString(2, round.pool());
                 ps.setString(3, round.configJson());
-                ps.setString(4, RoundStage.SELECT.code());
+                ps.setString(4, RoundCodes.STAGE.code(Stage.SELECT));
                 ps.setString(5, round.currentModel());
                 Columns.setInstant(ps, 6, round.startedAt());
                 ps.executeUpdate();
@@ -56,23 +65,23 @@ public final class RoundRepository {
     }
 
     /** Enters a stage (again, after a resume: its earlier unfinished record is replaced). */
-    public void beginStage(RoundId round, RoundStage stage, Instant at) {
+    public void beginStage(RoundId round, Stage stage, Instant at) {
         db.write("begin stage " + stage.code() + " of round " + round, c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO round_stages (round_id, stage, status, started_at) "
                     + "VALUES (?, ?, 'running', ?) ON CONFLICT (round_id, stage) DO UPDATE SET status = 'running', "
                     + "summary = NULL, started_at = excluded.started_at, ended_at = NULL")) {
                 ps.setLong(1, round.value());
-                ps.setString(2, stage.code());
+                ps.setString(2, RoundCodes.STAGE.code(stage));
                 Columns.setInstant(ps, 3, at);
                 ps.executeUpdate();
             }
-            updateRound(c, round, "stage = ?", ps -> ps.setString(1, stage.code()));
+            updateRound(c, round, "stage = ?", ps -> ps.setString(1, RoundCodes.STAGE.code(stage)));
             return null;
         });
     }
 
     /** The stage is done; a resume skips it. */
-    public void completeStage(RoundId round, RoundStage stage, String summary, Instant at) {
+    public void completeStage(RoundId round, Stage stage, String summary, Instant at) {
         Objects.requireNonNull(summary, "summary");
         db.write("complete stage " + stage.code() + " of round " + round, c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE round_stages SET status = 'completed', summary = ?, "
@@ -80,7 +89,7 @@ public final class RoundRepository {
                 ps.setString(1, summary);
                 Columns.setInstant(ps, 2, at);
                 ps.setLong(3, round.value());
-                ps.setString(4, stage.code());
+                ps.setString(4, RoundCodes.STAGE.code(stage));
                 if (ps.executeUpdate() != 1) {
                     throw new StoreException("round " + round + " has no running stage " + stage.code() + " to complete");
                 }
@@ -107,7 +116,7 @@ public final class RoundRepository {
                         ps.setDouble(1, decision.currentPassRate());
                         ps.setDouble(2, decision.candidatePassRate());
                         ps.setDouble(3, decision.margin());
-                        ps.setString(4, decision.promotion().code());
+                        ps.setString(4, RoundCodes.PROMOTION.code(decision.promotion()));
                         ps.setString(5, decision.reason());
                     });
             return null;
@@ -191,8 +200,8 @@ public final class RoundRepository {
                 ps.setLong(1, round.value());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new StageRecord(Columns.decode(RoundStage.class, rs.getString("stage")),
-                                Columns.decode(RoundStatus.class, rs.getString("status")), rs.getString("summary"),
+                        out.add(new StageRecord(RoundCodes.STAGE.decode(rs.getString("stage")),
+                                RoundCodes.STATUS.decode(rs.getString("status")), rs.getString("summary"),
                                 Columns.instant(rs, "started_at"), Columns.instant(rs, "ended_at")));
                     }
                 }
@@ -230,11 +239,11 @@ public final class RoundRepository {
                     String decision = rs.getString("decision");
                     PromotionDecision promotion = decision == null ? null : new PromotionDecision(
                             rs.getDouble("current_pass_rate"), rs.getDouble("candidate_pass_rate"),
-                            rs.getDouble("promotion_margin"), Columns.decode(Promotion.class, decision),
+                            rs.getDouble("promotion_margin"), RoundCodes.PROMOTION.decode(decision),
                             rs.getString("decision_reason"));
                     out.add(new Round(new RoundId(rs.getLong("id")), rs.getInt("number"), rs.getString("pool"),
-                            rs.getString("config_json"), Columns.decode(RoundStage.class, rs.getString("stage")),
-                            Columns.decode(RoundStatus.class, rs.getString("status")), rs.getString("current_model"),
+                            rs.getString("config_json"), RoundCodes.STAGE.decode(rs.getString("stage")),
+                            RoundCodes.STATUS.decode(rs.getString("status")), rs.getString("current_model"),
                             rs.getString("candidate_model"), promotion, rs.getString("error"),
                             Columns.instant(rs, "started_at"), Columns.instant(rs, "ended_at")));
                 }

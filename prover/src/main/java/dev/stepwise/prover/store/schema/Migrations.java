@@ -1,4 +1,4 @@
-package dev.stepwise.prover.store;
+package dev.stepwise.prover.store.schema;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,6 @@
-package dev.stepwise.prover.store;
+package dev.stepwise.prover.rounds;
+
+import dev.stepwise.prover.store.Columns;
 
 /** What the filter stage decided about a harvested example. */
 public enum FilterDecision implements Columns.Coded {
