@@ -64,7 +64,8 @@ public final class Search {
     private long environmentNanos;
     private long acceptanceNanos;
     private long criticNanos;
-    private Proof acceptedProof;
+    /** The first proof the acceptor accepted, with its verdict: what the attempt returns. */
+    private SearchOutcome.Proved accepted;
     /** Steps Lean did not answer (crashes, wall-clock timeouts, proofs the acceptor could not check), and the last one's detail. */
     private int faults;
     private String lastFault;
@@ -314,7 +315,7 @@ public final class Search {
             }
         }
         if (tree.root().status() == Status.PROVED) {
-            return new SearchOutcome.Proved(acceptedProof);
+            return accepted;
         }
         return ending;
     }
@@ -380,7 +381,7 @@ public final class Search {
         }
         return switch (verdict) {
             case AcceptanceVerdict.Accepted a -> {
-                acceptedProof = proof;
+                accepted = new SearchOutcome.Proved(proof, a);
                 yield new TerminalNode(node, c, envTime, EdgeKind.PROOF_COMPLETE, "");
             }
             case AcceptanceVerdict.Rejected r -> new TerminalNode(node, c, envTime, EdgeKind.PROOF_REJECTED, r.reason());

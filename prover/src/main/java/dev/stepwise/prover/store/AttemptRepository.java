@@ -1,5 +1,6 @@
 package dev.stepwise.prover.store;
 
+import dev.stepwise.search.SearchOutcome;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,13 +38,13 @@ public final class AttemptRepository {
                 ps.setLong(3, attempt.seed());
                 ps.setDouble(4, attempt.alpha());
                 switch (attempt.outcome()) {
-                    case AttemptOutcome.ProofFound found -> {
-                        ps.setString(5, "proof-found");
+                    case SearchOutcome.Proved proved -> {
+                        ps.setString(5, OutcomeCodes.PROOF_FOUND);
                         ps.setString(6, null);
                     }
-                    case AttemptOutcome.NoProof none -> {
-                        ps.setString(5, none.reason().code());
-                        ps.setString(6, none.detail());
+                    case SearchOutcome.Failed failed -> {
+                        ps.setString(5, OutcomeCodes.code(failed.reason()));
+                        ps.setString(6, OutcomeCodes.detail(failed));
                     }
                 }
                 ps.setInt(7, attempt.counts().expansions());
@@ -58,8 +59,8 @@ public final class AttemptRepository {
             }
             long id = Columns.lastInsertId(c);
             SearchTreeTables.insert(c, id, attempt.tree());
-            if (attempt.outcome() instanceof AttemptOutcome.ProofFound found) {
-                ProofTable.insert(c, id, found.proof());
+            if (attempt.outcome() instanceof SearchOutcome.Proved proved) {
+                ProofTable.insert(c, id, proved);
             }
             return new AttemptId(id);
         });
@@ -113,16 +114,17 @@ public final class AttemptRepository {
     private static Attempt row(Connection c, ResultSet rs) throws SQLException {
         long id = rs.getLong("id");
         String outcomeCode = rs.getString("outcome");
-        AttemptOutcome outcome;
-        if (outcomeCode.equals("proof-found")) {
-            outcome = new AttemptOutcome.ProofFound(ProofTable.load(c, id).orElseThrow(
+        Optional<ProofRecord> proof = Optional.empty();
+        Optional<SearchOutcome.Failed> failure = Optional.empty();
+        if (outcomeCode.equals(OutcomeCodes.PROOF_FOUND)) {
+            proof = Optional.of(ProofTable.load(c, id).orElseThrow(
                     () -> new StoreException("attempt " + id + " found a proof but has no proofs row")));
         } else {
             String detail = rs.getString("detail");
-            outcome = new AttemptOutcome.NoProof(Columns.decode(FailureReason.class, outcomeCode), detail == null ? "" : detail);
+            failure = Optional.of(OutcomeCodes.failure(outcomeCode, detail == null ? "" : detail));
         }
         return new Attempt(new AttemptId(id), new RunId(rs.getLong("run_id")), rs.getString("name"),
-                rs.getInt("attempt_index"), rs.getLong("seed"), rs.getDouble("alpha"), outcome,
+                rs.getInt("attempt_index"), rs.getLong("seed"), rs.getDouble("alpha"), proof, failure,
                 new SearchCounts(rs.getInt("expansions"), rs.getInt("tactic_calls"), rs.getLong("policy_tokens")),
                 new SearchTimings(Columns.millis(rs, "wall_ms"), Columns.millis(rs, "policy_ms"), Columns.millis(rs, "lean_ms")),
                 Columns.instant(rs, "started_at"), Columns.instant(rs, "ended_at"));

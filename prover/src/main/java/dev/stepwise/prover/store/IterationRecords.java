@@ -15,13 +15,9 @@ public final class IterationRecords {
 
     /** The tree harvesting reads; the attempt is named by its database id. */
     public static AttemptTree attemptTree(Attempt attempt, SearchTreeRecord tree) {
-        dev.stepwise.iteration.Verdict verdict = switch (attempt.outcome()) {
-            case AttemptOutcome.ProofFound found -> switch (found.proof().verdict().verdict()) {
-                case ACCEPTED -> dev.stepwise.iteration.Verdict.ACCEPTED;
-                case REJECTED -> dev.stepwise.iteration.Verdict.REJECTED;
-            };
-            case AttemptOutcome.NoProof none -> dev.stepwise.iteration.Verdict.NO_PROOF;
-        };
+        // Only accepted proofs are stored (the search keeps no other), so a stored proof is an accepted one.
+        dev.stepwise.iteration.Verdict verdict = attempt.proved() ? dev.stepwise.iteration.Verdict.ACCEPTED
+                : dev.stepwise.iteration.Verdict.NO_PROOF;
         List<AttemptTree.Node> nodes = tree.nodes().stream().map(n -> new AttemptTree.Node(n.goals())).toList();
         List<AttemptTree.Edge> edges = tree.edges().stream().map(e -> new AttemptTree.Edge(e.parent(), e.tactic(),
                 e.logProbSum(), e.tokenCount(), SearchTrees.kind(e.outcome().kind()), e.errorText(), e.child())).toList();
