@@ -9,12 +9,17 @@ import java.util.Optional;
  * A stored attempt; its tree is read separately ({@link AttemptRepository#tree}) because it can be
  * large. It ended either with a proof (read back as stored: tactics, text and verdict; the goal
  * states along it live in the tree) or with the search's failure, never both.
+ *
+ * @param id its database row id, which harvesting names the attempt by (the search names the same
+ *     attempt by theorem and index: {@code dev.stepwise.search.AttemptId})
  */
-public record Attempt(AttemptId id, RunId run, String problem, int index, long seed, double alpha,
+public record Attempt(long id, RunId run, String problem, int index, long seed, double alpha,
         Optional<ProofRecord> proof, Optional<SearchOutcome.Failed> failure, SearchCounts counts, SearchTimings timings,
         Instant startedAt, Instant endedAt) {
     public Attempt {
-        Objects.requireNonNull(id, "id");
+        if (id < 1) {
+            throw new IllegalArgumentException("attempt id must be >= 1, got " + id);
+        }
         Objects.requireNonNull(run, "run");
         Objects.requireNonNull(problem, "problem");
         Objects.requireNonNull(proof, "proof");

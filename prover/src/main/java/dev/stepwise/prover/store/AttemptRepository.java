@@ -26,7 +26,8 @@ public final class AttemptRepository {
         this.db = db;
     }
 
-    public AttemptId record(NewAttempt attempt) {
+    /** Writes the attempt; returns its database row id. */
+    public long record(NewAttempt attempt) {
         Objects.requireNonNull(attempt, "attempt");
         return db.write("record attempt " + attempt.index() + " of " + attempt.problem() + " in run " + attempt.run(), c -> {
             long problemRow = RunProblemRepository.rowId(c, attempt.run(), attempt.problem());
@@ -62,13 +63,13 @@ public final class AttemptRepository {
             if (attempt.outcome() instanceof SearchOutcome.Proved proved) {
                 ProofTable.insert(c, id, proved);
             }
-            return new AttemptId(id);
+            return id;
         });
     }
 
-    public Optional<Attempt> find(AttemptId id) {
+    public Optional<Attempt> find(long id) {
         return db.read("read attempt " + id, c -> {
-            List<Attempt> found = select(c, "WHERE a.id = ?", ps -> ps.setLong(1, id.value()));
+            List<Attempt> found = select(c, "WHERE a.id = ?", ps -> ps.setLong(1, id));
             return found.stream().findFirst();
         });
     }
@@ -89,8 +90,8 @@ public final class AttemptRepository {
     }
 
     /** The recorded search tree of an attempt (empty if the attempt has none or does not exist). */
-    public SearchTreeRecord tree(AttemptId id) {
-        return db.read("read the search tree of attempt " + id, c -> SearchTreeTables.load(c, id.value()));
+    public SearchTreeRecord tree(long id) {
+        return db.read("read the search tree of attempt " + id, c -> SearchTreeTables.load(c, id));
     }
 
     private interface Binder {
@@ -123,7 +124,7 @@ public final class AttemptRepository {
             String detail = rs.getString("detail");
             failure = Optional.of(OutcomeCodes.failure(outcomeCode, detail == null ? "" : detail));
         }
-        return new Attempt(new AttemptId(id), new RunId(rs.getLong("run_id")), rs.getString("name"),
+        return new Attempt(id, new RunId(rs.getLong("run_id")), rs.getString("name"),
                 rs.getInt("attempt_index"), rs.getLong("seed"), rs.getDouble("alpha"), proof, failure,
                 new SearchCounts(rs.getInt("expansions"), rs.getInt("tactic_calls"), rs.getLong("policy_tokens")),
                 new SearchTimings(Columns.millis(rs, "wall_ms"), Columns.millis(rs, "policy_ms"), Columns.millis(rs, "lean_ms")),

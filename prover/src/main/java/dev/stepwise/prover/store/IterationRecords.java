@@ -21,7 +21,7 @@ public final class IterationRecords {
         List<AttemptTree.Node> nodes = tree.nodes().stream().map(n -> new AttemptTree.Node(n.goals())).toList();
         List<AttemptTree.Edge> edges = tree.edges().stream().map(e -> new AttemptTree.Edge(e.parent(), e.tactic(),
                 e.logProbSum(), e.tokenCount(), SearchTrees.kind(e.outcome().kind()), e.errorText(), e.child())).toList();
-        return new AttemptTree(attempt.id().toString(), verdict, nodes, edges);
+        return new AttemptTree(Long.toString(attempt.id()), verdict, nodes, edges);
     }
 
     /**

@@ -54,7 +54,7 @@ class EnumCodesMatchSchemaTest {
                 NewAttempt a = new NewAttempt(run, "p0000", index++, 1, 0, failure,
                         new SearchCounts(0, 0, 0), new SearchTimings(Duration.ZERO, Duration.ZERO, Duration.ZERO),
                         Samples.T0, Samples.T0, tree);
-                AttemptId id = store.attempts().record(a);
+                long id = store.attempts().record(a);
                 // Lean's faults were always stored as a failure of the environment: the code cannot tell them apart.
                 SearchOutcome.Failed expected = reason == FailureReason.LEAN_FAULTS
                         ? new SearchOutcome.Failed(FailureReason.ENVIRONMENT_FAILURE, "") : failure;
@@ -64,7 +64,7 @@ class EnumCodesMatchSchemaTest {
             {
                 AcceptanceVerdict.Accepted accepted = new AcceptanceVerdict.Accepted(List.of("note"), List.of("propext"),
                         Duration.ofMillis(3));
-                AttemptId id = store.attempts().record(new NewAttempt(run, "p0000", index++, 1, 0,
+                long id = store.attempts().record(new NewAttempt(run, "p0000", index++, 1, 0,
                         new SearchOutcome.Proved(new Proof(List.of(new ProofStep("⊢ True", "rfl"))), accepted),
                         new SearchCounts(0, 0, 0),
                         new SearchTimings(Duration.ZERO, Duration.ZERO, Duration.ZERO), Samples.T0, Samples.T0, tree));

@@ -16,7 +16,7 @@ class IterationRecordsTest {
     @Test
     void aStoredAttemptBecomesTheTreeHarvestingReads() {
         NewAttempt a = Samples.provedAttempt(new RunId(3), "p0000", 0, 2, "");
-        Attempt stored = new Attempt(new AttemptId(17), a.run(), a.problem(), a.index(), a.seed(), a.alpha(),
+        Attempt stored = new Attempt(17L, a.run(), a.problem(), a.index(), a.seed(), a.alpha(),
                 Optional.of(Samples.proof(2)), Optional.empty(), a.counts(), a.timings(), a.startedAt(), a.endedAt());
         AttemptTree tree = IterationRecords.attemptTree(stored, a.tree());
         assertEquals("17", tree.attempt());
@@ -29,7 +29,7 @@ class IterationRecordsTest {
                 new AttemptTree.Edge(1, "simp_all [h1]", -1.5, 6, EdgeKind.LEAN_ERROR, "simp made no progress", null),
                 new AttemptTree.Edge(1, "omega", -0.2, 2, EdgeKind.PROOF_COMPLETE, null, null)), tree.edges());
 
-        Attempt failed = new Attempt(new AttemptId(19), a.run(), a.problem(), 2, a.seed(), a.alpha(),
+        Attempt failed = new Attempt(19L, a.run(), a.problem(), 2, a.seed(), a.alpha(),
                 Optional.empty(), Optional.of(new SearchOutcome.Failed(FailureReason.FRONTIER_EXHAUSTED, "")), a.counts(), a.timings(), a.startedAt(),
                 a.endedAt());
         assertEquals(dev.stepwise.iteration.Verdict.NO_PROOF,

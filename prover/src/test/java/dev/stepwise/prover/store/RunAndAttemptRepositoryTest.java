@@ -136,8 +136,8 @@ class RunAndAttemptRepositoryTest {
         store.problems().add(run, Samples.problems(2));
         NewAttempt proved = Samples.provedAttempt(run, "p0000", 0, 4, "");
         NewAttempt failed = Samples.failedAttempt(run, "p0000", 1);
-        AttemptId provedId = store.attempts().record(proved);
-        AttemptId failedId = store.attempts().record(failed);
+        long provedId = store.attempts().record(proved);
+        long failedId = store.attempts().record(failed);
 
         Attempt back = store.attempts().find(provedId).orElseThrow();
         assertEquals(new Attempt(provedId, run, "p0000", 0, 1000L, 0.5, Optional.of(Samples.proof(4)), Optional.empty(),

@@ -84,8 +84,8 @@ class SearchRecordsTest {
                     Samples.T0);
             NewAttempt f = SearchRecords.failedAttempt(run, "p0000", 1,
                     result(new SearchOutcome.Failed(FailureReason.CANCELLED, "")), Samples.T0);
-            AttemptId pid = store.attempts().record(p);
-            AttemptId fid = store.attempts().record(f);
+            long pid = store.attempts().record(p);
+            long fid = store.attempts().record(f);
             assertEquals(SearchRecords.tree(TREE), store.attempts().tree(pid));
             assertEquals(Optional.of(new ProofRecord(List.of("norm_num [Nat.add_comm]", "rfl"),
                     "norm_num [Nat.add_comm]\nrfl", accepted)), store.attempts().find(pid).orElseThrow().proof());
