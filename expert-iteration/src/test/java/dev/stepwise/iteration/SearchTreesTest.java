@@ -2,6 +2,7 @@ package dev.stepwise.iteration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.stepwise.search.AcceptanceVerdict;
 import dev.stepwise.search.AttemptResult;
 import dev.stepwise.search.EdgeRecord;
 import dev.stepwise.search.FailureReason;
@@ -43,7 +44,7 @@ class SearchTreesTest {
     @Test
     void aSearchResultHarvestsLikeTheSameHandMadeTree() {
         SearchResult proved = result(new SearchOutcome.Proved(new Proof(List.of(new ProofStep("⊢ a", "step1"),
-                new ProofStep("⊢ b", "finish")))), recorded());
+                new ProofStep("⊢ b", "finish"))), AcceptanceVerdict.ACCEPTED), recorded());
         SearchedProblem p = SearchTrees.problem(new TheoremResult(Trees.theorem("t1"), 0, List.of(new AttemptResult(0, proved)), 0),
                 Difficulty.REGULAR);
         assertEquals("t1#0", p.attempts().getFirst().attempt());

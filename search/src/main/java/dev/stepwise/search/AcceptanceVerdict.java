@@ -1,13 +1,35 @@
 package dev.stepwise.search;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
-/** What the caller's acceptance check said of a proof. */
+/**
+ * What the caller's acceptance check said of a proof. An accepted verdict travels with the proof
+ * in {@link SearchOutcome.Proved}, so whoever stores the proof has the check's findings without
+ * asking the checker again.
+ */
 public sealed interface AcceptanceVerdict {
 
-    AcceptanceVerdict ACCEPTED = new Accepted();
+    /** What {@link ProofAcceptor#ACCEPT_ALL} says: no check ran, so nothing was found and no time spent. */
+    Accepted ACCEPTED = new Accepted(List.of(), List.of(), Duration.ZERO);
 
-    record Accepted() implements AcceptanceVerdict {
+    /**
+     * The proof counts.
+     *
+     * @param notes what the check remarked on an accepted proof (usually nothing)
+     * @param axioms the axioms the proof depends on, as the check listed them
+     * @param checkTime how long the check took, as the checker measured it
+     */
+    record Accepted(List<String> notes, List<String> axioms, Duration checkTime) implements AcceptanceVerdict {
+        public Accepted {
+            notes = List.copyOf(notes);
+            axioms = List.copyOf(axioms);
+            Objects.requireNonNull(checkTime, "checkTime");
+            if (checkTime.isNegative()) {
+                throw new IllegalArgumentException("checkTime is negative: " + checkTime);
+            }
+        }
     }
 
     /** The proof does not count; {@code reason} is recorded on the edge that closed it. */

@@ -6,12 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -45,29 +40,11 @@ public final class Search {
     private Thread runner;
     private boolean interruptedByCancel;
     private volatile boolean cancelled;
-    private volatile Future<?> pendingRequest;
-    // Counters for progress(), written once per expansion; volatile so other threads see them.
-    private volatile long shownExpansions;
-    private volatile long shownTactics;
-    private volatile long shownTokens;
-    private volatile int shownNodes;
-    private volatile int shownDepth;
-
-    private volatile long startNanos;
-    private long expansions;
-    private long tactics;
-    private long promptTokens;
-    private long completionTokens;
-    private int filtered;
-    private int duplicates;
-    private long policyNanos;
-    private long environmentNanos;
-    private long acceptanceNanos;
-    private long criticNanos;
-    private Proof acceptedProof;
-    /** Steps Lean did not answer (crashes, wall-clock timeouts, proofs the acceptor could not check), and the last one's detail. */
-    private int faults;
-    private String lastFault;
+    private final ModelWait modelWait = new ModelWait(this::isCancelled);
+    /** What the attempt spent and counted; it assembles the result. */
+    private final SearchLedger ledger;
+    /** The first proof the acceptor accepted, with its verdict: what the attempt returns. */
+    private SearchOutcome.Proved accepted;
 
     private Search(Theorem theorem, SearchConfig config, long seed, SearchServices services, SearchObserver observer) {
         this.theorem = Objects.requireNonNull(theorem, "theorem");
@@ -76,6 +53,7 @@ public final class Search {
         this.services = Objects.requireNonNull(services, "services");
         this.observer = Objects.requireNonNull(observer, "observer");
         this.clock = services.clock();
+        this.ledger = new SearchLedger(clock);
         this.paths = new TacticPaths(config.scoreMode());
         if (config.criticMode() != CriticMode.POLICY_ONLY && services.critic() == StateScorer.NONE) {
             throw new IllegalArgumentException("criticMode " + config.criticMode() + " needs a critic (StateScorer)");
@@ -129,10 +107,7 @@ public final class Search {
      */
     public void cancel() {
         cancelled = true;
-        Future<?> request = pendingRequest;
-        if (request != null) {
-            request.cancel(true);
-        }
+        modelWait.cancelPending();
         runnerLock.lock();
         try {
             if (runner != null) {
@@ -150,17 +125,14 @@ public final class Search {
 
     /** The counters after the last expansion, with the elapsed time up to now. */
     public SearchProgress progress() {
-        int nodes = shownNodes; // read first: written last, so the others are at least as new
-        long started = startNanos;
-        Duration elapsed = started == 0 ? Duration.ZERO : Duration.ofNanos(clock.nanoTime() - started);
-        return new SearchProgress(shownExpansions, shownTactics, nodes, shownDepth, shownTokens, elapsed);
+        return ledger.progress();
     }
 
     // ---- the steps; package-private so tests can check the tree's invariants between them ----
 
     /** Starts the theorem; null to go on, or how the attempt ended. */
     SearchOutcome begin() {
-        startNanos = clock.nanoTime();
+        ledger.start();
         if (cancelled) {
             return failed(FailureReason.CANCELLED, "cancelled before it started");
         }
@@ -174,7 +146,7 @@ public final class Search {
             }
             throw e;
         } finally {
-            environmentNanos += clock.nanoTime() - t0;
+            ledger.environmentNanos += clock.nanoTime() - t0;
         }
         return switch (start) {
             case StartOutcome.Failed f -> failed(FailureReason.ENVIRONMENT_FAILURE, f.reason());
@@ -196,14 +168,14 @@ public final class Search {
             return failed(FailureReason.FRONTIER_EXHAUSTED, "every reachable state was expanded");
         }
         Budgets b = config.budgets();
-        if (expansions >= b.maxExpansions()) {
-            return failed(FailureReason.BUDGET_EXPANSIONS, expansions + " expansions");
+        if (ledger.expansions >= b.maxExpansions()) {
+            return failed(FailureReason.BUDGET_EXPANSIONS, ledger.expansions + " expansions");
         }
-        if (promptTokens + completionTokens >= b.maxTokens()) {
-            return failed(FailureReason.BUDGET_TOKENS, (promptTokens + completionTokens) + " policy tokens");
+        if (ledger.tokens() >= b.maxTokens()) {
+            return failed(FailureReason.BUDGET_TOKENS, ledger.tokens() + " policy tokens");
         }
-        if (tactics >= b.maxTactics()) {
-            return failed(FailureReason.BUDGET_TACTICS, tactics + " tactic applications");
+        if (ledger.tactics >= b.maxTactics()) {
+            return failed(FailureReason.BUDGET_TACTICS, ledger.tactics + " tactic applications");
         }
         if (timeLeftNanos() <= 0) {
             return failed(FailureReason.BUDGET_TIME, "time budget " + b.maxTime() + " spent");
@@ -223,13 +195,7 @@ public final class Search {
     }
 
     SearchResult finish(SearchOutcome ended) {
-        long total = clock.nanoTime() - startNanos;
-        SearchOutcome outcome = faultAware(ended);
-        return new SearchResult(theorem.name(), seed, config.alpha(), outcome,
-                tree.size() == 0 ? RecordedTree.empty() : tree.record(config.scoreMode(), expansionLog),
-                Duration.ofNanos(policyNanos), Duration.ofNanos(environmentNanos), Duration.ofNanos(acceptanceNanos),
-                Duration.ofNanos(criticNanos), Duration.ofNanos(total), tree.size(), expansions, tactics,
-                promptTokens, completionTokens, filtered, duplicates, tree.maxDepth());
+        return ledger.result(theorem, seed, config, ended, tree, expansionLog);
     }
 
     // ---- one expansion ----
@@ -238,26 +204,26 @@ public final class Search {
         List<String> path = paths.pathTo(node);
         ProofState state = node.state();
         PolicyRequest request = new PolicyRequest(theorem, state, path, config.width(), config.temperature(),
-                requestSeed(expansions));
+                requestSeed(ledger.expansions));
         long t0 = clock.nanoTime();
         Suggestions suggestions = null;
         SearchOutcome ended = null;
         try {
             suggestions = await(services.policy().suggest(request));
-        } catch (Ended e) {
-            ended = e.outcome;
+        } catch (ModelWait.Ended e) {
+            ended = failed(e.reason, e.detail);
         }
         long dt = clock.nanoTime() - t0;
-        policyNanos += dt;
+        ledger.policyNanos += dt;
         if (ended != null) {
             expansionLog.policyWithoutExpansion(node.id, dt);
             frontier.add(node.id); // never expanded: still open
             return ended;
         }
         expansionLog.expanded(node.id, dt);
-        expansions++;
-        promptTokens += suggestions.promptTokens();
-        completionTokens += suggestions.completionTokens();
+        ledger.expansions++;
+        ledger.promptTokens += suggestions.promptTokens();
+        ledger.completionTokens += suggestions.completionTokens();
 
         EdgeBuffer edges = new EdgeBuffer(suggestions.candidates().size());
         List<Candidate> usable = usableCandidates(node, suggestions.candidates(), edges);
@@ -268,8 +234,8 @@ public final class Search {
                 ending = failed(FailureReason.CANCELLED, "cancelled");
                 break;
             }
-            if (tactics >= config.budgets().maxTactics()) {
-                ending = failed(FailureReason.BUDGET_TACTICS, tactics + " tactic applications");
+            if (ledger.tactics >= config.budgets().maxTactics()) {
+                ending = failed(FailureReason.BUDGET_TACTICS, ledger.tactics + " tactic applications");
                 break;
             }
             if (timeLeftNanos() <= 0) {
@@ -281,7 +247,7 @@ public final class Search {
             try {
                 result = services.environment().apply(theorem, state, path, c.tactic());
             } catch (RuntimeException e) {
-                environmentNanos += clock.nanoTime() - a0;
+                ledger.environmentNanos += clock.nanoTime() - a0;
                 if (cancelled) {
                     ending = failed(FailureReason.CANCELLED, "cancelled while applying a tactic");
                     break;
@@ -289,8 +255,8 @@ public final class Search {
                 throw e;
             }
             long envTime = clock.nanoTime() - a0;
-            environmentNanos += envTime;
-            tactics++;
+            ledger.environmentNanos += envTime;
+            ledger.tactics++;
             Edge edge = switch (result) {
                 case TacticOutcome.Progress p -> stateEdge(node, c, envTime, p.state(), created);
                 case TacticOutcome.ProofComplete pc -> accept(node, c, envTime);
@@ -314,7 +280,7 @@ public final class Search {
             }
         }
         if (tree.root().status() == Status.PROVED) {
-            return new SearchOutcome.Proved(acceptedProof);
+            return accepted;
         }
         return ending;
     }
@@ -326,14 +292,14 @@ public final class Search {
         for (Candidate c : candidates) {
             String tactic = c.tactic().strip();
             if (tactic.isEmpty() || seen.contains(tactic)) {
-                duplicates++;
+                ledger.duplicates++;
                 continue;
             }
             seen.add(tactic);
             Candidate clean = tactic.length() == c.tactic().length() ? c : new Candidate(tactic, c.logProbSum(), c.tokenCount());
             Optional<String> reason = config.filter().reject(tactic);
             if (reason.isPresent()) {
-                filtered++;
+                ledger.filtered++;
                 edges.add(new TerminalNode(node, clean, 0, EdgeKind.FILTERED, reason.get()));
             } else {
                 usable.add(clean);
@@ -376,11 +342,11 @@ public final class Search {
         try {
             verdict = services.acceptor().check(theorem, proof);
         } finally {
-            acceptanceNanos += clock.nanoTime() - t0;
+            ledger.acceptanceNanos += clock.nanoTime() - t0;
         }
         return switch (verdict) {
             case AcceptanceVerdict.Accepted a -> {
-                acceptedProof = proof;
+                accepted = new SearchOutcome.Proved(proof, a);
                 yield new TerminalNode(node, c, envTime, EdgeKind.PROOF_COMPLETE, "");
             }
             case AcceptanceVerdict.Rejected r -> new TerminalNode(node, c, envTime, EdgeKind.PROOF_REJECTED, r.reason());
@@ -396,35 +362,15 @@ public final class Search {
      * arrives as a Lean error and stays a final no.
      */
     private TerminalNode timeout(InternalNode node, Candidate c, long envTime, Duration after) {
-        faults++;
-        lastFault = "timed out after " + after;
-        return new TerminalNode(node, c, envTime, EdgeKind.TIMEOUT, lastFault);
+        String detail = "timed out after " + after;
+        ledger.fault(detail);
+        return new TerminalNode(node, c, envTime, EdgeKind.TIMEOUT, detail);
     }
 
     /** A step Lean did not answer: a failed edge like any other, but counted, so it never yields a final no. */
     private TerminalNode fault(InternalNode node, Candidate c, long envTime, String detail) {
-        faults++;
-        lastFault = detail;
+        ledger.fault(detail);
         return new TerminalNode(node, c, envTime, EdgeKind.CRASHED, detail);
-    }
-
-    /**
-     * An attempt that ran out of states or budget after Lean did not answer some of its steps
-     * did not get Lean's answer: the lost steps might have led to a proof (or, with a budget, the
-     * search might have spent it elsewhere), so it ends {@link FailureReason#LEAN_FAULTS}, which
-     * callers retry, rather than as a final no.
-     */
-    private SearchOutcome faultAware(SearchOutcome outcome) {
-        if (faults == 0 || !(outcome instanceof SearchOutcome.Failed f)) {
-            return outcome;
-        }
-        return switch (f.reason()) {
-            case FRONTIER_EXHAUSTED, BUDGET_EXPANSIONS, BUDGET_TACTICS, BUDGET_TOKENS, BUDGET_TIME -> failed(
-                    FailureReason.LEAN_FAULTS, faults + " step(s) got no answer from Lean (last: " + lastFault
-                            + "), then " + f.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                            + ": " + f.detail());
-            case ENVIRONMENT_FAILURE, POLICY_UNAVAILABLE, LEAN_FAULTS, CANCELLED -> outcome;
-        };
     }
 
     /** Puts new states on the frontier, first asking the critic when it takes part. */
@@ -443,10 +389,10 @@ public final class Search {
                     InternalNode n = created.get(i);
                     n.priority = config.criticMode().combine(n.priority, scores.get(i), config.criticWeight());
                 }
-            } catch (Ended e) {
-                ending = e.outcome; // the states stay queued with their policy priority
+            } catch (ModelWait.Ended e) {
+                ending = failed(e.reason, e.detail); // the states stay queued with their policy priority
             } finally {
-                criticNanos += clock.nanoTime() - t0;
+                ledger.criticNanos += clock.nanoTime() - t0;
             }
         }
         for (InternalNode n : created) {
@@ -456,39 +402,8 @@ public final class Search {
     }
 
     /** Waits for a model answer within the time budget; cancellation and unavailability end the attempt. */
-    private <T> T await(CompletableFuture<T> future) throws Ended {
-        pendingRequest = future;
-        try {
-            if (cancelled) {
-                future.cancel(true);
-            }
-            long left = timeLeftNanos();
-            return left == Long.MAX_VALUE ? future.get() : future.get(Math.max(0, left), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new Ended(failed(FailureReason.CANCELLED, "interrupted while waiting for the model"));
-        } catch (CancellationException e) {
-            throw new Ended(failed(FailureReason.CANCELLED, "cancelled while waiting for the model"));
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw new Ended(failed(FailureReason.BUDGET_TIME, "time budget " + config.budgets().maxTime()
-                    + " spent waiting for the model"));
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof PolicyUnavailableException u) {
-                throw new Ended(failed(FailureReason.POLICY_UNAVAILABLE, u.getMessage()));
-            }
-            if (cancelled) {
-                throw new Ended(failed(FailureReason.CANCELLED, "cancelled while waiting for the model"));
-            }
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException("model request failed: " + cause, cause);
-        } finally {
-            pendingRequest = null;
-        }
+    private <T> T await(CompletableFuture<T> future) throws ModelWait.Ended {
+        return modelWait.await(future, timeLeftNanos(), config.budgets().maxTime());
     }
 
     /** The edges of one expansion: at most one per candidate, usually exactly one, so rarely copied. */
@@ -509,23 +424,8 @@ public final class Search {
         }
     }
 
-    /** Internal control flow: a wait that ended the attempt. */
-    private static final class Ended extends Exception {
-        private static final long serialVersionUID = 1L;
-        final transient SearchOutcome outcome;
-
-        Ended(SearchOutcome outcome) {
-            super(null, null, false, false);
-            this.outcome = outcome;
-        }
-    }
-
     private long timeLeftNanos() {
-        long max = config.budgets().maxTimeNanos();
-        if (max == Long.MAX_VALUE) {
-            return Long.MAX_VALUE;
-        }
-        return max - (clock.nanoTime() - startNanos);
+        return ledger.timeLeftNanos(config.budgets());
     }
 
     /** A distinct, reproducible seed per request (SplitMix64's finaliser over the attempt seed and index). */
@@ -542,14 +442,9 @@ public final class Search {
     }
 
     private void publishProgress() {
-        shownExpansions = expansions;
-        shownTactics = tactics;
-        shownTokens = promptTokens + completionTokens;
-        shownDepth = tree.maxDepth();
-        shownNodes = tree.size();
+        ledger.publish(tree.size(), tree.maxDepth());
         if (observer != SearchObserver.NONE) {
-            observer.afterExpansion(new SearchProgress(expansions, tactics, tree.size(), tree.maxDepth(),
-                    promptTokens + completionTokens, Duration.ofNanos(clock.nanoTime() - startNanos)));
+            observer.afterExpansion(ledger.current(tree.size(), tree.maxDepth()));
         }
     }
 }

@@ -5,9 +5,11 @@ import java.util.Objects;
 /** How an attempt ended; separate from the status of any node. */
 public sealed interface SearchOutcome {
 
-    record Proved(Proof proof) implements SearchOutcome {
+    /** A proof and the acceptance check's verdict on it: the proof counts, and this is what the check found. */
+    record Proved(Proof proof, AcceptanceVerdict.Accepted acceptance) implements SearchOutcome {
         public Proved {
             Objects.requireNonNull(proof, "proof");
+            Objects.requireNonNull(acceptance, "acceptance");
         }
     }
 

@@ -7,6 +7,7 @@ import static dev.stepwise.search.World.next;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -280,6 +281,22 @@ class SearchTest {
                 .withAcceptor((t, p) -> new AcceptanceVerdict.Rejected("no"))), BASE);
         assertEquals(FailureReason.FRONTIER_EXHAUSTED, failure(none));
         assertEquals(Status.FAILED, none.tree().nodes().get(0).status());
+    }
+
+    @Test
+    void theProvedOutcomeCarriesTheAcceptorsVerdictOnTheProofItKept() {
+        World w = World.of("⊢ root", Map.of(
+                "⊢ root", List.of(move("cheat", -0.01, done()), move("step", -1.0, next("⊢ s"))),
+                "⊢ s", List.of(move("finish", -0.1, done()))));
+        AcceptanceVerdict.Accepted audited = new AcceptanceVerdict.Accepted(List.of(), List.of("propext", "Quot.sound"),
+                Duration.ofMillis(650));
+        ProofAcceptor gate = (theorem, proof) -> proof.tactics().contains("cheat")
+                ? new AcceptanceVerdict.Rejected("axiom audit: uses sorryAx") : audited;
+        SearchResult r = runChecked(Search.create(World.THEOREM, BASE, 1, w.services().withAcceptor(gate)), BASE);
+
+        SearchOutcome.Proved proved = assertInstanceOf(SearchOutcome.Proved.class, r.outcome());
+        assertEquals(List.of("step", "finish"), proved.proof().tactics());
+        assertSame(audited, proved.acceptance(), "the verdict of the proof kept, not of the one rejected before it");
     }
 
     @Test

@@ -6,7 +6,6 @@ import dev.stepwise.prover.sim.SimulatedStack;
 import dev.stepwise.prover.sim.world.Latency;
 import dev.stepwise.prover.sim.world.WorldFile;
 import dev.stepwise.prover.store.Attempt;
-import dev.stepwise.prover.store.AttemptOutcome;
 import dev.stepwise.prover.store.Run;
 import dev.stepwise.prover.store.Store;
 import java.io.PrintWriter;
@@ -119,8 +118,8 @@ final class EvalBench implements Benchmark {
                 // One command starts the attempt; each proof is elaborated again tactic by tactic by the gate.
                 lean += a.counts().tacticCalls() + 1;
                 requests += a.counts().expansions();
-                if (a.outcome() instanceof AttemptOutcome.ProofFound p) {
-                    lean += p.proof().tactics().size();
+                if (a.proof().isPresent()) {
+                    lean += a.proof().get().tactics().size();
                     solved++;
                 }
             }

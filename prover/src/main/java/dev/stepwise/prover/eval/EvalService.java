@@ -173,7 +173,7 @@ public final class EvalService {
             store.problems().fail(run.id(), theorem.name(), "internal error: " + error, now);
         } else {
             for (AttemptResult a : result.attempts()) {
-                store.attempts().record(AttemptRecords.of(run.id(), theorem, a.attempt(), a.result(), stack.acceptor(), now));
+                store.attempts().record(AttemptRecords.of(run.id(), theorem, a.attempt(), a.result(), now));
             }
             Optional<String> retry = retryReason(result);
             if (result.proved()) {

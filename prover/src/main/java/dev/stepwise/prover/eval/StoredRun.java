@@ -2,8 +2,9 @@ package dev.stepwise.prover.eval;
 
 import dev.stepwise.prover.report.ReportData;
 import dev.stepwise.prover.store.Attempt;
-import dev.stepwise.prover.store.AttemptOutcome;
+import dev.stepwise.prover.store.OutcomeCodes;
 import dev.stepwise.prover.store.ProblemStatus;
+import dev.stepwise.prover.store.ProofRecord;
 import dev.stepwise.prover.store.Run;
 import dev.stepwise.prover.store.RunProblem;
 import dev.stepwise.prover.store.SearchTreeRecord;
@@ -90,7 +91,7 @@ public final class StoredRun {
     }
 
     private static Optional<Attempt> shownAttempt(List<Attempt> attempts) {
-        return attempts.stream().filter(a -> a.outcome() instanceof AttemptOutcome.ProofFound).findFirst()
+        return attempts.stream().filter(Attempt::proved).findFirst()
                 .or(() -> attempts.stream().max(Comparator.comparingInt(a -> a.counts().expansions())));
     }
 
@@ -101,8 +102,7 @@ public final class StoredRun {
         long tokens = attempts.stream().mapToLong(a -> a.counts().policyTokens()).sum();
         Duration time = p.startedAt() != null && p.endedAt() != null ? Duration.between(p.startedAt(), p.endedAt())
                 : attempts.stream().map(a -> a.timings().wall()).reduce(Duration.ZERO, Duration::plus);
-        Optional<AttemptOutcome.ProofFound> found = attempts.stream().map(Attempt::outcome)
-                .filter(o -> o instanceof AttemptOutcome.ProofFound).map(o -> (AttemptOutcome.ProofFound) o).findFirst();
+        Optional<ProofRecord> found = attempts.stream().flatMap(a -> a.proof().stream()).findFirst();
         ProblemResult.Outcome outcome = switch (p.status()) {
             case PROVED -> ProblemResult.Outcome.PROVED;
             case UNPROVED -> ProblemResult.Outcome.UNPROVED;
@@ -111,8 +111,8 @@ public final class StoredRun {
         String verdict;
         List<String> proof = List.of();
         if (outcome == ProblemResult.Outcome.PROVED && found.isPresent()) {
-            proof = found.get().proof().tactics();
-            List<String> axioms = found.get().proof().verdict().axioms();
+            proof = found.get().tactics();
+            List<String> axioms = found.get().acceptance().axioms();
             verdict = "accepted by the gate; axioms: " + (axioms.isEmpty() ? "none" : String.join(", ", axioms));
         } else if (p.status() == ProblemStatus.ERROR) {
             verdict = "error (retried on resume): " + (p.error() == null ? "" : p.error());
@@ -127,8 +127,8 @@ public final class StoredRun {
 
     /** "budget-exhausted ×3, frontier-exhausted" from the attempts' reasons. */
     private static String failureSummary(List<Attempt> attempts) {
-        Map<String, Long> reasons = attempts.stream().map(Attempt::outcome)
-                .filter(o -> o instanceof AttemptOutcome.NoProof).map(o -> ((AttemptOutcome.NoProof) o).reason().code())
+        Map<String, Long> reasons = attempts.stream().flatMap(a -> a.failure().stream())
+                .map(f -> OutcomeCodes.code(f.reason()))
                 .collect(Collectors.groupingBy(r -> r, LinkedHashMap::new, Collectors.counting()));
         if (reasons.isEmpty()) {
             return "no attempt recorded";

@@ -15,7 +15,11 @@ import java.util.Objects;
 
 /**
  * The search's {@link ProofEnvironment} over Lean proof sessions. Every outcome of a session maps
- * to one of the search's; a lost process never reaches the search (the session replays).
+ * to one of the search's; a lost process never reaches the search (the session replays). The
+ * switch in {@link #apply} is the one place where lean-bridge's {@code StepOutcome} becomes the
+ * search's {@code TacticOutcome}: the two modules depend on nothing of ours and cannot see each
+ * other, so each keeps its own sealed type and only here, where both are visible, does one turn
+ * into the other.
  */
 public final class LeanProofEnvironment implements ProofEnvironment {
     private final ProofSessions sessions;

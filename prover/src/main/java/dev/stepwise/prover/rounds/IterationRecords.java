@@ -5,7 +5,6 @@ import dev.stepwise.iteration.SearchTrees;
 import dev.stepwise.iteration.Example;
 import dev.stepwise.iteration.ExampleKind;
 import dev.stepwise.prover.store.Attempt;
-import dev.stepwise.prover.store.AttemptOutcome;
 import dev.stepwise.prover.store.RoundId;
 import dev.stepwise.prover.store.SearchTreeRecord;
 import java.util.List;
@@ -20,17 +19,13 @@ public final class IterationRecords {
 
     /** The tree harvesting reads; the attempt is named by its database id. */
     public static AttemptTree attemptTree(Attempt attempt, SearchTreeRecord tree) {
-        dev.stepwise.iteration.Verdict verdict = switch (attempt.outcome()) {
-            case AttemptOutcome.ProofFound found -> switch (found.proof().verdict().verdict()) {
-                case ACCEPTED -> dev.stepwise.iteration.Verdict.ACCEPTED;
-                case REJECTED -> dev.stepwise.iteration.Verdict.REJECTED;
-            };
-            case AttemptOutcome.NoProof none -> dev.stepwise.iteration.Verdict.NO_PROOF;
-        };
+        // Only accepted proofs are stored (the search keeps no other), so a stored proof is an accepted one.
+        dev.stepwise.iteration.Verdict verdict = attempt.proved() ? dev.stepwise.iteration.Verdict.ACCEPTED
+                : dev.stepwise.iteration.Verdict.NO_PROOF;
         List<AttemptTree.Node> nodes = tree.nodes().stream().map(n -> new AttemptTree.Node(n.goals())).toList();
         List<AttemptTree.Edge> edges = tree.edges().stream().map(e -> new AttemptTree.Edge(e.parent(), e.tactic(),
                 e.logProbSum(), e.tokenCount(), SearchTrees.kind(e.outcome().kind()), e.errorText(), e.child())).toList();
-        return new AttemptTree(attempt.id().toString(), verdict, nodes, edges);
+        return new AttemptTree(Long.toString(attempt.id()), verdict, nodes, edges);
     }
 
     /**

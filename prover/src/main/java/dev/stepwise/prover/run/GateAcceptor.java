@@ -4,8 +4,6 @@ import dev.stepwise.lean.AcceptanceGate;
 import dev.stepwise.lean.GateDecision;
 import dev.stepwise.prover.problems.LeanDeclaration;
 import dev.stepwise.prover.problems.LeanFileParser;
-import dev.stepwise.prover.store.GateVerdict;
-import dev.stepwise.prover.store.Verdict;
 import dev.stepwise.search.AcceptanceVerdict;
 import dev.stepwise.search.Proof;
 import dev.stepwise.search.ProofAcceptor;
@@ -13,14 +11,14 @@ import dev.stepwise.search.Theorem;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
  * The search's acceptance check wired to the Lean acceptance gate: a proof counts only after the
- * whole theorem was elaborated again with its axioms audited. The gate's full verdict (reasons,
- * axioms, time) is kept so the run can store it with the proof. A check Lean could not answer
+ * whole theorem was elaborated again with its axioms audited. The gate's verdict (axioms, time)
+ * goes back to the search as its {@link AcceptanceVerdict.Accepted}, which the search puts in its
+ * proved outcome, so the run stores it with the proof. This is the one place where the gate's
+ * {@code dev.stepwise.lean.GateVerdict} becomes the search's verdict: neither module can see the
+ * other. A check Lean could not answer
  * (the gate's {@code UNCHECKED}) is retried and, if Lean stays silent, reported as
  * {@link AcceptanceVerdict.Unchecked}: never counted as a rejection.
  */
@@ -28,9 +26,6 @@ public final class GateAcceptor implements ProofAcceptor {
 
     /** Gate checks of one proof before Lean's silence is reported as such; each may itself retry a crash. */
     static final int UNCHECKED_TRIES = 3;
-
-    private record Key(String theorem, List<String> tactics) {
-    }
 
     /** What the acceptor asks of the gate: {@link AcceptanceGate#check}, one full check of one theorem. */
     @FunctionalInterface
@@ -40,7 +35,6 @@ public final class GateAcceptor implements ProofAcceptor {
 
     private final TheoremCheck gate;
     private final InstantSource clock;
-    private final ConcurrentMap<Key, GateVerdict> verdicts = new ConcurrentHashMap<>();
 
     public GateAcceptor(AcceptanceGate gate, InstantSource clock) {
         this(gate::check, clock);
@@ -65,24 +59,11 @@ public final class GateAcceptor implements ProofAcceptor {
         Duration took = Duration.between(started, clock.instant());
         Duration time = took.isNegative() ? Duration.ZERO : took;
         return switch (v.decision()) {
-            case ACCEPTED -> {
-                verdicts.put(new Key(theorem.name(), proof.tactics()), new GateVerdict(Verdict.ACCEPTED, v.reasons(),
-                        v.axioms(), time));
-                yield AcceptanceVerdict.ACCEPTED;
-            }
-            case REJECTED -> {
-                verdicts.put(new Key(theorem.name(), proof.tactics()), new GateVerdict(Verdict.REJECTED, v.reasons(),
-                        v.axioms(), time));
-                yield new AcceptanceVerdict.Rejected(String.join("; ", v.reasons()));
-            }
+            case ACCEPTED -> new AcceptanceVerdict.Accepted(v.reasons(), v.axioms(), time);
+            case REJECTED -> new AcceptanceVerdict.Rejected(String.join("; ", v.reasons()));
             case UNCHECKED -> new AcceptanceVerdict.Unchecked(UNCHECKED_TRIES + " checks got no answer from Lean: "
                     + String.join("; ", v.reasons()));
         };
-    }
-
-    /** The gate's verdict on this proof of this theorem, if it was checked here. */
-    public Optional<GateVerdict> verdict(String theorem, List<String> tactics) {
-        return Optional.ofNullable(verdicts.get(new Key(theorem, List.copyOf(tactics))));
     }
 
     /** The text the gate elaborates and a proved file contains: the statement and the tactics under it. */

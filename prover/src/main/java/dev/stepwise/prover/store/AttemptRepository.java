@@ -1,5 +1,6 @@
 package dev.stepwise.prover.store;
 
+import dev.stepwise.search.SearchOutcome;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,7 +26,8 @@ public final class AttemptRepository {
         this.db = db;
     }
 
-    public AttemptId record(NewAttempt attempt) {
+    /** Writes the attempt; returns its database row id. */
+    public long record(NewAttempt attempt) {
         Objects.requireNonNull(attempt, "attempt");
         return db.write("record attempt " + attempt.index() + " of " + attempt.problem() + " in run " + attempt.run(), c -> {
             long problemRow = RunProblemRepository.rowId(c, attempt.run(), attempt.problem());
@@ -37,13 +39,13 @@ public final class AttemptRepository {
                 ps.setLong(3, attempt.seed());
                 ps.setDouble(4, attempt.alpha());
                 switch (attempt.outcome()) {
-                    case AttemptOutcome.ProofFound found -> {
-                        ps.setString(5, "proof-found");
+                    case SearchOutcome.Proved proved -> {
+                        ps.setString(5, OutcomeCodes.PROOF_FOUND);
                         ps.setString(6, null);
                     }
-                    case AttemptOutcome.NoProof none -> {
-                        ps.setString(5, none.reason().code());
-                        ps.setString(6, none.detail());
+                    case SearchOutcome.Failed failed -> {
+                        ps.setString(5, OutcomeCodes.code(failed.reason()));
+                        ps.setString(6, OutcomeCodes.detail(failed));
                     }
                 }
                 ps.setInt(7, attempt.counts().expansions());
@@ -58,16 +60,16 @@ public final class AttemptRepository {
             }
             long id = Columns.lastInsertId(c);
             SearchTreeTables.insert(c, id, attempt.tree());
-            if (attempt.outcome() instanceof AttemptOutcome.ProofFound found) {
-                ProofTable.insert(c, id, found.proof());
+            if (attempt.outcome() instanceof SearchOutcome.Proved proved) {
+                ProofTable.insert(c, id, proved);
             }
-            return new AttemptId(id);
+            return id;
         });
     }
 
-    public Optional<Attempt> find(AttemptId id) {
+    public Optional<Attempt> find(long id) {
         return db.read("read attempt " + id, c -> {
-            List<Attempt> found = select(c, "WHERE a.id = ?", ps -> ps.setLong(1, id.value()));
+            List<Attempt> found = select(c, "WHERE a.id = ?", ps -> ps.setLong(1, id));
             return found.stream().findFirst();
         });
     }
@@ -88,8 +90,8 @@ public final class AttemptRepository {
     }
 
     /** The recorded search tree of an attempt (empty if the attempt has none or does not exist). */
-    public SearchTreeRecord tree(AttemptId id) {
-        return db.read("read the search tree of attempt " + id, c -> SearchTreeTables.load(c, id.value()));
+    public SearchTreeRecord tree(long id) {
+        return db.read("read the search tree of attempt " + id, c -> SearchTreeTables.load(c, id));
     }
 
     private interface Binder {
@@ -113,16 +115,17 @@ public final class AttemptRepository {
     private static Attempt row(Connection c, ResultSet rs) throws SQLException {
         long id = rs.getLong("id");
         String outcomeCode = rs.getString("outcome");
-        AttemptOutcome outcome;
-        if (outcomeCode.equals("proof-found")) {
-            outcome = new AttemptOutcome.ProofFound(ProofTable.load(c, id).orElseThrow(
+        Optional<ProofRecord> proof = Optional.empty();
+        Optional<SearchOutcome.Failed> failure = Optional.empty();
+        if (outcomeCode.equals(OutcomeCodes.PROOF_FOUND)) {
+            proof = Optional.of(ProofTable.load(c, id).orElseThrow(
                     () -> new StoreException("attempt " + id + " found a proof but has no proofs row")));
         } else {
             String detail = rs.getString("detail");
-            outcome = new AttemptOutcome.NoProof(Columns.decode(FailureReason.class, outcomeCode), detail == null ? "" : detail);
+            failure = Optional.of(OutcomeCodes.failure(outcomeCode, detail == null ? "" : detail));
         }
-        return new Attempt(new AttemptId(id), new RunId(rs.getLong("run_id")), rs.getString("name"),
-                rs.getInt("attempt_index"), rs.getLong("seed"), rs.getDouble("alpha"), outcome,
+        return new Attempt(id, new RunId(rs.getLong("run_id")), rs.getString("name"),
+                rs.getInt("attempt_index"), rs.getLong("seed"), rs.getDouble("alpha"), proof, failure,
                 new SearchCounts(rs.getInt("expansions"), rs.getInt("tactic_calls"), rs.getLong("policy_tokens")),
                 new SearchTimings(Columns.millis(rs, "wall_ms"), Columns.millis(rs, "policy_ms"), Columns.millis(rs, "lean_ms")),
                 Columns.instant(rs, "started_at"), Columns.instant(rs, "ended_at"));

@@ -1,15 +1,17 @@
 package dev.stepwise.prover.store;
 
+import dev.stepwise.search.SearchOutcome;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A finished attempt, written with its tree and proof in one transaction.
+ * A finished attempt, written with its tree and proof in one transaction. Its outcome is the
+ * search's own, the accepted proof's verdict included.
  *
  * @param problem the name of a problem already added to the run
  * @param index which of the run's attempts at this problem (0..k-1)
  */
-public record NewAttempt(RunId run, String problem, int index, long seed, double alpha, AttemptOutcome outcome,
+public record NewAttempt(RunId run, String problem, int index, long seed, double alpha, SearchOutcome outcome,
         SearchCounts counts, SearchTimings timings, Instant startedAt, Instant endedAt, SearchTreeRecord tree) {
     public NewAttempt {
         Objects.requireNonNull(run, "run");

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Objects;
 
 /** Converts what the search module returns (its recorded tree and attempt result) into the store's records. */
 public final class SearchRecords {
@@ -41,55 +40,32 @@ public final class SearchRecords {
     }
 
     /**
-     * An attempt that ended without a proof. A budget's name goes into the detail, since the store
-     * keeps one reason for all budgets.
+     * An attempt that ended without a proof. The store keeps one code for all budgets and names the
+     * budget in the detail ({@link OutcomeCodes}).
      */
     public static NewAttempt failedAttempt(RunId run, String problem, int index, SearchResult result, Instant startedAt) {
-        if (!(result.outcome() instanceof SearchOutcome.Failed failed)) {
+        if (!(result.outcome() instanceof SearchOutcome.Failed)) {
             throw new IllegalArgumentException("attempt " + index + " of " + problem + " found a proof; use provedAttempt");
         }
-        FailureReason reason = switch (failed.reason()) {
-            case BUDGET_EXPANSIONS, BUDGET_TACTICS, BUDGET_TOKENS, BUDGET_TIME -> FailureReason.BUDGET_EXHAUSTED;
-            case FRONTIER_EXHAUSTED -> FailureReason.FRONTIER_EXHAUSTED;
-            // Lean's faults decided the attempt: a failure of the environment, like one that stopped it at the start.
-            case ENVIRONMENT_FAILURE, LEAN_FAULTS -> FailureReason.ENVIRONMENT_FAILURE;
-            case POLICY_UNAVAILABLE -> FailureReason.POLICY_UNAVAILABLE;
-            case CANCELLED -> FailureReason.CANCELLED;
-        };
-        String detail = switch (failed.reason()) {
-            case BUDGET_EXPANSIONS -> budget("expansions", failed.detail());
-            case BUDGET_TACTICS -> budget("tactic calls", failed.detail());
-            case BUDGET_TOKENS -> budget("tokens", failed.detail());
-            case BUDGET_TIME -> budget("time", failed.detail());
-            case FRONTIER_EXHAUSTED, ENVIRONMENT_FAILURE, LEAN_FAULTS, POLICY_UNAVAILABLE, CANCELLED -> failed.detail();
-        };
-        return attempt(run, problem, index, result, startedAt, new AttemptOutcome.NoProof(reason, detail));
+        return attempt(run, problem, index, result, startedAt);
     }
 
     /**
-     * An attempt whose proof the search's acceptance check passed, with the gate's full verdict.
-     * The proof text is the tactic script, one tactic a line, as it follows {@code := by}.
+     * An attempt whose proof the search's acceptance check passed; the check's verdict comes with
+     * the proof in the search's outcome.
      */
-    public static NewAttempt provedAttempt(RunId run, String problem, int index, SearchResult result, Instant startedAt,
-            GateVerdict verdict) {
-        Objects.requireNonNull(verdict, "verdict");
-        if (!(result.outcome() instanceof SearchOutcome.Proved proved)) {
+    public static NewAttempt provedAttempt(RunId run, String problem, int index, SearchResult result, Instant startedAt) {
+        if (!(result.outcome() instanceof SearchOutcome.Proved)) {
             throw new IllegalArgumentException("attempt " + index + " of " + problem + " found no proof; use failedAttempt");
         }
-        ProofRecord proof = new ProofRecord(proved.proof().tactics(), proved.proof().script(), verdict);
-        return attempt(run, problem, index, result, startedAt, new AttemptOutcome.ProofFound(proof));
+        return attempt(run, problem, index, result, startedAt);
     }
 
-    private static String budget(String budget, String detail) {
-        return detail.isEmpty() ? budget + " budget" : budget + " budget: " + detail;
-    }
-
-    private static NewAttempt attempt(RunId run, String problem, int index, SearchResult r, Instant startedAt,
-            AttemptOutcome outcome) {
+    private static NewAttempt attempt(RunId run, String problem, int index, SearchResult r, Instant startedAt) {
         SearchCounts counts = new SearchCounts(Math.toIntExact(r.expansions()), Math.toIntExact(r.tacticApplications()),
                 r.tokens());
         SearchTimings timings = new SearchTimings(r.totalTime(), r.policyTime(), r.environmentTime());
-        return new NewAttempt(run, problem, index, r.seed(), r.alpha(), outcome, counts, timings, startedAt,
+        return new NewAttempt(run, problem, index, r.seed(), r.alpha(), r.outcome(), counts, timings, startedAt,
                 startedAt.plus(r.totalTime()), tree(r.tree()));
     }
 }

@@ -85,6 +85,15 @@ class EvalEndToEndTest {
             }
         }
         assertEquals(provable, proved);
+        // The gate's axiom audit reached the store with each proof, inside the search's proved outcome.
+        try (var runs = Files.list(work.resolve(".stepwise/runs"))) {
+            for (String line : Files.readAllLines(runs.findFirst().orElseThrow().resolve("results.jsonl"))) {
+                JsonNode n = JSON.readTree(line);
+                if (n.get("proved").asBoolean()) {
+                    assertTrue(n.get("verdict").asText().matches("accepted by the gate; axioms: \\S.*"), line);
+                }
+            }
+        }
         assertTrue(r.err().contains("SIMULATED"), "progress must say the run is simulated");
         // One progress line per finished problem: counts go 1..8, each outcome is the problem's own, solved counts add up.
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\] (\\d+)/8 (\\S+)\\s+(\\S+) .*\\| solved (\\d+)/(\\d+) ")

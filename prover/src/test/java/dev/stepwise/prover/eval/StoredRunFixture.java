@@ -1,15 +1,11 @@
 package dev.stepwise.prover.eval;
 
 import dev.stepwise.prover.problems.Problem;
-import dev.stepwise.prover.store.AttemptOutcome;
 import dev.stepwise.prover.store.EdgeOutcome;
-import dev.stepwise.prover.store.FailureReason;
-import dev.stepwise.prover.store.GateVerdict;
 import dev.stepwise.prover.store.NewAttempt;
 import dev.stepwise.prover.store.NewRun;
 import dev.stepwise.prover.store.NodeStatus;
 import dev.stepwise.prover.store.ProblemStatus;
-import dev.stepwise.prover.store.ProofRecord;
 import dev.stepwise.prover.store.Run;
 import dev.stepwise.prover.store.RunKind;
 import dev.stepwise.prover.store.RunStatus;
@@ -20,8 +16,12 @@ import dev.stepwise.prover.store.Simulation;
 import dev.stepwise.prover.store.Store;
 import dev.stepwise.prover.store.TreeEdge;
 import dev.stepwise.prover.store.TreeNode;
-import dev.stepwise.prover.store.Verdict;
 import dev.stepwise.prover.store.Versions;
+import dev.stepwise.search.AcceptanceVerdict;
+import dev.stepwise.search.FailureReason;
+import dev.stepwise.search.Proof;
+import dev.stepwise.search.ProofStep;
+import dev.stepwise.search.SearchOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -48,9 +48,9 @@ public final class StoredRunFixture {
                 List.of(new TreeNode("⊢ 1 + 1 = 2", 1, NodeStatus.PROVED, 0, null, 1, 0, null)),
                 List.of(new TreeEdge(0, "rfl", -2.0, 1, -2.0, EdgeOutcome.LEAN_ERROR, "The rfl tactic failed", Duration.ofMillis(5), null),
                         new TreeEdge(0, "norm_num", -0.5, 2, -0.25, EdgeOutcome.PROOF_COMPLETE, null, Duration.ofMillis(7), null)));
-        GateVerdict accepted = new GateVerdict(Verdict.ACCEPTED, List.of(), List.of("propext"), Duration.ofMillis(30));
+        var accepted = new AcceptanceVerdict.Accepted(List.of(), List.of("propext"), Duration.ofMillis(30));
         store.attempts().record(new NewAttempt(run.id(), "easy", 0, 7, 0.0,
-                new AttemptOutcome.ProofFound(new ProofRecord(List.of("norm_num"), "theorem easy : 1 + 1 = 2 := by\n  norm_num", accepted)),
+                new SearchOutcome.Proved(new Proof(List.of(new ProofStep("⊢ 1 + 1 = 2", "norm_num"))), accepted),
                 new SearchCounts(1, 2, 40), new SearchTimings(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofMillis(12)),
                 T0, T0.plusSeconds(2), tree));
         store.problems().finish(run.id(), "easy", ProblemStatus.PROVED, T0.plusSeconds(2));
@@ -58,7 +58,7 @@ public final class StoredRunFixture {
         store.problems().start(run.id(), "mathd_algebra_1", T0);
         for (int i = 0; i < 2; i++) {
             store.attempts().record(new NewAttempt(run.id(), "mathd_algebra_1", i, 7 + i, i,
-                    new AttemptOutcome.NoProof(FailureReason.BUDGET_EXHAUSTED, "expansions"),
+                    new SearchOutcome.Failed(FailureReason.BUDGET_EXPANSIONS, ""),
                     new SearchCounts(50, 200, 4000), new SearchTimings(Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofSeconds(2)),
                     T0, T0.plusSeconds(5), SearchTreeRecord.empty()));
         }

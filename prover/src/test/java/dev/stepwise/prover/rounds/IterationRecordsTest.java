@@ -6,19 +6,17 @@ import dev.stepwise.iteration.AttemptTree;
 import dev.stepwise.iteration.EdgeKind;
 import dev.stepwise.iteration.Example;
 import dev.stepwise.prover.store.Attempt;
-import dev.stepwise.prover.store.AttemptId;
-import dev.stepwise.prover.store.AttemptOutcome;
-import dev.stepwise.prover.store.FailureReason;
-import dev.stepwise.prover.store.GateVerdict;
 import dev.stepwise.prover.store.NewAttempt;
 import dev.stepwise.prover.store.ProofRecord;
 import dev.stepwise.prover.store.RoundId;
 import dev.stepwise.prover.store.RunId;
 import dev.stepwise.prover.store.Samples;
 import dev.stepwise.prover.store.SearchTreeRecord;
-import dev.stepwise.prover.store.Verdict;
+import dev.stepwise.search.FailureReason;
+import dev.stepwise.search.SearchOutcome;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class IterationRecordsTest {
@@ -26,8 +24,8 @@ class IterationRecordsTest {
     @Test
     void aStoredAttemptBecomesTheTreeHarvestingReads() {
         NewAttempt a = Samples.provedAttempt(new RunId(3), "p0000", 0, 2, "");
-        Attempt stored = new Attempt(new AttemptId(17), a.run(), a.problem(), a.index(), a.seed(), a.alpha(), a.outcome(),
-                a.counts(), a.timings(), a.startedAt(), a.endedAt());
+        Attempt stored = new Attempt(17L, a.run(), a.problem(), a.index(), a.seed(), a.alpha(),
+                Optional.of(Samples.proof(2)), Optional.empty(), a.counts(), a.timings(), a.startedAt(), a.endedAt());
         AttemptTree tree = IterationRecords.attemptTree(stored, a.tree());
         assertEquals("17", tree.attempt());
         assertEquals(dev.stepwise.iteration.Verdict.ACCEPTED, tree.verdict());
@@ -39,13 +37,8 @@ class IterationRecordsTest {
                 new AttemptTree.Edge(1, "simp_all [h1]", -1.5, 6, EdgeKind.LEAN_ERROR, "simp made no progress", null),
                 new AttemptTree.Edge(1, "omega", -0.2, 2, EdgeKind.PROOF_COMPLETE, null, null)), tree.edges());
 
-        Attempt rejected = new Attempt(new AttemptId(18), a.run(), a.problem(), 1, a.seed(), a.alpha(),
-                new AttemptOutcome.ProofFound(new ProofRecord(List.of("omega"), "by omega", new GateVerdict(Verdict.REJECTED,
-                        List.of("uses sorryAx"), List.of("sorryAx"), Duration.ofMillis(5)))), a.counts(), a.timings(),
-                a.startedAt(), a.endedAt());
-        assertEquals(dev.stepwise.iteration.Verdict.REJECTED, IterationRecords.attemptTree(rejected, a.tree()).verdict());
-        Attempt failed = new Attempt(new AttemptId(19), a.run(), a.problem(), 2, a.seed(), a.alpha(),
-                new AttemptOutcome.NoProof(FailureReason.FRONTIER_EXHAUSTED, ""), a.counts(), a.timings(), a.startedAt(),
+        Attempt failed = new Attempt(19L, a.run(), a.problem(), 2, a.seed(), a.alpha(),
+                Optional.empty(), Optional.of(new SearchOutcome.Failed(FailureReason.FRONTIER_EXHAUSTED, "")), a.counts(), a.timings(), a.startedAt(),
                 a.endedAt());
         assertEquals(dev.stepwise.iteration.Verdict.NO_PROOF,
                 IterationRecords.attemptTree(failed, SearchTreeRecord.empty()).verdict());

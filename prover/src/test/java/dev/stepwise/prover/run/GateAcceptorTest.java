@@ -2,15 +2,15 @@ package dev.stepwise.prover.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stepwise.lean.GateDecision;
 import dev.stepwise.lean.GateVerdict;
-import dev.stepwise.prover.store.Verdict;
 import dev.stepwise.search.AcceptanceVerdict;
 import dev.stepwise.search.Proof;
 import dev.stepwise.search.ProofStep;
 import dev.stepwise.search.Theorem;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -51,9 +51,20 @@ class GateAcceptorTest {
     void aCheckLeanDidNotAnswerIsAskedAgain() {
         Scripted gate = new Scripted(unchecked(), unchecked(), accepted());
         GateAcceptor acceptor = new GateAcceptor(gate, InstantSource.system());
-        assertEquals(AcceptanceVerdict.ACCEPTED, acceptor.check(THEOREM, PROOF));
+        assertInstanceOf(AcceptanceVerdict.Accepted.class, acceptor.check(THEOREM, PROOF));
         assertEquals(3, gate.checks);
-        assertEquals(Verdict.ACCEPTED, acceptor.verdict("t", PROOF.tactics()).orElseThrow().verdict());
+    }
+
+    @Test
+    void anAcceptedVerdictCarriesTheGatesAxiomsAndTimeBackToTheSearch() {
+        Scripted gate = new Scripted(unchecked(), accepted());
+        Instant t0 = Instant.parse("2026-12-01T10:00:00Z");
+        Instant[] now = {t0};
+        // Each reading moves the clock on 400 ms: one reading before the checks, one after.
+        InstantSource clock = () -> now[0] = now[0].plusMillis(400);
+        GateAcceptor acceptor = new GateAcceptor(gate, clock);
+        assertEquals(new AcceptanceVerdict.Accepted(List.of(), List.of("propext"), Duration.ofMillis(400)),
+                acceptor.check(THEOREM, PROOF));
     }
 
     @Test
@@ -63,7 +74,6 @@ class GateAcceptorTest {
         var verdict = assertInstanceOf(AcceptanceVerdict.Unchecked.class, acceptor.check(THEOREM, PROOF));
         assertEquals("3 checks got no answer from Lean: re-elaboration ran past 2000 ms", verdict.reason());
         assertEquals(GateAcceptor.UNCHECKED_TRIES, gate.checks);
-        assertTrue(acceptor.verdict("t", PROOF.tactics()).isEmpty(), "no verdict is stored for a proof nobody checked");
     }
 
     @Test

@@ -9,20 +9,26 @@ import dev.stepwise.iteration.RoundStatus;
 import dev.stepwise.iteration.Stage;
 import dev.stepwise.iteration.StageRecord;
 import dev.stepwise.prover.rounds.ExampleContent;
-import dev.stepwise.prover.rounds.FilterVerdict;
 import dev.stepwise.prover.rounds.FilterDecision;
 import dev.stepwise.prover.rounds.FilterResult;
+import dev.stepwise.prover.rounds.FilterVerdict;
 import dev.stepwise.prover.rounds.NewExample;
 import dev.stepwise.prover.rounds.NewRound;
 import dev.stepwise.prover.rounds.Round;
 import dev.stepwise.prover.rounds.RoundRepository;
 import dev.stepwise.prover.rounds.TrainingExample;
 import dev.stepwise.prover.rounds.TrainingExampleRepository;
+import dev.stepwise.search.AcceptanceVerdict;
+import dev.stepwise.search.FailureReason;
+import dev.stepwise.search.Proof;
+import dev.stepwise.search.ProofStep;
+import dev.stepwise.search.SearchOutcome;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,20 +66,26 @@ class EnumCodesMatchSchemaTest {
             SearchTreeRecord tree = new SearchTreeRecord(nodes, edges);
             int index = 0;
             for (FailureReason reason : FailureReason.values()) {
-                NewAttempt a = new NewAttempt(run, "p0000", index++, 1, 0, new AttemptOutcome.NoProof(reason, ""),
+                SearchOutcome.Failed failure = new SearchOutcome.Failed(reason, "");
+                NewAttempt a = new NewAttempt(run, "p0000", index++, 1, 0, failure,
                         new SearchCounts(0, 0, 0), new SearchTimings(Duration.ZERO, Duration.ZERO, Duration.ZERO),
                         Samples.T0, Samples.T0, tree);
-                AttemptId id = store.attempts().record(a);
-                assertEquals(a.outcome(), store.attempts().find(id).orElseThrow().outcome());
+                long id = store.attempts().record(a);
+                // Lean's faults were always stored as a failure of the environment: the code cannot tell them apart.
+                SearchOutcome.Failed expected = reason == FailureReason.LEAN_FAULTS
+                        ? new SearchOutcome.Failed(FailureReason.ENVIRONMENT_FAILURE, "") : failure;
+                assertEquals(Optional.of(expected), store.attempts().find(id).orElseThrow().failure());
                 assertEquals(tree, store.attempts().tree(id));
             }
-            for (Verdict verdict : Verdict.values()) {
-                ProofRecord proof = new ProofRecord(List.of("rfl"), "by rfl", new GateVerdict(verdict,
-                        List.of("reason"), List.of(), Duration.ZERO));
-                AttemptId id = store.attempts().record(new NewAttempt(run, "p0000", index++, 1, 0,
-                        new AttemptOutcome.ProofFound(proof), new SearchCounts(0, 0, 0),
+            {
+                AcceptanceVerdict.Accepted accepted = new AcceptanceVerdict.Accepted(List.of("note"), List.of("propext"),
+                        Duration.ofMillis(3));
+                long id = store.attempts().record(new NewAttempt(run, "p0000", index++, 1, 0,
+                        new SearchOutcome.Proved(new Proof(List.of(new ProofStep("⊢ True", "rfl"))), accepted),
+                        new SearchCounts(0, 0, 0),
                         new SearchTimings(Duration.ZERO, Duration.ZERO, Duration.ZERO), Samples.T0, Samples.T0, tree));
-                assertEquals(new AttemptOutcome.ProofFound(proof), store.attempts().find(id).orElseThrow().outcome());
+                assertEquals(Optional.of(new ProofRecord(List.of("rfl"), "rfl", accepted)),
+                        store.attempts().find(id).orElseThrow().proof());
             }
             for (ProblemStatus status : ProblemStatus.values()) {
                 String name = "s-" + status.code();

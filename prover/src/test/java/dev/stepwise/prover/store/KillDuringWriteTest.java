@@ -91,7 +91,7 @@ class KillDuringWriteTest {
                 SearchTreeRecord tree = store.attempts().tree(a.id());
                 assertEquals(StoreWriterProcess.TREE_NODES, tree.nodes().size(), "partial tree of " + a.problem());
                 assertEquals(2 * StoreWriterProcess.TREE_NODES, tree.edges().size(), "partial tree of " + a.problem());
-                assertTrue(a.outcome() instanceof AttemptOutcome.ProofFound, "proof of " + a.problem());
+                assertTrue(a.proved(), "proof of " + a.problem());
             }
             assertTrue(withAttempt.containsAll(reported), "a reported commit is missing");
             // a problem is marked proved only after its attempt committed

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stepwise.prover.problems.Problem;
 import dev.stepwise.prover.store.schema.Migrations;
+import dev.stepwise.search.FailureReason;
+import dev.stepwise.search.SearchOutcome;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -135,19 +137,19 @@ class RunAndAttemptRepositoryTest {
         store.problems().add(run, Samples.problems(2));
         NewAttempt proved = Samples.provedAttempt(run, "p0000", 0, 4, "");
         NewAttempt failed = Samples.failedAttempt(run, "p0000", 1);
-        AttemptId provedId = store.attempts().record(proved);
-        AttemptId failedId = store.attempts().record(failed);
+        long provedId = store.attempts().record(proved);
+        long failedId = store.attempts().record(failed);
 
         Attempt back = store.attempts().find(provedId).orElseThrow();
-        assertEquals(new Attempt(provedId, run, "p0000", 0, 1000L, 0.5, proved.outcome(), proved.counts(), proved.timings(),
-                proved.startedAt(), proved.endedAt()), back);
+        assertEquals(new Attempt(provedId, run, "p0000", 0, 1000L, 0.5, Optional.of(Samples.proof(4)), Optional.empty(),
+                proved.counts(), proved.timings(), proved.startedAt(), proved.endedAt()), back);
         assertEquals(proved.tree(), store.attempts().tree(provedId));
         assertEquals(failed.tree(), store.attempts().tree(failedId));
         assertEquals(List.of(provedId, failedId),
                 store.attempts().forProblem(run, "p0000").stream().map(Attempt::id).toList());
         assertEquals(List.of(), store.attempts().forProblem(run, "p0001"));
-        assertEquals(new AttemptOutcome.NoProof(FailureReason.BUDGET_EXHAUSTED, "100 expansions"),
-                store.attempts().find(failedId).orElseThrow().outcome());
+        assertEquals(Optional.of(new SearchOutcome.Failed(FailureReason.BUDGET_EXPANSIONS, "100 expansions")),
+                store.attempts().find(failedId).orElseThrow().failure());
     }
 
     @Test

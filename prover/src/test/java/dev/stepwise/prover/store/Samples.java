@@ -1,6 +1,11 @@
 package dev.stepwise.prover.store;
 
 import dev.stepwise.prover.problems.Problem;
+import dev.stepwise.search.AcceptanceVerdict;
+import dev.stepwise.search.FailureReason;
+import dev.stepwise.search.Proof;
+import dev.stepwise.search.ProofStep;
+import dev.stepwise.search.SearchOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,19 +59,27 @@ public final class Samples {
         return new SearchTreeRecord(ns, es);
     }
 
-    static ProofRecord proof(int length) {
-        List<String> tactics = new ArrayList<>();
+    static final AcceptanceVerdict.Accepted ACCEPTED = new AcceptanceVerdict.Accepted(List.of(),
+            List.of("propext", "Classical.choice", "Quot.sound"), Duration.ofMillis(850));
+
+    /** A proof of {@code length} steps, as the search returns it with the gate's verdict. */
+    public static SearchOutcome.Proved proved(int length) {
+        List<ProofStep> steps = new ArrayList<>();
         for (int i = 0; i + 1 < length; i++) {
-            tactics.add("rw [Nat.add_comm]");
+            steps.add(new ProofStep("⊢ goal " + i, "rw [Nat.add_comm]"));
         }
-        tactics.add("omega");
-        return new ProofRecord(tactics, "by\n  " + String.join("\n  ", tactics),
-                new GateVerdict(Verdict.ACCEPTED, List.of(), List.of("propext", "Classical.choice", "Quot.sound"),
-                        Duration.ofMillis(850)));
+        steps.add(new ProofStep("⊢ goal " + (length - 1), "omega"));
+        return new SearchOutcome.Proved(new Proof(steps), ACCEPTED);
+    }
+
+    /** That proof as the store reads it back. */
+    public static ProofRecord proof(int length) {
+        Proof p = proved(length).proof();
+        return new ProofRecord(p.tactics(), p.script(), ACCEPTED);
     }
 
     public static NewAttempt provedAttempt(RunId run, String problem, int index, int treeSize, String goalPrefix) {
-        return new NewAttempt(run, problem, index, 1000L + index, 0.5, new AttemptOutcome.ProofFound(proof(treeSize)),
+        return new NewAttempt(run, problem, index, 1000L + index, 0.5, proved(treeSize),
                 new SearchCounts(treeSize, 2 * treeSize, 40L * treeSize),
                 new SearchTimings(Duration.ofMillis(5_000), Duration.ofMillis(3_000), Duration.ofMillis(1_500)),
                 T0.plusSeconds(1), T0.plusSeconds(6), tree(treeSize, goalPrefix));
@@ -74,7 +87,7 @@ public final class Samples {
 
     public static NewAttempt failedAttempt(RunId run, String problem, int index) {
         return new NewAttempt(run, problem, index, 7L, 1.0,
-                new AttemptOutcome.NoProof(FailureReason.BUDGET_EXHAUSTED, "100 expansions"),
+                new SearchOutcome.Failed(FailureReason.BUDGET_EXPANSIONS, "100 expansions"),
                 new SearchCounts(100, 800, 12_000),
                 new SearchTimings(Duration.ofMillis(60_000), Duration.ofMillis(40_000), Duration.ofMillis(19_000)),
                 T0, T0.plusSeconds(60), tree(3, "failed "));

@@ -3,6 +3,7 @@ package dev.stepwise.prover.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.stepwise.search.AcceptanceVerdict;
 import dev.stepwise.search.EdgeKind;
 import dev.stepwise.search.EdgeRecord;
 import dev.stepwise.search.FailureReason;
@@ -16,6 +17,7 @@ import dev.stepwise.search.Status;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,33 +62,35 @@ class SearchRecordsTest {
     @Test
     void provedAndFailedAttemptsAreStoredAndReadBack() {
         Proof proof = new Proof(List.of(new ProofStep("⊢ 2 + 2 = 4", "norm_num [Nat.add_comm]"), new ProofStep("⊢ 4 = 4", "rfl")));
-        GateVerdict accepted = new GateVerdict(Verdict.ACCEPTED, List.of(), List.of("propext"), Duration.ofMillis(650));
-        NewAttempt proved = SearchRecords.provedAttempt(new RunId(1), "p0000", 0, result(new SearchOutcome.Proved(proof)),
-                Samples.T0, accepted);
-        assertEquals(new AttemptOutcome.ProofFound(new ProofRecord(List.of("norm_num [Nat.add_comm]", "rfl"),
-                "norm_num [Nat.add_comm]\nrfl", accepted)), proved.outcome());
+        AcceptanceVerdict.Accepted accepted = new AcceptanceVerdict.Accepted(List.of(), List.of("propext"),
+                Duration.ofMillis(650));
+        NewAttempt proved = SearchRecords.provedAttempt(new RunId(1), "p0000", 0,
+                result(new SearchOutcome.Proved(proof, accepted)), Samples.T0);
+        assertEquals(new SearchOutcome.Proved(proof, accepted), proved.outcome());
         assertEquals(new SearchCounts(2, 6, 1_023), proved.counts());
         assertEquals(new SearchTimings(Duration.ofMillis(480), Duration.ofMillis(300), Duration.ofMillis(90)), proved.timings());
         assertEquals(Samples.T0.plusMillis(480), proved.endedAt());
 
         NewAttempt failed = SearchRecords.failedAttempt(new RunId(1), "p0000", 1,
                 result(new SearchOutcome.Failed(FailureReason.BUDGET_TOKENS, "1023 of 1000")), Samples.T0);
-        assertEquals(new AttemptOutcome.NoProof(dev.stepwise.prover.store.FailureReason.BUDGET_EXHAUSTED,
-                "tokens budget: 1023 of 1000"), failed.outcome());
+        assertEquals(new SearchOutcome.Failed(FailureReason.BUDGET_TOKENS, "1023 of 1000"), failed.outcome());
+        assertEquals("budget-exhausted", OutcomeCodes.code(FailureReason.BUDGET_TOKENS));
+        assertEquals("tokens budget: 1023 of 1000", OutcomeCodes.detail((SearchOutcome.Failed) failed.outcome()));
 
         try (Store store = Store.open(dir.resolve("s.db"), Duration.ofSeconds(5))) {
             RunId run = store.runs().create(Samples.run("r")).id();
             store.problems().add(run, Samples.problems(1));
-            NewAttempt p = SearchRecords.provedAttempt(run, "p0000", 0, result(new SearchOutcome.Proved(proof)), Samples.T0,
-                    accepted);
+            NewAttempt p = SearchRecords.provedAttempt(run, "p0000", 0, result(new SearchOutcome.Proved(proof, accepted)),
+                    Samples.T0);
             NewAttempt f = SearchRecords.failedAttempt(run, "p0000", 1,
                     result(new SearchOutcome.Failed(FailureReason.CANCELLED, "")), Samples.T0);
-            AttemptId pid = store.attempts().record(p);
-            AttemptId fid = store.attempts().record(f);
+            long pid = store.attempts().record(p);
+            long fid = store.attempts().record(f);
             assertEquals(SearchRecords.tree(TREE), store.attempts().tree(pid));
-            assertEquals(p.outcome(), store.attempts().find(pid).orElseThrow().outcome());
-            assertEquals(new AttemptOutcome.NoProof(dev.stepwise.prover.store.FailureReason.CANCELLED, ""),
-                    store.attempts().find(fid).orElseThrow().outcome());
+            assertEquals(Optional.of(new ProofRecord(List.of("norm_num [Nat.add_comm]", "rfl"),
+                    "norm_num [Nat.add_comm]\nrfl", accepted)), store.attempts().find(pid).orElseThrow().proof());
+            assertEquals(Optional.of(new SearchOutcome.Failed(FailureReason.CANCELLED, "")),
+                    store.attempts().find(fid).orElseThrow().failure());
         }
     }
 
@@ -105,8 +109,7 @@ class SearchRecordsTest {
     @Test
     void theOutcomeMustFitTheConverterUsed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SearchRecords.provedAttempt(
-                new RunId(1), "p0000", 3, result(new SearchOutcome.Failed(FailureReason.FRONTIER_EXHAUSTED, "")), Samples.T0,
-                new GateVerdict(Verdict.ACCEPTED, List.of(), List.of(), Duration.ZERO)));
+                new RunId(1), "p0000", 3, result(new SearchOutcome.Failed(FailureReason.FRONTIER_EXHAUSTED, "")), Samples.T0));
         assertEquals("attempt 3 of p0000 found no proof; use failedAttempt", e.getMessage());
     }
 }
