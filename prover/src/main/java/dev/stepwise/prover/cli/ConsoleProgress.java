@@ -1,7 +1,7 @@
 package dev.stepwise.prover.cli;
 
 import dev.stepwise.prover.eval.LeanUsage;
-import dev.stepwise.prover.eval.ProblemResult;
+import dev.stepwise.prover.eval.ProblemDone;
 import dev.stepwise.prover.eval.RunObserver;
 import dev.stepwise.search.AttemptId;
 import dev.stepwise.search.SearchProgress;
@@ -88,7 +88,7 @@ public final class ConsoleProgress implements RunObserver {
     }
 
     @Override
-    public void problemFinished(ProblemResult r, int done, int solved, int total) {
+    public void problemFinished(ProblemDone r, int done, int solved, int total) {
         lock.lock();
         try {
             Duration elapsed = Duration.between(started, clock.instant());

@@ -1,8 +1,11 @@
 package dev.stepwise.prover.cli;
 
 import dev.stepwise.prover.config.CoreKeys;
+import dev.stepwise.prover.config.Settings;
+import dev.stepwise.prover.eval.EvalReport;
 import dev.stepwise.prover.eval.ProblemResult;
 import dev.stepwise.prover.eval.ResultsFiles;
+import dev.stepwise.prover.eval.ResultsOutput;
 import dev.stepwise.prover.eval.RunSummary;
 import dev.stepwise.prover.eval.StoredRun;
 import dev.stepwise.prover.problems.DatasetCatalog;
@@ -70,7 +73,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         List<Problem> problems = select(new DatasetCatalog(app.home(), app.workDir()).load(dataset));
         try (StopHint progress = progress()) {
-            return new RunLauncher(app).run(RunKind.EVAL, dataset, problems, options, progress, this::finish);
+            return finish(new RunLauncher(app).run(RunKind.EVAL, dataset, problems, options, progress, this::resultsFiles));
         }
     }
 
@@ -100,7 +103,8 @@ final class EvalCommand implements Callable<Integer> {
             options.simulate = Path.of(world);
         }
         try (StopHint progress = progress()) {
-            return new RunLauncher(app).run(RunKind.EVAL, stored.config().dataset(), selected, options, progress, this::finish);
+            return finish(new RunLauncher(app).run(RunKind.EVAL, stored.config().dataset(), selected, options, progress,
+                    this::resultsFiles));
         }
     }
 
@@ -131,16 +135,17 @@ final class EvalCommand implements Callable<Integer> {
                 new ConsoleProgress(err, InstantSource.system(), false, options.simulate));
     }
 
-    private int finish(StoredRun run) {
+    private ResultsOutput resultsFiles(Settings s) {
+        return ResultsFiles.under(app.resolve(s.path(CoreKeys.RUNS_DIR)));
+    }
+
+    private int finish(EvalReport run) {
         PrintWriter out = spec.commandLine().getOut();
-        List<ProblemResult> results = run.results();
-        Path dir = app.resolve(app.settings().path(CoreKeys.RUNS_DIR)).resolve(run.run().name());
-        ResultsFiles.write(dir, run.info(), results);
-        RunSummary summary = RunSummary.of(results);
+        RunSummary summary = run.summary();
         out.println();
         out.print(ResultsFiles.summary(run.info(), summary));
         out.println();
-        out.println("results: " + dir.resolve("results.jsonl") + " and results.md");
+        out.println("results: " + run.files().get(0) + " and " + run.files().get(1).getFileName());
         if (summary.failed() > 0) {
             out.printf(Locale.ROOT, "%d problem(s) could not be finished; continue with: stepwise eval --resume %s%n",
                     summary.failed(), run.run().name());

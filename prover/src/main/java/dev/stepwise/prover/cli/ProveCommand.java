@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepwise.prover.eval.AtomicWrite;
+import dev.stepwise.prover.eval.EvalReport;
 import dev.stepwise.prover.eval.ProblemResult;
-import dev.stepwise.prover.eval.StoredRun;
+import dev.stepwise.prover.eval.ResultsOutput;
 import dev.stepwise.prover.problems.DatasetCatalog;
 import dev.stepwise.prover.problems.LeanFileParser;
 import dev.stepwise.prover.problems.Problem;
@@ -73,8 +74,8 @@ final class ProveCommand implements Callable<Integer> {
         List<Path> sources = sources(path);
         List<Problem> problems = DatasetCatalog.loadPath(path, file.toString()).problems();
         ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), InstantSource.system(), true, options.simulate);
-        return new RunLauncher(app).run(RunKind.PROVE, file.toString(), problems, options, progress,
-                run -> report(run, sources, problems));
+        return report(new RunLauncher(app).run(RunKind.PROVE, file.toString(), problems, options, progress,
+                s -> ResultsOutput.NONE), sources, problems);
     }
 
     /** The statement files: the file itself, or the .lean files of a directory in name order (not earlier outputs). */
@@ -89,7 +90,7 @@ final class ProveCommand implements Callable<Integer> {
         }
     }
 
-    private int report(StoredRun run, List<Path> sources, List<Problem> problems) {
+    private int report(EvalReport run, List<Path> sources, List<Problem> problems) {
         List<ProblemResult> results = run.results();
         Map<String, List<String>> proofs = new LinkedHashMap<>();
         results.stream().filter(ProblemResult::proved).forEach(r -> proofs.put(r.name(), r.proof()));
@@ -114,7 +115,7 @@ final class ProveCommand implements Callable<Integer> {
         return proofs.size() == problems.size() ? ExitCode.OK.code() : ExitCode.NO.code();
     }
 
-    private static void print(PrintWriter out, StoredRun run, List<ProblemResult> results, List<Problem> problems,
+    private static void print(PrintWriter out, EvalReport run, List<ProblemResult> results, List<Problem> problems,
             List<Path> written) {
         if (run.info().simulated()) {
             out.println("-- SIMULATED run: no real Lean or model; these proofs prove nothing.");
@@ -134,7 +135,7 @@ final class ProveCommand implements Callable<Integer> {
                 + String.join(", ", written.stream().map(Path::toString).toList()) + " (run " + run.run().name() + ")");
     }
 
-    private static String json(StoredRun run, List<ProblemResult> results, List<Path> written, List<Problem> problems) {
+    private static String json(EvalReport run, List<ProblemResult> results, List<Path> written, List<Problem> problems) {
         ObjectNode doc = JSON.createObjectNode();
         doc.put("run", run.run().name());
         doc.put("simulated", run.info().simulated());

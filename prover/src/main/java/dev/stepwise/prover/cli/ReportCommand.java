@@ -1,6 +1,7 @@
 package dev.stepwise.prover.cli;
 
 import dev.stepwise.prover.report.HtmlReport;
+import dev.stepwise.prover.report.ReportLoader;
 import dev.stepwise.prover.store.Store;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -33,7 +34,7 @@ final class ReportCommand implements Runnable {
     public void run() {
         Path dir = app.resolve(out);
         try (Store store = app.openStore()) {
-            HtmlReport.write(RunsCommand.require(store, name).report(), dir);
+            HtmlReport.write(ReportLoader.read(RunsCommand.require(store, name)), dir);
         }
         spec.commandLine().getOut().println("wrote " + dir.resolve("index.html"));
         spec.commandLine().getOut().flush();

@@ -11,11 +11,13 @@ import dev.stepwise.prover.config.Settings;
 import dev.stepwise.prover.critic.SearchCritic;
 import dev.stepwise.prover.eval.Budget;
 import dev.stepwise.prover.eval.EvalConfig;
+import dev.stepwise.prover.eval.EvalReport;
 import dev.stepwise.prover.eval.EvalRequest;
 import dev.stepwise.prover.eval.EvalService;
+import dev.stepwise.prover.eval.ResultsOutput;
 import dev.stepwise.prover.eval.RunBusyException;
+import dev.stepwise.prover.eval.RunClaim;
 import dev.stepwise.prover.eval.RunObserver;
-import dev.stepwise.prover.eval.StoredRun;
 import dev.stepwise.prover.lean.LeanSetup;
 import dev.stepwise.prover.problems.Problem;
 import dev.stepwise.prover.policy.PolicyConfig;
@@ -51,13 +53,14 @@ public final class RunLauncher {
     }
 
     /**
-     * Runs the problems and hands the finished run to {@code then}; closes everything it opened,
-     * also when the run fails.
+     * Runs the problems and returns the finished run's report, its result files written by
+     * {@code results}; closes everything it opened, also when the run fails.
      *
      * @param dataset what the problems are (a dataset name or a file), for the run's record
+     * @param results where the result files go, under the run's effective settings
      */
-    <R> R run(RunKind kind, String dataset, List<Problem> problems, RunOptions options, RunObserver observer,
-            Function<StoredRun, R> then) {
+    EvalReport run(RunKind kind, String dataset, List<Problem> problems, RunOptions options, RunObserver observer,
+            Function<Settings, ResultsOutput> results) {
         options.applyTo(app);
         SimulatedStack sim = options.simulate == null ? null : startSimulation(app, options.simulate);
         try {
@@ -66,21 +69,16 @@ public final class RunLauncher {
             EvalConfig config = config(dataset, problems, s, options.simulate == null ? "" : app.resolve(options.simulate).toString());
             LeanSetup lean = new LeanSetup(s, app.home(), app.workDir(), HostTools.fromEnvironment());
             List<String> headers = problems.stream().map(Problem::header).distinct().toList();
-            try (Store store = app.openStore()) {
-                // A finished run with this configuration is reported without starting Lean or the model.
-                var done = EvalService.existing(store, kind, options.name, config)
-                        .filter(r -> r.kind() == kind && store.problems().unfinished(r.id()).isEmpty()
-                                && store.problems().list(r.id()).size() == problems.size());
-                if (done.isPresent()) {
-                    return then.apply(StoredRun.of(store, done.get()));
+            EvalRequest request = new EvalRequest(kind, options.name, config, problems);
+            // The run is looked up once, before Lean starts: a run live in another process is refused here.
+            try (Store store = app.openStore(); RunClaim claim = EvalService.claim(store, request)) {
+                if (claim instanceof RunClaim.Finished finished) {
+                    // A finished run with this configuration is reported without starting Lean or the model.
+                    return EvalService.report(store, finished.run(), results.apply(s));
                 }
-                // A run live in another process is refused before Lean starts (the service checks again, atomically).
-                try {
-                    EvalService.requireNotRunning(store, kind, options.name, config);
-                } catch (RunBusyException e) {
-                    throw UserError.environment(e.getMessage(), e);
-                }
-                return runWith(store, lean, headers, sim != null, kind, options, config, problems, observer, then);
+                return runWith(store, lean, headers, sim != null, request, claim, observer, results.apply(s));
+            } catch (RunBusyException e) {
+                throw UserError.environment(e.getMessage(), e);
             }
         } finally {
             if (sim != null) {
@@ -90,8 +88,8 @@ public final class RunLauncher {
     }
 
     /** @param simulatedRepl whether {@code --simulate} put the simulated REPL in (no sandbox warning then) */
-    private <R> R runWith(Store store, LeanSetup lean, List<String> headers, boolean simulatedRepl, RunKind kind,
-            RunOptions options, EvalConfig config, List<Problem> problems, RunObserver observer, Function<StoredRun, R> then) {
+    private EvalReport runWith(Store store, LeanSetup lean, List<String> headers, boolean simulatedRepl, EvalRequest request,
+            RunClaim claim, RunObserver observer, ResultsOutput results) {
         Settings s = app.settings();
         if (!simulatedRepl) {
             lean.unsandboxedWarning().ifPresent(observer::warning);
@@ -99,9 +97,8 @@ public final class RunLauncher {
         try (ProverStack stack = openStack(app, lean, headers)) {
             SearchSettings search = new SearchSettings(s);
             EvalService service = new EvalService(store, stack, InstantSource.system(), observer, search.searchConfig(),
-                    search.attemptPlan(), search.schedulerConfig(s.duration(LeanKeys.TACTIC_TIMEOUT)));
-            // The results are read while the store is still open.
-            return then.apply(service.run(new EvalRequest(kind, options.name, config, problems)));
+                    search.attemptPlan(), search.schedulerConfig(s.duration(LeanKeys.TACTIC_TIMEOUT)), results);
+            return service.run(request, claim);
         } catch (RunBusyException e) {
             throw UserError.environment(e.getMessage(), e);
         } catch (ReplStartException e) {

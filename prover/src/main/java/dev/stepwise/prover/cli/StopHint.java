@@ -1,7 +1,7 @@
 package dev.stepwise.prover.cli;
 
 import dev.stepwise.prover.eval.LeanUsage;
-import dev.stepwise.prover.eval.ProblemResult;
+import dev.stepwise.prover.eval.ProblemDone;
 import dev.stepwise.prover.eval.RunObserver;
 import dev.stepwise.search.AttemptId;
 import dev.stepwise.search.SearchProgress;
@@ -62,7 +62,7 @@ public final class StopHint implements RunObserver, AutoCloseable {
     }
 
     @Override
-    public void problemFinished(ProblemResult result, int done, int solved, int total) {
+    public void problemFinished(ProblemDone result, int done, int solved, int total) {
         display.problemFinished(result, done, solved, total);
     }
 

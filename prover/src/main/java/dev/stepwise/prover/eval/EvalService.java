@@ -7,7 +7,6 @@ import dev.stepwise.prover.run.ProverStack;
 import dev.stepwise.prover.store.NewRun;
 import dev.stepwise.prover.store.ProblemStatus;
 import dev.stepwise.prover.store.Run;
-import dev.stepwise.prover.store.RunKind;
 import dev.stepwise.prover.store.RunProblem;
 import dev.stepwise.prover.store.RunStatus;
 import dev.stepwise.prover.store.Simulation;
@@ -38,7 +37,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Runs the problems of a run through the search scheduler and writes every result to the store
  * the moment it is known: a run killed at any point continues where it stopped, and a resumed
- * run ends with the same rows as an uninterrupted one. Prove and eval both run through here.
+ * run ends with the same rows as an uninterrupted one. Prove and eval both run through here. A
+ * run ends as an {@link EvalReport}, with its result files written: callers print it.
  */
 public final class EvalService {
     private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -50,6 +50,7 @@ public final class EvalService {
     private final SearchConfig searchConfig;
     private final AttemptPlan plan;
     private final SchedulerConfig scheduling;
+    private final ResultsOutput results;
     /** Set when the Lean pool gave up starting processes: the run stops with that reason (exit 3). */
     private final AtomicReference<ReplStartException> leanGone = new AtomicReference<>();
 
@@ -60,6 +61,12 @@ public final class EvalService {
      */
     public EvalService(Store store, ProverStack stack, InstantSource clock, RunObserver observer, SearchConfig searchConfig,
             AttemptPlan plan, SchedulerConfig scheduling) {
+        this(store, stack, clock, observer, searchConfig, plan, scheduling, ResultsOutput.NONE);
+    }
+
+    /** @param results where the finished run's result files go (none for prove and the rounds) */
+    public EvalService(Store store, ProverStack stack, InstantSource clock, RunObserver observer, SearchConfig searchConfig,
+            AttemptPlan plan, SchedulerConfig scheduling, ResultsOutput results) {
         this.store = store;
         this.stack = stack;
         this.clock = clock;
@@ -67,66 +74,121 @@ public final class EvalService {
         this.searchConfig = searchConfig;
         this.plan = plan;
         this.scheduling = scheduling;
+        this.results = results;
     }
 
     /**
      * The run this request continues, if any: the named run, or the latest run with the same
      * configuration (a finished one has nothing left to do, and its results are reported again).
      */
-    public Optional<Run> existing(EvalRequest request) {
-        return existing(store, request.kind(), request.name(), request.config());
+    private static Optional<Run> existing(Store store, EvalRequest request) {
+        return request.name() != null ? store.runs().findByName(request.name())
+                : store.runs().findLatest(request.kind(), request.config().toJson());
     }
 
-    /** The same lookup without a running stack, to report a finished run before starting Lean. */
-    public static Optional<Run> existing(Store store, RunKind kind, String name, EvalConfig config) {
-        return name != null ? store.runs().findByName(name) : store.runs().findLatest(kind, config.toJson());
+    /**
+     * Looks the request's run up, once, before Lean starts: a finished run to report again, an
+     * unfinished one to continue (locked from now on), or none yet. The caller closes the claim
+     * after the run.
+     *
+     * @throws RunBusyException if another invocation is running that run right now
+     */
+    public static RunClaim claim(Store store, EvalRequest request) {
+        return RunLock.lookingUp(store, () -> {
+            Optional<Run> found = existing(store, request);
+            if (found.isEmpty()) {
+                return new RunClaim.Fresh();
+            }
+            Run run = found.get();
+            if (run.kind() == request.kind() && store.problems().unfinished(run.id()).isEmpty()
+                    && store.problems().list(run.id()).size() == request.problems().size()) {
+                return new RunClaim.Finished(run);
+            }
+            return new RunClaim.Held(run, RunLock.acquire(store, run));
+        });
     }
 
+    /**
+     * The report of a run as stored, with its result files written; for a finished run, without
+     * Lean or the model.
+     */
+    public static EvalReport report(Store store, Run run, ResultsOutput output) {
+        StoredRun stored = StoredRun.of(store, run);
+        RunInfo info = stored.info();
+        List<ProblemResult> results = stored.results();
+        return new EvalReport(run, info, results, output.write(run.name(), info, results));
+    }
 
     /**
      * Runs the request's run to its end: the existing one it continues, or a new one.
      *
      * @throws RunBusyException if another invocation is running that run right now
      */
-    public StoredRun run(EvalRequest request) {
-        record Found(Run run, boolean resumed, RunLock lock) {
+    public EvalReport run(EvalRequest request) {
+        try (RunClaim claim = claim(store, request)) {
+            return run(request, claim);
         }
-        Found found = RunLock.lookingUp(store, () -> {
-            Run run = existing(request).orElse(null);
-            if (run == null) {
-                String name = request.name() != null ? request.name() : defaultName(request);
-                run = store.runs().create(new NewRun(name, request.kind(), request.config().dataset(), request.round(),
-                        request.config().toJson(), stack.versions(), List.of(request.config().seed()), stack.simulation(),
-                        clock.instant()));
-                return new Found(run, false, RunLock.acquire(store, run));
-            }
-            if (!run.kind().equals(request.kind())) {
-                throw new RunConflictException("run " + run.name() + " is a " + run.kind().code() + " run, not a "
-                        + request.kind().code() + " run; choose another --name");
-            }
-            return new Found(run, true, RunLock.acquire(store, run));
-        });
-        try (RunLock held = found.lock()) {
-            Run run = found.run();
-            if (found.resumed()) {
-                store.runs().reopen(run.id());
-                if (stack.simulation() == Simulation.SIMULATED && run.simulation() == Simulation.REAL) {
-                    // Resumed against the simulator: part of it is simulated, so all of it is labelled so.
-                    store.runs().markSimulated(run.id());
-                    run = store.runs().find(run.id()).orElseThrow();
+    }
+
+    /**
+     * Runs the run {@code claim} found for {@code request} to its end, and writes its result files.
+     * A finished run is run again as a resumed one (nothing is left to search); the caller still
+     * closes the claim.
+     *
+     * @throws RunBusyException if another invocation is running that run right now
+     */
+    public EvalReport run(EvalRequest request, RunClaim claim) {
+        return switch (claim) {
+            case RunClaim.Held held -> resume(request, held.run());
+            case RunClaim.Finished finished -> {
+                try (RunLock held = RunLock.acquire(store, finished.run())) {
+                    yield resume(request, finished.run());
                 }
             }
-            store.problems().add(run.id(), request.problems());
-            return execute(run, found.resumed());
+            case RunClaim.Fresh fresh -> {
+                record Found(Run run, boolean resumed, RunLock lock) {
+                }
+                // Another invocation may have created this run since the claim; then it is continued (or found busy).
+                Found found = RunLock.lookingUp(store, () -> {
+                    Optional<Run> since = existing(store, request);
+                    if (since.isPresent()) {
+                        return new Found(since.get(), true, RunLock.acquire(store, since.get()));
+                    }
+                    String name = request.name() != null ? request.name() : defaultName(request);
+                    Run run = store.runs().create(new NewRun(name, request.kind(), request.config().dataset(), request.round(),
+                            request.config().toJson(), stack.versions(), List.of(request.config().seed()),
+                            stack.simulation(), clock.instant()));
+                    return new Found(run, false, RunLock.acquire(store, run));
+                });
+                try (RunLock held = found.lock()) {
+                    if (found.resumed()) {
+                        yield resume(request, found.run());
+                    }
+                    store.problems().add(found.run().id(), request.problems());
+                    yield execute(found.run(), false);
+                }
+            }
+        };
+    }
+
+    /** Continues a stored run the caller holds the lock of: a run of another kind is refused. */
+    private EvalReport resume(EvalRequest request, Run found) {
+        Run run = found;
+        if (!run.kind().equals(request.kind())) {
+            throw new RunConflictException("run " + run.name() + " is a " + run.kind().code() + " run, not a "
+                    + request.kind().code() + " run; choose another --name");
         }
+        store.runs().reopen(run.id());
+        if (stack.simulation() == Simulation.SIMULATED && run.simulation() == Simulation.REAL) {
+            // Resumed against the simulator: part of it is simulated, so all of it is labelled so.
+            store.runs().markSimulated(run.id());
+            run = store.runs().find(run.id()).orElseThrow();
+        }
+        store.problems().add(run.id(), request.problems());
+        return execute(run, true);
     }
 
-    /** Fails at once if the run this request would continue is being run right now; call before starting Lean. */
-    public static void requireNotRunning(Store store, RunKind kind, String name, EvalConfig config) {
-        existing(store, kind, name, config).ifPresent(r -> RunLock.requireFree(store, r));
-    }
-
-    private StoredRun execute(Run run, boolean resumed) {
+    private EvalReport execute(Run run, boolean resumed) {
         List<RunProblem> all = store.problems().list(run.id());
         List<Problem> todo = store.problems().unfinished(run.id());
         int done = all.size() - todo.size();
@@ -139,12 +201,14 @@ public final class EvalService {
         Run current = run;
         try (SearchScheduler scheduler = new SearchScheduler(scheduling, searchConfig, stack.services(),
                 new Listener())) {
-            store.problems().start(run.id(), todo.stream().map(Problem::name).toList(), clock.instant());
+            // As stored: the progress lines time a problem from this instant, to the millisecond the store keeps.
+            Instant started = Instant.ofEpochMilli(clock.instant().toEpochMilli());
+            store.problems().start(run.id(), todo.stream().map(Problem::name).toList(), started);
             for (Problem p : todo) {
                 Theorem theorem = p.theorem();
                 futures.add(scheduler.submit(theorem, plan)
                         .handle((result, error) -> {
-                            record(current, theorem, result, error, counter);
+                            record(current, theorem, started, result, error, counter);
                             return null;
                         }));
             }
@@ -160,32 +224,41 @@ public final class EvalService {
             throw new ReplStartException(gone.getMessage() + "; run " + run.name()
                     + " is kept, and running the same command again continues it", gone);
         }
-        return StoredRun.of(store, store.runs().find(run.id()).orElseThrow());
+        return report(store, store.runs().find(run.id()).orElseThrow(), results);
     }
 
-    private void record(Run run, Theorem theorem, TheoremResult result, Throwable error, Counter counter) {
+    private void record(Run run, Theorem theorem, Instant started, TheoremResult result, Throwable error, Counter counter) {
         Instant now = clock.instant();
+        ProblemResult.Outcome outcome;
+        long expansions = 0;
         Optional<ReplStartException> noLean = startFailure(error);
         if (noLean.isPresent()) {
             leanGone.compareAndSet(null, noLean.get());
             store.problems().fail(run.id(), theorem.name(), "Lean unavailable: " + noLean.get().getMessage(), now);
+            outcome = ProblemResult.Outcome.FAILED;
         } else if (error != null) {
             store.problems().fail(run.id(), theorem.name(), "internal error: " + error, now);
+            outcome = ProblemResult.Outcome.FAILED;
         } else {
             for (AttemptResult a : result.attempts()) {
                 store.attempts().record(AttemptRecords.of(run.id(), theorem, a.attempt(), a.result(), now));
+                expansions += a.result().expansions();
             }
             Optional<String> retry = retryReason(result);
             if (result.proved()) {
                 store.problems().finish(run.id(), theorem.name(), ProblemStatus.PROVED, now);
+                outcome = ProblemResult.Outcome.PROVED;
             } else if (retry.isPresent()) {
                 store.problems().fail(run.id(), theorem.name(), retry.get(), now);
+                outcome = ProblemResult.Outcome.FAILED;
             } else {
                 store.problems().finish(run.id(), theorem.name(), ProblemStatus.UNPROVED, now);
+                outcome = ProblemResult.Outcome.UNPROVED;
             }
         }
-        RunProblem stored = store.problems().find(run.id(), theorem.name()).orElseThrow();
-        ProblemResult row = StoredRun.result(stored, store.attempts().forProblem(run.id(), theorem.name()));
+        // The line comes from the search's own result; reading the rows back would cost a query per attempt.
+        ProblemDone row = new ProblemDone(theorem.name(), outcome, expansions,
+                Duration.between(started, Instant.ofEpochMilli(now.toEpochMilli())));
         observer.problemFinished(row, counter.done(row), counter.solved(), counter.total());
     }
 
@@ -253,7 +326,7 @@ public final class EvalService {
             this.total = total;
         }
 
-        int done(ProblemResult r) {
+        int done(ProblemDone r) {
             if (r.proved()) {
                 solved.incrementAndGet();
             }

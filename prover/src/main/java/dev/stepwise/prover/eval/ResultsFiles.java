@@ -11,16 +11,31 @@ import java.util.Locale;
 
 /**
  * Writes a run's {@code results.jsonl} (one row per problem) and {@code results.md} (the summary
- * table and the per-problem table). Files are written to a temporary name and moved into place,
- * so a crash never leaves half a results file.
+ * table and the per-problem table) into {@code RUNS_DIR/RUN/}. Files are written to a temporary
+ * name and moved into place, so a crash never leaves half a results file.
  */
-public final class ResultsFiles {
+public final class ResultsFiles implements ResultsOutput {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ResultsFiles() {
+    private final Path runsDir;
+
+    private ResultsFiles(Path runsDir) {
+        this.runsDir = runsDir;
     }
 
-    public static void write(Path dir, RunInfo info, List<ProblemResult> results) {
+    /** @param runsDir the directory that holds one directory per run ({@code store.runs-dir}) */
+    public static ResultsFiles under(Path runsDir) {
+        return new ResultsFiles(runsDir);
+    }
+
+    @Override
+    public List<Path> write(String runName, RunInfo info, List<ProblemResult> results) {
+        Path dir = runsDir.resolve(runName);
+        write(dir, info, results);
+        return List.of(dir.resolve("results.jsonl"), dir.resolve("results.md"));
+    }
+
+    static void write(Path dir, RunInfo info, List<ProblemResult> results) {
         try {
             Files.createDirectories(dir);
             StringBuilder jsonl = new StringBuilder();

@@ -20,8 +20,12 @@ public interface RunObserver {
     default void progress(AttemptId attempt, SearchProgress progress) {
     }
 
-    /** @param done problems finished so far, this invocation and earlier ones */
-    default void problemFinished(ProblemResult result, int done, int solved, int total) {
+    /**
+     * A problem's search ended and its result is stored.
+     *
+     * @param done problems finished so far, this invocation and earlier ones
+     */
+    default void problemFinished(ProblemDone problem, int done, int solved, int total) {
     }
 
     /** @param lean how this invocation used the Lean processes */

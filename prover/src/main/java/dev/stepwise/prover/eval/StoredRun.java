@@ -1,6 +1,5 @@
 package dev.stepwise.prover.eval;
 
-import dev.stepwise.prover.report.ReportData;
 import dev.stepwise.prover.store.Attempt;
 import dev.stepwise.prover.store.OutcomeCodes;
 import dev.stepwise.prover.store.ProblemStatus;
@@ -10,23 +9,19 @@ import dev.stepwise.prover.store.RunProblem;
 import dev.stepwise.prover.store.SearchTreeRecord;
 import dev.stepwise.prover.store.Simulation;
 import dev.stepwise.prover.store.Store;
-import dev.stepwise.prover.store.TreeEdge;
-import dev.stepwise.prover.store.TreeNode;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * A run as read back from the store: its description and one {@link ProblemResult} per problem.
  * Results files, tables, comparisons and reports are all computed from here, so a resumed run and
- * an uninterrupted one print the same thing.
+ * an uninterrupted one print the same thing. It reads through the open store it was given: use it
+ * while that store is open, and hand on values ({@link EvalReport}), never this.
  */
 public final class StoredRun {
     private final Store store;
@@ -62,37 +57,32 @@ public final class StoredRun {
                 run.simulation() == Simulation.SIMULATED);
     }
 
-    public List<ProblemResult> results() {
-        Map<String, List<Attempt>> attempts = attemptsByProblem();
-        List<ProblemResult> out = new ArrayList<>();
+    /** One problem of the run as stored: its row, its attempts in the order they were stored, and its result. */
+    public record StoredProblem(RunProblem row, List<Attempt> attempts, ProblemResult result) {
+        public StoredProblem {
+            attempts = List.copyOf(attempts);
+        }
+    }
+
+    /** The run's problems in their order, each with its attempts and result. */
+    public List<StoredProblem> problems() {
+        Map<String, List<Attempt>> attempts = store.attempts().forRun(run.id()).stream()
+                .collect(Collectors.groupingBy(Attempt::problem, LinkedHashMap::new, Collectors.toList()));
+        List<StoredProblem> out = new ArrayList<>();
         for (RunProblem p : store.problems().list(run.id())) {
-            out.add(result(p, attempts.getOrDefault(p.problem().name(), List.of())));
+            List<Attempt> mine = attempts.getOrDefault(p.problem().name(), List.of());
+            out.add(new StoredProblem(p, mine, result(p, mine)));
         }
         return out;
     }
 
-    /** The report of the run: every problem with the tree of its winning (or else largest) attempt. */
-    public ReportData report() {
-        Map<String, List<Attempt>> attempts = attemptsByProblem();
-        List<ReportData.ProblemPage> pages = new ArrayList<>();
-        for (RunProblem p : store.problems().list(run.id())) {
-            List<Attempt> mine = attempts.getOrDefault(p.problem().name(), List.of());
-            ProblemResult result = result(p, mine);
-            ReportData.Tree tree = shownAttempt(mine).map(a -> reportTree(store.attempts().tree(a.id())))
-                    .orElse(ReportData.Tree.empty());
-            pages.add(new ReportData.ProblemPage(p.problem().header(), p.problem().formalStatement(), result, tree));
-        }
-        return new ReportData(info(), pages);
+    public List<ProblemResult> results() {
+        return problems().stream().map(StoredProblem::result).toList();
     }
 
-    private Map<String, List<Attempt>> attemptsByProblem() {
-        return store.attempts().forRun(run.id()).stream()
-                .collect(Collectors.groupingBy(Attempt::problem, LinkedHashMap::new, Collectors.toList()));
-    }
-
-    private static Optional<Attempt> shownAttempt(List<Attempt> attempts) {
-        return attempts.stream().filter(Attempt::proved).findFirst()
-                .or(() -> attempts.stream().max(Comparator.comparingInt(a -> a.counts().expansions())));
+    /** The search tree stored with {@code attempt}. */
+    public SearchTreeRecord tree(Attempt attempt) {
+        return store.attempts().tree(attempt.id());
     }
 
     static ProblemResult result(RunProblem p, List<Attempt> attempts) {
@@ -135,22 +125,5 @@ public final class StoredRun {
         }
         return reasons.entrySet().stream().map(e -> e.getValue() == 1 ? e.getKey() : e.getKey() + " ×" + e.getValue())
                 .collect(Collectors.joining(", "));
-    }
-
-    static ReportData.Tree reportTree(SearchTreeRecord tree) {
-        List<ReportData.Node> nodes = new ArrayList<>();
-        for (int i = 0; i < tree.nodes().size(); i++) {
-            TreeNode n = tree.nodes().get(i);
-            nodes.add(new ReportData.Node(i, n.goals(), n.status().name().toLowerCase(Locale.ROOT)));
-        }
-        // Only the proof the search extracted is highlighted, not every edge between proved nodes.
-        Set<Integer> proof = Set.copyOf(tree.shortestProofEdges());
-        List<ReportData.Edge> edges = new ArrayList<>();
-        for (int i = 0; i < tree.edges().size(); i++) {
-            TreeEdge e = tree.edges().get(i);
-            edges.add(new ReportData.Edge(e.parent(), e.child() == null ? -1 : e.child(), e.tactic(), e.score(),
-                    e.outcome().code().replace('-', '_'), e.errorText() == null ? "" : e.errorText(), proof.contains(i)));
-        }
-        return new ReportData.Tree(nodes, edges);
     }
 }

@@ -17,11 +17,11 @@ import dev.stepwise.prover.config.SearchSettings;
 import dev.stepwise.prover.config.Settings;
 import dev.stepwise.prover.critic.SearchCritic;
 import dev.stepwise.prover.eval.Budget;
+import dev.stepwise.prover.eval.EvalReport;
 import dev.stepwise.prover.eval.EvalRequest;
 import dev.stepwise.prover.eval.EvalService;
 import dev.stepwise.prover.eval.RunBusyException;
 import dev.stepwise.prover.eval.RunObserver;
-import dev.stepwise.prover.eval.StoredRun;
 import dev.stepwise.prover.lean.LeanSetup;
 import dev.stepwise.prover.policy.PolicyConfig;
 import dev.stepwise.prover.problems.Problem;
@@ -86,7 +86,7 @@ final class EvalRoundSearcher implements RoundSearcher, AutoCloseable {
                     search.attemptPlan(), search.schedulerConfig(s.duration(LeanKeys.TACTIC_TIMEOUT)));
             RoundId round = new RoundRepository(store).find(job.round()).map(Round::id).orElseThrow(() -> new IllegalStateException(
                     "round " + job.round() + " is not recorded"));
-            StoredRun run;
+            EvalReport run;
             try {
                 run = service.run(new EvalRequest(kind(job.purpose()), job.runName(), RunLauncher.config(poolName, problems, s,
                         world), problems, round));

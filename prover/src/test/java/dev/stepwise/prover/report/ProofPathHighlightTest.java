@@ -1,8 +1,7 @@
-package dev.stepwise.prover.eval;
+package dev.stepwise.prover.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.stepwise.prover.report.ReportData;
 import dev.stepwise.prover.store.EdgeOutcome;
 import dev.stepwise.prover.store.NodeStatus;
 import dev.stepwise.prover.store.SearchTreeRecord;
@@ -42,7 +41,7 @@ class ProofPathHighlightTest {
     void onlyTheShorterOfTwoProofsIsHighlighted() {
         SearchTreeRecord tree = twoProofs();
         assertEquals(List.of(1, 5), tree.shortestProofEdges());
-        List<String> highlighted = StoredRun.reportTree(tree).edges().stream().filter(ReportData.Edge::onProof)
+        List<String> highlighted = ReportLoader.tree(tree).edges().stream().filter(ReportData.Edge::onProof)
                 .map(ReportData.Edge::tactic).toList();
         assertEquals(List.of("d", "e"), highlighted);
     }
@@ -53,6 +52,6 @@ class ProofPathHighlightTest {
                 List.of(edge(0, "x", EdgeOutcome.LEAN_ERROR, null)));
         assertEquals(List.of(), open.shortestProofEdges());
         assertEquals(List.of(), SearchTreeRecord.empty().shortestProofEdges());
-        assertEquals(List.of(false), StoredRun.reportTree(open).edges().stream().map(ReportData.Edge::onProof).toList());
+        assertEquals(List.of(false), ReportLoader.tree(open).edges().stream().map(ReportData.Edge::onProof).toList());
     }
 }
