@@ -6,20 +6,16 @@ import dev.stepwise.prover.store.AttemptOutcome;
 import dev.stepwise.prover.store.ProblemStatus;
 import dev.stepwise.prover.store.Run;
 import dev.stepwise.prover.store.RunProblem;
-import dev.stepwise.prover.store.SearchTreeRecord;
 import dev.stepwise.prover.store.Simulation;
 import dev.stepwise.prover.store.Store;
-import dev.stepwise.prover.store.TreeEdge;
-import dev.stepwise.prover.store.TreeNode;
+import dev.stepwise.search.RecordedTree;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -77,8 +73,7 @@ public final class StoredRun {
         for (RunProblem p : store.problems().list(run.id())) {
             List<Attempt> mine = attempts.getOrDefault(p.problem().name(), List.of());
             ProblemResult result = result(p, mine);
-            ReportData.Tree tree = shownAttempt(mine).map(a -> reportTree(store.attempts().tree(a.id())))
-                    .orElse(ReportData.Tree.empty());
+            RecordedTree tree = shownAttempt(mine).map(a -> store.attempts().tree(a.id())).orElse(RecordedTree.empty());
             pages.add(new ReportData.ProblemPage(p.problem().header(), p.problem().formalStatement(), result, tree));
         }
         return new ReportData(info(), pages);
@@ -135,22 +130,5 @@ public final class StoredRun {
         }
         return reasons.entrySet().stream().map(e -> e.getValue() == 1 ? e.getKey() : e.getKey() + " ×" + e.getValue())
                 .collect(Collectors.joining(", "));
-    }
-
-    static ReportData.Tree reportTree(SearchTreeRecord tree) {
-        List<ReportData.Node> nodes = new ArrayList<>();
-        for (int i = 0; i < tree.nodes().size(); i++) {
-            TreeNode n = tree.nodes().get(i);
-            nodes.add(new ReportData.Node(i, n.goals(), n.status().name().toLowerCase(Locale.ROOT)));
-        }
-        // Only the proof the search extracted is highlighted, not every edge between proved nodes.
-        Set<Integer> proof = Set.copyOf(tree.shortestProofEdges());
-        List<ReportData.Edge> edges = new ArrayList<>();
-        for (int i = 0; i < tree.edges().size(); i++) {
-            TreeEdge e = tree.edges().get(i);
-            edges.add(new ReportData.Edge(e.parent(), e.child() == null ? -1 : e.child(), e.tactic(), e.score(),
-                    e.outcome().code().replace('-', '_'), e.errorText() == null ? "" : e.errorText(), proof.contains(i)));
-        }
-        return new ReportData.Tree(nodes, edges);
     }
 }

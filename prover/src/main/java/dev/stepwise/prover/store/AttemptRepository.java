@@ -1,5 +1,6 @@
 package dev.stepwise.prover.store;
 
+import dev.stepwise.search.RecordedTree;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -88,7 +89,7 @@ public final class AttemptRepository {
     }
 
     /** The recorded search tree of an attempt (empty if the attempt has none or does not exist). */
-    public SearchTreeRecord tree(AttemptId id) {
+    public RecordedTree tree(AttemptId id) {
         return db.read("read the search tree of attempt " + id, c -> SearchTreeTables.load(c, id.value()));
     }
 

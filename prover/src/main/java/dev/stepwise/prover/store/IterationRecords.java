@@ -1,9 +1,8 @@
 package dev.stepwise.prover.store;
 
-import dev.stepwise.iteration.AttemptTree;
-import dev.stepwise.iteration.SearchTrees;
 import dev.stepwise.iteration.Example;
-import java.util.List;
+import dev.stepwise.iteration.SearchedAttempt;
+import dev.stepwise.search.RecordedTree;
 
 /**
  * Converts between the store's records and the expert-iteration module's, which knows nothing of
@@ -13,8 +12,8 @@ public final class IterationRecords {
     private IterationRecords() {
     }
 
-    /** The tree harvesting reads; the attempt is named by its database id. */
-    public static AttemptTree attemptTree(Attempt attempt, SearchTreeRecord tree) {
+    /** The attempt as harvesting reads it, its stored tree as it is; the attempt is named by its database id. */
+    public static SearchedAttempt attemptTree(Attempt attempt, RecordedTree tree) {
         dev.stepwise.iteration.Verdict verdict = switch (attempt.outcome()) {
             case AttemptOutcome.ProofFound found -> switch (found.proof().verdict().verdict()) {
                 case ACCEPTED -> dev.stepwise.iteration.Verdict.ACCEPTED;
@@ -22,10 +21,7 @@ public final class IterationRecords {
             };
             case AttemptOutcome.NoProof none -> dev.stepwise.iteration.Verdict.NO_PROOF;
         };
-        List<AttemptTree.Node> nodes = tree.nodes().stream().map(n -> new AttemptTree.Node(n.goals())).toList();
-        List<AttemptTree.Edge> edges = tree.edges().stream().map(e -> new AttemptTree.Edge(e.parent(), e.tactic(),
-                e.logProbSum(), e.tokenCount(), SearchTrees.kind(e.outcome().kind()), e.errorText(), e.child())).toList();
-        return new AttemptTree(attempt.id().toString(), verdict, nodes, edges);
+        return new SearchedAttempt(attempt.id().toString(), verdict, tree);
     }
 
     /**

@@ -2,9 +2,12 @@ package dev.stepwise.prover.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.stepwise.iteration.AttemptTree;
-import dev.stepwise.iteration.EdgeKind;
 import dev.stepwise.iteration.Example;
+import dev.stepwise.iteration.SearchedAttempt;
+import dev.stepwise.search.EdgeKind;
+import dev.stepwise.search.EdgeRecord;
+import dev.stepwise.search.NodeRecord;
+import dev.stepwise.search.RecordedTree;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,16 +19,19 @@ class IterationRecordsTest {
         NewAttempt a = Samples.provedAttempt(new RunId(3), "p0000", 0, 2, "");
         Attempt stored = new Attempt(new AttemptId(17), a.run(), a.problem(), a.index(), a.seed(), a.alpha(), a.outcome(),
                 a.counts(), a.timings(), a.startedAt(), a.endedAt());
-        AttemptTree tree = IterationRecords.attemptTree(stored, a.tree());
+        SearchedAttempt tree = IterationRecords.attemptTree(stored, a.tree());
         assertEquals("17", tree.attempt());
         assertEquals(dev.stepwise.iteration.Verdict.ACCEPTED, tree.verdict());
-        assertEquals(List.of(new AttemptTree.Node(a.tree().nodes().get(0).goals()),
-                new AttemptTree.Node(a.tree().nodes().get(1).goals())), tree.nodes());
+        // Harvesting reads the stored tree as it is: no second shape of it.
+        assertEquals(a.tree(), tree.tree());
+        assertEquals(List.of(a.tree().nodes().get(0).goals(), a.tree().nodes().get(1).goals()),
+                tree.tree().nodes().stream().map(NodeRecord::goals).toList());
         assertEquals(List.of(
-                new AttemptTree.Edge(0, "simp_all [h0]", -1.5, 6, EdgeKind.LEAN_ERROR, "simp made no progress", null),
-                new AttemptTree.Edge(0, "rw [Nat.add_comm]", -0.5, 5, EdgeKind.PROGRESS, null, 1),
-                new AttemptTree.Edge(1, "simp_all [h1]", -1.5, 6, EdgeKind.LEAN_ERROR, "simp made no progress", null),
-                new AttemptTree.Edge(1, "omega", -0.2, 2, EdgeKind.PROOF_COMPLETE, null, null)), tree.edges());
+                new EdgeRecord(0, EdgeRecord.NO_NODE, "simp_all [h0]", -1.5, 6, -0.25, EdgeKind.LEAN_ERROR, "simp made no progress", 12_345),
+                new EdgeRecord(0, 1, "rw [Nat.add_comm]", -0.5, 5, -0.1, EdgeKind.PROGRESS, "", 3_000),
+                new EdgeRecord(1, EdgeRecord.NO_NODE, "simp_all [h1]", -1.5, 6, -0.25, EdgeKind.LEAN_ERROR, "simp made no progress", 12_345),
+                new EdgeRecord(1, EdgeRecord.NO_NODE, "omega", -0.2, 2, -0.1, EdgeKind.PROOF_COMPLETE, "", 40_000)),
+                tree.tree().edges());
 
         Attempt rejected = new Attempt(new AttemptId(18), a.run(), a.problem(), 1, a.seed(), a.alpha(),
                 new AttemptOutcome.ProofFound(new ProofRecord(List.of("omega"), "by omega", new GateVerdict(Verdict.REJECTED,
@@ -36,7 +42,7 @@ class IterationRecordsTest {
                 new AttemptOutcome.NoProof(FailureReason.FRONTIER_EXHAUSTED, ""), a.counts(), a.timings(), a.startedAt(),
                 a.endedAt());
         assertEquals(dev.stepwise.iteration.Verdict.NO_PROOF,
-                IterationRecords.attemptTree(failed, SearchTreeRecord.empty()).verdict());
+                IterationRecords.attemptTree(failed, RecordedTree.empty()).verdict());
     }
 
     @Test
