@@ -49,6 +49,8 @@ class SearchTreesTest {
                 Difficulty.REGULAR);
         assertEquals("t1#0", p.attempts().getFirst().attempt());
         assertEquals(Verdict.ACCEPTED, p.attempts().getFirst().verdict());
+        // Harvesting holds the search's own tree, not a copy in another shape.
+        assertEquals(recorded(), p.attempts().getFirst().tree());
         Harvester h = new Harvester(Trees.renderer());
         // Filtered and cyclic candidates are not Lean refusals: the harvest equals that of the hand-made tree.
         Harvest fromSearch = h.harvest(List.of(p));

@@ -104,6 +104,27 @@ class SearchRecordsTest {
     }
 
     @Test
+    void aNodeColumnTheSearchAlwaysRecordsIsNamedWhenTheDatabaseLacksIt() throws Exception {
+        Path db = dir.resolve("s.db");
+        AttemptId id;
+        try (Store store = Store.open(db, Duration.ofSeconds(5))) {
+            RunId run = store.runs().create(Samples.run("r")).id();
+            store.problems().add(run, Samples.problems(1));
+            id = store.attempts().record(SearchRecords.failedAttempt(run, "p0000", 0,
+                    result(new SearchOutcome.Failed(FailureReason.CANCELLED, "")), Samples.T0));
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+                java.sql.Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE tree_nodes SET goal_count = NULL WHERE node_index = 1");
+        }
+        try (Store store = Store.open(db, Duration.ofSeconds(5))) {
+            StoreException e = assertThrows(StoreException.class, () -> store.attempts().tree(id));
+            assertEquals("attempt " + id.value() + " has node 1 without goal_count: the tree was not written by Stepwise",
+                    e.getMessage());
+        }
+    }
+
+    @Test
     void everyEdgeKindOfTheSearchIsStoredAsAnOutcomeOfItsOwn() {
         java.util.Set<String> codes = new java.util.HashSet<>();
         for (EdgeKind kind : EdgeKind.values()) {
