@@ -1,5 +1,8 @@
 package dev.stepwise.iteration;
 
+import dev.stepwise.search.EdgeKind;
+import dev.stepwise.search.EdgeRecord;
+import dev.stepwise.search.RecordedTree;
 import dev.stepwise.search.Theorem;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,7 +18,9 @@ import java.util.Set;
  * path of (state, tactic) pairs however many attempts proved it. From the same tree come DPO pairs
  * (the proof's tactic over a sibling from the same state that Lean refused) and critic pairs (a
  * later state of the proof over its ancestor; the state that leads to the proof over a sibling
- * state that leads to none).
+ * state that leads to none). Only Lean refusing a tactic makes a failed sibling: a timeout or a
+ * crash is the machine's fault as much as the tactic's, and a tactic refused before Lean, a proof
+ * the gate rejected, a filtered candidate and a cycle say nothing about the tactic's Lean.
  */
 public final class Harvester {
     private final PromptRenderer renderer;
@@ -45,9 +50,9 @@ public final class Harvester {
     }
 
     private void harvestPath(Theorem theorem, ProofPath path, List<Example> out) {
-        AttemptTree tree = path.tree();
+        RecordedTree tree = path.attempt().tree();
         String problem = theorem.name();
-        String attempt = tree.attempt();
+        String attempt = path.attempt().attempt();
         List<Integer> nodes = path.nodes();
         List<String> tactics = path.tactics();
         for (int i = 0; i < path.length(); i++) {
@@ -58,7 +63,7 @@ public final class Harvester {
             out.add(new Example.Sft(problem, attempt, prompt, completion));
 
             Set<String> refused = new LinkedHashSet<>();
-            for (AttemptTree.Edge sibling : siblings(tree, nodes.get(i))) {
+            for (EdgeRecord sibling : siblings(tree, nodes.get(i))) {
                 if (sibling.kind() == EdgeKind.LEAN_ERROR && !sibling.tactic().equals(tactic)) {
                     refused.add(sibling.tactic());
                 }
@@ -74,7 +79,8 @@ public final class Harvester {
     }
 
     private void harvestCritic(Theorem theorem, ProofPath path, List<Example> out) {
-        AttemptTree tree = path.tree();
+        RecordedTree tree = path.attempt().tree();
+        String attempt = path.attempt().attempt();
         String problem = theorem.name();
         String context = theorem.statement();
         List<Integer> nodes = path.nodes();
@@ -84,7 +90,7 @@ public final class Harvester {
             for (int i = 0; i < j; i++) {
                 String earlier = tree.nodes().get(nodes.get(i)).goals();
                 if (!later.equals(earlier)) {
-                    out.add(new Example.Preference(ExampleKind.CRITIC, problem, tree.attempt(), context, later, earlier));
+                    out.add(new Example.Preference(ExampleKind.CRITIC, problem, attempt, context, later, earlier));
                 }
             }
         }
@@ -92,19 +98,19 @@ public final class Harvester {
         for (int i = 0; i + 1 < nodes.size(); i++) {
             String onProof = tree.nodes().get(nodes.get(i + 1)).goals();
             Set<String> dead = new LinkedHashSet<>();
-            for (AttemptTree.Edge sibling : siblings(tree, nodes.get(i))) {
-                if (sibling.kind() == EdgeKind.PROGRESS && !path.proved()[sibling.child()]) {
-                    dead.add(tree.nodes().get(sibling.child()).goals());
+            for (EdgeRecord sibling : siblings(tree, nodes.get(i))) {
+                if (sibling.kind() == EdgeKind.PROGRESS && !path.proved()[sibling.target()]) {
+                    dead.add(tree.nodes().get(sibling.target()).goals());
                 }
             }
             dead.remove(onProof);
             for (String d : dead) {
-                out.add(new Example.Preference(ExampleKind.CRITIC, problem, tree.attempt(), context, onProof, d));
+                out.add(new Example.Preference(ExampleKind.CRITIC, problem, attempt, context, onProof, d));
             }
         }
     }
 
-    private static List<AttemptTree.Edge> siblings(AttemptTree tree, int node) {
-        return tree.edges().stream().filter(e -> e.parent() == node).toList();
+    private static List<EdgeRecord> siblings(RecordedTree tree, int node) {
+        return tree.edgesFrom(node);
     }
 }

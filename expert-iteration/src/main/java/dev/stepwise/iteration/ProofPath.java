@@ -1,5 +1,8 @@
 package dev.stepwise.iteration;
 
+import dev.stepwise.search.EdgeKind;
+import dev.stepwise.search.EdgeRecord;
+import dev.stepwise.search.RecordedTree;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -7,20 +10,21 @@ import java.util.Optional;
 
 /**
  * The shortest proof in one attempt's tree: the edges from the root to a completed proof, and
- * which nodes lead to a proof at all.
+ * which nodes lead to a proof at all. Found from the edges alone, not the recorded distances, so a
+ * tree made by hand (with no distances) harvests like a searched one.
  *
  * @param edges indexes into the tree's edges, root first; the last one completes the proof
  * @param proved for each node, whether some path from it reaches a completed proof
  */
-record ProofPath(AttemptTree tree, List<Integer> edges, boolean[] proved) {
+record ProofPath(SearchedAttempt attempt, List<Integer> edges, boolean[] proved) {
 
     /** The nodes the path passes through, root first (one per edge; the proof's end is no node). */
     List<Integer> nodes() {
-        return edges.stream().map(e -> tree.edges().get(e).parent()).toList();
+        return edges.stream().map(e -> attempt.tree().edges().get(e).source()).toList();
     }
 
     List<String> tactics() {
-        return edges.stream().map(e -> tree.edges().get(e).tactic()).toList();
+        return edges.stream().map(e -> attempt.tree().edges().get(e).tactic()).toList();
     }
 
     int length() {
@@ -28,7 +32,8 @@ record ProofPath(AttemptTree tree, List<Integer> edges, boolean[] proved) {
     }
 
     /** The shortest path from the root to a completed proof, if the tree has one. */
-    static Optional<ProofPath> shortest(AttemptTree tree) {
+    static Optional<ProofPath> shortest(SearchedAttempt attempt) {
+        RecordedTree tree = attempt.tree();
         int n = tree.nodes().size();
         if (n == 0) {
             return Optional.empty();
@@ -39,20 +44,20 @@ record ProofPath(AttemptTree tree, List<Integer> edges, boolean[] proved) {
         int[] via = new int[n];
         Arrays.fill(dist, Integer.MAX_VALUE);
         Arrays.fill(via, -1);
-        List<AttemptTree.Edge> edges = tree.edges();
+        List<EdgeRecord> edges = tree.edges();
         boolean changed = true;
         while (changed) {
             changed = false;
             for (int i = 0; i < edges.size(); i++) {
-                AttemptTree.Edge e = edges.get(i);
+                EdgeRecord e = edges.get(i);
                 int d = switch (e.kind()) {
                     case PROOF_COMPLETE -> 1;
-                    case PROGRESS -> dist[e.child()] == Integer.MAX_VALUE ? Integer.MAX_VALUE : dist[e.child()] + 1;
-                    case LEAN_ERROR, TIMEOUT, REJECTED, CRASHED -> Integer.MAX_VALUE;
+                    case PROGRESS -> dist[e.target()] == Integer.MAX_VALUE ? Integer.MAX_VALUE : dist[e.target()] + 1;
+                    case PROOF_REJECTED, LEAN_ERROR, TIMEOUT, REJECTED, CRASHED, FILTERED, CYCLE -> Integer.MAX_VALUE;
                 };
-                if (d < dist[e.parent()]) {
-                    dist[e.parent()] = d;
-                    via[e.parent()] = i;
+                if (d < dist[e.source()]) {
+                    dist[e.source()] = d;
+                    via[e.source()] = i;
                     changed = true;
                 }
             }
@@ -69,12 +74,12 @@ record ProofPath(AttemptTree tree, List<Integer> edges, boolean[] proved) {
         while (true) {
             int e = via[node];
             path.add(e);
-            AttemptTree.Edge edge = edges.get(e);
+            EdgeRecord edge = edges.get(e);
             if (edge.kind() == EdgeKind.PROOF_COMPLETE) {
                 break;
             }
-            node = edge.child();
+            node = edge.target();
         }
-        return Optional.of(new ProofPath(tree, List.copyOf(path), proved));
+        return Optional.of(new ProofPath(attempt, List.copyOf(path), proved));
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 /** One statement as a round's search left it: every attempt's tree, and whether the pre-pass found it easy. */
-public record SearchedProblem(Theorem theorem, Difficulty difficulty, List<AttemptTree> attempts) {
+public record SearchedProblem(Theorem theorem, Difficulty difficulty, List<SearchedAttempt> attempts) {
     public SearchedProblem {
         Objects.requireNonNull(theorem, "theorem");
         Objects.requireNonNull(difficulty, "difficulty");

@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.stepwise.search.EdgeKind;
+import dev.stepwise.search.EdgeRecord;
+import dev.stepwise.search.NodeRecord;
+import dev.stepwise.search.RecordedTree;
+import dev.stepwise.search.Status;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -81,8 +86,9 @@ class HarvesterTest {
 
     @Test
     void edgesOutsideTheTreeAreRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new AttemptTree("a", Verdict.ACCEPTED,
-                List.of(new AttemptTree.Node("⊢ a")), List.of(new AttemptTree.Edge(0, "t", -1, 1, EdgeKind.PROGRESS, null, 3))));
-        assertEquals("attempt a: edge 't' refers to a node outside 0..0", e.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new RecordedTree(
+                List.of(new NodeRecord(0, "⊢ a", 1, Status.OPEN, 0, 0, NodeRecord.UNPROVED, NodeRecord.NOT_EXPANDED, 0)),
+                List.of(new EdgeRecord(0, 3, "t", -1, 1, -1, EdgeKind.PROGRESS, "", 0))));
+        assertEquals("edge 0 (t) refers to node 3 of 1", e.getMessage());
     }
 }

@@ -57,17 +57,16 @@ final class ScriptedWorld implements RoundSearcher, ProblemHistory, ModelServing
         return out;
     }
 
-    private static AttemptTree tree(Theorem t, boolean proved) {
-        List<AttemptTree.Node> nodes = List.of(new AttemptTree.Node("⊢ " + t.name()), new AttemptTree.Node("⊢ " + t.name() + "'"));
-        List<AttemptTree.Edge> edges = new ArrayList<>();
-        edges.add(new AttemptTree.Edge(0, "wrong_" + t.name(), -2.0, 2, EdgeKind.LEAN_ERROR, "unknown identifier", null));
-        edges.add(new AttemptTree.Edge(0, "intro_" + t.name(), -0.2 - need(t) * 0.1, 2, EdgeKind.PROGRESS, null, 1));
+    private static SearchedAttempt tree(Theorem t, boolean proved) {
+        Trees tree = Trees.attempt(t.name() + "#0", proved ? Verdict.ACCEPTED : Verdict.NO_PROOF, "⊢ " + t.name());
+        tree.failWith(0, "wrong_" + t.name(), -2.0, 2, "unknown identifier");
+        int child = tree.progress(0, "intro_" + t.name(), -0.2 - need(t) * 0.1, 2, "⊢ " + t.name() + "'");
         if (proved) {
-            edges.add(new AttemptTree.Edge(1, "simp", -0.1, 1, EdgeKind.PROOF_COMPLETE, null, null));
+            tree.complete(child, "simp");
         } else {
-            edges.add(new AttemptTree.Edge(1, "simp", -0.1, 1, EdgeKind.LEAN_ERROR, "simp made no progress", null));
+            tree.failWith(child, "simp", -0.1, 1, "simp made no progress");
         }
-        return new AttemptTree(t.name() + "#0", proved ? Verdict.ACCEPTED : Verdict.NO_PROOF, nodes, edges);
+        return tree.build();
     }
 
     @Override

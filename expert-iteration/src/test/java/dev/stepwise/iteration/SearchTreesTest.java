@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.stepwise.search.AcceptanceVerdict;
 import dev.stepwise.search.AttemptResult;
+import dev.stepwise.search.EdgeKind;
 import dev.stepwise.search.EdgeRecord;
 import dev.stepwise.search.FailureReason;
 import dev.stepwise.search.NodeRecord;
@@ -31,13 +32,13 @@ class SearchTreesTest {
                 new NodeRecord(1, "⊢ b", 1, Status.PROVED, 1, -0.5, 1, 1, 5),
                 new NodeRecord(2, "⊢ dead", 1, Status.FAILED, 1, -0.5, NodeRecord.UNPROVED, NodeRecord.NOT_EXPANDED, 0));
         List<EdgeRecord> edges = List.of(
-                new EdgeRecord(0, EdgeRecord.NO_NODE, "bad1", -1, 2, -1, dev.stepwise.search.EdgeKind.LEAN_ERROR, "error: bad1", 10),
-                new EdgeRecord(0, 1, "step1", -0.5, 2, -0.5, dev.stepwise.search.EdgeKind.PROGRESS, "", 10),
-                new EdgeRecord(0, 2, "side", -0.5, 2, -0.5, dev.stepwise.search.EdgeKind.PROGRESS, "", 10),
-                new EdgeRecord(0, EdgeRecord.NO_NODE, "sorry", -0.2, 1, -0.2, dev.stepwise.search.EdgeKind.FILTERED, "forbidden", 0),
-                new EdgeRecord(1, EdgeRecord.NO_NODE, "bad2", -1, 2, -1, dev.stepwise.search.EdgeKind.LEAN_ERROR, "error: bad2", 10),
-                new EdgeRecord(1, EdgeRecord.NO_NODE, "skip", -1, 2, -1, dev.stepwise.search.EdgeKind.CYCLE, "back to 0", 10),
-                new EdgeRecord(1, EdgeRecord.NO_NODE, "finish", -0.1, 1, -0.1, dev.stepwise.search.EdgeKind.PROOF_COMPLETE, "", 10));
+                new EdgeRecord(0, EdgeRecord.NO_NODE, "bad1", -1, 2, -1, EdgeKind.LEAN_ERROR, "error: bad1", 10),
+                new EdgeRecord(0, 1, "step1", -0.5, 2, -0.5, EdgeKind.PROGRESS, "", 10),
+                new EdgeRecord(0, 2, "side", -0.5, 2, -0.5, EdgeKind.PROGRESS, "", 10),
+                new EdgeRecord(0, EdgeRecord.NO_NODE, "sorry", -0.2, 1, -0.2, EdgeKind.FILTERED, "forbidden", 0),
+                new EdgeRecord(1, EdgeRecord.NO_NODE, "bad2", -1, 2, -1, EdgeKind.LEAN_ERROR, "error: bad2", 10),
+                new EdgeRecord(1, EdgeRecord.NO_NODE, "skip", -1, 2, -1, EdgeKind.CYCLE, "back to 0", 10),
+                new EdgeRecord(1, EdgeRecord.NO_NODE, "finish", -0.1, 1, -0.1, EdgeKind.PROOF_COMPLETE, "", 10));
         return new RecordedTree(nodes, edges);
     }
 
@@ -49,6 +50,8 @@ class SearchTreesTest {
                 Difficulty.REGULAR);
         assertEquals("t1#0", p.attempts().getFirst().attempt());
         assertEquals(Verdict.ACCEPTED, p.attempts().getFirst().verdict());
+        // Harvesting holds the search's own tree, not a copy in another shape.
+        assertEquals(recorded(), p.attempts().getFirst().tree());
         Harvester h = new Harvester(Trees.renderer());
         // Filtered and cyclic candidates are not Lean refusals: the harvest equals that of the hand-made tree.
         Harvest fromSearch = h.harvest(List.of(p));
@@ -60,11 +63,13 @@ class SearchTreesTest {
     void aProofTheAcceptanceCheckRefusedIsRejectedAndAFailureHasNoProof() {
         RecordedTree refused = new RecordedTree(List.of(new NodeRecord(0, "⊢ a", 1, Status.FAILED, 0, 0, NodeRecord.UNPROVED, 0, 1)),
                 List.of(new EdgeRecord(0, EdgeRecord.NO_NODE, "native_decide", -0.1, 1, -0.1,
-                        dev.stepwise.search.EdgeKind.PROOF_REJECTED, "axiom Lean.ofReduceBool", 10)));
-        AttemptTree t = SearchTrees.attempt("a", result(new SearchOutcome.Failed(FailureReason.FRONTIER_EXHAUSTED, ""), refused));
+                        EdgeKind.PROOF_REJECTED, "axiom Lean.ofReduceBool", 10)));
+        SearchedAttempt t = SearchTrees.attempt("a", result(new SearchOutcome.Failed(FailureReason.FRONTIER_EXHAUSTED, ""), refused));
         assertEquals(Verdict.REJECTED, t.verdict());
-        assertEquals(new AttemptTree.Edge(0, "native_decide", -0.1, 1, EdgeKind.REJECTED, "axiom Lean.ofReduceBool", null),
-                t.edges().getFirst());
+        // The refused proof stays in the tree as the search recorded it; harvesting never takes it for Lean's refusal.
+        assertEquals(new EdgeRecord(0, EdgeRecord.NO_NODE, "native_decide", -0.1, 1, -0.1, EdgeKind.PROOF_REJECTED,
+                "axiom Lean.ofReduceBool", 10), t.tree().edges().getFirst());
+        assertEquals(refused, t.tree());
         RecordedTree plain = new RecordedTree(List.of(new NodeRecord(0, "⊢ a", 1, Status.FAILED, 0, 0, NodeRecord.UNPROVED, 0, 1)),
                 List.of());
         assertEquals(Verdict.NO_PROOF, SearchTrees.attempt("b", result(new SearchOutcome.Failed(FailureReason.BUDGET_EXPANSIONS, ""),

@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param target the id of the state it led to, or {@link #NO_NODE} when it led to no state
  *     (a proof, an error, a timeout, ...: see {@code kind})
  * @param score the tactic's score under the search's {@link ScoreMode}
- * @param message Lean's error, the rejection or filter reason, the crash detail; empty otherwise
+ * @param message Lean's error, the rejection or filter reason, the crash detail; empty otherwise (stored as NULL)
  * @param environmentMicros time spent in the environment applying it (0 for filtered tactics)
  */
 public record EdgeRecord(int source, int target, String tactic, double logProbSum, int tokenCount, double score,
@@ -20,9 +20,16 @@ public record EdgeRecord(int source, int target, String tactic, double logProbSu
         Objects.requireNonNull(tactic, "tactic");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(message, "message");
+        if (source < 0 || tokenCount < 1 || environmentMicros < 0) {
+            throw new IllegalArgumentException("edge '" + tactic + "': source and environmentMicros must be >= 0 and "
+                    + "tokenCount >= 1, got " + source + ", " + environmentMicros + " and " + tokenCount);
+        }
+        if (Double.isNaN(logProbSum) || Double.isNaN(score)) {
+            throw new IllegalArgumentException("edge '" + tactic + "': log-prob sum and score must be numbers");
+        }
         if ((kind == EdgeKind.PROGRESS) != (target != NO_NODE)) {
-            throw new IllegalArgumentException("edge " + source + " -> " + target + ": kind " + kind
-                    + " does not fit its target");
+            throw new IllegalArgumentException("an edge has a target exactly when its kind is progress; got " + kind
+                    + " with target " + target);
         }
     }
 }

@@ -24,6 +24,9 @@ public record NodeRecord(int id, String goals, int goalCount, Status status, int
         if (id < 0 || depth < 0 || goalCount < 0 || policyMicros < 0) {
             throw new IllegalArgumentException("node " + id + ": id, depth, goalCount and policyMicros must be >= 0");
         }
+        if (Double.isNaN(priority)) {
+            throw new IllegalArgumentException("node " + id + ": priority must be a number");
+        }
         if ((status == Status.PROVED) != (distanceToProof != UNPROVED)) {
             throw new IllegalArgumentException("node " + id + ": distanceToProof " + distanceToProof
                     + " does not fit status " + status);

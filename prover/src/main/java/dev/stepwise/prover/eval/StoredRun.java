@@ -6,9 +6,9 @@ import dev.stepwise.prover.store.ProblemStatus;
 import dev.stepwise.prover.store.ProofRecord;
 import dev.stepwise.prover.store.Run;
 import dev.stepwise.prover.store.RunProblem;
-import dev.stepwise.prover.store.SearchTreeRecord;
 import dev.stepwise.prover.store.Simulation;
 import dev.stepwise.prover.store.Store;
+import dev.stepwise.search.RecordedTree;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,7 +81,7 @@ public final class StoredRun {
     }
 
     /** The search tree stored with {@code attempt}. */
-    public SearchTreeRecord tree(Attempt attempt) {
+    public RecordedTree tree(Attempt attempt) {
         return store.attempts().tree(attempt.id());
     }
 

@@ -1,7 +1,7 @@
 package dev.stepwise.prover.iterate;
 
-import dev.stepwise.iteration.AttemptTree;
 import dev.stepwise.iteration.Difficulty;
+import dev.stepwise.iteration.SearchedAttempt;
 import dev.stepwise.iteration.SearchedProblem;
 import dev.stepwise.prover.store.Attempt;
 import dev.stepwise.prover.rounds.IterationRecords;
@@ -30,7 +30,7 @@ final class StoredAttemptTrees {
         }
         List<SearchedProblem> out = new ArrayList<>(theorems.size());
         for (Theorem t : theorems) {
-            List<AttemptTree> trees = new ArrayList<>();
+            List<SearchedAttempt> trees = new ArrayList<>();
             for (Attempt a : byProblem.getOrDefault(t.name(), List.of())) {
                 trees.add(IterationRecords.attemptTree(a, store.attempts().tree(a.id())));
             }

@@ -4,13 +4,16 @@ import static dev.stepwise.prover.report.Html.esc;
 
 import dev.stepwise.prover.eval.ProblemResult;
 import dev.stepwise.prover.eval.RunSummary;
+import dev.stepwise.search.EdgeKind;
+import dev.stepwise.search.EdgeRecord;
+import dev.stepwise.search.NodeRecord;
+import dev.stepwise.search.RecordedTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -108,30 +111,36 @@ public final class HtmlReport {
         return HtmlPage.close(b);
     }
 
-    /** The tree as nested collapsible lists; a node reached again through the DAG is a link to its first drawing. */
-    private static void tree(StringBuilder b, ReportData.Tree tree) {
+    /**
+     * The search's recorded tree as nested collapsible lists; a node reached again through the DAG
+     * is a link to its first drawing. Only the proof the search extracted is highlighted, not every
+     * edge between proved nodes.
+     */
+    private static void tree(StringBuilder b, RecordedTree tree) {
         if (tree.nodes().isEmpty()) {
             b.append("<p>No search tree was recorded for this problem.</p>");
             return;
         }
-        Map<Integer, List<ReportData.Edge>> out = new HashMap<>();
-        Set<Integer> onProof = new HashSet<>();
-        for (ReportData.Edge e : tree.edges()) {
-            out.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e);
-            if (e.onProof()) {
-                onProof.add(e.from());
-                onProof.add(e.to());
-            }
+        List<List<Integer>> out = new ArrayList<>(tree.nodes().size());
+        for (int i = 0; i < tree.nodes().size(); i++) {
+            out.add(new ArrayList<>());
         }
-        Map<Integer, ReportData.Node> nodes = new HashMap<>();
-        tree.nodes().forEach(n -> nodes.put(n.id(), n));
+        for (int i = 0; i < tree.edges().size(); i++) {
+            out.get(tree.edges().get(i).source()).add(i);
+        }
+        Set<Integer> proofEdges = Set.copyOf(tree.proofEdges());
+        Set<Integer> onProof = new HashSet<>();
+        for (int i : proofEdges) {
+            onProof.add(tree.edges().get(i).source());
+            onProof.add(tree.edges().get(i).target());
+        }
         b.append("<p class=\"legend\"><span class=\"proofpath\">proof path</span> <span class=\"err\">Lean error</span> "
                 + "<span class=\"tmo\">timeout / crash / rejected</span> <button type=\"button\" id=\"expand\">expand all</button> "
                 + "<button type=\"button\" id=\"collapse\">collapse all</button></p>");
         b.append("<div class=\"tree\" data-nodes=\"").append(tree.nodes().size()).append("\"><ul>");
         Set<Integer> drawn = new HashSet<>();
         int[] budget = {MAX_DRAWN_NODES};
-        node(b, nodes.get(0), nodes, out, onProof, drawn, budget, 0);
+        node(b, tree, 0, out, proofEdges, onProof, drawn, budget, 0);
         b.append("</ul></div>");
         if (budget[0] <= 0) {
             b.append("<p class=\"note\">Tree truncated: ").append(tree.nodes().size() - drawn.size())
@@ -139,31 +148,32 @@ public final class HtmlReport {
         }
     }
 
-    private static void node(StringBuilder b, ReportData.Node n, Map<Integer, ReportData.Node> nodes,
-            Map<Integer, List<ReportData.Edge>> out, Set<Integer> onProof, Set<Integer> drawn, int[] budget, int depth) {
-        if (n == null) {
-            return;
-        }
-        drawn.add(n.id());
+    private static void node(StringBuilder b, RecordedTree tree, int id, List<List<Integer>> out, Set<Integer> proofEdges,
+            Set<Integer> onProof, Set<Integer> drawn, int[] budget, int depth) {
+        NodeRecord n = tree.nodes().get(id);
+        drawn.add(id);
         budget[0]--;
-        boolean open = depth < 2 || onProof.contains(n.id());
-        b.append("<li><details").append(open ? " open" : "").append(" id=\"n").append(n.id()).append("\"><summary class=\"node ")
-                .append(esc(n.status())).append(onProof.contains(n.id()) ? " proofpath" : "").append("\">#").append(n.id())
-                .append(" <span class=\"status\">").append(esc(n.status())).append("</span><pre>").append(esc(n.goals()))
+        boolean open = depth < 2 || onProof.contains(id);
+        String status = n.status().name().toLowerCase(Locale.ROOT);
+        b.append("<li><details").append(open ? " open" : "").append(" id=\"n").append(id).append("\"><summary class=\"node ")
+                .append(esc(status)).append(onProof.contains(id) ? " proofpath" : "").append("\">#").append(id)
+                .append(" <span class=\"status\">").append(esc(status)).append("</span><pre>").append(esc(n.goals()))
                 .append("</pre></summary><ul>");
-        for (ReportData.Edge e : out.getOrDefault(n.id(), List.of())) {
-            b.append("<li class=\"edge ").append(edgeClass(e)).append("\"><code>").append(esc(e.tactic())).append("</code>")
+        for (int i : out.get(id)) {
+            EdgeRecord e = tree.edges().get(i);
+            b.append("<li class=\"edge ").append(edgeClass(e.kind(), proofEdges.contains(i))).append("\"><code>")
+                    .append(esc(e.tactic())).append("</code>")
                     .append(String.format(Locale.ROOT, " <span class=\"score\">%.3f</span> ", e.score()))
-                    .append("<span class=\"outcome\">").append(esc(e.outcome())).append("</span>");
-            if (e.error() != null && !e.error().isEmpty()) {
-                b.append("<pre class=\"error\">").append(esc(e.error())).append("</pre>");
+                    .append("<span class=\"outcome\">").append(esc(e.kind().name().toLowerCase(Locale.ROOT))).append("</span>");
+            if (!e.message().isEmpty()) {
+                b.append("<pre class=\"error\">").append(esc(e.message())).append("</pre>");
             }
-            if (e.to() >= 0) {
-                if (drawn.contains(e.to())) {
-                    b.append(" → <a href=\"#n").append(e.to()).append("\">#").append(e.to()).append("</a> (merged)");
+            if (e.target() != EdgeRecord.NO_NODE) {
+                if (drawn.contains(e.target())) {
+                    b.append(" → <a href=\"#n").append(e.target()).append("\">#").append(e.target()).append("</a> (merged)");
                 } else if (budget[0] > 0) {
                     b.append("<ul>");
-                    node(b, nodes.get(e.to()), nodes, out, onProof, drawn, budget, depth + 1);
+                    node(b, tree, e.target(), out, proofEdges, onProof, drawn, budget, depth + 1);
                     b.append("</ul>");
                 }
             }
@@ -172,14 +182,14 @@ public final class HtmlReport {
         b.append("</ul></details></li>");
     }
 
-    private static String edgeClass(ReportData.Edge e) {
-        String base = switch (e.outcome()) {
-            case "progress" -> "ok";
-            case "proof_complete", "proof complete" -> "done";
-            case "lean_error", "lean error" -> "err";
-            default -> "tmo";
+    private static String edgeClass(EdgeKind kind, boolean onProof) {
+        String base = switch (kind) {
+            case PROGRESS -> "ok";
+            case PROOF_COMPLETE -> "done";
+            case LEAN_ERROR -> "err";
+            case PROOF_REJECTED, TIMEOUT, REJECTED, CRASHED, FILTERED, CYCLE -> "tmo";
         };
-        return e.onProof() ? base + " proofpath" : base;
+        return onProof ? base + " proofpath" : base;
     }
 
     private static String passRateCurve(List<ProblemResult> results) {

@@ -1,12 +1,11 @@
 package dev.stepwise.prover.rounds;
 
-import dev.stepwise.iteration.AttemptTree;
-import dev.stepwise.iteration.SearchTrees;
 import dev.stepwise.iteration.Example;
 import dev.stepwise.iteration.ExampleKind;
+import dev.stepwise.iteration.SearchedAttempt;
 import dev.stepwise.prover.store.Attempt;
 import dev.stepwise.prover.store.RoundId;
-import dev.stepwise.prover.store.SearchTreeRecord;
+import dev.stepwise.search.RecordedTree;
 import java.util.List;
 
 /**
@@ -17,15 +16,12 @@ public final class IterationRecords {
     private IterationRecords() {
     }
 
-    /** The tree harvesting reads; the attempt is named by its database id. */
-    public static AttemptTree attemptTree(Attempt attempt, SearchTreeRecord tree) {
+    /** The attempt as harvesting reads it, its stored tree as it is; the attempt is named by its database id. */
+    public static SearchedAttempt attemptTree(Attempt attempt, RecordedTree tree) {
         // Only accepted proofs are stored (the search keeps no other), so a stored proof is an accepted one.
         dev.stepwise.iteration.Verdict verdict = attempt.proved() ? dev.stepwise.iteration.Verdict.ACCEPTED
                 : dev.stepwise.iteration.Verdict.NO_PROOF;
-        List<AttemptTree.Node> nodes = tree.nodes().stream().map(n -> new AttemptTree.Node(n.goals())).toList();
-        List<AttemptTree.Edge> edges = tree.edges().stream().map(e -> new AttemptTree.Edge(e.parent(), e.tactic(),
-                e.logProbSum(), e.tokenCount(), SearchTrees.kind(e.outcome().kind()), e.errorText(), e.child())).toList();
-        return new AttemptTree(Long.toString(attempt.id()), verdict, nodes, edges);
+        return new SearchedAttempt(Long.toString(attempt.id()), verdict, tree);
     }
 
     /**

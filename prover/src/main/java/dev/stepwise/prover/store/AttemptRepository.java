@@ -1,6 +1,7 @@
 package dev.stepwise.prover.store;
 
 import dev.stepwise.search.SearchOutcome;
+import dev.stepwise.search.RecordedTree;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -90,7 +91,7 @@ public final class AttemptRepository {
     }
 
     /** The recorded search tree of an attempt (empty if the attempt has none or does not exist). */
-    public SearchTreeRecord tree(long id) {
+    public RecordedTree tree(long id) {
         return db.read("read the search tree of attempt " + id, c -> SearchTreeTables.load(c, id));
     }
 

@@ -1,5 +1,6 @@
 package dev.stepwise.prover.store;
 
+import dev.stepwise.search.RecordedTree;
 import dev.stepwise.search.SearchOutcome;
 import java.time.Instant;
 import java.util.Objects;
@@ -12,7 +13,7 @@ import java.util.Objects;
  * @param index which of the run's attempts at this problem (0..k-1)
  */
 public record NewAttempt(RunId run, String problem, int index, long seed, double alpha, SearchOutcome outcome,
-        SearchCounts counts, SearchTimings timings, Instant startedAt, Instant endedAt, SearchTreeRecord tree) {
+        SearchCounts counts, SearchTimings timings, Instant startedAt, Instant endedAt, RecordedTree tree) {
     public NewAttempt {
         Objects.requireNonNull(run, "run");
         Objects.requireNonNull(problem, "problem");

@@ -1,27 +1,27 @@
 package dev.stepwise.prover.eval;
 
 import dev.stepwise.prover.problems.Problem;
-import dev.stepwise.prover.store.EdgeOutcome;
 import dev.stepwise.prover.store.NewAttempt;
 import dev.stepwise.prover.store.NewRun;
-import dev.stepwise.prover.store.NodeStatus;
 import dev.stepwise.prover.store.ProblemStatus;
 import dev.stepwise.prover.store.Run;
 import dev.stepwise.prover.store.RunKind;
 import dev.stepwise.prover.store.RunStatus;
 import dev.stepwise.prover.store.SearchCounts;
 import dev.stepwise.prover.store.SearchTimings;
-import dev.stepwise.prover.store.SearchTreeRecord;
 import dev.stepwise.prover.store.Simulation;
 import dev.stepwise.prover.store.Store;
-import dev.stepwise.prover.store.TreeEdge;
-import dev.stepwise.prover.store.TreeNode;
 import dev.stepwise.prover.store.Versions;
 import dev.stepwise.search.AcceptanceVerdict;
 import dev.stepwise.search.FailureReason;
 import dev.stepwise.search.Proof;
 import dev.stepwise.search.ProofStep;
 import dev.stepwise.search.SearchOutcome;
+import dev.stepwise.search.EdgeKind;
+import dev.stepwise.search.EdgeRecord;
+import dev.stepwise.search.NodeRecord;
+import dev.stepwise.search.RecordedTree;
+import dev.stepwise.search.Status;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,10 +44,10 @@ public final class StoredRunFixture {
         store.problems().add(run.id(), List.of(easy, hard));
 
         store.problems().start(run.id(), "easy", T0);
-        SearchTreeRecord tree = new SearchTreeRecord(
-                List.of(new TreeNode("⊢ 1 + 1 = 2", 1, NodeStatus.PROVED, 0, null, 1, 0, null)),
-                List.of(new TreeEdge(0, "rfl", -2.0, 1, -2.0, EdgeOutcome.LEAN_ERROR, "The rfl tactic failed", Duration.ofMillis(5), null),
-                        new TreeEdge(0, "norm_num", -0.5, 2, -0.25, EdgeOutcome.PROOF_COMPLETE, null, Duration.ofMillis(7), null)));
+        RecordedTree tree = new RecordedTree(
+                List.of(new NodeRecord(0, "⊢ 1 + 1 = 2", 1, Status.PROVED, 0, 0.0, 1, 0, 0)),
+                List.of(new EdgeRecord(0, EdgeRecord.NO_NODE, "rfl", -2.0, 1, -2.0, EdgeKind.LEAN_ERROR, "The rfl tactic failed", 5_000),
+                        new EdgeRecord(0, EdgeRecord.NO_NODE, "norm_num", -0.5, 2, -0.25, EdgeKind.PROOF_COMPLETE, "", 7_000)));
         var accepted = new AcceptanceVerdict.Accepted(List.of(), List.of("propext"), Duration.ofMillis(30));
         store.attempts().record(new NewAttempt(run.id(), "easy", 0, 7, 0.0,
                 new SearchOutcome.Proved(new Proof(List.of(new ProofStep("⊢ 1 + 1 = 2", "norm_num"))), accepted),
@@ -60,7 +60,7 @@ public final class StoredRunFixture {
             store.attempts().record(new NewAttempt(run.id(), "mathd_algebra_1", i, 7 + i, i,
                     new SearchOutcome.Failed(FailureReason.BUDGET_EXPANSIONS, ""),
                     new SearchCounts(50, 200, 4000), new SearchTimings(Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofSeconds(2)),
-                    T0, T0.plusSeconds(5), SearchTreeRecord.empty()));
+                    T0, T0.plusSeconds(5), RecordedTree.empty()));
         }
         store.problems().finish(run.id(), "mathd_algebra_1", ProblemStatus.UNPROVED, T0.plusSeconds(6));
         store.runs().finish(run.id(), RunStatus.COMPLETED, T0.plusSeconds(6));

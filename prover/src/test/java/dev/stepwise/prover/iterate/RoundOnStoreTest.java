@@ -6,15 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.stepwise.iteration.AttemptTree;
 import dev.stepwise.iteration.Curriculum;
 import dev.stepwise.iteration.ExampleKind;
 import dev.stepwise.iteration.PerplexityBand;
+import dev.stepwise.iteration.SearchedAttempt;
 import dev.stepwise.iteration.TrainerSettings;
 import dev.stepwise.iteration.TrainingChoices;
 import dev.stepwise.prover.config.ConfigException;
 import dev.stepwise.iteration.Difficulty;
-import dev.stepwise.iteration.EdgeKind;
 import dev.stepwise.iteration.ModelServing;
 import dev.stepwise.iteration.Promotion;
 import dev.stepwise.iteration.RoundRecord;
@@ -41,6 +40,11 @@ import dev.stepwise.prover.store.Store;
 import dev.stepwise.prover.rounds.StoreProblemHistory;
 import dev.stepwise.prover.rounds.StoreRoundStore;
 import dev.stepwise.prover.rounds.TrainingExample;
+import dev.stepwise.search.EdgeKind;
+import dev.stepwise.search.EdgeRecord;
+import dev.stepwise.search.NodeRecord;
+import dev.stepwise.search.RecordedTree;
+import dev.stepwise.search.Status;
 import dev.stepwise.search.Theorem;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,15 +72,17 @@ class RoundOnStoreTest {
             for (Theorem t : job.problems()) {
                 int need = Integer.parseInt(t.name().substring(1)) % 10;
                 boolean proved = need < skill;
-                List<AttemptTree.Edge> edges = List.of(
-                        new AttemptTree.Edge(0, "bad", -2, 1, EdgeKind.LEAN_ERROR, "unknown tactic", null),
-                        new AttemptTree.Edge(0, "intro " + t.name() + (need > 5 ? " with a long tail" : ""), -0.3 * (need + 1), 3,
-                                EdgeKind.PROGRESS, null, 1),
-                        proved ? new AttemptTree.Edge(1, "simp", -0.1, 1, EdgeKind.PROOF_COMPLETE, null, null)
-                                : new AttemptTree.Edge(1, "simp", -0.1, 1, EdgeKind.LEAN_ERROR, "simp failed", null));
-                out.add(new SearchedProblem(t, Difficulty.REGULAR, List.of(new AttemptTree(t.name() + "#0",
-                        proved ? Verdict.ACCEPTED : Verdict.NO_PROOF,
-                        List.of(new AttemptTree.Node("⊢ " + t.name()), new AttemptTree.Node("h : " + t.name() + "\n⊢ done")), edges))));
+                List<EdgeRecord> edges = List.of(
+                        new EdgeRecord(0, EdgeRecord.NO_NODE, "bad", -2, 1, -2, EdgeKind.LEAN_ERROR, "unknown tactic", 0),
+                        new EdgeRecord(0, 1, "intro " + t.name() + (need > 5 ? " with a long tail" : ""), -0.3 * (need + 1), 3,
+                                -0.3 * (need + 1), EdgeKind.PROGRESS, "", 0),
+                        proved ? new EdgeRecord(1, EdgeRecord.NO_NODE, "simp", -0.1, 1, -0.1, EdgeKind.PROOF_COMPLETE, "", 0)
+                                : new EdgeRecord(1, EdgeRecord.NO_NODE, "simp", -0.1, 1, -0.1, EdgeKind.LEAN_ERROR, "simp failed", 0));
+                List<NodeRecord> nodes = List.of(
+                        new NodeRecord(0, "⊢ " + t.name(), 1, Status.OPEN, 0, 0, NodeRecord.UNPROVED, 0, 0),
+                        new NodeRecord(1, "h : " + t.name() + "\n⊢ done", 1, Status.OPEN, 1, 0, NodeRecord.UNPROVED, 1, 0));
+                out.add(new SearchedProblem(t, Difficulty.REGULAR, List.of(new SearchedAttempt(t.name() + "#0",
+                        proved ? Verdict.ACCEPTED : Verdict.NO_PROOF, new RecordedTree(nodes, edges)))));
             }
             return out;
         }

@@ -2,8 +2,6 @@ package dev.stepwise.prover.rounds;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.stepwise.iteration.AttemptTree;
-import dev.stepwise.iteration.EdgeKind;
 import dev.stepwise.iteration.Example;
 import dev.stepwise.prover.store.Attempt;
 import dev.stepwise.prover.store.NewAttempt;
@@ -11,9 +9,13 @@ import dev.stepwise.prover.store.ProofRecord;
 import dev.stepwise.prover.store.RoundId;
 import dev.stepwise.prover.store.RunId;
 import dev.stepwise.prover.store.Samples;
-import dev.stepwise.prover.store.SearchTreeRecord;
 import dev.stepwise.search.FailureReason;
 import dev.stepwise.search.SearchOutcome;
+import dev.stepwise.iteration.SearchedAttempt;
+import dev.stepwise.search.EdgeKind;
+import dev.stepwise.search.EdgeRecord;
+import dev.stepwise.search.NodeRecord;
+import dev.stepwise.search.RecordedTree;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -26,22 +28,25 @@ class IterationRecordsTest {
         NewAttempt a = Samples.provedAttempt(new RunId(3), "p0000", 0, 2, "");
         Attempt stored = new Attempt(17L, a.run(), a.problem(), a.index(), a.seed(), a.alpha(),
                 Optional.of(Samples.proof(2)), Optional.empty(), a.counts(), a.timings(), a.startedAt(), a.endedAt());
-        AttemptTree tree = IterationRecords.attemptTree(stored, a.tree());
+        SearchedAttempt tree = IterationRecords.attemptTree(stored, a.tree());
         assertEquals("17", tree.attempt());
         assertEquals(dev.stepwise.iteration.Verdict.ACCEPTED, tree.verdict());
-        assertEquals(List.of(new AttemptTree.Node(a.tree().nodes().get(0).goals()),
-                new AttemptTree.Node(a.tree().nodes().get(1).goals())), tree.nodes());
+        // Harvesting reads the stored tree as it is: no second shape of it.
+        assertEquals(a.tree(), tree.tree());
+        assertEquals(List.of(a.tree().nodes().get(0).goals(), a.tree().nodes().get(1).goals()),
+                tree.tree().nodes().stream().map(NodeRecord::goals).toList());
         assertEquals(List.of(
-                new AttemptTree.Edge(0, "simp_all [h0]", -1.5, 6, EdgeKind.LEAN_ERROR, "simp made no progress", null),
-                new AttemptTree.Edge(0, "rw [Nat.add_comm]", -0.5, 5, EdgeKind.PROGRESS, null, 1),
-                new AttemptTree.Edge(1, "simp_all [h1]", -1.5, 6, EdgeKind.LEAN_ERROR, "simp made no progress", null),
-                new AttemptTree.Edge(1, "omega", -0.2, 2, EdgeKind.PROOF_COMPLETE, null, null)), tree.edges());
+                new EdgeRecord(0, EdgeRecord.NO_NODE, "simp_all [h0]", -1.5, 6, -0.25, EdgeKind.LEAN_ERROR, "simp made no progress", 12_345),
+                new EdgeRecord(0, 1, "rw [Nat.add_comm]", -0.5, 5, -0.1, EdgeKind.PROGRESS, "", 3_000),
+                new EdgeRecord(1, EdgeRecord.NO_NODE, "simp_all [h1]", -1.5, 6, -0.25, EdgeKind.LEAN_ERROR, "simp made no progress", 12_345),
+                new EdgeRecord(1, EdgeRecord.NO_NODE, "omega", -0.2, 2, -0.1, EdgeKind.PROOF_COMPLETE, "", 40_000)),
+                tree.tree().edges());
 
         Attempt failed = new Attempt(19L, a.run(), a.problem(), 2, a.seed(), a.alpha(),
                 Optional.empty(), Optional.of(new SearchOutcome.Failed(FailureReason.FRONTIER_EXHAUSTED, "")), a.counts(), a.timings(), a.startedAt(),
                 a.endedAt());
         assertEquals(dev.stepwise.iteration.Verdict.NO_PROOF,
-                IterationRecords.attemptTree(failed, SearchTreeRecord.empty()).verdict());
+                IterationRecords.attemptTree(failed, RecordedTree.empty()).verdict());
     }
 
     @Test

@@ -23,6 +23,11 @@ import dev.stepwise.search.FailureReason;
 import dev.stepwise.search.Proof;
 import dev.stepwise.search.ProofStep;
 import dev.stepwise.search.SearchOutcome;
+import dev.stepwise.search.EdgeKind;
+import dev.stepwise.search.EdgeRecord;
+import dev.stepwise.search.NodeRecord;
+import dev.stepwise.search.RecordedTree;
+import dev.stepwise.search.Status;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,16 +59,17 @@ class EnumCodesMatchSchemaTest {
             RunId run = store.runs().findByName("run-eval").orElseThrow().id();
             store.problems().add(run, Samples.problems(1));
 
-            List<TreeNode> nodes = new ArrayList<>();
-            for (NodeStatus status : NodeStatus.values()) {
-                nodes.add(new TreeNode("⊢ " + status, status, 0, null));
+            // The search's own statuses and edge kinds, stored through the store's code tables.
+            List<NodeRecord> nodes = new ArrayList<>();
+            for (Status status : Status.values()) {
+                nodes.add(new NodeRecord(nodes.size(), "⊢ " + status, 1, status, 0, 0,
+                        status == Status.PROVED ? 1 : NodeRecord.UNPROVED, NodeRecord.NOT_EXPANDED, 0));
             }
-            List<TreeEdge> edges = new ArrayList<>();
-            for (EdgeOutcome outcome : EdgeOutcome.values()) {
-                edges.add(new TreeEdge(0, "t", -1, 1, -1, outcome, null, Duration.ZERO,
-                        outcome == EdgeOutcome.PROGRESS ? 1 : null));
+            List<EdgeRecord> edges = new ArrayList<>();
+            for (EdgeKind kind : EdgeKind.values()) {
+                edges.add(new EdgeRecord(0, kind == EdgeKind.PROGRESS ? 1 : EdgeRecord.NO_NODE, "t", -1, 1, -1, kind, "", 0));
             }
-            SearchTreeRecord tree = new SearchTreeRecord(nodes, edges);
+            RecordedTree tree = new RecordedTree(nodes, edges);
             int index = 0;
             for (FailureReason reason : FailureReason.values()) {
                 SearchOutcome.Failed failure = new SearchOutcome.Failed(reason, "");

@@ -3,6 +3,7 @@ package dev.stepwise.prover.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.stepwise.search.RecordedTree;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -88,7 +89,7 @@ class KillDuringWriteTest {
             Set<String> withAttempt = new HashSet<>();
             for (Attempt a : attempts) {
                 assertTrue(withAttempt.add(a.problem()), "two attempts for " + a.problem());
-                SearchTreeRecord tree = store.attempts().tree(a.id());
+                RecordedTree tree = store.attempts().tree(a.id());
                 assertEquals(StoreWriterProcess.TREE_NODES, tree.nodes().size(), "partial tree of " + a.problem());
                 assertEquals(2 * StoreWriterProcess.TREE_NODES, tree.edges().size(), "partial tree of " + a.problem());
                 assertTrue(a.proved(), "proof of " + a.problem());

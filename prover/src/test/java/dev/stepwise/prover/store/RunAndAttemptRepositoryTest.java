@@ -9,6 +9,11 @@ import dev.stepwise.prover.problems.Problem;
 import dev.stepwise.prover.store.schema.Migrations;
 import dev.stepwise.search.FailureReason;
 import dev.stepwise.search.SearchOutcome;
+import dev.stepwise.search.EdgeKind;
+import dev.stepwise.search.EdgeRecord;
+import dev.stepwise.search.NodeRecord;
+import dev.stepwise.search.RecordedTree;
+import dev.stepwise.search.Status;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -200,13 +205,13 @@ class RunAndAttemptRepositoryTest {
 
     @Test
     void treesAreCheckedBeforeTheyReachTheDatabase() {
-        IllegalArgumentException dangling = assertThrows(IllegalArgumentException.class, () -> new SearchTreeRecord(
-                List.of(new TreeNode("⊢ True", NodeStatus.OPEN, 0, null)),
-                List.of(new TreeEdge(0, "trivial", -0.1, 1, -0.1, EdgeOutcome.PROGRESS, null, Duration.ZERO, 1))));
+        IllegalArgumentException dangling = assertThrows(IllegalArgumentException.class, () -> new RecordedTree(
+                List.of(new NodeRecord(0, "⊢ True", 1, Status.OPEN, 0, 0, NodeRecord.UNPROVED, NodeRecord.NOT_EXPANDED, 0)),
+                List.of(new EdgeRecord(0, 1, "trivial", -0.1, 1, -0.1, EdgeKind.PROGRESS, "", 0))));
         assertEquals("edge 0 (trivial) refers to node 1 of 1", dangling.getMessage());
-        IllegalArgumentException childless = assertThrows(IllegalArgumentException.class, () -> new TreeEdge(0, "simp",
-                -0.1, 1, -0.1, EdgeOutcome.PROGRESS, null, Duration.ZERO, null));
-        assertEquals("an edge has a child exactly when its outcome is progress; got PROGRESS with child null",
+        IllegalArgumentException childless = assertThrows(IllegalArgumentException.class, () -> new EdgeRecord(0,
+                EdgeRecord.NO_NODE, "simp", -0.1, 1, -0.1, EdgeKind.PROGRESS, "", 0));
+        assertEquals("an edge has a target exactly when its kind is progress; got PROGRESS with target -1",
                 childless.getMessage());
     }
 

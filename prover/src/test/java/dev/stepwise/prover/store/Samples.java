@@ -6,6 +6,11 @@ import dev.stepwise.search.FailureReason;
 import dev.stepwise.search.Proof;
 import dev.stepwise.search.ProofStep;
 import dev.stepwise.search.SearchOutcome;
+import dev.stepwise.search.EdgeKind;
+import dev.stepwise.search.EdgeRecord;
+import dev.stepwise.search.NodeRecord;
+import dev.stepwise.search.RecordedTree;
+import dev.stepwise.search.Status;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,21 +47,21 @@ public final class Samples {
      * every node also has a failed sibling edge; the last node is closed by a proof-complete edge.
      * Goal texts are prefixed with {@code goalPrefix} so trees can share goals or not.
      */
-    static SearchTreeRecord tree(int nodes, String goalPrefix) {
-        List<TreeNode> ns = new ArrayList<>();
-        List<TreeEdge> es = new ArrayList<>();
+    static RecordedTree tree(int nodes, String goalPrefix) {
+        List<NodeRecord> ns = new ArrayList<>();
+        List<EdgeRecord> es = new ArrayList<>();
         for (int i = 0; i < nodes; i++) {
-            ns.add(new TreeNode(goalPrefix + "⊢ goal " + i + " : x + " + i + " = " + i + " + x", NodeStatus.PROVED, i, i));
-            es.add(new TreeEdge(i, "simp_all [h" + i + "]", -1.5, 6, -0.25, EdgeOutcome.LEAN_ERROR,
-                    "simp made no progress", Duration.ofNanos(12_345_000), null));
+            ns.add(new NodeRecord(i, goalPrefix + "⊢ goal " + i + " : x + " + i + " = " + i + " + x", 1, Status.PROVED, i,
+                    i == 0 ? 0.0 : -0.1 * i, nodes - i, i, 1_000));
+            es.add(new EdgeRecord(i, EdgeRecord.NO_NODE, "simp_all [h" + i + "]", -1.5, 6, -0.25, EdgeKind.LEAN_ERROR,
+                    "simp made no progress", 12_345));
             if (i + 1 < nodes) {
-                es.add(new TreeEdge(i, "rw [Nat.add_comm]", -0.5, 5, -0.1, EdgeOutcome.PROGRESS, null,
-                        Duration.ofMillis(3), i + 1));
+                es.add(new EdgeRecord(i, i + 1, "rw [Nat.add_comm]", -0.5, 5, -0.1, EdgeKind.PROGRESS, "", 3_000));
             } else {
-                es.add(new TreeEdge(i, "omega", -0.2, 2, -0.1, EdgeOutcome.PROOF_COMPLETE, null, Duration.ofMillis(40), null));
+                es.add(new EdgeRecord(i, EdgeRecord.NO_NODE, "omega", -0.2, 2, -0.1, EdgeKind.PROOF_COMPLETE, "", 40_000));
             }
         }
-        return new SearchTreeRecord(ns, es);
+        return new RecordedTree(ns, es);
     }
 
     static final AcceptanceVerdict.Accepted ACCEPTED = new AcceptanceVerdict.Accepted(List.of(),

@@ -21,7 +21,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The search module's results, converted and stored, come back with every recorded field. */
+/** The search module's results, stored, come back with every recorded field: the tree as it is. */
 class SearchRecordsTest {
     @TempDir
     Path dir;
@@ -45,18 +45,31 @@ class SearchRecordsTest {
     }
 
     @Test
-    void aRecordedTreeKeepsEveryFieldTheStoreHas() {
-        SearchTreeRecord tree = SearchRecords.tree(TREE);
-        assertEquals(new TreeNode("⊢ 2 + 2 = 4", 1, NodeStatus.PROVED, 0, 0.0, 2, 0, Duration.ofNanos(1_500_000)),
-                tree.nodes().get(0));
-        assertEquals(new TreeNode("h : False\n⊢ 4 = 4", 1, NodeStatus.OPEN, 1, -2.5, null, null, Duration.ZERO),
-                tree.nodes().get(2));
-        assertEquals(new TreeEdge(0, "norm_num [Nat.add_comm]", -0.8, 4, -0.2, EdgeOutcome.PROGRESS, null,
-                Duration.ofNanos(12_345_000), 1), tree.edges().get(0));
-        assertEquals(new TreeEdge(0, "sorry", -0.1, 1, -0.1, EdgeOutcome.FILTERED, "forbidden: sorry", Duration.ZERO, null),
-                tree.edges().get(2));
-        assertEquals(List.of(EdgeOutcome.PROGRESS, EdgeOutcome.PROGRESS, EdgeOutcome.FILTERED, EdgeOutcome.LEAN_ERROR,
-                EdgeOutcome.PROOF_REJECTED, EdgeOutcome.PROOF_COMPLETE), tree.edges().stream().map(TreeEdge::outcome).toList());
+    void aRecordedTreeKeepsEveryFieldTheStoreHas() throws Exception {
+        try (Store store = Store.open(dir.resolve("s.db"), Duration.ofSeconds(5))) {
+            RunId run = store.runs().create(Samples.run("r")).id();
+            store.problems().add(run, Samples.problems(1));
+            long id = store.attempts().record(SearchRecords.failedAttempt(run, "p0000", 0,
+                    result(new SearchOutcome.Failed(FailureReason.CANCELLED, "")), Samples.T0));
+            RecordedTree tree = store.attempts().tree(id);
+            assertEquals(new NodeRecord(0, "⊢ 2 + 2 = 4", 1, Status.PROVED, 0, 0.0, 2, 0, 1_500), tree.nodes().get(0));
+            assertEquals(new NodeRecord(2, "h : False\n⊢ 4 = 4", 1, Status.OPEN, 1, -2.5, NodeRecord.UNPROVED,
+                    NodeRecord.NOT_EXPANDED, 0), tree.nodes().get(2));
+            assertEquals(new EdgeRecord(0, 1, "norm_num [Nat.add_comm]", -0.8, 4, -0.2, EdgeKind.PROGRESS, "", 12_345),
+                    tree.edges().get(0));
+            assertEquals(new EdgeRecord(0, EdgeRecord.NO_NODE, "sorry", -0.1, 1, -0.1, EdgeKind.FILTERED, "forbidden: sorry", 0),
+                    tree.edges().get(2));
+            assertEquals(List.of(EdgeKind.PROGRESS, EdgeKind.PROGRESS, EdgeKind.FILTERED, EdgeKind.LEAN_ERROR,
+                    EdgeKind.PROOF_REJECTED, EdgeKind.PROOF_COMPLETE), tree.edges().stream().map(EdgeRecord::kind).toList());
+            // The "none" values of the search are NULL in the database, as they always were.
+            Path db = dir.resolve("s.db");
+            assertEquals(List.of("1|1|0"), SchemaMigrationTest.query(db, "SELECT (distance_to_proof IS NULL) || '|' || "
+                    + "(expansion_order IS NULL) || '|' || (policy_us IS NULL) FROM tree_nodes WHERE node_index = 2"));
+            assertEquals(List.of("0", "0", "1", "1", "1", "1"), SchemaMigrationTest.query(db,
+                    "SELECT child_index IS NULL FROM tree_edges ORDER BY edge_index"));
+            assertEquals(List.of("1", "1", "0", "0", "0", "1"), SchemaMigrationTest.query(db,
+                    "SELECT error_text IS NULL FROM tree_edges ORDER BY edge_index"));
+        }
     }
 
     @Test
@@ -86,7 +99,7 @@ class SearchRecordsTest {
                     result(new SearchOutcome.Failed(FailureReason.CANCELLED, "")), Samples.T0);
             long pid = store.attempts().record(p);
             long fid = store.attempts().record(f);
-            assertEquals(SearchRecords.tree(TREE), store.attempts().tree(pid));
+            assertEquals(TREE, store.attempts().tree(pid));
             assertEquals(Optional.of(new ProofRecord(List.of("norm_num [Nat.add_comm]", "rfl"),
                     "norm_num [Nat.add_comm]\nrfl", accepted)), store.attempts().find(pid).orElseThrow().proof());
             assertEquals(Optional.of(new SearchOutcome.Failed(FailureReason.CANCELLED, "")),
@@ -95,15 +108,37 @@ class SearchRecordsTest {
     }
 
     @Test
+    void aNodeColumnTheSearchAlwaysRecordsIsNamedWhenTheDatabaseLacksIt() throws Exception {
+        Path db = dir.resolve("s.db");
+        long id;
+        try (Store store = Store.open(db, Duration.ofSeconds(5))) {
+            RunId run = store.runs().create(Samples.run("r")).id();
+            store.problems().add(run, Samples.problems(1));
+            id = store.attempts().record(SearchRecords.failedAttempt(run, "p0000", 0,
+                    result(new SearchOutcome.Failed(FailureReason.CANCELLED, "")), Samples.T0));
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+                java.sql.Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE tree_nodes SET goal_count = NULL WHERE node_index = 1");
+        }
+        try (Store store = Store.open(db, Duration.ofSeconds(5))) {
+            StoreException e = assertThrows(StoreException.class, () -> store.attempts().tree(id));
+            assertEquals("attempt " + id + " has node 1 without goal_count: the tree was not written by Stepwise",
+                    e.getMessage());
+        }
+    }
+
+    @Test
     void everyEdgeKindOfTheSearchIsStoredAsAnOutcomeOfItsOwn() {
         java.util.Set<String> codes = new java.util.HashSet<>();
         for (EdgeKind kind : EdgeKind.values()) {
-            EdgeOutcome stored = EdgeOutcome.of(kind);
-            assertEquals(kind, stored.kind());
-            codes.add(stored.code());
+            String code = SearchTreeTables.EDGE_KINDS.code(kind);
+            assertEquals(kind, SearchTreeTables.EDGE_KINDS.decode(code));
+            codes.add(code);
         }
         assertEquals(EdgeKind.values().length, codes.size());
-        assertEquals(EdgeKind.values().length, EdgeOutcome.values().length);
+        StoreException unknown = assertThrows(StoreException.class, () -> SearchTreeTables.EDGE_KINDS.decode("proved"));
+        assertEquals("unknown EdgeKind 'proved' in the database", unknown.getMessage());
     }
 
     @Test

@@ -1,0 +1,19 @@
+package dev.stepwise.iteration;
+
+import dev.stepwise.search.RecordedTree;
+import java.util.Objects;
+
+/**
+ * One attempt as harvesting reads it: the search's recorded tree as it is, with the gate's verdict
+ * on the attempt and the application's name for it. Whether the tree came straight from the search
+ * or back from the store, it is the same {@link RecordedTree}.
+ *
+ * @param attempt the application's name for the attempt (provenance of the examples)
+ */
+public record SearchedAttempt(String attempt, Verdict verdict, RecordedTree tree) {
+    public SearchedAttempt {
+        Objects.requireNonNull(attempt, "attempt");
+        Objects.requireNonNull(verdict, "verdict");
+        Objects.requireNonNull(tree, "tree");
+    }
+}
