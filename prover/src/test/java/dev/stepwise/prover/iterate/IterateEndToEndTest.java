@@ -212,7 +212,13 @@ class IterateEndToEndTest {
             while (Instant.now().isBefore(deadline)) {
                 assertTrue(p.isAlive(), "the round ended before stage " + stage.code() + ": " + Files.readString(dir.resolve("killed.log")));
                 if (Files.exists(sign)) {
-                    Thread.sleep(stage == Stage.SEARCH ? 1500 : 300);
+                    // The trainer's config is written just before the simulated trainer starts, and that
+                    // trainer can finish within a few hundred milliseconds: kill at once to land inside TRAIN.
+                    Thread.sleep(switch (stage) {
+                        case SEARCH -> 1500;
+                        case TRAIN -> 0;
+                        default -> 300;
+                    });
                     p.destroyForcibly().waitFor();
                     return;
                 }
