@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * neither the user's home nor the Stepwise database. Each probe also runs unsandboxed first, so
  * a probe that could not tell (say, a connect that fails for another reason) fails the test.
  * Skipped only where bwrap is missing or cannot make namespaces and this is not CI
- * ({@code STEPWISE_REQUIRE_BWRAP} unset).
+ * ({@code CI_REQUIRE_BWRAP} unset).
  */
 class SandboxTest {
     /** Runs every probe, writes "name yes|no" lines to $TMPDIR/result, then answers requests as a REPL. */
@@ -106,7 +106,7 @@ class SandboxTest {
 
     /** Skips (outside CI) or fails (in CI) where bwrap cannot run here. */
     static void requireWorkingBwrap(HostTools tools) throws Exception {
-        boolean required = System.getenv("STEPWISE_REQUIRE_BWRAP") != null;
+        boolean required = System.getenv("CI_REQUIRE_BWRAP") != null;
         var bwrap = tools.find("bwrap");
         String problem = null;
         if (bwrap.isEmpty()) {
@@ -120,7 +120,7 @@ class SandboxTest {
             }
         }
         if (problem != null && required) {
-            fail(problem + " (STEPWISE_REQUIRE_BWRAP is set: the sandbox tests must run)");
+            fail(problem + " (CI_REQUIRE_BWRAP is set: the sandbox tests must run)");
         }
         String why = problem;
         Assumptions.assumeTrue(why == null, () -> "sandbox test skipped: " + why);

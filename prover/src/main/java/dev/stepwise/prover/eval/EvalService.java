@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -259,7 +260,7 @@ public final class EvalService {
         // The line comes from the search's own result; reading the rows back would cost a query per attempt.
         ProblemDone row = new ProblemDone(theorem.name(), outcome, expansions,
                 Duration.between(started, Instant.ofEpochMilli(now.toEpochMilli())));
-        observer.problemFinished(row, counter.done(row), counter.solved(), counter.total());
+        counter.announce(row, observer);
     }
 
     /**
@@ -319,6 +320,7 @@ public final class EvalService {
         private final AtomicInteger done;
         private final AtomicInteger solved;
         private final int total;
+        private final ReentrantLock lock = new ReentrantLock();
 
         Counter(int done, int solved, int total) {
             this.done = new AtomicInteger(done);
@@ -326,19 +328,20 @@ public final class EvalService {
             this.total = total;
         }
 
-        int done(ProblemDone r) {
-            if (r.proved()) {
-                solved.incrementAndGet();
+        /**
+         * Counts {@code r} and tells the observer, as one step: counted and told apart, two problems
+         * finishing together could print "3/8" before "2/8".
+         */
+        void announce(ProblemDone r, RunObserver observer) {
+            lock.lock();
+            try {
+                if (r.proved()) {
+                    solved.incrementAndGet();
+                }
+                observer.problemFinished(r, done.incrementAndGet(), solved.get(), total);
+            } finally {
+                lock.unlock();
             }
-            return done.incrementAndGet();
-        }
-
-        int solved() {
-            return solved.get();
-        }
-
-        int total() {
-            return total;
         }
     }
 

@@ -160,7 +160,7 @@ class LeanSetupTest {
         }
     }
 
-    /** Skips (outside CI) or fails (in CI, STEPWISE_REQUIRE_BWRAP) where bwrap cannot run here. */
+    /** Skips (outside CI) or fails (in CI, CI_REQUIRE_BWRAP) where bwrap cannot run here. */
     private static void requireWorkingBwrap(HostTools tools) throws Exception {
         var bwrap = tools.find("bwrap");
         String problem = null;
@@ -174,8 +174,8 @@ class LeanSetupTest {
                 problem = "bwrap cannot make its namespaces here: " + out;
             }
         }
-        if (problem != null && System.getenv("STEPWISE_REQUIRE_BWRAP") != null) {
-            throw new AssertionError(problem + " (STEPWISE_REQUIRE_BWRAP is set: the sandbox tests must run)");
+        if (problem != null && System.getenv("CI_REQUIRE_BWRAP") != null) {
+            throw new AssertionError(problem + " (CI_REQUIRE_BWRAP is set: the sandbox tests must run)");
         }
         String why = problem;
         Assumptions.assumeTrue(why == null, () -> "sandbox test skipped: " + why);
