@@ -32,6 +32,7 @@ class ProveCommandTest {
     void provesWritesTheProvedFileAndSaysItIsSimulated() throws Exception {
         var r = new CliHarness(dir).run("prove", "ineq.lean", "--simulate", "world.json", "--budget", "1x8x60",
                 "--set", "pool.size=1", "--set", "lean.scratch-dir=scratch");
+        assertTrue(Files.exists(dir.resolve("ineq.proved.lean")), "exit " + r.exitCode() + "\n" + r.out() + r.err());
         // The pool's scratch directory was made there and removed when the pool stopped.
         try (var left = Files.list(dir.resolve("scratch"))) {
             assertEquals(List.of(), left.toList());
