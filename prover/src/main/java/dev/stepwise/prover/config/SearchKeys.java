@@ -61,11 +61,16 @@ public final class SearchKeys {
                     + "critic-only or weighted asks; with --simulate, the simulated server's");
     public static final ConfigKey CRITIC_MODEL = ConfigKey.of("search.critic-model", ValueType.STRING, "",
             "the critic's model name on its server (empty: the server's only model)");
+    /**
+     * Where the state goes in {@link #CRITIC_TEMPLATE}. Defined here, the lowest layer that needs it,
+     * so that configuration checks it without reaching up to the critic (which reads it from here).
+     */
+    public static final String CRITIC_STATE = "{state}";
     public static final ConfigKey CRITIC_TEMPLATE = ConfigKey.of("search.critic-template", ValueType.STRING, "",
-            "the text the critic scores for a proof state, {state} standing for the state (empty: "
+            "the text the critic scores for a proof state, " + CRITIC_STATE + " standing for the state (empty: "
                     + "InternLM2.5-StepProver-critic's chat turn)")
-            .restrictedTo(v -> ((String) v).isEmpty() || ((String) v).contains(dev.stepwise.prover.critic.CriticPrompt.STATE),
-                    "empty, or a text containing {state}");
+            .restrictedTo(v -> ((String) v).isEmpty() || ((String) v).contains(CRITIC_STATE),
+                    "empty, or a text containing " + CRITIC_STATE);
     public static final ConfigKey CONCURRENT_ATTEMPTS = ConfigKey.positiveInt("search.concurrent-attempts", 64,
             "attempts running at once (each holds its tree in memory)");
     public static final ConfigKey POLICY_IN_FLIGHT = ConfigKey.positiveInt("search.policy-in-flight", 64,

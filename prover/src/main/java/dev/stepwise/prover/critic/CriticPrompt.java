@@ -1,5 +1,6 @@
 package dev.stepwise.prover.critic;
 
+import dev.stepwise.prover.config.SearchKeys;
 import java.util.Objects;
 
 /**
@@ -17,7 +18,7 @@ import java.util.Objects;
  * {@code search.critic-template} to end with it where the served model needs it.
  */
 public record CriticPrompt(String template) {
-    public static final String STATE = "{state}";
+    public static final String STATE = SearchKeys.CRITIC_STATE;
 
     public static final CriticPrompt INTERNLM25_STEPPROVER = new CriticPrompt(
             "<|im_start|>user\nWhich state is closer to 'no goals'?<|im_end|>\n<|im_start|>assistant\n" + STATE + "<|im_end|>\n");
