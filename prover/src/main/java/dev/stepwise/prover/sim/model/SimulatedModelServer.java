@@ -114,15 +114,15 @@ public final class SimulatedModelServer implements AutoCloseable {
         switch (dialect) {
             // vLLM: only with VLLM_ALLOW_RUNTIME_LORA_UPDATING=True (vllm/entrypoints/openai/api_server.py).
             case VLLM -> {
-                routes.put("/v1/load_lora_adapter", this::load);
-                routes.put("/v1/unload_lora_adapter", this::unload);
+                routes.put("/v1/load_lora_adapter", lora(this::load));
+                routes.put("/v1/unload_lora_adapter", lora(this::unload));
                 // vLLM serves pooling models (a critic) on /pooling; SGLang and llama-server do not have it.
                 routes.put("/pooling", this::pooling);
             }
             // SGLang: python/sglang/srt/entrypoints/http_server.py, no /v1 prefix.
             case SGLANG -> {
-                routes.put("/load_lora_adapter", this::loadSglang);
-                routes.put("/unload_lora_adapter", this::unloadSglang);
+                routes.put("/load_lora_adapter", lora(this::loadSglang));
+                routes.put("/unload_lora_adapter", lora(this::unloadSglang));
             }
             // llama-server: tools/server/server.cpp, GET lists and POST sets scales of the --lora adapters.
             case LLAMA_CPP -> routes.put("/lora-adapters", this::loraAdapters);
@@ -470,15 +470,35 @@ public final class SimulatedModelServer implements AutoCloseable {
         return new Reply(200, "application/json", write(o));
     }
 
-    private Reply load(Request r) {
-        JsonNode body;
-        try {
-            body = mapper.readTree(r.body());
-        } catch (IOException e) {
-            return error(400, "BadRequestError", "the request body is not valid JSON");
-        }
-        String name = body == null ? "" : body.path("lora_name").asText("");
-        String path = body == null ? "" : body.path("lora_path").asText("");
+    /**
+     * The body vLLM's and SGLang's LoRA routes take ({@code {"lora_name", "lora_path"}}); a missing
+     * field is empty, for each route to refuse in its server's own words.
+     */
+    private record LoraRequest(String name, String path) {
+    }
+
+    @FunctionalInterface
+    private interface LoraEndpoint {
+        Reply serve(LoraRequest request);
+    }
+
+    /** A LoRA route: its body read once here, a body that is not JSON refused alike on every route. */
+    private Endpoint lora(LoraEndpoint endpoint) {
+        return r -> {
+            JsonNode body;
+            try {
+                body = mapper.readTree(r.body());
+            } catch (IOException e) {
+                return error(400, "BadRequestError", "the request body is not valid JSON");
+            }
+            return endpoint.serve(new LoraRequest(body == null ? "" : body.path("lora_name").asText(""),
+                    body == null ? "" : body.path("lora_path").asText("")));
+        };
+    }
+
+    private Reply load(LoraRequest request) {
+        String name = request.name();
+        String path = request.path();
         if (name.isEmpty() || path.isEmpty()) {
             return error(400, "BadRequestError", "Both 'lora_name' and 'lora_path' must be provided.");
         }
@@ -498,14 +518,8 @@ public final class SimulatedModelServer implements AutoCloseable {
                 + boosts.matchedExamples() + " examples matched world states, " + boosts.unmatchedExamples() + " did not)");
     }
 
-    private Reply unload(Request r) {
-        JsonNode body;
-        try {
-            body = mapper.readTree(r.body());
-        } catch (IOException e) {
-            return error(400, "BadRequestError", "the request body is not valid JSON");
-        }
-        String name = body == null ? "" : body.path("lora_name").asText("");
+    private Reply unload(LoraRequest request) {
+        String name = request.name();
         if (adapters.remove(name) == null) {
             return error(404, "NotFoundError", "The lora adapter '" + name + "' cannot be found.");
         }
@@ -522,15 +536,9 @@ public final class SimulatedModelServer implements AutoCloseable {
         return new Reply(success ? 200 : 400, "application/json", write(o));
     }
 
-    private Reply loadSglang(Request r) {
-        JsonNode body;
-        try {
-            body = mapper.readTree(r.body());
-        } catch (IOException e) {
-            return error(400, "BadRequestError", "the request body is not valid JSON");
-        }
-        String name = body == null ? "" : body.path("lora_name").asText("");
-        String path = body == null ? "" : body.path("lora_path").asText("");
+    private Reply loadSglang(LoraRequest request) {
+        String name = request.name();
+        String path = request.path();
         if (name.isEmpty() || path.isEmpty()) {
             return error(422, "RequestValidationError", "lora_name and lora_path are required");
         }
@@ -546,14 +554,8 @@ public final class SimulatedModelServer implements AutoCloseable {
         return sglangResult(true, "");
     }
 
-    private Reply unloadSglang(Request r) {
-        JsonNode body;
-        try {
-            body = mapper.readTree(r.body());
-        } catch (IOException e) {
-            return error(400, "BadRequestError", "the request body is not valid JSON");
-        }
-        String name = body == null ? "" : body.path("lora_name").asText("");
+    private Reply unloadSglang(LoraRequest request) {
+        String name = request.name();
         if (adapters.remove(name) == null) {
             return sglangResult(false, "LoRA adapter " + name + " is not loaded");
         }
