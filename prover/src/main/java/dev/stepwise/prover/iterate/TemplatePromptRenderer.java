@@ -37,11 +37,6 @@ final class TemplatePromptRenderer implements PromptRenderer {
         this.format = new TrainingFormat(maxTokens, stops.isEmpty() ? Optional.empty() : Optional.of(stops.getFirst()));
     }
 
-    /** A renderer whose training examples have no length limit. */
-    TemplatePromptRenderer(PromptBuilder builder, CriticPrompt critic) {
-        this(builder, OptionalInt.empty(), critic);
-    }
-
     /**
      * The most tokens a training example of {@code server}'s format takes: the prompt budget, the
      * most tokens a completion is sampled with, and the special tokens around them; empty for a

@@ -9,6 +9,7 @@ import dev.stepwise.iteration.IterationException;
 import dev.stepwise.iteration.ModelServing;
 import dev.stepwise.iteration.PromptRenderer;
 import dev.stepwise.iteration.TacticScorer;
+import dev.stepwise.prover.critic.CriticPrompt;
 import dev.stepwise.prover.policy.client.ApiKey;
 import dev.stepwise.prover.policy.client.BreakerSettings;
 import dev.stepwise.prover.policy.client.ClientSettings;
@@ -28,6 +29,7 @@ import dev.stepwise.search.Theorem;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.OptionalInt;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -137,7 +139,7 @@ class ModelServerAdaptersTest {
                         .get(10, TimeUnit.SECONDS);
             }
             String sent = JSON.readTree(server.takeRequest(5, TimeUnit.SECONDS).getBody().utf8()).get("prompt").asText();
-            PromptRenderer renderer = new TemplatePromptRenderer(builder, dev.stepwise.prover.critic.CriticPrompt.INTERNLM25_STEPPROVER);
+            PromptRenderer renderer = new TemplatePromptRenderer(builder, OptionalInt.empty(), CriticPrompt.INTERNLM25_STEPPROVER);
             assertEquals(sent, renderer.prompt(theorem, before, state), template);
             assertEquals(template, renderer.name());
             // Critic pairs are exported split where the search's critic input puts the state.

@@ -12,6 +12,7 @@ import dev.stepwise.iteration.PerplexityBand;
 import dev.stepwise.iteration.SearchedAttempt;
 import dev.stepwise.iteration.TrainerSettings;
 import dev.stepwise.iteration.TrainingChoices;
+import dev.stepwise.prover.critic.CriticPrompt;
 import dev.stepwise.prover.config.ConfigException;
 import dev.stepwise.iteration.Difficulty;
 import dev.stepwise.iteration.ModelServing;
@@ -50,6 +51,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.OptionalInt;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -119,7 +121,7 @@ class RoundOnStoreTest {
             StoreRoundStore rounds = new StoreRoundStore(store);
             RoundServices services = new RoundServices(rounds, world, new StoreProblemHistory(store), ts -> List.of(), scorer,
                     new TemplatePromptRenderer(new PromptBuilder(PromptTemplate.named("bfs-prover"), new CharCounter(), 4000),
-                            dev.stepwise.prover.critic.CriticPrompt.INTERNLM25_STEPPROVER),
+                            OptionalInt.empty(), CriticPrompt.INTERNLM25_STEPPROVER),
                     world, new TrainerLauncher(Map.of()), new ObjectMapper(), InstantSource.fixed(Instant.parse("2026-11-22T03:00:00Z")),
                     dir);
             RoundRunner runner = new RoundRunner(services);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stepwise.iteration.TrainerSettings;
 import dev.stepwise.iteration.TrainingFormat;
+import dev.stepwise.prover.critic.CriticPrompt;
 import dev.stepwise.prover.config.ConfigSchema;
 import dev.stepwise.prover.config.Settings;
 import dev.stepwise.prover.config.SettingsLoader;
@@ -34,7 +35,7 @@ class TrainingFormatFromSettingsTest {
     private TrainingFormat format(Settings s) {
         PolicyConfig.Server server = (PolicyConfig.Server) PolicyConfig.from(s, dir::resolve);
         return new TemplatePromptRenderer(new PromptBuilder(server.template(), new CharCounter(), 100),
-                TemplatePromptRenderer.maxTokens(server), dev.stepwise.prover.critic.CriticPrompt.INTERNLM25_STEPPROVER).trainingFormat();
+                TemplatePromptRenderer.maxTokens(server), CriticPrompt.INTERNLM25_STEPPROVER).trainingFormat();
     }
 
     @Test
