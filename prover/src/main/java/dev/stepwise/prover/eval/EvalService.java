@@ -155,7 +155,7 @@ public final class EvalService {
                     if (since.isPresent()) {
                         return new Found(since.get(), true, RunLock.acquire(store, since.get()));
                     }
-                    String name = request.name() != null ? request.name() : defaultName(request);
+                    String name = request.name() != null ? request.name() : freeName(store, defaultName(request));
                     Run run = store.runs().create(new NewRun(name, request.kind(), request.config().dataset(), request.round(),
                             request.config().toJson(), stack.versions(), List.of(request.config().seed()),
                             stack.simulation(), clock.instant()));
@@ -305,6 +305,20 @@ public final class EvalService {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * {@code wanted}, or the first of {@code wanted-2}, {@code wanted-3}, … that no run bears: a
+     * default name is stamped to the second, and two runs of the same dataset with different
+     * settings may start within one (called under the lookup lock, so no other invocation takes the
+     * name between this look and the run's creation).
+     */
+    static String freeName(Store store, String wanted) {
+        String name = wanted;
+        for (int n = 2; store.runs().findByName(name).isPresent(); n++) {
+            name = wanted + "-" + n;
+        }
+        return name;
     }
 
     private String defaultName(EvalRequest request) {

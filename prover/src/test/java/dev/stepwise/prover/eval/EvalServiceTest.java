@@ -143,4 +143,15 @@ class EvalServiceTest {
             assertEquals(List.of(), offenders);
         }
     }
+
+    @Test
+    void aDefaultNameTakenWithinTheSameSecondGetsTheNextFreeSuffix() {
+        try (Store store = Store.open(dir.resolve("s.db"), Duration.ofSeconds(5))) {
+            assertEquals("eval-examples-20261203-120000", EvalService.freeName(store, "eval-examples-20261203-120000"));
+            StoredRunFixture.write(store, "eval-examples-20261203-120000");
+            assertEquals("eval-examples-20261203-120000-2", EvalService.freeName(store, "eval-examples-20261203-120000"));
+            StoredRunFixture.write(store, "eval-examples-20261203-120000-2");
+            assertEquals("eval-examples-20261203-120000-3", EvalService.freeName(store, "eval-examples-20261203-120000"));
+        }
+    }
 }
