@@ -1,6 +1,6 @@
 package dev.stepwise.prover.bench;
 
-import dev.stepwise.prover.cli.ExitCode;
+import dev.stepwise.prover.exit.ExitCode;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

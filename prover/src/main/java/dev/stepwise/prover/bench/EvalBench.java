@@ -1,7 +1,5 @@
 package dev.stepwise.prover.bench;
 
-import dev.stepwise.prover.cli.Application;
-import dev.stepwise.prover.cli.Cli;
 import dev.stepwise.prover.sim.SimulatedStack;
 import dev.stepwise.prover.sim.world.Latency;
 import dev.stepwise.prover.sim.world.WorldFile;
@@ -14,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,14 +21,14 @@ import java.util.Optional;
  * processes, or all model requests spread over the server's capacity C, whichever is longer, plus
  * the warm-up of one process. Wall time over that bound says how well the scheduler keeps both busy.
  */
-final class EvalBench implements Benchmark {
-    private final Path home;
+public final class EvalBench implements Benchmark {
+    private final InProcessCli cli;
     private final int problems;
     private final int processes;
     private final String budget;
 
-    EvalBench(Path home, int problems, int processes, String budget) {
-        this.home = home;
+    public EvalBench(InProcessCli cli, int problems, int processes, String budget) {
+        this.cli = cli;
         this.problems = problems;
         this.processes = processes;
         this.budget = budget;
@@ -131,7 +128,7 @@ final class EvalBench implements Benchmark {
     private String cli(Path dir, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = new Cli(new Application(Map.of(), dir, home)).execute(new PrintWriter(out), new PrintWriter(err), args);
+        int code = cli.run(dir, new PrintWriter(out), new PrintWriter(err), args);
         if (code != 0) {
             throw new IllegalStateException("bench eval: 'stepwise " + String.join(" ", args) + "' exited " + code + ": "
                     + err.toString().strip());

@@ -1,7 +1,5 @@
 package dev.stepwise.prover.bench;
 
-import dev.stepwise.prover.cli.Application;
-import dev.stepwise.prover.cli.Cli;
 import dev.stepwise.prover.eval.ProblemResult;
 import dev.stepwise.prover.eval.StoredRun;
 import dev.stepwise.prover.sim.world.Faults;
@@ -33,16 +31,16 @@ import java.util.TreeSet;
  * solves must never end "unproved", no proof may be accepted that the world does not have, and
  * resuming the faulty run (in the same faulty world) must end with the fault-free run's answers.
  */
-final class FaultsBench implements Benchmark {
+public final class FaultsBench implements Benchmark {
     /** Runs of the same command after the first, each retrying only what faults cut short. */
     private static final int MAX_RESUMES = 8;
 
-    private final Path home;
+    private final InProcessCli cli;
     private final int problems;
     private final Faults faults;
 
-    FaultsBench(Path home, int problems, Faults faults) {
-        this.home = home;
+    public FaultsBench(InProcessCli cli, int problems, Faults faults) {
+        this.cli = cli;
         this.problems = problems;
         this.faults = faults;
     }
@@ -189,7 +187,7 @@ final class FaultsBench implements Benchmark {
                 "--set", "model.retry-backoff=10ms", "--set", "model.retry-backoff-max=50ms"));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = new Cli(new Application(Map.of(), work, home)).execute(new PrintWriter(out), new PrintWriter(err),
+        int code = cli.run(work, new PrintWriter(out), new PrintWriter(err),
                 args.toArray(String[]::new));
         // 0: finished; 1: problems left to retry. Anything else is not a result.
         if (code != 0 && code != 1) {
@@ -201,7 +199,7 @@ final class FaultsBench implements Benchmark {
 
     private void cli(Path dir, String... args) {
         StringWriter err = new StringWriter();
-        int code = new Cli(new Application(Map.of(), dir, home)).execute(new PrintWriter(new StringWriter()),
+        int code = cli.run(dir, new PrintWriter(new StringWriter()),
                 new PrintWriter(err), args);
         if (code != 0) {
             throw new IllegalStateException("bench faults: 'stepwise " + String.join(" ", args) + "' exited " + code + ": "

@@ -40,7 +40,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * second, so achieved throughput divided by K/L is the share the pool (leasing, framing,
  * decoding, replays, the simulated REPLs' own CPU) leaves of the ideal.
  */
-final class PoolBench implements Benchmark {
+public final class PoolBench implements Benchmark {
     static final double TARGET_RATIO = 0.9;
     private static final String HEADER = "import Mathlib";
     private static final String STATEMENT = "theorem bench_pool (n : ℕ) : n = n := by";
@@ -51,7 +51,7 @@ final class PoolBench implements Benchmark {
     private final Duration warmup;
     private final Duration measure;
 
-    PoolBench(int processes, Duration latency, Duration warmup, Duration measure) {
+    public PoolBench(int processes, Duration latency, Duration warmup, Duration measure) {
         if (processes < 1 || processes > 256) {
             throw new IllegalArgumentException("processes must be in [1, 256], got " + processes);
         }

@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *       reading and so are not counted; tactic texts come from a small shared vocabulary.</li>
  * </ul>
  */
-final class SearchBench implements Benchmark {
+public final class SearchBench implements Benchmark {
     static final double TARGET_US_PER_EDGE = 2.0;
     static final double TARGET_BYTES_PER_NODE = 200.0;
     private static final long WARM_COMPILE_MILLIS = 5;
@@ -43,7 +43,7 @@ final class SearchBench implements Benchmark {
     private final List<Integer> sizes;
     private final int width;
 
-    SearchBench(List<Integer> sizes, int width) {
+    public SearchBench(List<Integer> sizes, int width) {
         if (sizes.isEmpty() || sizes.stream().anyMatch(n -> n < 100)) {
             throw new IllegalArgumentException("sizes must be at least 100 nodes each, got " + sizes);
         }

@@ -24,7 +24,7 @@ final class ConfigCommand implements Runnable {
             description = {"Print every configuration key, its effective value and where it came from",
                 "(default < config file < STEPWISE_* environment variable < flag)."})
     static final class Show implements Runnable {
-        private final Application app;
+        private final Invocation invocation;
 
         @Spec
         CommandSpec spec;
@@ -32,14 +32,14 @@ final class ConfigCommand implements Runnable {
         @Option(names = "--describe", description = "Also print what each key does and its environment variable.")
         boolean describe;
 
-        Show(Application app) {
-            this.app = app;
+        Show(Invocation invocation) {
+            this.invocation = invocation;
         }
 
         @Override
         public void run() {
             PrintWriter out = spec.commandLine().getOut();
-            var entries = app.settings().entries();
+            var entries = invocation.app().settings().entries();
             int width = entries.stream().mapToInt(e -> e.key().name().length()).max().orElse(0);
             int valueWidth = Math.min(40, entries.stream().mapToInt(e -> e.text().length()).max().orElse(0));
             for (Settings.Entry e : entries) {

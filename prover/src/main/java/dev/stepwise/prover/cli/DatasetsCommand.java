@@ -1,5 +1,7 @@
 package dev.stepwise.prover.cli;
 
+import dev.stepwise.prover.exit.ExitCode;
+import dev.stepwise.prover.exit.UserError;
 import dev.stepwise.prover.problems.DatasetCatalog;
 import dev.stepwise.prover.problems.Defect;
 import dev.stepwise.prover.problems.Problem;
@@ -30,26 +32,26 @@ final class DatasetsCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    static DatasetCatalog catalog(Application app) {
-        return new DatasetCatalog(app.home(), app.workDir());
+    static DatasetCatalog catalog(Invocation invocation) {
+        return new DatasetCatalog(invocation.app().home(), invocation.app().workDir());
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "Name, problem count, Lean/Mathlib version targeted and source of every shipped dataset.")
     static final class ListCommand implements Runnable {
-        private final Application app;
+        private final Invocation invocation;
 
         @Spec
         CommandSpec spec;
 
-        ListCommand(Application app) {
-            this.app = app;
+        ListCommand(Invocation invocation) {
+            this.invocation = invocation;
         }
 
         @Override
         public void run() {
             PrintWriter out = spec.commandLine().getOut();
-            DatasetCatalog catalog = catalog(app);
+            DatasetCatalog catalog = catalog(invocation);
             out.printf("%-24s %8s  %-11s %-36s %s%n", "NAME", "PROBLEMS", "LEAN", "MATHLIB", "SOURCE");
             for (DatasetCatalog.Entry e : catalog.entries()) {
                 int count = DatasetCatalog.loadPath(e.path(), e.name()).problems().size();
@@ -62,7 +64,7 @@ final class DatasetsCommand implements Runnable {
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = {"Show a dataset: its problem names, or with --problem one problem as a complete Lean file."})
     static final class Show implements Runnable {
-        private final Application app;
+        private final Invocation invocation;
 
         @Spec
         CommandSpec spec;
@@ -73,14 +75,14 @@ final class DatasetsCommand implements Runnable {
         @Option(names = "--problem", paramLabel = "NAME", description = "Print this problem as a Lean file.")
         String problem;
 
-        Show(Application app) {
-            this.app = app;
+        Show(Invocation invocation) {
+            this.invocation = invocation;
         }
 
         @Override
         public void run() {
             PrintWriter out = spec.commandLine().getOut();
-            ProblemSet set = catalog(app).loadSet(dataset);
+            ProblemSet set = catalog(invocation).loadSet(dataset);
             if (problem != null) {
                 Problem p = set.problems().stream().filter(x -> x.name().equals(problem)).findFirst()
                         .orElseThrow(() -> UserError.input("no problem '" + problem + "' in " + dataset
@@ -127,7 +129,7 @@ final class DatasetsCommand implements Runnable {
             description = {"Validate a problem file (.jsonl, .lean or a directory of .lean files) and report every defect with its line.",
                 "Exit 0 when it loads, 1 when it has defects."})
     static final class Check implements Callable<Integer> {
-        private final Application app;
+        private final Invocation invocation;
 
         @Spec
         CommandSpec spec;
@@ -135,14 +137,14 @@ final class DatasetsCommand implements Runnable {
         @Parameters(paramLabel = "FILE", description = "The file or directory to check.")
         Path file;
 
-        Check(Application app) {
-            this.app = app;
+        Check(Invocation invocation) {
+            this.invocation = invocation;
         }
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            Path path = app.resolve(file);
+            Path path = invocation.app().resolve(file);
             if (!Files.exists(path)) {
                 throw UserError.input(file + ": no such file or directory");
             }

@@ -30,19 +30,19 @@ final class DbCommand implements Runnable {
                 "Exit 0 also when there is no database yet; 2 when the file is not a Stepwise database;",
                 "3 when it cannot be read."})
     static final class Info implements Runnable {
-        private final Application app;
+        private final Invocation invocation;
 
         @Spec
         CommandSpec spec;
 
-        Info(Application app) {
-            this.app = app;
+        Info(Invocation invocation) {
+            this.invocation = invocation;
         }
 
         @Override
         public void run() {
-            Path path = app.resolve(app.settings().path(CoreKeys.STORE_PATH));
-            DatabaseInfo info = new DatabaseInspector(Migrations.standard(), app.settings().duration(CoreKeys.BUSY_TIMEOUT))
+            Path path = invocation.app().resolve(invocation.app().settings().path(CoreKeys.STORE_PATH));
+            DatabaseInfo info = new DatabaseInspector(Migrations.standard(), invocation.app().settings().duration(CoreKeys.BUSY_TIMEOUT))
                     .inspect(path);
             PrintWriter out = spec.commandLine().getOut();
             switch (info) {

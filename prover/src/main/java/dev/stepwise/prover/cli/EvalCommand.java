@@ -1,13 +1,19 @@
 package dev.stepwise.prover.cli;
 
+import dev.stepwise.prover.app.Application;
+import dev.stepwise.prover.app.EvalLauncher;
 import dev.stepwise.prover.config.CoreKeys;
 import dev.stepwise.prover.config.Settings;
+import dev.stepwise.prover.console.ConsoleProgress;
+import dev.stepwise.prover.console.StopHint;
 import dev.stepwise.prover.eval.EvalReport;
 import dev.stepwise.prover.eval.ProblemResult;
 import dev.stepwise.prover.eval.ResultsFiles;
 import dev.stepwise.prover.eval.ResultsOutput;
 import dev.stepwise.prover.eval.RunSummary;
 import dev.stepwise.prover.eval.StoredRun;
+import dev.stepwise.prover.exit.ExitCode;
+import dev.stepwise.prover.exit.UserError;
 import dev.stepwise.prover.problems.DatasetCatalog;
 import dev.stepwise.prover.problems.Problem;
 import dev.stepwise.prover.store.RunKind;
@@ -16,6 +22,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +46,7 @@ import picocli.CommandLine.Spec;
             "Exit 0 when the run finished, 1 when problems remain to retry, 2 bad input, 3 no Lean/model."},
         subcommands = EvalCommand.Compare.class)
 final class EvalCommand implements Callable<Integer> {
-    private final Application app;
+    private final Invocation invocation;
 
     @Spec
     CommandSpec spec;
@@ -59,8 +66,8 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     RunOptions options = new RunOptions();
 
-    EvalCommand(Application app) {
-        this.app = app;
+    EvalCommand(Invocation invocation) {
+        this.invocation = invocation;
     }
 
     @Override
@@ -71,18 +78,19 @@ final class EvalCommand implements Callable<Integer> {
         if (resume != null) {
             return resumeRun();
         }
-        List<Problem> problems = select(new DatasetCatalog(app.home(), app.workDir()).load(dataset));
+        List<Problem> problems = select(new DatasetCatalog(invocation.app().home(), invocation.app().workDir()).load(dataset));
         try (StopHint progress = progress()) {
-            return finish(new RunLauncher(app).run(RunKind.EVAL, dataset, problems, options, progress, this::resultsFiles));
+            return finish(new EvalLauncher(invocation.app(options.flags())).run(RunKind.EVAL, dataset, problems, options.name,
+                    options.simulate, progress, this::resultsFiles));
         }
     }
 
     private int resumeRun() {
         StoredRun stored;
-        try (Store store = app.openStore()) {
+        try (Store store = invocation.app().openStore()) {
             stored = RunsCommand.require(store, resume);
         }
-        List<Problem> problems = new DatasetCatalog(app.home(), app.workDir()).load(stored.config().dataset());
+        List<Problem> problems = new DatasetCatalog(invocation.app().home(), invocation.app().workDir()).load(stored.config().dataset());
         Map<String, Problem> byName = problems.stream().collect(Collectors.toMap(Problem::name, Function.identity()));
         List<Problem> selected = new ArrayList<>();
         for (String name : stored.config().problems()) {
@@ -94,17 +102,17 @@ final class EvalCommand implements Callable<Integer> {
             selected.add(p);
         }
         // The stored configuration defines the run; only where things are on this machine may differ.
-        Map<String, String> runSettings = new java.util.LinkedHashMap<>(stored.config().settings());
+        Map<String, String> runSettings = new LinkedHashMap<>(stored.config().settings());
         runSettings.remove("simulate");
-        app.resumeWith(runSettings);
-        options.name = resume;
         String world = stored.config().settings().getOrDefault("simulate", "");
         if (!world.isEmpty() && options.simulate == null) {
             options.simulate = Path.of(world);
         }
+        // The command's own options go above the run's configuration, as on the first run.
+        Application app = invocation.app().withFlags(runSettings).withFlags(options.flags());
         try (StopHint progress = progress()) {
-            return finish(new RunLauncher(app).run(RunKind.EVAL, stored.config().dataset(), selected, options, progress,
-                    this::resultsFiles));
+            return finish(new EvalLauncher(app).run(RunKind.EVAL, stored.config().dataset(), selected, resume, options.simulate,
+                    progress, this::resultsFiles));
         }
     }
 
@@ -136,7 +144,7 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private ResultsOutput resultsFiles(Settings s) {
-        return ResultsFiles.under(app.resolve(s.path(CoreKeys.RUNS_DIR)));
+        return ResultsFiles.under(invocation.app().resolve(s.path(CoreKeys.RUNS_DIR)));
     }
 
     private int finish(EvalReport run) {
@@ -157,7 +165,7 @@ final class EvalCommand implements Callable<Integer> {
     @Command(name = "compare", mixinStandardHelpOptions = true,
             description = "Which problems each of two runs solved, and the difference in pass rate.")
     static final class Compare implements Runnable {
-        private final Application app;
+        private final Invocation invocation;
 
         @Spec
         CommandSpec spec;
@@ -168,14 +176,14 @@ final class EvalCommand implements Callable<Integer> {
         @Parameters(index = "1", paramLabel = "RUN2")
         String second;
 
-        Compare(Application app) {
-            this.app = app;
+        Compare(Invocation invocation) {
+            this.invocation = invocation;
         }
 
         @Override
         public void run() {
             PrintWriter out = spec.commandLine().getOut();
-            try (Store store = app.openStore()) {
+            try (Store store = invocation.app().openStore()) {
                 Map<String, ProblemResult> a = byName(RunsCommand.require(store, first).results());
                 Map<String, ProblemResult> b = byName(RunsCommand.require(store, second).results());
                 Set<String> all = new LinkedHashSet<>(a.keySet());

@@ -6,13 +6,16 @@ import dev.stepwise.lean.HostTools;
 import dev.stepwise.lean.LeanDoctor;
 import dev.stepwise.lean.ReplCodec;
 import dev.stepwise.lean.ReplStartException;
+import dev.stepwise.prover.app.Application;
+import dev.stepwise.prover.exit.ExitCode;
+import dev.stepwise.prover.exit.UserError;
 import dev.stepwise.prover.lean.LeanSetup;
 import dev.stepwise.prover.lean.ProofFileChecker;
 import dev.stepwise.prover.lean.ReplOutputParser;
 import dev.stepwise.prover.problems.LeanDeclaration;
 import dev.stepwise.prover.problems.LeanFileParser;
 import dev.stepwise.prover.problems.ProblemFileException;
-import java.util.List;
+import dev.stepwise.search.Status;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -21,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,7 +49,7 @@ final class LeanCommand implements Runnable {
                 "keys kind, env, proofState, goals, proofStatus, errors, warnings, infos, sorries, message.",
                 "A response that cannot be decoded is reported with its position; exit 1 if any was."})
     static final class Parse implements Callable<Integer> {
-        private final Application app;
+        private final Invocation invocation;
 
         @Spec
         CommandSpec spec;
@@ -53,8 +57,8 @@ final class LeanCommand implements Runnable {
         @Parameters(arity = "0..1", paramLabel = "FILE", description = "REPL output to read (default: stdin).")
         Path file;
 
-        Parse(Application app) {
-            this.app = app;
+        Parse(Invocation invocation) {
+            this.invocation = invocation;
         }
 
         @Override
@@ -67,7 +71,7 @@ final class LeanCommand implements Runnable {
                 result = parser.parse(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
                         "stdin", out, err);
             } else {
-                Path path = app.resolve(file);
+                Path path = invocation.app().resolve(file);
                 try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
                     result = parser.parse(in, file.toString(), out, err);
                 } catch (NoSuchFileException e) {
@@ -91,7 +95,7 @@ final class LeanCommand implements Runnable {
                 "#print axioms on a healthy header env; reject on errors, sorry, axioms beyond the allow-list,",
                 "a changed statement or forbidden text. Exit 0 if all are accepted, 1 if any is not."})
     static final class Check implements Callable<Integer> {
-        private final Application app;
+        private final Invocation invocation;
 
         @Spec
         CommandSpec spec;
@@ -103,15 +107,15 @@ final class LeanCommand implements Runnable {
                 description = "The statements the proofs must prove (default: each theorem's own statement).")
         Path reference;
 
-        Check(Application app) {
-            this.app = app;
+        Check(Invocation invocation) {
+            this.invocation = invocation;
         }
 
         @Override
         public Integer call() {
-            List<LeanDeclaration> proofs = declarations(app, file);
-            List<LeanDeclaration> references = reference == null ? List.of() : declarations(app, reference);
-            LeanSetup setup = new LeanSetup(app.settings(), app.home(), app.workDir(), HostTools.fromEnvironment());
+            List<LeanDeclaration> proofs = declarations(invocation.app(), file);
+            List<LeanDeclaration> references = reference == null ? List.of() : declarations(invocation.app(), reference);
+            LeanSetup setup = new LeanSetup(invocation.app().settings(), invocation.app().home(), invocation.app().workDir(), HostTools.fromEnvironment());
             List<GateVerdict> verdicts;
             try {
                 verdicts = new ProofFileChecker(setup).check(proofs, references);
@@ -141,18 +145,18 @@ final class LeanCommand implements Runnable {
                 "revision, prlimit/setsid/bwrap, and free memory against the REPLs of the pool. Exit 1 if",
                 "something is missing that Stepwise needs."})
     static final class Doctor implements Callable<Integer> {
-        private final Application app;
+        private final Invocation invocation;
 
         @Spec
         CommandSpec spec;
 
-        Doctor(Application app) {
-            this.app = app;
+        Doctor(Invocation invocation) {
+            this.invocation = invocation;
         }
 
         @Override
         public Integer call() {
-            LeanSetup setup = new LeanSetup(app.settings(), app.home(), app.workDir(), HostTools.fromEnvironment());
+            LeanSetup setup = new LeanSetup(invocation.app().settings(), invocation.app().home(), invocation.app().workDir(), HostTools.fromEnvironment());
             List<DoctorCheck> checks = LeanDoctor.forThisMachine().examine(setup.project(), setup.poolSize(),
                     setup.sandbox());
             PrintWriter out = spec.commandLine().getOut();

@@ -8,7 +8,7 @@ public final class Main {
     public static void main(String[] args) {
         // DJL reads this before any of its classes load; the launcher sets it too.
         System.setProperty("ai.djl.offline", "true");
-        int code = new Cli(Application.fromProcess()).execute(args);
+        int code = new Cli(Invocation.fromProcess()).execute(args);
         System.exit(code);
     }
 }

@@ -1,6 +1,9 @@
 package dev.stepwise.prover.cli;
 
+import dev.stepwise.prover.exit.ExitCode;
+import dev.stepwise.prover.exit.UserError;
 import dev.stepwise.prover.policy.PolicyCheck;
+import dev.stepwise.prover.sim.world.Outcome;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +27,7 @@ final class ModelCommand implements Runnable {
             description = {"Ask the configured policy once for tactics at a state and print them with their scores.",
                 "Exit 0 with candidates, 1 when it answered none, 3 when the model server is unavailable."})
     static final class Check implements Callable<Integer> {
-        private final Application app;
+        private final Invocation invocation;
 
         @Spec
         CommandSpec spec;
@@ -38,8 +41,8 @@ final class ModelCommand implements Runnable {
         @Option(names = {"-n", "--count"}, paramLabel = "N", description = "Tactics to ask for (default: ${DEFAULT-VALUE}).")
         int count = 4;
 
-        Check(Application app) {
-            this.app = app;
+        Check(Invocation invocation) {
+            this.invocation = invocation;
         }
 
         @Override
@@ -50,8 +53,8 @@ final class ModelCommand implements Runnable {
             if (state.isBlank()) {
                 throw UserError.input("--state is empty");
             }
-            var outcome = new PolicyCheck(app.policyFactory())
-                    .run(app.policyConfig(), name, state.replace("\\n", "\n"), count, spec.commandLine().getOut());
+            var outcome = new PolicyCheck(invocation.app().policyFactory())
+                    .run(invocation.app().policyConfig(), name, state.replace("\\n", "\n"), count, spec.commandLine().getOut());
             return switch (outcome) {
                 case PolicyCheck.Outcome.Answered a -> a.suggestions().candidates().isEmpty() ? ExitCode.NO.code() : ExitCode.OK.code();
                 case PolicyCheck.Outcome.Unavailable u -> throw UserError.environment(u.reason());

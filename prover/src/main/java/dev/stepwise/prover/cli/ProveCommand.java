@@ -3,10 +3,14 @@ package dev.stepwise.prover.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stepwise.prover.app.EvalLauncher;
+import dev.stepwise.prover.console.ConsoleProgress;
 import dev.stepwise.prover.eval.AtomicWrite;
 import dev.stepwise.prover.eval.EvalReport;
 import dev.stepwise.prover.eval.ProblemResult;
 import dev.stepwise.prover.eval.ResultsOutput;
+import dev.stepwise.prover.exit.ExitCode;
+import dev.stepwise.prover.exit.UserError;
 import dev.stepwise.prover.problems.DatasetCatalog;
 import dev.stepwise.prover.problems.LeanFileParser;
 import dev.stepwise.prover.problems.Problem;
@@ -41,7 +45,7 @@ import picocli.CommandLine.Spec;
 final class ProveCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Application app;
+    private final Invocation invocation;
 
     @Spec
     CommandSpec spec;
@@ -58,13 +62,13 @@ final class ProveCommand implements Callable<Integer> {
     @Mixin
     RunOptions options = new RunOptions();
 
-    ProveCommand(Application app) {
-        this.app = app;
+    ProveCommand(Invocation invocation) {
+        this.invocation = invocation;
     }
 
     @Override
     public Integer call() {
-        Path path = app.resolve(file);
+        Path path = invocation.app().resolve(file);
         if (!Files.exists(path)) {
             throw UserError.input(file + ": no such file or directory");
         }
@@ -74,7 +78,8 @@ final class ProveCommand implements Callable<Integer> {
         List<Path> sources = sources(path);
         List<Problem> problems = DatasetCatalog.loadPath(path, file.toString()).problems();
         ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), InstantSource.system(), true, options.simulate);
-        return report(new RunLauncher(app).run(RunKind.PROVE, file.toString(), problems, options, progress,
+        return report(new EvalLauncher(invocation.app(options.flags())).run(RunKind.PROVE, file.toString(), problems, options.name,
+                options.simulate, progress,
                 s -> ResultsOutput.NONE), sources, problems);
     }
 
@@ -101,7 +106,7 @@ final class ProveCommand implements Callable<Integer> {
             if (run.info().simulated()) {
                 proved = "-- SIMULATED by stepwise: these proofs were checked by a simulated Lean, not a real one.\n" + proved;
             }
-            Path target = output != null ? app.resolve(output) : provedPath(source);
+            Path target = output != null ? invocation.app().resolve(output) : provedPath(source);
             AtomicWrite.text(target, proved);
             written.add(target);
         }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
         description = {"Write a self-contained static HTML report of a run (overview with plots, one page per problem",
             "with its statement, verified proof, gate verdict and search tree). Open DIR/index.html in a browser."})
 final class ReportCommand implements Runnable {
-    private final Application app;
+    private final Invocation invocation;
 
     @Spec
     CommandSpec spec;
@@ -26,14 +26,14 @@ final class ReportCommand implements Runnable {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Directory to write the report into.")
     Path out;
 
-    ReportCommand(Application app) {
-        this.app = app;
+    ReportCommand(Invocation invocation) {
+        this.invocation = invocation;
     }
 
     @Override
     public void run() {
-        Path dir = app.resolve(out);
-        try (Store store = app.openStore()) {
+        Path dir = invocation.app().resolve(out);
+        try (Store store = invocation.app().openStore()) {
             HtmlReport.write(ReportLoader.read(RunsCommand.require(store, name)), dir);
         }
         spec.commandLine().getOut().println("wrote " + dir.resolve("index.html"));

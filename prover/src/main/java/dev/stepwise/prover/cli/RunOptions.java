@@ -2,7 +2,11 @@ package dev.stepwise.prover.cli;
 
 import dev.stepwise.prover.config.SearchKeys;
 import dev.stepwise.prover.eval.Budget;
+import dev.stepwise.prover.exit.UserError;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** The search options shared by {@code prove} and {@code eval}; each is also a configuration key. */
@@ -14,7 +18,7 @@ final class RunOptions {
 
     @Option(names = "--alpha", paramLabel = "α[,α…]", split = ",",
             description = "Length normalisation of the priority; several values are used round-robin over attempts (search.alpha).")
-    java.util.List<Double> alphas;
+    List<Double> alphas;
 
     @Option(names = "--temperature", paramLabel = "T", description = "Sampling temperature of the policy (search.temperature).")
     Double temperature;
@@ -38,8 +42,9 @@ final class RunOptions {
                 "server and points the REPL command at the simulated REPL of this world file. Results are labelled SIMULATED."})
     Path simulate;
 
-    /** Puts the given options into the configuration's flag layer. */
-    void applyTo(Application app) {
+    /** The given options as settings of the command-flag layer, by key name. */
+    Map<String, String> flags() {
+        Map<String, String> flags = new LinkedHashMap<>();
         if (budget != null) {
             Budget b;
             try {
@@ -47,22 +52,23 @@ final class RunOptions {
             } catch (IllegalArgumentException e) {
                 throw UserError.input("--budget: " + e.getMessage());
             }
-            SearchKeys.budget(b.attempts(), b.width(), b.expansions()).forEach(app::putCommandFlag);
+            flags.putAll(SearchKeys.budget(b.attempts(), b.width(), b.expansions()));
         }
         if (alphas != null && !alphas.isEmpty()) {
-            app.putCommandFlag(SearchKeys.ALPHAS.name(), String.join(",", alphas.stream().map(String::valueOf).toList()));
+            flags.put(SearchKeys.ALPHAS.name(), String.join(",", alphas.stream().map(String::valueOf).toList()));
         }
         if (temperature != null) {
-            app.putCommandFlag(SearchKeys.TEMPERATURE.name(), String.valueOf(temperature));
+            flags.put(SearchKeys.TEMPERATURE.name(), String.valueOf(temperature));
         }
         if (timeout != null) {
-            app.putCommandFlag(SearchKeys.TIME_LIMIT.name(), timeout);
+            flags.put(SearchKeys.TIME_LIMIT.name(), timeout);
         }
         if (seed != null) {
-            app.putCommandFlag(SearchKeys.SEED.name(), String.valueOf(seed));
+            flags.put(SearchKeys.SEED.name(), String.valueOf(seed));
         }
         if (workers != null) {
-            app.putCommandFlag(SearchKeys.CONCURRENT_ATTEMPTS.name(), String.valueOf(workers));
+            flags.put(SearchKeys.CONCURRENT_ATTEMPTS.name(), String.valueOf(workers));
         }
+        return flags;
     }
 }

@@ -3,6 +3,7 @@ package dev.stepwise.prover.cli;
 import dev.stepwise.prover.eval.ResultsFiles;
 import dev.stepwise.prover.eval.RunSummary;
 import dev.stepwise.prover.eval.StoredRun;
+import dev.stepwise.prover.exit.UserError;
 import dev.stepwise.prover.store.RunOverview;
 import dev.stepwise.prover.store.Simulation;
 import dev.stepwise.prover.store.Store;
@@ -41,19 +42,19 @@ final class RunsCommand implements Runnable {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Every run, newest first, with its progress.")
     static final class ListCommand implements Runnable {
-        private final Application app;
+        private final Invocation invocation;
 
         @Spec
         CommandSpec spec;
 
-        ListCommand(Application app) {
-            this.app = app;
+        ListCommand(Invocation invocation) {
+            this.invocation = invocation;
         }
 
         @Override
         public void run() {
             PrintWriter out = spec.commandLine().getOut();
-            try (Store store = app.openStore()) {
+            try (Store store = invocation.app().openStore()) {
                 List<RunOverview> runs = store.runs().list();
                 if (runs.isEmpty()) {
                     out.println("no runs yet in " + store.path());
@@ -76,7 +77,7 @@ final class RunsCommand implements Runnable {
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = "A run's configuration, summary table and per-problem results.")
     static final class Show implements Runnable {
-        private final Application app;
+        private final Invocation invocation;
 
         @Spec
         CommandSpec spec;
@@ -84,14 +85,14 @@ final class RunsCommand implements Runnable {
         @Parameters(paramLabel = "RUN", description = "The run's name (see 'runs list').")
         String name;
 
-        Show(Application app) {
-            this.app = app;
+        Show(Invocation invocation) {
+            this.invocation = invocation;
         }
 
         @Override
         public void run() {
             PrintWriter out = spec.commandLine().getOut();
-            try (Store store = app.openStore()) {
+            try (Store store = invocation.app().openStore()) {
                 StoredRun run = require(store, name);
                 var results = run.results();
                 out.println("run " + run.run().name() + " (" + run.run().kind().code() + ", " + run.run().status().code()

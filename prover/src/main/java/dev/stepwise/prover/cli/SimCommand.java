@@ -2,6 +2,8 @@ package dev.stepwise.prover.cli;
 
 import dev.stepwise.lean.ReplVersion;
 import dev.stepwise.prover.config.ValueType;
+import dev.stepwise.prover.exit.ExitCode;
+import dev.stepwise.prover.exit.UserError;
 import dev.stepwise.prover.problems.DatasetCatalog;
 import dev.stepwise.prover.problems.Problem;
 import dev.stepwise.prover.problems.ProblemFileException;
@@ -9,8 +11,8 @@ import dev.stepwise.prover.sim.generate.GeneratorKnobs;
 import dev.stepwise.prover.sim.generate.WorldGenerator;
 import dev.stepwise.prover.sim.model.ModelDialect;
 import dev.stepwise.prover.sim.model.SimulatedModelServer;
-import dev.stepwise.prover.sim.repl.SimulatedRepl;
 import dev.stepwise.prover.sim.repl.ReplDialect;
+import dev.stepwise.prover.sim.repl.SimulatedRepl;
 import dev.stepwise.prover.sim.repl.SimulatedReplMain;
 import dev.stepwise.prover.sim.train.SimulatedTrainer;
 import dev.stepwise.prover.sim.world.Faults;
@@ -61,7 +63,7 @@ final class SimCommand implements Runnable {
             description = {"Generate a world from a dataset's statements: each root goal is the statement's",
                 "hypotheses and target as Lean prints them; below it a random proof graph. Same seed, same bytes."})
     static final class Generate implements Callable<Integer> {
-        private final Application app;
+        private final Invocation invocation;
 
         @Spec
         CommandSpec spec;
@@ -150,15 +152,15 @@ final class SimCommand implements Runnable {
         @Option(names = "--model-malformed", defaultValue = "0", description = "Chance a completion response is cut short.")
         double modelMalformed;
 
-        Generate(Application app) {
-            this.app = app;
+        Generate(Invocation invocation) {
+            this.invocation = invocation;
         }
 
         @Override
         public Integer call() {
             List<Problem> problems;
             try {
-                problems = new DatasetCatalog(app.home(), app.workDir()).load(from);
+                problems = new DatasetCatalog(invocation.app().home(), invocation.app().workDir()).load(from);
             } catch (ProblemFileException | DatasetCatalog.UnknownDatasetException e) {
                 throw UserError.input(e.getMessage(), e);
             }
@@ -184,7 +186,7 @@ final class SimCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw UserError.input("sim generate: " + e.getMessage(), e);
             }
-            Path target = app.resolve(out);
+            Path target = invocation.app().resolve(out);
             new WorldFile().write(world, target);
             PrintWriter w = spec.commandLine().getOut();
             long states = world.theorems().stream().mapToLong(t -> t.states().size()).sum();
@@ -211,7 +213,7 @@ final class SimCommand implements Runnable {
             description = {"Run a simulated Lean REPL on stdin/stdout: the REPL's protocol byte for byte,",
                 "answered from a world, or from a recorded transcript (mismatches are reported on stderr)."})
     static final class Repl implements Callable<Integer> {
-        private final Application app;
+        private final Invocation invocation;
 
         @ArgGroup(exclusive = true, multiplicity = "1")
         Source source;
@@ -237,8 +239,8 @@ final class SimCommand implements Runnable {
         @Option(names = "--flush-fix", description = "The REPL's flush fix is applied (what 'make lean' does for tags before v4.10.0).")
         boolean flushFix;
 
-        Repl(Application app) {
-            this.app = app;
+        Repl(Invocation invocation) {
+            this.invocation = invocation;
         }
 
         @Override
@@ -248,7 +250,7 @@ final class SimCommand implements Runnable {
             PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
             SimulatedRepl repl;
             if (source.world != null) {
-                World world = readWorld(app.resolve(source.world));
+                World world = readWorld(invocation.app().resolve(source.world));
                 ReplDialect dialect;
                 try {
                     dialect = new ReplDialect(ReplVersion.parse(replVersion), flushFix);
@@ -259,7 +261,7 @@ final class SimCommand implements Runnable {
                         SimulatedReplMain.processStart());
             } else {
                 try {
-                    repl = SimulatedRepl.forTranscript(app.resolve(source.transcript.get(0)), app.resolve(source.transcript.get(1)), err);
+                    repl = SimulatedRepl.forTranscript(invocation.app().resolve(source.transcript.get(0)), invocation.app().resolve(source.transcript.get(1)), err);
                 } catch (IllegalArgumentException e) {
                     throw UserError.input("sim repl: " + e.getMessage(), e);
                 }
@@ -273,7 +275,7 @@ final class SimCommand implements Runnable {
             description = {"Run a simulated completions server on 127.0.0.1 (vLLM's API by default) that",
                 "suggests the world's tactics. Prints its URL, then serves until interrupted."})
     static final class Model implements Callable<Integer> {
-        private final Application app;
+        private final Invocation invocation;
 
         @Spec
         CommandSpec spec;
@@ -295,18 +297,18 @@ final class SimCommand implements Runnable {
                 description = "With --dialect llama-cpp: an adapter loaded at start, as llama-server's --lora (repeatable).")
         List<Path> lora = new java.util.ArrayList<>();
 
-        Model(Application app) {
-            this.app = app;
+        Model(Invocation invocation) {
+            this.invocation = invocation;
         }
 
         @Override
         public Integer call() throws InterruptedException {
-            World w = readWorld(app.resolve(world));
+            World w = readWorld(invocation.app().resolve(world));
             if (!lora.isEmpty() && dialect != ModelDialect.LLAMA_CPP) {
                 throw UserError.input("sim model: --lora is llama-server's start-up adapter; vLLM and SGLang load adapters at run time");
             }
             SimulatedModelServer server = new SimulatedModelServer(w, dialect, seed == null ? w.seed() : seed, InstantSource.system(),
-                    lora.stream().map(app::resolve).toList());
+                    lora.stream().map(invocation.app()::resolve).toList());
             int bound;
             try {
                 bound = server.start(port);
@@ -331,7 +333,7 @@ final class SimCommand implements Runnable {
                 "As an expert-iteration trainer command: iterate.trainer-command = 'stepwise sim train",
                 "--train-file {train_file} --base-model {base_model} --init-model {init_model} --output-dir {output_dir}'"})
     static final class Train implements Callable<Integer> {
-        private final Application app;
+        private final Invocation invocation;
 
         @Spec
         CommandSpec spec;
@@ -363,16 +365,16 @@ final class SimCommand implements Runnable {
                 description = "How much likelier a trained pair becomes, in units of the state's total weight (default: ${DEFAULT-VALUE}).")
         double strength;
 
-        Train(Application app) {
-            this.app = app;
+        Train(Invocation invocation) {
+            this.invocation = invocation;
         }
 
         @Override
         public Integer call() {
             SimulatedTrainer.Result r;
             try {
-                Path init = initModel == null ? null : app.resolve(Path.of(initModel));
-                r = new SimulatedTrainer().train(app.resolve(trainFile), baseModel, init, app.resolve(outputDir), strength);
+                Path init = initModel == null ? null : invocation.app().resolve(Path.of(initModel));
+                r = new SimulatedTrainer().train(invocation.app().resolve(trainFile), baseModel, init, invocation.app().resolve(outputDir), strength);
             } catch (SimulatedTrainer.BadTrainingFile | IllegalArgumentException e) {
                 throw UserError.input("sim train: " + e.getMessage(), e);
             }

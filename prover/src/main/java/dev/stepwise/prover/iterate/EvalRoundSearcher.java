@@ -5,8 +5,9 @@ import dev.stepwise.iteration.RoundSearcher;
 import dev.stepwise.iteration.SearchedProblem;
 import dev.stepwise.lean.HostTools;
 import dev.stepwise.lean.ReplStartException;
-import dev.stepwise.prover.cli.Application;
-import dev.stepwise.prover.cli.RunLauncher;
+import dev.stepwise.prover.app.Application;
+import dev.stepwise.prover.app.EvalLauncher;
+import dev.stepwise.prover.app.Stacks;
 import dev.stepwise.prover.config.ConfigException;
 import dev.stepwise.prover.config.ConfigKey;
 import dev.stepwise.prover.config.IterateKeys;
@@ -25,10 +26,10 @@ import dev.stepwise.prover.eval.RunObserver;
 import dev.stepwise.prover.lean.LeanSetup;
 import dev.stepwise.prover.policy.PolicyConfig;
 import dev.stepwise.prover.problems.Problem;
+import dev.stepwise.prover.rounds.Round;
 import dev.stepwise.prover.rounds.RoundRepository;
 import dev.stepwise.prover.run.ProverStack;
 import dev.stepwise.prover.run.WhatAnswered;
-import dev.stepwise.prover.rounds.Round;
 import dev.stepwise.prover.store.RoundId;
 import dev.stepwise.prover.store.RunKind;
 import dev.stepwise.prover.store.RunProblem;
@@ -88,7 +89,7 @@ final class EvalRoundSearcher implements RoundSearcher, AutoCloseable {
                     "round " + job.round() + " is not recorded"));
             EvalReport run;
             try {
-                run = service.run(new EvalRequest(kind(job.purpose()), job.runName(), RunLauncher.config(poolName, problems, s,
+                run = service.run(new EvalRequest(kind(job.purpose()), job.runName(), EvalLauncher.config(poolName, problems, s,
                         world), problems, round));
             } catch (ReplStartException | RunBusyException e) {
                 // Lean stopped starting, or the run is live elsewhere: the environment's fault, as for eval (exit 3)
@@ -169,7 +170,7 @@ final class EvalRoundSearcher implements RoundSearcher, AutoCloseable {
                 setup.unsandboxedWarning().ifPresent(observers.apply(first)::warning);
             }
             List<String> headers = pool.values().stream().map(Problem::header).distinct().toList();
-            lean = RunLauncher.openLeanOnlyStack(setup, headers);
+            lean = Stacks.openLeanOnly(setup, headers);
         }
         return lean;
     }

@@ -12,18 +12,18 @@ import dev.stepwise.iteration.RoundServices;
 import dev.stepwise.iteration.RoundSettings;
 import dev.stepwise.iteration.RoundStatus;
 import dev.stepwise.iteration.TrainerLauncher;
-import dev.stepwise.prover.cli.Application;
-import dev.stepwise.prover.cli.ConsoleProgress;
-import dev.stepwise.prover.cli.RunLauncher;
-import dev.stepwise.prover.cli.StopHint;
-import dev.stepwise.prover.cli.UserError;
+import dev.stepwise.prover.app.Application;
+import dev.stepwise.prover.app.SimulatorSession;
 import dev.stepwise.prover.config.ConfigException;
 import dev.stepwise.prover.config.IterateKeys;
 import dev.stepwise.prover.config.SearchKeys;
 import dev.stepwise.prover.config.Settings;
+import dev.stepwise.prover.console.ConsoleProgress;
+import dev.stepwise.prover.console.StopHint;
 import dev.stepwise.prover.critic.CriticPrompt;
 import dev.stepwise.prover.critic.PoolingCritic;
 import dev.stepwise.prover.critic.SearchCritic;
+import dev.stepwise.prover.exit.UserError;
 import dev.stepwise.prover.policy.PolicyConfig;
 import dev.stepwise.prover.policy.PromptBudget;
 import dev.stepwise.prover.policy.client.ClientSettings;
@@ -31,14 +31,15 @@ import dev.stepwise.prover.policy.prompt.PromptBuilder;
 import dev.stepwise.prover.policy.prompt.TokenCounter;
 import dev.stepwise.prover.problems.DatasetCatalog;
 import dev.stepwise.prover.problems.Problem;
-import dev.stepwise.prover.sim.SimulatedStack;
-import dev.stepwise.prover.store.Store;
 import dev.stepwise.prover.rounds.StoreProblemHistory;
 import dev.stepwise.prover.rounds.StoreRoundStore;
+import dev.stepwise.prover.sim.SimulatedStack;
+import dev.stepwise.prover.store.Store;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -47,24 +48,24 @@ import java.util.Objects;
  * machinery, the model server for scoring and serving, the trainer command). The command
  * parses; this builds; the {@link RoundRunner} runs.
  */
-final class IterationLauncher {
+public final class IterationLauncher {
     private final Application app;
     private final PrintWriter err;
 
-    IterationLauncher(Application app, PrintWriter err) {
+    public IterationLauncher(Application app, PrintWriter err) {
         this.app = Objects.requireNonNull(app, "app");
         this.err = Objects.requireNonNull(err, "err");
     }
 
     /** What the user asked for. @param pool the pool as given, or null on resume (the round's own) */
-    record Request(String pool, int number, RoundRequest.Resume resume, Path simulate) {
+    public record Request(String pool, int number, RoundRequest.Resume resume, Path simulate) {
     }
 
-    RoundRecord run(Request request) {
-        SimulatedStack sim = request.simulate() == null ? null : RunLauncher.startSimulation(app, request.simulate());
+    public RoundRecord run(Request request) {
+        SimulatorSession sim = request.simulate() == null ? null : SimulatorSession.start(this.app, request.simulate());
         try {
+            Application app = sim == null ? this.app : sim.app().withFlags(simulatedDefaults());
             if (sim != null) {
-                simulatedDefaults(sim);
                 err.println("SIMULATED: world " + request.simulate() + " (simulated Lean, model server and trainer)");
             }
             Settings s = app.settings();
@@ -91,7 +92,7 @@ final class IterationLauncher {
                 try (EvalRoundSearcher searcher = new EvalRoundSearcher(app, store, poolName, pool,
                         sim == null ? "" : app.resolve(request.simulate()).toString(),
                         job -> new ConsoleProgress(err, InstantSource.system(), false, request.simulate()))) {
-                    RoundServices services = services(s, server, store, rounds, searcher,
+                    RoundServices services = services(app, s, server, store, rounds, searcher,
                             new PromptBuilder(server.template(), counter, server.budget().limit()));
                     return new RoundRunner(services).run(new RoundRequest(request.number(), request.resume(), poolName,
                             pool.stream().map(Problem::theorem).toList(), settings));
@@ -111,7 +112,7 @@ final class IterationLauncher {
         }
     }
 
-    private RoundServices services(Settings s, PolicyConfig.Server server, Store store, StoreRoundStore rounds,
+    private RoundServices services(Application app, Settings s, PolicyConfig.Server server, Store store, StoreRoundStore rounds,
             EvalRoundSearcher searcher, PromptBuilder prompts) {
         ObjectMapper json = new ObjectMapper();
         ClientSettings client = server.client();
@@ -122,13 +123,13 @@ final class IterationLauncher {
         String serveCommand = s.string(IterateKeys.SERVE_COMMAND);
         ModelServing serving = serveCommand.isBlank() ? new LoraAdapterServing(calls, client.kind())
                 : new RestartCommandServing(serveCommand, dataDir);
-        return new RoundServices(new AnnouncingRoundStore(rounds, err), searcher, new StoreProblemHistory(store), critic(s, client),
+        return new RoundServices(new AnnouncingRoundStore(rounds, err), searcher, new StoreProblemHistory(store), critic(app, s, client),
                 new ServerTacticScorer(calls), new TemplatePromptRenderer(prompts, TemplatePromptRenderer.maxTokens(server),
                 CriticPrompt.fromSetting(s.string(SearchKeys.CRITIC_TEMPLATE))), serving, new TrainerLauncher(app.env()), json,
                 InstantSource.system(), dataDir);
     }
 
-    private CriticScorer critic(Settings s, ClientSettings client) {
+    private static CriticScorer critic(Application app, Settings s, ClientSettings client) {
         String url = s.string(IterateKeys.CRITIC_URL).strip();
         if (url.isEmpty()) {
             return theorems -> {
@@ -165,10 +166,10 @@ final class IterationLauncher {
     }
 
     /** Under {@code --simulate} the round trains with the simulated trainer; {@code --set} still wins. */
-    private void simulatedDefaults(SimulatedStack sim) {
+    private static Map<String, String> simulatedDefaults() {
         List<String> trainer = SimulatedStack.stepwiseCommand(List.of("sim", "train", "--train-file", "{train_file}", "--base-model",
                 "{base_model}", "--init-model", "{init_model}", "--output-dir", "{output_dir}"));
-        app.putCommandFlag(IterateKeys.TRAINER_COMMAND.name(), String.join(" ", trainer.stream().map(IterationLauncher::quote).toList()));
+        return Map.of(IterateKeys.TRAINER_COMMAND.name(), String.join(" ", trainer.stream().map(IterationLauncher::quote).toList()));
     }
 
     private static String quote(String word) {

@@ -1,5 +1,7 @@
 package dev.stepwise.prover.problems;
 
+import dev.stepwise.prover.exit.ExitCode;
+import dev.stepwise.prover.exit.UserError;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -143,11 +145,11 @@ public final class DatasetCatalog {
     }
 
     /** A name that is neither in the catalog nor an existing path. */
-    public static final class UnknownDatasetException extends RuntimeException {
+    public static final class UnknownDatasetException extends UserError {
         private static final long serialVersionUID = 1L;
 
         UnknownDatasetException(String message) {
-            super(message);
+            super(ExitCode.USAGE, message);
         }
     }
 }

@@ -1,14 +1,16 @@
 package dev.stepwise.prover.problems;
 
+import dev.stepwise.prover.exit.ExitCode;
+import dev.stepwise.prover.exit.UserError;
 import java.util.List;
 
 /** A problem file that cannot be loaded; the message names the first defect and counts the rest. */
-public final class ProblemFileException extends RuntimeException {
+public final class ProblemFileException extends UserError {
     private static final long serialVersionUID = 1L;
     private final transient List<Defect> defects;
 
     public ProblemFileException(List<Defect> defects) {
-        super(summary(defects));
+        super(ExitCode.USAGE, summary(defects));
         this.defects = List.copyOf(defects);
     }
 

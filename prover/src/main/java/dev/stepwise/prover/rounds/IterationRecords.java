@@ -3,6 +3,7 @@ package dev.stepwise.prover.rounds;
 import dev.stepwise.iteration.Example;
 import dev.stepwise.iteration.ExampleKind;
 import dev.stepwise.iteration.SearchedAttempt;
+import dev.stepwise.iteration.Verdict;
 import dev.stepwise.prover.store.Attempt;
 import dev.stepwise.prover.store.RoundId;
 import dev.stepwise.search.RecordedTree;
@@ -19,8 +20,7 @@ public final class IterationRecords {
     /** The attempt as harvesting reads it, its stored tree as it is; the attempt is named by its database id. */
     public static SearchedAttempt attemptTree(Attempt attempt, RecordedTree tree) {
         // Only accepted proofs are stored (the search keeps no other), so a stored proof is an accepted one.
-        dev.stepwise.iteration.Verdict verdict = attempt.proved() ? dev.stepwise.iteration.Verdict.ACCEPTED
-                : dev.stepwise.iteration.Verdict.NO_PROOF;
+        Verdict verdict = attempt.proved() ? Verdict.ACCEPTED : Verdict.NO_PROOF;
         return new SearchedAttempt(Long.toString(attempt.id()), verdict, tree);
     }
 

@@ -1,5 +1,6 @@
 package dev.stepwise.prover.rounds;
 
+import dev.stepwise.iteration.ProblemHistory;
 import dev.stepwise.prover.store.ProblemTally;
 import dev.stepwise.prover.store.RunProblemRepository;
 import dev.stepwise.prover.store.Store;
@@ -9,8 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** The expert-iteration module's view of past runs ({@link dev.stepwise.iteration.ProblemHistory}), from the store. */
-public final class StoreProblemHistory implements dev.stepwise.iteration.ProblemHistory {
+/** The expert-iteration module's view of past runs ({@link ProblemHistory}), from the store. */
+public final class StoreProblemHistory implements ProblemHistory {
     private final RunProblemRepository problems;
 
     public StoreProblemHistory(Store store) {

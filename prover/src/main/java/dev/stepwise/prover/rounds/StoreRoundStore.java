@@ -6,6 +6,7 @@ import dev.stepwise.iteration.PromotionDecision;
 import dev.stepwise.iteration.RoundRecord;
 import dev.stepwise.iteration.RoundStore;
 import dev.stepwise.iteration.Stage;
+import dev.stepwise.prover.exit.ExitCode;
 import dev.stepwise.prover.store.DatabaseException;
 import dev.stepwise.prover.store.RoundId;
 import dev.stepwise.prover.store.Store;
@@ -115,7 +116,7 @@ public final class StoreRoundStore implements RoundStore {
         try {
             return call.get();
         } catch (DatabaseException e) {
-            if (e.kind() != DatabaseException.Kind.INPUT) {
+            if (e.exitCode() != ExitCode.USAGE) {
                 throw e;
             }
             throw new IterationException(IterationException.Kind.USAGE, e.getMessage(), e);

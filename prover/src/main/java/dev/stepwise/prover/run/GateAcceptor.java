@@ -2,6 +2,7 @@ package dev.stepwise.prover.run;
 
 import dev.stepwise.lean.AcceptanceGate;
 import dev.stepwise.lean.GateDecision;
+import dev.stepwise.lean.GateVerdict;
 import dev.stepwise.prover.problems.LeanDeclaration;
 import dev.stepwise.prover.problems.LeanFileParser;
 import dev.stepwise.search.AcceptanceVerdict;
@@ -30,7 +31,7 @@ public final class GateAcceptor implements ProofAcceptor {
     /** What the acceptor asks of the gate: {@link AcceptanceGate#check}, one full check of one theorem. */
     @FunctionalInterface
     interface TheoremCheck {
-        dev.stepwise.lean.GateVerdict check(String header, String name, String referenceStatement, String theorem);
+        GateVerdict check(String header, String name, String referenceStatement, String theorem);
     }
 
     private final TheoremCheck gate;
@@ -50,7 +51,7 @@ public final class GateAcceptor implements ProofAcceptor {
         var started = clock.instant();
         String name = declarationName(theorem);
         String text = theoremText(theorem.statement(), proof.tactics());
-        dev.stepwise.lean.GateVerdict v = gate.check(theorem.header(), name, theorem.statement(), text);
+        GateVerdict v = gate.check(theorem.header(), name, theorem.statement(), text);
         // Lean's silence (a crash or timeout while checking) is no verdict: ask again, each time on a
         // process the pool has freshly handed out (the gate's own retries cover only crashes).
         for (int tries = 1; v.decision() == GateDecision.UNCHECKED && tries < UNCHECKED_TRIES; tries++) {

@@ -2,6 +2,7 @@ package dev.stepwise.prover.run;
 
 import dev.stepwise.lean.AcceptanceGate;
 import dev.stepwise.lean.HostTools;
+import dev.stepwise.lean.PoolCounters;
 import dev.stepwise.lean.ProofSessions;
 import dev.stepwise.lean.ReplCodec;
 import dev.stepwise.lean.ReplPool;
@@ -171,7 +172,7 @@ public final class ProverStack implements AutoCloseable {
         return simulation;
     }
 
-    public dev.stepwise.lean.PoolCounters poolCounters() {
+    public PoolCounters poolCounters() {
         return pool.counters();
     }
 

@@ -3,7 +3,7 @@ package dev.stepwise.prover.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.stepwise.prover.bench.BenchFigure.Target;
-import dev.stepwise.prover.cli.ExitCode;
+import dev.stepwise.prover.exit.ExitCode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;

@@ -34,7 +34,7 @@ public final class CliHarness {
     public Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Application app = new Application(env, workDir, repoRoot());
+        Invocation app = new Invocation(env, workDir, repoRoot());
         int code = new Cli(app).execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new Result(code, out.toString(), err.toString());
     }

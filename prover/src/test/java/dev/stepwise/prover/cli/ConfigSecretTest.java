@@ -19,7 +19,7 @@ class ConfigSecretTest {
     void configShowMasksTheApiKeyFromEveryLayer() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Application app = new Application(Map.of("STEPWISE_MODEL_API_KEY", "sk-from-env-1234"), dir, dir);
+        Invocation app = new Invocation(Map.of("STEPWISE_MODEL_API_KEY", "sk-from-env-1234"), dir, dir);
         int code = new Cli(app).execute(new PrintWriter(out), new PrintWriter(err), "config", "show");
         assertEquals(0, code, err.toString());
         String text = out.toString();
@@ -28,7 +28,7 @@ class ConfigSecretTest {
                 text);
 
         StringWriter out2 = new StringWriter();
-        new Cli(new Application(Map.of(), dir, dir)).execute(new PrintWriter(out2), new PrintWriter(new StringWriter()),
+        new Cli(new Invocation(Map.of(), dir, dir)).execute(new PrintWriter(out2), new PrintWriter(new StringWriter()),
                 "--set", "model.api-key=sk-flag-5678", "config", "show", "--describe");
         assertFalse(out2.toString().contains("sk-flag-5678"), out2.toString());
         assertTrue(out2.toString().contains("never printed"), out2.toString());
@@ -37,7 +37,7 @@ class ConfigSecretTest {
     @Test
     void anUnsetKeyShowsEmpty() {
         StringWriter out = new StringWriter();
-        new Cli(new Application(Map.of(), dir, dir)).execute(new PrintWriter(out), new PrintWriter(new StringWriter()), "config", "show");
+        new Cli(new Invocation(Map.of(), dir, dir)).execute(new PrintWriter(out), new PrintWriter(new StringWriter()), "config", "show");
         assertTrue(out.toString().lines().anyMatch(l -> l.matches("model\\.api-key\\s+=\\s+\\(default\\)")), out.toString());
     }
 }

@@ -3,13 +3,13 @@ package dev.stepwise.prover.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.stepwise.prover.store.schema.Migration;
-import dev.stepwise.prover.store.schema.Migrations;
 import dev.stepwise.prover.store.NewRun;
 import dev.stepwise.prover.store.RunKind;
 import dev.stepwise.prover.store.Simulation;
 import dev.stepwise.prover.store.Store;
 import dev.stepwise.prover.store.Versions;
+import dev.stepwise.prover.store.schema.Migration;
+import dev.stepwise.prover.store.schema.Migrations;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -32,7 +32,7 @@ class DbInfoCommandTest {
     private Result run(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = new Cli(new Application(env, work, work)).execute(new PrintWriter(out), new PrintWriter(err), args);
+        int exit = new Cli(new Invocation(env, work, work)).execute(new PrintWriter(out), new PrintWriter(err), args);
         return new Result(exit, out.toString(), err.toString());
     }
 

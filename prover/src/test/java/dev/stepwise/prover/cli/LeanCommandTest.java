@@ -22,7 +22,7 @@ class LeanCommandTest {
     private Run run(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = new Cli(new Application(env, dir, dir)).execute(new PrintWriter(out), new PrintWriter(err), args);
+        int code = new Cli(new Invocation(env, dir, dir)).execute(new PrintWriter(out), new PrintWriter(err), args);
         return new Run(code, out.toString(), err.toString());
     }
 

@@ -31,7 +31,7 @@ class LeanParseCommandTest {
     private Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = new Cli(new Application(Map.of(), dir, dir))
+        int code = new Cli(new Invocation(Map.of(), dir, dir))
                 .execute(new PrintWriter(out), new PrintWriter(err), args);
         return new Run(code, out.toString(), err.toString());
     }

@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stepwise.lean.HostTools;
-import dev.stepwise.prover.cli.Application;
-import dev.stepwise.prover.cli.RunLauncher;
+import dev.stepwise.prover.app.Application;
+import dev.stepwise.prover.app.EvalLauncher;
+import dev.stepwise.prover.app.Stacks;
 import dev.stepwise.prover.config.LeanKeys;
 import dev.stepwise.prover.config.SearchKeys;
 import dev.stepwise.prover.config.SearchSettings;
@@ -63,7 +64,7 @@ class EvalServiceTest {
         Problem tiny = new Problem("tiny", "test", TinyWorld.HEADER, TinyWorld.STATEMENT, "", "t");
         EvalReport report;
         try (SimulatedStack sim = SimulatedStack.start(world, ModelDialect.VLLM)) {
-            Application app = new Application(Map.of(
+            Application app = Application.create(Map.of(
                     "STEPWISE_LEAN_REPL_COMMAND", String.join(",", sim.replCommand()),
                     "STEPWISE_LEAN_PROJECT", dir.resolve("project").toString(),
                     "STEPWISE_POOL_SIZE", "1",
@@ -71,16 +72,16 @@ class EvalServiceTest {
                     "STEPWISE_POLICY_KIND", "server",
                     "STEPWISE_MODEL_URL", sim.modelUrl().toString(),
                     "STEPWISE_MODEL_NAME", sim.modelName(),
-                    "STEPWISE_MODEL_SERVER", "vllm"), dir, dir);
+                    "STEPWISE_MODEL_SERVER", "vllm"), dir, dir, null, Map.of());
             Settings s = app.settingsWith(SearchKeys.budget(1, 8, 40));
             LeanSetup setup = new LeanSetup(s, app.home(), app.workDir(), HostTools.fromEnvironment());
             try (Store store = Store.open(dir.resolve("s.db"), Duration.ofSeconds(5));
-                    ProverStack stack = RunLauncher.openStack(app, setup, List.of(TinyWorld.HEADER))) {
+                    ProverStack stack = Stacks.open(app, setup, List.of(TinyWorld.HEADER))) {
                 SearchSettings search = new SearchSettings(s);
                 EvalService service = new EvalService(store, stack, InstantSource.system(), observer, search.searchConfig(),
                         search.attemptPlan(), search.schedulerConfig(s.duration(LeanKeys.TACTIC_TIMEOUT)),
                         ResultsFiles.under(dir.resolve("runs")));
-                report = service.run(new EvalRequest(RunKind.EVAL, "tiny-run", RunLauncher.config("tiny", List.of(tiny), s, ""),
+                report = service.run(new EvalRequest(RunKind.EVAL, "tiny-run", EvalLauncher.config("tiny", List.of(tiny), s, ""),
                         List.of(tiny)));
             }
         }

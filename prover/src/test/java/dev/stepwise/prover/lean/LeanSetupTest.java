@@ -17,7 +17,7 @@ import dev.stepwise.lean.ReplRequest;
 import dev.stepwise.lean.ReplStartException;
 import dev.stepwise.lean.SessionStart;
 import dev.stepwise.lean.StepOutcome;
-import dev.stepwise.prover.cli.Application;
+import dev.stepwise.prover.app.Application;
 import dev.stepwise.prover.sim.SimulatedStack;
 import dev.stepwise.prover.sim.TinyWorld;
 import dev.stepwise.prover.sim.model.ModelDialect;
@@ -49,7 +49,7 @@ class LeanSetupTest {
     }
 
     private LeanSetup setup(Map<String, String> env, HostTools tools) {
-        return new LeanSetup(new Application(env, dir, dir).settings(), dir, dir, tools);
+        return new LeanSetup(Application.create(env, dir, dir, null, Map.of()).settings(), dir, dir, tools);
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.stepwise.iteration.PromotionDecision;
 import dev.stepwise.iteration.RoundStatus;
 import dev.stepwise.iteration.Stage;
 import dev.stepwise.iteration.StageRecord;
+import dev.stepwise.prover.exit.ExitCode;
 import dev.stepwise.prover.store.DatabaseException;
 import dev.stepwise.prover.store.NewRun;
 import dev.stepwise.prover.store.RoundId;
@@ -113,7 +114,7 @@ class RoundAndExampleRepositoryTest {
         Round first = new RoundRepository(store).start(round(1));
         new RoundRepository(store).beginStage(first.id(), Stage.TRAIN, Samples.T0);
         DatabaseException e = assertThrows(DatabaseException.class, () -> new RoundRepository(store).start(round(2)));
-        assertEquals(DatabaseException.Kind.INPUT, e.kind());
+        assertEquals(ExitCode.USAGE, e.exitCode());
         assertEquals("round 1 is still running (stage train); resume it or mark it failed before starting round 2",
                 e.getMessage());
         new RoundRepository(store).fail(first.id(), "trainer exited with 1: CUDA out of memory", Samples.T0.plusSeconds(5));

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stepwise.lean.HostTools;
-import dev.stepwise.prover.cli.Application;
-import dev.stepwise.prover.cli.RunLauncher;
+import dev.stepwise.prover.app.Application;
+import dev.stepwise.prover.app.Stacks;
 import dev.stepwise.prover.lean.LeanSetup;
 import dev.stepwise.prover.sim.SimulatedStack;
 import dev.stepwise.prover.sim.TinyWorld;
@@ -41,7 +41,7 @@ class ProverStackTest {
         new WorldFile().write(TinyWorld.world(), world);
         Files.createDirectories(dir.resolve("project"));
         try (SimulatedStack sim = SimulatedStack.start(world, ModelDialect.VLLM)) {
-            Application app = new Application(Map.of(
+            Application app = Application.create(Map.of(
                     "STEPWISE_LEAN_REPL_COMMAND", String.join(",", sim.replCommand()),
                     "STEPWISE_LEAN_PROJECT", dir.resolve("project").toString(),
                     "STEPWISE_POOL_SIZE", "1",
@@ -49,10 +49,10 @@ class ProverStackTest {
                     "STEPWISE_POLICY_KIND", "server",
                     "STEPWISE_MODEL_URL", sim.modelUrl().toString(),
                     "STEPWISE_MODEL_NAME", sim.modelName(),
-                    "STEPWISE_MODEL_SERVER", "vllm"), dir, dir);
+                    "STEPWISE_MODEL_SERVER", "vllm"), dir, dir, null, Map.of());
             LeanSetup setup = new LeanSetup(app.settings(), app.home(), app.workDir(), HostTools.fromEnvironment());
             Theorem tiny = new Theorem("tiny", TinyWorld.HEADER, TinyWorld.STATEMENT);
-            try (ProverStack lean = RunLauncher.openLeanOnlyStack(setup, List.of(TinyWorld.HEADER))) {
+            try (ProverStack lean = Stacks.openLeanOnly(setup, List.of(TinyWorld.HEADER))) {
                 assertEquals("no policy", lean.versions().model());
                 // No flag said so: the REPL processes answered the probe as the simulator.
                 assertEquals(Simulation.SIMULATED, lean.simulation());

@@ -5,14 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.stepwise.prover.exit.ExitCode;
 import dev.stepwise.prover.problems.Problem;
 import dev.stepwise.prover.store.schema.Migrations;
-import dev.stepwise.search.FailureReason;
-import dev.stepwise.search.SearchOutcome;
 import dev.stepwise.search.EdgeKind;
 import dev.stepwise.search.EdgeRecord;
+import dev.stepwise.search.FailureReason;
 import dev.stepwise.search.NodeRecord;
 import dev.stepwise.search.RecordedTree;
+import dev.stepwise.search.SearchOutcome;
 import dev.stepwise.search.Status;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,7 +56,7 @@ class RunAndAttemptRepositoryTest {
     void aRunNameIsTakenOnce() {
         store.runs().create(Samples.run("eval-1"));
         DatabaseException e = assertThrows(DatabaseException.class, () -> store.runs().create(Samples.run("eval-1")));
-        assertEquals(DatabaseException.Kind.INPUT, e.kind());
+        assertEquals(ExitCode.USAGE, e.exitCode());
         assertEquals("a run named 'eval-1' already exists in " + dbPath, e.getMessage());
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.stepwise.prover.exit.ExitCode;
 import dev.stepwise.prover.store.schema.Migration;
 import dev.stepwise.prover.store.schema.Migrations;
 import java.io.RandomAccessFile;
@@ -76,7 +77,7 @@ class SchemaMigrationTest {
         Path db = dir.resolve("s.db");
         Store.open(db, BUSY, Migrations.of(List.of(v1(), V2)), CLOCK).close();
         DatabaseException e = assertThrows(DatabaseException.class, () -> Store.open(db, BUSY, Migrations.of(List.of(v1())), CLOCK));
-        assertEquals(DatabaseException.Kind.ENVIRONMENT, e.kind());
+        assertEquals(ExitCode.ENVIRONMENT, e.exitCode());
         assertEquals("database " + db + " has schema version 2, this stepwise understands up to 1; upgrade stepwise",
                 e.getMessage());
     }
@@ -87,7 +88,7 @@ class SchemaMigrationTest {
         Migration other = new Migration(1, "initial", "CREATE TABLE runs (id INTEGER PRIMARY KEY);");
         Store.open(db, BUSY, Migrations.of(List.of(other)), CLOCK).close();
         DatabaseException e = assertThrows(DatabaseException.class, () -> Store.open(db, BUSY, Migrations.standard(), CLOCK));
-        assertEquals(DatabaseException.Kind.ENVIRONMENT, e.kind());
+        assertEquals(ExitCode.ENVIRONMENT, e.exitCode());
         assertEquals("database " + db + " was made by a different build of stepwise: its schema step 1 (initial) has checksum "
                 + other.checksum().substring(0, 12) + "…, this stepwise's has " + v1().checksum().substring(0, 12)
                 + "…; use the stepwise that made it, or another database (--db)", e.getMessage());
@@ -111,7 +112,7 @@ class SchemaMigrationTest {
         String text = "these are my notes, not a database; long enough to look like a file header ...........";
         Files.writeString(db, text);
         DatabaseException e = assertThrows(DatabaseException.class, () -> Store.open(db, BUSY));
-        assertEquals(DatabaseException.Kind.INPUT, e.kind());
+        assertEquals(ExitCode.USAGE, e.exitCode());
         assertEquals(db + " is not a Stepwise database (not an SQLite file)", e.getMessage());
         assertEquals(text, Files.readString(db));
         assertEquals(List.of(db.getFileName()), listDir());
@@ -124,7 +125,7 @@ class SchemaMigrationTest {
             s.executeUpdate("CREATE TABLE customers (id INTEGER PRIMARY KEY); CREATE TABLE orders (id INTEGER PRIMARY KEY)");
         }
         DatabaseException e = assertThrows(DatabaseException.class, () -> Store.open(db, BUSY));
-        assertEquals(DatabaseException.Kind.INPUT, e.kind());
+        assertEquals(ExitCode.USAGE, e.exitCode());
         assertEquals(db + " is an SQLite database but not a Stepwise one (it has tables customers, orders and no "
                 + "schema_version table)", e.getMessage());
         assertEquals(List.of("customers", "orders"), query(db,
@@ -145,7 +146,7 @@ class SchemaMigrationTest {
             f.write(junk);
         }
         DatabaseException e = assertThrows(DatabaseException.class, () -> Store.open(db, BUSY));
-        assertEquals(DatabaseException.Kind.INPUT, e.kind());
+        assertEquals(ExitCode.USAGE, e.exitCode());
         assertTrue(e.getMessage().startsWith("database " + db + " is damaged ("), e.getMessage());
         assertTrue(e.getMessage().endsWith("); restore it from a backup or move it aside to start a new one"), e.getMessage());
         assertEquals(1, e.getMessage().lines().count());
@@ -157,7 +158,7 @@ class SchemaMigrationTest {
         Files.writeString(blocker, "a file where the directory should be");
         Path db = blocker.resolve("stepwise.db");
         DatabaseException e = assertThrows(DatabaseException.class, () -> Store.open(db, BUSY));
-        assertEquals(DatabaseException.Kind.ENVIRONMENT, e.kind());
+        assertEquals(ExitCode.ENVIRONMENT, e.exitCode());
         assertEquals("cannot create directory " + blocker + " for the database " + db
                 + " (FileAlreadyExistsException: " + blocker + ")", e.getMessage());
     }

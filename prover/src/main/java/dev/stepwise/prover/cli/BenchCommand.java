@@ -1,4 +1,4 @@
-package dev.stepwise.prover.bench;
+package dev.stepwise.prover.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
             BenchAllCommand.class,
             SearchBenchCommand.class,
             PoolBenchCommand.class,
-            dev.stepwise.prover.policy.bench.PolicyBenchCommand.class,
+            PolicyBenchCommand.class,
             EvalBenchCommand.class,
             FaultsBenchCommand.class,
         })

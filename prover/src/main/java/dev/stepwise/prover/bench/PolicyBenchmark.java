@@ -1,7 +1,5 @@
-package dev.stepwise.prover.policy.bench;
+package dev.stepwise.prover.bench;
 
-import dev.stepwise.prover.bench.BenchFigure;
-import dev.stepwise.prover.bench.Benchmark;
 import dev.stepwise.prover.policy.OpenPolicy;
 import dev.stepwise.prover.policy.PolicyConfig;
 import dev.stepwise.prover.policy.PolicyFactory;
@@ -40,7 +38,7 @@ import okhttp3.OkHttpClient;
  * achieves, with its prompt building, in-flight limit, HTTP client and response parsing in the
  * path, divided by that ideal.
  */
-final class PolicyBenchmark implements Benchmark {
+public final class PolicyBenchmark implements Benchmark {
     private final OkHttpClient http;
     private final int capacity;
     private final Duration latency;
@@ -53,7 +51,7 @@ final class PolicyBenchmark implements Benchmark {
      * @param samples n, samples per request
      * @param rounds requests sent, in multiples of C
      */
-    PolicyBenchmark(OkHttpClient http, int capacity, Duration latency, int samples, int rounds) {
+    public PolicyBenchmark(OkHttpClient http, int capacity, Duration latency, int samples, int rounds) {
         if (capacity < 1 || samples < 1 || rounds < 1 || latency.isZero() || latency.isNegative()) {
             throw new IllegalArgumentException("capacity, samples and rounds must be >= 1 and latency > 0");
         }

@@ -1,9 +1,8 @@
-package dev.stepwise.prover.policy.bench;
+package dev.stepwise.prover.cli;
 
 import dev.stepwise.prover.bench.BenchScale;
-import dev.stepwise.prover.bench.BenchSubcommand;
 import dev.stepwise.prover.bench.Benchmark;
-import dev.stepwise.prover.cli.Application;
+import dev.stepwise.prover.bench.PolicyBenchmark;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,7 +12,7 @@ import picocli.CommandLine.Option;
         description = {"Throughput of the model-server policy against the simulated completions server",
             "(capacity C requests at once, latency L each): achieved completions/s divided by C/L (target >= 0.9)."})
 public final class PolicyBenchCommand extends BenchSubcommand {
-    private final Application app;
+    private final Invocation invocation;
 
     @Option(names = "--capacity", paramLabel = "C", description = "Requests the simulated server serves at once (default: ${DEFAULT-VALUE}).")
     int capacity = 64;
@@ -27,15 +26,15 @@ public final class PolicyBenchCommand extends BenchSubcommand {
     @Option(names = "--rounds", paramLabel = "R", description = "Requests sent, in multiples of C (default: ${DEFAULT-VALUE}).")
     int rounds = 10;
 
-    public PolicyBenchCommand(Application app) {
-        this.app = app;
+    public PolicyBenchCommand(Invocation invocation) {
+        this.invocation = invocation;
     }
 
     @Override
     protected Benchmark benchmark(BenchScale scale) {
         return switch (scale) {
-            case FULL -> new PolicyBenchmark(app.httpClient(), capacity, Duration.ofMillis(latencyMillis), samples, rounds);
-            case QUICK -> new PolicyBenchmark(app.httpClient(), 4, Duration.ofMillis(20), 2, 2);
+            case FULL -> new PolicyBenchmark(invocation.app().httpClient(), capacity, Duration.ofMillis(latencyMillis), samples, rounds);
+            case QUICK -> new PolicyBenchmark(invocation.app().httpClient(), 4, Duration.ofMillis(20), 2, 2);
         };
     }
 }

@@ -1,9 +1,8 @@
-package dev.stepwise.prover.policy.bench;
+package dev.stepwise.prover.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.stepwise.prover.bench.BenchFigure;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;

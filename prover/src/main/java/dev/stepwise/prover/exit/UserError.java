@@ -1,8 +1,12 @@
-package dev.stepwise.prover.cli;
+package dev.stepwise.prover.exit;
+
+import java.util.Objects;
 
 /**
  * A failure the user can fix, reported as one line on stderr with its exit code and no stack
- * trace (unless {@code --verbose}). Services throw the subclasses; the CLI maps them.
+ * trace (unless {@code --verbose}). Each package's own failures (a bad configuration, a damaged
+ * database, a malformed problem file) extend it, so the CLI maps every one the same way instead
+ * of listing their types.
  */
 public class UserError extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -14,11 +18,16 @@ public class UserError extends RuntimeException {
 
     public UserError(ExitCode exitCode, String message, Throwable cause) {
         super(message, cause);
-        this.exitCode = exitCode;
+        this.exitCode = Objects.requireNonNull(exitCode, "exitCode");
     }
 
-    public ExitCode exitCode() {
+    public final ExitCode exitCode() {
         return exitCode;
+    }
+
+    /** The line the user reads after {@code stepwise: }; subclasses may say which part failed. */
+    public String oneLine() {
+        return getMessage();
     }
 
     /** Bad usage or bad input (exit 2). */

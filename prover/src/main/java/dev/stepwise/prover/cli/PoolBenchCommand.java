@@ -1,6 +1,9 @@
-package dev.stepwise.prover.bench;
+package dev.stepwise.prover.cli;
 
-import dev.stepwise.prover.cli.UserError;
+import dev.stepwise.prover.bench.BenchScale;
+import dev.stepwise.prover.bench.Benchmark;
+import dev.stepwise.prover.bench.PoolBench;
+import dev.stepwise.prover.exit.UserError;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,12 +1,15 @@
-package dev.stepwise.prover.bench;
+package dev.stepwise.prover.cli;
 
+import dev.stepwise.prover.bench.BenchRunner;
+import dev.stepwise.prover.bench.BenchScale;
+import dev.stepwise.prover.bench.Benchmark;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code stepwise bench all}: every registered benchmark with its default options. */
 @Command(name = "all", mixinStandardHelpOptions = true,

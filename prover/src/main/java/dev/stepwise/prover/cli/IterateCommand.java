@@ -1,13 +1,16 @@
-package dev.stepwise.prover.iterate;
+package dev.stepwise.prover.cli;
 
 import dev.stepwise.iteration.RoundRecord;
+import dev.stepwise.iteration.RoundReport;
 import dev.stepwise.iteration.RoundRequest;
-import dev.stepwise.prover.cli.Application;
-import dev.stepwise.prover.cli.UserError;
+import dev.stepwise.prover.exit.UserError;
+import dev.stepwise.prover.iterate.IterationLauncher;
+import dev.stepwise.prover.report.RoundsReport;
 import dev.stepwise.prover.rounds.RoundRepository;
 import dev.stepwise.prover.store.Store;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,7 +24,7 @@ import picocli.CommandLine.Spec;
             "continues with --resume. Settings: the iterate.* keys (see 'stepwise config show').",
             "Exit 0 when the round completed, 2 bad input, 3 a stage failed (the message says why; fix it, then --resume)."})
 public final class IterateCommand implements Callable<Integer> {
-    private final Application app;
+    private final Invocation invocation;
 
     @Spec
     CommandSpec spec;
@@ -44,8 +47,8 @@ public final class IterateCommand implements Callable<Integer> {
                 "Its searches are labelled SIMULATED."})
     Path simulate;
 
-    IterateCommand(Application app) {
-        this.app = app;
+    IterateCommand(Invocation invocation) {
+        this.invocation = invocation;
     }
 
     @Override
@@ -60,16 +63,16 @@ public final class IterateCommand implements Callable<Integer> {
             throw UserError.input("--next starts a new round; --resume continues one");
         }
         PrintWriter out = spec.commandLine().getOut();
-        RoundRecord done = new IterationLauncher(app, spec.commandLine().getErr()).run(new IterationLauncher.Request(pool,
+        RoundRecord done = new IterationLauncher(invocation.app(), spec.commandLine().getErr()).run(new IterationLauncher.Request(pool,
                 round == null ? 0 : round, resume ? RoundRequest.Resume.RESUME : RoundRequest.Resume.NEW, simulate));
-        try (Store store = app.openStore()) {
-            dev.stepwise.iteration.RoundReport report = RoundsCommand.report(app, store);
+        try (Store store = invocation.app().openStore()) {
+            RoundReport report = RoundsCommand.report(invocation.app(), store);
             out.print(report.show(done));
             out.println();
             out.println("Files: " + report.directory(done.number()));
             // Refreshed after every round, so a nightly schedule always leaves the current page.
-            Path page = dev.stepwise.prover.report.RoundsReport.write(report.figures(), java.util.Set.copyOf(new RoundRepository(store).simulated()),
-                    report.roundsDir(), report.roundsDir());
+            Path page = RoundsReport.write(report.figures(), Set.copyOf(new RoundRepository(store).simulated()), report.roundsDir(),
+                    report.roundsDir());
             out.println("Rounds page: " + page);
         }
         out.flush();

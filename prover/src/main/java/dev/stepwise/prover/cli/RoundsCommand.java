@@ -1,14 +1,14 @@
-package dev.stepwise.prover.iterate;
+package dev.stepwise.prover.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stepwise.iteration.RoundRecord;
 import dev.stepwise.iteration.RoundReport;
-import dev.stepwise.prover.cli.Application;
-import dev.stepwise.prover.cli.UserError;
+import dev.stepwise.prover.app.Application;
 import dev.stepwise.prover.config.CoreKeys;
 import dev.stepwise.prover.config.IterateKeys;
-import dev.stepwise.prover.store.Store;
+import dev.stepwise.prover.exit.UserError;
 import dev.stepwise.prover.rounds.StoreRoundStore;
+import dev.stepwise.prover.store.Store;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,23 +46,23 @@ public final class RoundsCommand implements Runnable {
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "One line per round: status, stage, statements proved, models and decision.")
     public static final class ListRounds implements Runnable {
-        private final Application app;
+        private final Invocation invocation;
 
         @Spec
         CommandSpec spec;
 
-        public ListRounds(Application app) {
-            this.app = app;
+        public ListRounds(Invocation invocation) {
+            this.invocation = invocation;
         }
 
         @Override
         public void run() {
             PrintWriter out = spec.commandLine().getOut();
-            try (Store store = openExisting(app)) {
+            try (Store store = openExisting(invocation.app())) {
                 if (store == null) {
                     out.println("no rounds yet; start one with 'stepwise iterate --pool DATASET --next'");
                 } else {
-                    out.print(report(app, store).list());
+                    out.print(report(invocation.app(), store).list());
                 }
             }
             out.flush();
@@ -72,7 +72,7 @@ public final class RoundsCommand implements Runnable {
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = "The summary of one round: its stages with what each did, the models and the decision.")
     public static final class Show implements Runnable {
-        private final Application app;
+        private final Invocation invocation;
 
         @Spec
         CommandSpec spec;
@@ -80,19 +80,19 @@ public final class RoundsCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "N", description = "The round number.")
         int number;
 
-        public Show(Application app) {
-            this.app = app;
+        public Show(Invocation invocation) {
+            this.invocation = invocation;
         }
 
         @Override
         public void run() {
             PrintWriter out = spec.commandLine().getOut();
-            try (Store store = openExisting(app)) {
+            try (Store store = openExisting(invocation.app())) {
                 RoundRecord round = store == null ? null : new StoreRoundStore(store).find(number).orElse(null);
                 if (round == null) {
                     throw UserError.input("there is no round " + number + " (see 'stepwise rounds list')");
                 }
-                RoundReport report = report(app, store);
+                RoundReport report = report(invocation.app(), store);
                 out.print(report.show(round));
                 out.println();
                 out.println("Files: " + report.directory(number));

@@ -1,9 +1,8 @@
-package dev.stepwise.prover.iterate;
+package dev.stepwise.prover.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.stepwise.prover.cli.CliHarness;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

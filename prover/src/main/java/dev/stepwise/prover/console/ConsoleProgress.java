@@ -1,4 +1,4 @@
-package dev.stepwise.prover.cli;
+package dev.stepwise.prover.console;
 
 import dev.stepwise.prover.eval.LeanUsage;
 import dev.stepwise.prover.eval.ProblemDone;

@@ -1,4 +1,4 @@
-package dev.stepwise.prover.bench;
+package dev.stepwise.prover.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

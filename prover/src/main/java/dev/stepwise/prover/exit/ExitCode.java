@@ -1,6 +1,9 @@
-package dev.stepwise.prover.cli;
+package dev.stepwise.prover.exit;
 
-/** The documented exit codes of every {@code stepwise} command. */
+/**
+ * The documented exit codes of every {@code stepwise} command, and the one type that names them:
+ * services throw a {@link UserError} carrying one, the CLI's exit-code mapper reads it back.
+ */
 public enum ExitCode {
     /** The command did what was asked and the answer is yes (all proved, all accepted). */
     OK(0),
@@ -9,7 +12,9 @@ public enum ExitCode {
     /** Bad usage or bad input: an unknown option, a malformed file, an unknown dataset. */
     USAGE(2),
     /** The environment is missing something: no Lean toolchain, model server unreachable, disk full. */
-    ENVIRONMENT(3);
+    ENVIRONMENT(3),
+    /** A bug of ours; the only code outside the four of the command contract. */
+    INTERNAL(4);
 
     private final int code;
 

@@ -1,7 +1,9 @@
-package dev.stepwise.prover.bench;
+package dev.stepwise.prover.cli;
 
-import dev.stepwise.prover.cli.Application;
-import dev.stepwise.prover.cli.UserError;
+import dev.stepwise.prover.bench.BenchScale;
+import dev.stepwise.prover.bench.Benchmark;
+import dev.stepwise.prover.bench.EvalBench;
+import dev.stepwise.prover.exit.UserError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -11,7 +13,7 @@ import picocli.CommandLine.Option;
             "tens of milliseconds, model calls of hundreds of milliseconds) and print wall time divided by the lower bound",
             "implied by the Lean processes and the model capacity (target <= 1.25). Takes a few minutes."})
 final class EvalBenchCommand extends BenchSubcommand {
-    private final Application app;
+    private final Invocation invocation;
 
     @Option(names = "--problems", paramLabel = "N", description = "Problems of minif2f-test (default: 244; --quick: 6).")
     Integer problems;
@@ -22,8 +24,8 @@ final class EvalBenchCommand extends BenchSubcommand {
     @Option(names = "--budget", paramLabel = "A×W×N", description = "Search budget (default: 1x4x12).")
     String budget = "1x4x12";
 
-    EvalBenchCommand(Application app) {
-        this.app = app;
+    EvalBenchCommand(Invocation invocation) {
+        this.invocation = invocation;
     }
 
     @Override
@@ -35,6 +37,6 @@ final class EvalBenchCommand extends BenchSubcommand {
         if (processes < 1 || processes > 64) {
             throw UserError.input("bench eval: --processes must be in [1, 64], got " + processes);
         }
-        return new EvalBench(app.home(), n, processes, budget);
+        return new EvalBench(invocation.inProcess(), n, processes, budget);
     }
 }

@@ -1,9 +1,8 @@
-package dev.stepwise.prover.iterate;
+package dev.stepwise.prover.cli;
 
 import dev.stepwise.iteration.RoundFigures;
 import dev.stepwise.iteration.RoundReport;
-import dev.stepwise.prover.cli.Application;
-import dev.stepwise.prover.cli.UserError;
+import dev.stepwise.prover.exit.UserError;
 import dev.stepwise.prover.report.RoundsReport;
 import dev.stepwise.prover.rounds.RoundRepository;
 import dev.stepwise.prover.store.Store;
@@ -20,7 +19,7 @@ import picocli.CommandLine.Spec;
         description = {"Write a self-contained HTML page of the rounds (DIR/" + RoundsReport.FILE + "): statements solved per round,",
             "both models' held-out pass rates and the promotion decisions, and every round's stages with counts and times."})
 public final class RoundsReportCommand implements Runnable {
-    private final Application app;
+    private final Invocation invocation;
 
     @Spec
     CommandSpec spec;
@@ -28,20 +27,20 @@ public final class RoundsReportCommand implements Runnable {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Directory to write the page into.")
     Path out;
 
-    public RoundsReportCommand(Application app) {
-        this.app = app;
+    public RoundsReportCommand(Invocation invocation) {
+        this.invocation = invocation;
     }
 
     @Override
     public void run() {
         Path file;
-        try (Store store = RoundsCommand.openExisting(app)) {
-            RoundReport report = store == null ? null : RoundsCommand.report(app, store);
+        try (Store store = RoundsCommand.openExisting(invocation.app())) {
+            RoundReport report = store == null ? null : RoundsCommand.report(invocation.app(), store);
             List<RoundFigures> rounds = report == null ? List.of() : report.figures();
             if (rounds.isEmpty()) {
                 throw UserError.input("there are no rounds to report yet; start one with 'stepwise iterate --pool DATASET --next'");
             }
-            file = RoundsReport.write(rounds, Set.copyOf(new RoundRepository(store).simulated()), report.roundsDir(), app.resolve(out));
+            file = RoundsReport.write(rounds, Set.copyOf(new RoundRepository(store).simulated()), report.roundsDir(), invocation.app().resolve(out));
         }
         spec.commandLine().getOut().println("wrote " + file);
         spec.commandLine().getOut().flush();

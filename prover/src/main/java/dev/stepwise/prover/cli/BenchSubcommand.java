@@ -1,5 +1,8 @@
-package dev.stepwise.prover.bench;
+package dev.stepwise.prover.cli;
 
+import dev.stepwise.prover.bench.BenchRunner;
+import dev.stepwise.prover.bench.BenchScale;
+import dev.stepwise.prover.bench.Benchmark;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,7 +1,9 @@
-package dev.stepwise.prover.bench;
+package dev.stepwise.prover.cli;
 
-import dev.stepwise.prover.cli.Application;
-import dev.stepwise.prover.cli.UserError;
+import dev.stepwise.prover.bench.BenchScale;
+import dev.stepwise.prover.bench.Benchmark;
+import dev.stepwise.prover.bench.FaultsBench;
+import dev.stepwise.prover.exit.UserError;
 import dev.stepwise.prover.sim.world.Faults;
 import java.time.Duration;
 import picocli.CommandLine.Command;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Option;
             "fault-free run solves that end 'unproved' after faults, wrong accepts, and problems whose answer differs",
             "after resuming (each target 0). Takes about a minute."})
 final class FaultsBenchCommand extends BenchSubcommand {
-    private final Application app;
+    private final Invocation invocation;
 
     @Option(names = "--problems", paramLabel = "N", description = "Problems of minif2f-test (default: 20; --quick: 6).")
     Integer problems;
@@ -23,8 +25,8 @@ final class FaultsBenchCommand extends BenchSubcommand {
             description = "Probability of each of crash and garbage per REPL command; hangs get a third of it (default: 0.015).")
     double replFaults = 0.015;
 
-    FaultsBenchCommand(Application app) {
-        this.app = app;
+    FaultsBenchCommand(Invocation invocation) {
+        this.invocation = invocation;
     }
 
     @Override
@@ -36,7 +38,7 @@ final class FaultsBenchCommand extends BenchSubcommand {
         if (!(replFaults >= 0 && replFaults <= 0.3)) {
             throw UserError.input("bench faults: --repl-faults must be in [0, 0.3], got " + replFaults);
         }
-        return new FaultsBench(app.home(), n, new Faults(replFaults, replFaults / 3, replFaults, 0, 0.05, 0.1, 0.02, 0,
+        return new FaultsBench(invocation.inProcess(), n, new Faults(replFaults, replFaults / 3, replFaults, 0, 0.05, 0.1, 0.02, 0,
                 Duration.ofMillis(300)));
     }
 }

@@ -1,0 +1,118 @@
+package dev.stepwise.prover.app;
+
+import dev.stepwise.lean.HostTools;
+import dev.stepwise.lean.ReplStartException;
+import dev.stepwise.prover.config.LeanKeys;
+import dev.stepwise.prover.config.SearchKeys;
+import dev.stepwise.prover.config.SearchSettings;
+import dev.stepwise.prover.config.Settings;
+import dev.stepwise.prover.critic.SearchCritic;
+import dev.stepwise.prover.eval.Budget;
+import dev.stepwise.prover.eval.EvalConfig;
+import dev.stepwise.prover.eval.EvalReport;
+import dev.stepwise.prover.eval.EvalRequest;
+import dev.stepwise.prover.eval.EvalService;
+import dev.stepwise.prover.eval.ResultsOutput;
+import dev.stepwise.prover.eval.RunClaim;
+import dev.stepwise.prover.eval.RunObserver;
+import dev.stepwise.prover.exit.UserError;
+import dev.stepwise.prover.lean.LeanSetup;
+import dev.stepwise.prover.problems.Problem;
+import dev.stepwise.prover.run.ProverStack;
+import dev.stepwise.prover.store.RunKind;
+import dev.stepwise.prover.store.Store;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Wires a prove or eval run: the simulator when asked for, the configuration, the store, the
+ * Lean pool and policy, and the run service. Commands parse; this builds; the service runs.
+ */
+public final class EvalLauncher {
+    /** Keys that say where things are on this machine, not what the run is; they stay out of its identity. */
+    private static final List<String> LOCAL_KEYS = List.of("store.", "lean.repl-command", "lean.scratch-dir", "model.url",
+            "model.api-key", "search.critic-url");
+
+    private final Application app;
+
+    /** @param app the application with the command's own flags (budget, seed, a resumed run's configuration) */
+    public EvalLauncher(Application app) {
+        this.app = app;
+    }
+
+    /**
+     * Runs the problems and returns the finished run's report, its result files written by
+     * {@code results}; closes everything it opened, also when the run fails.
+     *
+     * @param dataset what the problems are (a dataset name or a file), for the run's record
+     * @param name the run's name, or null for one made from the dataset and the time
+     * @param simulate the simulated world to run against, or null for a real run
+     * @param results where the result files go, under the run's effective settings
+     */
+    public EvalReport run(RunKind kind, String dataset, List<Problem> problems, String name, Path simulate,
+            RunObserver observer, Function<Settings, ResultsOutput> results) {
+        SimulatorSession sim = simulate == null ? null : SimulatorSession.start(app, simulate);
+        try {
+            Application used = sim == null ? app : sim.app();
+            Settings s = used.settings();
+            SearchCritic.check(s);
+            EvalConfig config = config(dataset, problems, s, simulate == null ? "" : used.resolve(simulate).toString());
+            LeanSetup lean = new LeanSetup(s, used.home(), used.workDir(), HostTools.fromEnvironment());
+            List<String> headers = problems.stream().map(Problem::header).distinct().toList();
+            EvalRequest request = new EvalRequest(kind, name, config, problems);
+            // The run is looked up once, before Lean starts: a run live in another process is refused here.
+            try (Store store = used.openStore(); RunClaim claim = EvalService.claim(store, request)) {
+                if (claim instanceof RunClaim.Finished finished) {
+                    // A finished run with this configuration is reported without starting Lean or the model.
+                    return EvalService.report(store, finished.run(), results.apply(s));
+                }
+                return runWith(used, store, lean, headers, sim != null, request, claim, observer, results.apply(s));
+            }
+        } finally {
+            if (sim != null) {
+                sim.close();
+            }
+        }
+    }
+
+    /** @param simulatedRepl whether {@code --simulate} put the simulated REPL in (no sandbox warning then) */
+    private static EvalReport runWith(Application app, Store store, LeanSetup lean, List<String> headers, boolean simulatedRepl,
+            EvalRequest request, RunClaim claim, RunObserver observer, ResultsOutput results) {
+        Settings s = app.settings();
+        if (!simulatedRepl) {
+            lean.unsandboxedWarning().ifPresent(observer::warning);
+        }
+        try (ProverStack stack = Stacks.open(app, lean, headers)) {
+            SearchSettings search = new SearchSettings(s);
+            EvalService service = new EvalService(store, stack, InstantSource.system(), observer, search.searchConfig(),
+                    search.attemptPlan(), search.schedulerConfig(s.duration(LeanKeys.TACTIC_TIMEOUT)), results);
+            return service.run(request, claim);
+        } catch (ReplStartException e) {
+            // Lean started, then no process could be started any more: as at the start, exit 3 with Lean's reason.
+            throw UserError.environment("Lean stopped starting: " + e.getMessage()
+                    + " (run 'bin/stepwise lean doctor')", e);
+        }
+    }
+
+    /** @param world the simulated world file, or "" for a real run: a simulated run never resumes a real one */
+    public static EvalConfig config(String dataset, List<Problem> problems, Settings s, String world) {
+        long expansions = s.longValue(SearchKeys.MAX_EXPANSIONS);
+        Budget budget = new Budget(s.integer(SearchKeys.ATTEMPTS), s.integer(SearchKeys.WIDTH),
+                expansions <= 0 ? Budget.UNLIMITED : (int) Math.min(Integer.MAX_VALUE, expansions));
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (Settings.Entry e : s.entries()) {
+            // A key without a value (e.g. no lean.project: the installation's) is left to its default.
+            if (e.value() != null && LOCAL_KEYS.stream().noneMatch(k -> e.key().name().startsWith(k))) {
+                settings.put(e.key().name(), e.text());
+            }
+        }
+        settings.put("simulate", world);
+        return new EvalConfig(dataset, problems.stream().map(Problem::name).toList(), budget, s.numbers(SearchKeys.ALPHAS),
+                s.number(SearchKeys.TEMPERATURE), s.string(SearchKeys.SCORE_MODE), s.longValue(SearchKeys.SEED),
+                s.duration(SearchKeys.TIME_LIMIT).toMillis() / 1000.0, settings);
+    }
+}

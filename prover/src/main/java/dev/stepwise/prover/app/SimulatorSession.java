@@ -1,0 +1,47 @@
+package dev.stepwise.prover.app;
+
+import dev.stepwise.prover.config.LeanKeys;
+import dev.stepwise.prover.config.PolicyKeys;
+import dev.stepwise.prover.config.SearchKeys;
+import dev.stepwise.prover.exit.UserError;
+import dev.stepwise.prover.sim.SimulatedStack;
+import dev.stepwise.prover.sim.model.ModelDialect;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The simulator started for one job ({@code --simulate WORLD}), and the application pointed at
+ * it: the simulator contributes a layer of settings (the REPL command, the model server's
+ * endpoint, the critic's) below {@code --set}, never changing the application it was given.
+ */
+public record SimulatorSession(SimulatedStack stack, Application app) implements AutoCloseable {
+
+    /** Starts the simulated model server of {@code world}; the caller closes the session. */
+    public static SimulatorSession start(Application app, Path world) {
+        if (!Files.isRegularFile(app.resolve(world))) {
+            throw UserError.input("world file " + world + " does not exist");
+        }
+        SimulatedStack sim = SimulatedStack.start(app.resolve(world), ModelDialect.VLLM);
+        return new SimulatorSession(sim, app.withFlags(overlay(sim)));
+    }
+
+    /** The settings that point a run at the simulator. */
+    static Map<String, String> overlay(SimulatedStack sim) {
+        Map<String, String> flags = new LinkedHashMap<>();
+        flags.put(LeanKeys.REPL_COMMAND.name(), String.join(",", sim.replCommand()));
+        flags.put(PolicyKeys.KIND.name(), "server");
+        flags.put(PolicyKeys.URLS.name(), sim.modelUrl().toString());
+        flags.put(PolicyKeys.NAME.name(), sim.modelName());
+        flags.put(PolicyKeys.SERVER.name(), "vllm");
+        // The simulated server also answers vLLM's pooling API, as a critic's server would.
+        flags.put(SearchKeys.CRITIC_URL.name(), sim.modelUrl().toString());
+        return flags;
+    }
+
+    @Override
+    public void close() {
+        stack.close();
+    }
+}

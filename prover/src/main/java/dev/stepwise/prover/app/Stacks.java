@@ -1,0 +1,50 @@
+package dev.stepwise.prover.app;
+
+import dev.stepwise.lean.ReplStartException;
+import dev.stepwise.prover.VersionInfo;
+import dev.stepwise.prover.critic.SearchCritic;
+import dev.stepwise.prover.exit.UserError;
+import dev.stepwise.prover.lean.LeanSetup;
+import dev.stepwise.prover.policy.PolicyConfig;
+import dev.stepwise.prover.run.ProverStack;
+import dev.stepwise.prover.run.WhatAnswered;
+import dev.stepwise.prover.store.Simulation;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The one place a Lean pool and a policy are put together, for {@code prove}, {@code eval},
+ * {@code iterate} and the benchmarks alike. Lean that cannot start is exit 3 with Lean's reason.
+ */
+public final class Stacks {
+    private Stacks() {
+    }
+
+    /**
+     * Starts the Lean pool warmed with {@code headers} and opens the configured policy and critic.
+     * The stack is labelled by what answered: the simulator is SIMULATED whether {@code --simulate}
+     * or settings pointing at it by hand brought it in.
+     */
+    public static ProverStack open(Application app, LeanSetup lean, List<String> headers) {
+        PolicyConfig policy = app.policyConfig();
+        Simulation servers = WhatAnswered.servers(app.httpClient(), policy);
+        return leanStarted(() -> ProverStack.open(lean, app.policyFactory(), policy,
+                SearchCritic.open(app.settings(), app.httpClient()), headers, servers, VersionInfo.load().version(),
+                InstantSource.system()));
+    }
+
+    /** The Lean pool alone, for searches that each bring their own policy ({@link ProverStack#withPolicy}). */
+    public static ProverStack openLeanOnly(LeanSetup lean, List<String> headers) {
+        return leanStarted(() -> ProverStack.openLeanOnly(lean, headers, VersionInfo.load().version(), InstantSource.system()));
+    }
+
+    private static ProverStack leanStarted(Supplier<ProverStack> open) {
+        try {
+            return open.get();
+        } catch (ReplStartException e) {
+            throw UserError.environment("cannot start Lean: " + e.getMessage()
+                    + " (run 'bin/stepwise lean doctor'; to try Stepwise without Lean, see --simulate)", e);
+        }
+    }
+}
