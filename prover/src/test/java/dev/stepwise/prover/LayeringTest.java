@@ -17,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -77,6 +79,27 @@ class LayeringTest {
         noClasses().that().resideInAPackage(ROOT + ".store..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.stepwise.iteration..")
                 .check(classes);
+    }
+
+    /**
+     * One type per concept: no two top-level types of the four modules share a simple name (a
+     * second {@code Verdict} or {@code CompletionRequest} is a mirror, or a concept named twice).
+     */
+    @Test
+    void noTypeNameDefinedTwiceAcrossTheModules() throws IOException {
+        Map<String, List<String>> byName = new TreeMap<>();
+        for (String module : List.of("lean-bridge", "search", "expert-iteration", "prover")) {
+            Path sources = Path.of("..", module, "src", "main", "java");
+            assertTrue(Files.isDirectory(sources), "no sources at " + sources.toAbsolutePath());
+            try (Stream<Path> files = Files.walk(sources)) {
+                files.filter(p -> p.toString().endsWith(".java") && !p.endsWith("package-info.java"))
+                        .forEach(p -> byName.computeIfAbsent(p.getFileName().toString().replace(".java", ""), n -> new ArrayList<>())
+                                .add(sources.relativize(p).toString()));
+            }
+        }
+        Map<String, List<String>> twice = new TreeMap<>(byName);
+        twice.values().removeIf(paths -> paths.size() < 2);
+        assertEquals(Map.of(), twice);
     }
 
     /** {@code dev.stepwise.x.Y} outside an import or package line, comments excluded, strings included. */
