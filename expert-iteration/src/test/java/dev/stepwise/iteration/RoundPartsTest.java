@@ -34,6 +34,18 @@ class RoundPartsTest {
         assertEquals(Promotion.KEPT_CURRENT, new PromotionRule(0.1, 0, 0.0).decide(new HeldOutComparison(10, 3, 4, 1, 0)).promotion());
     }
 
+    /** A round stored before the promotion rule and the seed existed resumes under the rule it started with. */
+    @Test
+    void settingsStoredBeforeTheRuleAndSeedReadAsNoMinimumNoTestAndSeedZero() throws Exception {
+        RoundSettings now = RoundRunnerTest.settings("true", 12, new PromotionRule(0.05, 20, 0.95));
+        com.fasterxml.jackson.databind.node.ObjectNode stored = JSON.valueToTree(now);
+        assertEquals(now, JSON.treeToValue(stored, RoundSettings.class));
+        stored.remove(List.of("minHeldOut", "promotionConfidence", "seed"));
+        RoundSettings old = JSON.treeToValue(stored, RoundSettings.class);
+        assertEquals(new PromotionRule(0.05, 0, 0.0), old.promotionRule());
+        assertEquals(0L, old.roundSeed(1));
+    }
+
     private static RoundContext context(Path dir, ProblemHistory history, CriticScorer critic, Curriculum curriculum, int cap) {
         RoundSettings settings = new RoundSettings("base", cap, curriculum, 0.25, 0.1, PerplexityBand.keepAll(),
                 TrainingChoices.EasyProofs.EXCLUDE, TrainingChoices.Prepass.OFF, 0.0, 0, 0.0, RoundRunnerTest.settings("true").trainer(),
