@@ -22,6 +22,11 @@ record RoundContext(int number, String poolName, List<Theorem> pool, RoundSettin
         Objects.requireNonNull(files, "files");
     }
 
+    /** The sampling seed of every search of this round (see {@link RoundSettings#roundSeed}). */
+    long seed() {
+        return settings.roundSeed(number);
+    }
+
     String runName(String what) {
         return "round-" + number + "-" + what;
     }

@@ -154,6 +154,14 @@ public final class RoundReport {
                     e.currentModel(), e.currentSolved(), e.total(), e.currentPassRate(), e.candidateModel(), e.candidateSolved(),
                     e.total(), e.candidatePassRate()));
         }
+        PromotionDecision d = f.round().decision();
+        if (d != null && d.evidence() != null) {
+            PromotionDecision.Evidence e = d.evidence();
+            n.append(String.format(Locale.ROOT, "- promotion evidence: candidate alone %d (b), current alone %d (c), exact McNemar"
+                    + " p=%s, confidence %s, held-out %d (minimum %d), margin %.4f: %s%n", e.comparison().candidateOnly(),
+                    e.comparison().currentOnly(), McNemar.format(e.pValue()), McNemar.format(e.confidence()),
+                    e.comparison().heldOut(), e.minHeldOut(), d.margin(), e.basis().label()));
+        }
         if (!n.isEmpty()) {
             b.append("## Numbers\n\n").append(n).append('\n');
         }
@@ -195,9 +203,20 @@ public final class RoundReport {
         }
     }
 
-    private static String decisionLine(PromotionDecision d) {
-        return String.format(Locale.ROOT, "%s (%.3f -> %.3f)", lower(d.promotion()).replace('_', '-'), d.currentPassRate(),
-                d.candidatePassRate());
+    /**
+     * The decision column of {@code rounds list}: the decision, why, and the paired figures
+     * (solved by current -> candidate of the held-out statements, the discordant pairs b and c, the
+     * exact McNemar p-value). A decision recorded before the figures were kept shows its pass rates.
+     */
+    static String decisionLine(PromotionDecision d) {
+        String decision = lower(d.promotion()).replace('_', '-');
+        if (d.evidence() == null) {
+            return String.format(Locale.ROOT, "%s (%.3f -> %.3f)", decision, d.currentPassRate(), d.candidatePassRate());
+        }
+        PromotionDecision.Evidence e = d.evidence();
+        HeldOutComparison c = e.comparison();
+        return String.format(Locale.ROOT, "%s (%s: %d -> %d of %d, b=%d c=%d, p=%s)", decision, e.basis().label(), c.currentSolved(),
+                c.candidateSolved(), c.heldOut(), c.candidateOnly(), c.currentOnly(), McNemar.format(e.pValue()));
     }
 
     private static String lower(Enum<?> e) {

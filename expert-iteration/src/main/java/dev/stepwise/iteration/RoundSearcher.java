@@ -21,8 +21,12 @@ public interface RoundSearcher {
         EVALUATE
     }
 
-    /** @param round the round the job belongs to (its runs are recorded under it) */
-    record Job(int round, String runName, Purpose purpose, String model, List<Theorem> problems) {
+    /**
+     * @param round the round the job belongs to (its runs are recorded under it)
+     * @param seed the sampling seed of the job's searches (attempt i samples with seed + i): the round's
+     *     own, so that two jobs of one round meet the same draws and two rounds do not
+     */
+    record Job(int round, String runName, Purpose purpose, String model, List<Theorem> problems, long seed) {
         public Job {
             if (round < 1) {
                 throw new IllegalArgumentException("round numbers start at 1, got " + round);

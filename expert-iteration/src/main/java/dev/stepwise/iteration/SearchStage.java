@@ -21,7 +21,7 @@ final class SearchStage implements StageStep {
         Set<String> easy = new HashSet<>();
         if (round.settings().prepass() == TrainingChoices.Prepass.ON) {
             for (SearchedProblem p : searcher.search(new RoundSearcher.Job(round.number(), round.runName("prepass"), RoundSearcher.Purpose.PREPASS,
-                    round.currentModel(), train))) {
+                    round.currentModel(), train, round.seed()))) {
                 if (p.proved()) {
                     easy.add(p.theorem().name());
                     proved.add(new SearchedProblem(p.theorem(), Difficulty.EASY, p.attempts()));
@@ -30,7 +30,7 @@ final class SearchStage implements StageStep {
         }
         List<Theorem> rest = train.stream().filter(t -> !easy.contains(t.name())).toList();
         List<SearchedProblem> results = rest.isEmpty() ? List.of() : searcher.search(new RoundSearcher.Job(round.number(), round.runName("search"),
-                RoundSearcher.Purpose.SEARCH, round.currentModel(), rest));
+                RoundSearcher.Purpose.SEARCH, round.currentModel(), rest, round.seed()));
         for (SearchedProblem p : results) {
             if (p.proved()) {
                 proved.add(new SearchedProblem(p.theorem(), Difficulty.REGULAR, p.attempts()));

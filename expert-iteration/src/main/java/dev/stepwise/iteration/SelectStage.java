@@ -39,9 +39,12 @@ final class SelectStage implements StageStep {
         List<Theorem> train = ordered.subList(0, Math.min(s.maxProblems(), ordered.size()));
         int solved = candidates.size() - unsolved.size();
         round.files().write(RoundFiles.SELECTION, new StageOutputs.Selection(train, heldOut, round.pool().size(), solved));
-        return String.format(Locale.ROOT, "pool %d: %d held out, %d solved before, %d unsolved; selected %d by %s",
+        // Said at the start, in the round's one line, rather than after hours of search and training.
+        String tooFew = heldOut.size() >= s.minHeldOut() ? "" : "; too few held-out (" + heldOut.size() + " < iterate.min-held-out "
+                + s.minHeldOut() + "): the candidate will be kept out of service";
+        return String.format(Locale.ROOT, "pool %d: %d held out, %d solved before, %d unsolved; selected %d by %s%s",
                 round.pool().size(), heldOut.size(), solved, unsolved.size(), train.size(),
-                s.curriculum().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                s.curriculum().name().toLowerCase(Locale.ROOT).replace('_', '-'), tooFew);
     }
 
     private static List<Theorem> byCritic(RoundContext round, List<Theorem> unsolved) {

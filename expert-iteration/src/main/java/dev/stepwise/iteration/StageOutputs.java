@@ -34,14 +34,23 @@ final class StageOutputs {
         }
     }
 
-    /** Pass rates of both models on the held-out split, with the same budget. */
-    record Evaluation(int total, String currentModel, int currentSolved, String candidateModel, int candidateSolved) {
+    /**
+     * Both models on the held-out split, with the same budget and the same seed.
+     *
+     * @param seed the sampling seed both evaluations used
+     * @param currentProved held-out statements the model in service proved; null in files written before they were kept
+     * @param candidateProved held-out statements the candidate proved; null likewise
+     */
+    record Evaluation(int total, String currentModel, int currentSolved, String candidateModel, int candidateSolved, long seed,
+            List<String> currentProved, List<String> candidateProved) {
         Evaluation {
             Objects.requireNonNull(currentModel, "currentModel");
             Objects.requireNonNull(candidateModel, "candidateModel");
             if (total < 1) {
                 throw new IllegalArgumentException("evaluation needs at least one held-out statement");
             }
+            currentProved = currentProved == null ? null : List.copyOf(currentProved);
+            candidateProved = candidateProved == null ? null : List.copyOf(candidateProved);
         }
 
         double currentPassRate() {
@@ -50,6 +59,15 @@ final class StageOutputs {
 
         double candidatePassRate() {
             return candidateSolved / (double) total;
+        }
+
+        /** The pairing of both models' results, which the promote stage decides on. */
+        HeldOutComparison comparison() {
+            if (currentProved == null || candidateProved == null) {
+                throw new IllegalStateException("the evaluation file predates paired evaluation (it lists no proved statements);"
+                        + " delete it and resume the round to evaluate again");
+            }
+            return HeldOutComparison.of(total, currentProved, candidateProved);
         }
     }
 }

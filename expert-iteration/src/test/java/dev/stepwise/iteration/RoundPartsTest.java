@@ -19,18 +19,37 @@ class RoundPartsTest {
 
     @Test
     void promotionNeedsMoreThanTheMarginAndRecordsBothNumbers() {
-        PromotionDecision kept = PromotionDecision.decide(0.40, 0.42, 0.05);
+        // 40 held-out statements and no significance test, so that only the margin decides.
+        PromotionRule margin5 = new PromotionRule(0.05, 0, 0.0);
+        PromotionDecision kept = margin5.decide(new HeldOutComparison(40, 16, 17, 1, 0));
         assertEquals(Promotion.KEPT_CURRENT, kept.promotion());
-        assertEquals("kept the current model: candidate 0.4200 vs current 0.4000 (gain +0.0200, margin 0.0500)", kept.reason());
-        assertEquals(Promotion.PROMOTED, PromotionDecision.decide(0.40, 0.46, 0.05).promotion());
+        assertEquals(0.40, kept.currentPassRate());
+        assertEquals(0.425, kept.candidatePassRate());
+        assertEquals("kept the current model: candidate 17/40 (0.4250) vs current 16/40 (0.4000), candidate alone 1, current alone 0,"
+                + " exact McNemar p=1; gain +0.0250 within margin 0.0500", kept.reason());
+        assertEquals(Promotion.PROMOTED, margin5.decide(new HeldOutComparison(40, 16, 19, 3, 0)).promotion());
         // A tie never promotes, even with no margin.
-        assertEquals(Promotion.KEPT_CURRENT, PromotionDecision.decide(0.5, 0.5, 0.0).promotion());
-        assertEquals(Promotion.KEPT_CURRENT, PromotionDecision.decide(0.1 + 0.2, 0.3 + 0.05, 0.05).promotion());
+        assertEquals(Promotion.KEPT_CURRENT, new PromotionRule(0.0, 0, 0.0).decide(new HeldOutComparison(40, 20, 20, 2, 2)).promotion());
+        // A gain of exactly the margin does not promote, whatever the rounding of the pass rates.
+        assertEquals(Promotion.KEPT_CURRENT, new PromotionRule(0.1, 0, 0.0).decide(new HeldOutComparison(10, 3, 4, 1, 0)).promotion());
+    }
+
+    /** A round stored before the promotion rule and the seed existed resumes under the rule it started with. */
+    @Test
+    void settingsStoredBeforeTheRuleAndSeedReadAsNoMinimumNoTestAndSeedZero() throws Exception {
+        RoundSettings now = RoundRunnerTest.settings("true", 12, new PromotionRule(0.05, 20, 0.95));
+        com.fasterxml.jackson.databind.node.ObjectNode stored = JSON.valueToTree(now);
+        assertEquals(now, JSON.treeToValue(stored, RoundSettings.class));
+        stored.remove(List.of("minHeldOut", "promotionConfidence", "seed"));
+        RoundSettings old = JSON.treeToValue(stored, RoundSettings.class);
+        assertEquals(new PromotionRule(0.05, 0, 0.0), old.promotionRule());
+        assertEquals(0L, old.roundSeed(1));
     }
 
     private static RoundContext context(Path dir, ProblemHistory history, CriticScorer critic, Curriculum curriculum, int cap) {
         RoundSettings settings = new RoundSettings("base", cap, curriculum, 0.25, 0.1, PerplexityBand.keepAll(),
-                TrainingChoices.EasyProofs.EXCLUDE, TrainingChoices.Prepass.OFF, 0.0, RoundRunnerTest.settings("true").trainer());
+                TrainingChoices.EasyProofs.EXCLUDE, TrainingChoices.Prepass.OFF, 0.0, 0, 0.0, RoundRunnerTest.settings("true").trainer(),
+                0L);
         ScriptedWorld world = new ScriptedWorld();
         RoundServices services = new RoundServices(new MemoryRoundStore(), world, history, critic, RoundRunnerTest.SCORER,
                 Trees.renderer(), world, new TrainerLauncher(Map.of()), JSON, InstantSource.fixed(Instant.EPOCH), dir);

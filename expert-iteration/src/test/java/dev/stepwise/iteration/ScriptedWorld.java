@@ -11,12 +11,15 @@ import java.util.Map;
  * A deterministic stand-in for the application's searcher, history and serving: statement i of
  * the pool needs skill i % 10 to be proved; the base model has skill 3, and each trained
  * checkpoint has 3 plus three times the number of its round, but only once it has been loaded. A run
- * asked for again by name returns what it returned before (as the application resumes runs).
+ * asked for again by name returns what it returned before (as the application resumes runs). The
+ * wrong tactic each attempt samples first depends on the job's seed, as a sampling policy's draws do.
  */
 final class ScriptedWorld implements RoundSearcher, ProblemHistory, ModelServing {
     private final Map<String, List<SearchedProblem>> runs = new LinkedHashMap<>();
     private final Map<String, Integer> loaded = new HashMap<>();
     final List<String> jobs = new ArrayList<>();
+    /** Every job searched (not answered from a run before), by run name. */
+    final Map<String, Job> searched = new LinkedHashMap<>();
 
     static List<Theorem> pool(int n) {
         List<Theorem> out = new ArrayList<>();
@@ -41,6 +44,11 @@ final class ScriptedWorld implements RoundSearcher, ProblemHistory, ModelServing
         return s;
     }
 
+    /** What the run of that name returned. */
+    List<SearchedProblem> run(String runName) {
+        return runs.get(runName);
+    }
+
     @Override
     public List<SearchedProblem> search(Job job) {
         List<SearchedProblem> cached = runs.get(job.runName());
@@ -48,18 +56,19 @@ final class ScriptedWorld implements RoundSearcher, ProblemHistory, ModelServing
             return cached;
         }
         jobs.add(job.runName() + " " + job.model() + " " + job.problems().size());
+        searched.put(job.runName(), job);
         int skill = job.purpose() == Purpose.PREPASS ? 1 : skill(job.model());
         List<SearchedProblem> out = new ArrayList<>();
         for (Theorem t : job.problems()) {
-            out.add(new SearchedProblem(t, Difficulty.REGULAR, List.of(tree(t, need(t) < skill))));
+            out.add(new SearchedProblem(t, Difficulty.REGULAR, List.of(tree(t, need(t) < skill, job.seed()))));
         }
         runs.put(job.runName(), List.copyOf(out));
         return out;
     }
 
-    private static SearchedAttempt tree(Theorem t, boolean proved) {
+    private static SearchedAttempt tree(Theorem t, boolean proved, long seed) {
         Trees tree = Trees.attempt(t.name() + "#0", proved ? Verdict.ACCEPTED : Verdict.NO_PROOF, "⊢ " + t.name());
-        tree.failWith(0, "wrong_" + t.name(), -2.0, 2, "unknown identifier");
+        tree.failWith(0, "wrong_" + t.name() + "_" + seed, -2.0, 2, "unknown identifier");
         int child = tree.progress(0, "intro_" + t.name(), -0.2 - need(t) * 0.1, 2, "⊢ " + t.name() + "'");
         if (proved) {
             tree.complete(child, "simp");

@@ -110,10 +110,14 @@ final class EvalRoundSearcher implements RoundSearcher, AutoCloseable {
         }
     }
 
-    /** The job's model and its purpose's budget, above every other setting. */
+    /**
+     * The job's model, seed and its purpose's budget, above every other setting: the round chose the
+     * seed (fresh each round, the same for both models' evaluations), not search.seed as it is now.
+     */
     static Map<String, String> overrides(Settings s, Job job) {
         Map<String, String> out = new LinkedHashMap<>();
         out.put(PolicyKeys.NAME.name(), job.model());
+        out.put(SearchKeys.SEED.name(), Long.toString(job.seed()));
         ConfigKey key = switch (job.purpose()) {
             case PREPASS -> IterateKeys.PREPASS_BUDGET;
             case SEARCH -> IterateKeys.SEARCH_BUDGET;

@@ -8,6 +8,7 @@ import dev.stepwise.iteration.TrainingChoices;
 import dev.stepwise.prover.config.ConfigException;
 import dev.stepwise.prover.config.IterateKeys;
 import dev.stepwise.prover.config.PolicyKeys;
+import dev.stepwise.prover.config.SearchKeys;
 import dev.stepwise.prover.config.Settings;
 import java.util.Locale;
 
@@ -37,7 +38,8 @@ final class IterationConfig {
                     new PerplexityBand(s.number(IterateKeys.PERPLEXITY_DROP_LOW), s.number(IterateKeys.PERPLEXITY_DROP_HIGH)),
                     choice(TrainingChoices.EasyProofs.class, s.string(IterateKeys.EASY_PROOFS)),
                     choice(TrainingChoices.Prepass.class, s.string(IterateKeys.PREPASS)), s.number(IterateKeys.PROMOTION_MARGIN),
-                    trainer);
+                    s.integer(IterateKeys.MIN_HELD_OUT), s.number(IterateKeys.PROMOTION_CONFIDENCE), trainer,
+                    s.longValue(SearchKeys.SEED));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage(), e);
         }

@@ -2,7 +2,10 @@ package dev.stepwise.prover.report;
 
 import static dev.stepwise.prover.report.Html.esc;
 
+import dev.stepwise.iteration.HeldOutComparison;
+import dev.stepwise.iteration.McNemar;
 import dev.stepwise.iteration.Promotion;
+import dev.stepwise.iteration.PromotionDecision;
 import dev.stepwise.iteration.RoundFigures;
 import dev.stepwise.iteration.RoundRecord;
 import dev.stepwise.iteration.RoundReport;
@@ -156,7 +159,8 @@ public final class RoundsReport {
             if (r.decision() == null) {
                 b.append("<td class=\"decision\">-</td>");
             } else {
-                b.append("<td class=\"decision\" title=\"").append(esc(r.decision().reason())).append("\">").append(decision).append("</td>");
+                b.append("<td class=\"decision\" title=\"").append(esc(r.decision().reason())).append("\">").append(decision)
+                        .append(esc(evidenceBrief(r.decision()))).append("</td>");
             }
             num(b, f.duration().map(RoundReport::duration).orElse("-"));
             b.append("</tr>");
@@ -174,6 +178,7 @@ public final class RoundsReport {
         b.append("</p>");
         if (r.decision() != null) {
             b.append("<p class=\"decision\">").append(esc(r.decision().reason())).append("</p>");
+            evidence(b, r.decision());
         }
         if (r.error() != null) {
             b.append("<pre class=\"error\">").append(esc(r.error())).append("</pre>");
@@ -189,6 +194,36 @@ public final class RoundsReport {
             b.append("</tr>");
         }
         b.append("</tbody></table>");
+    }
+
+    /** Why, and the discordant pairs with their p-value, after the decision's word; empty for decisions recorded without them. */
+    private static String evidenceBrief(PromotionDecision d) {
+        PromotionDecision.Evidence e = d.evidence();
+        return e == null ? "" : String.format(Locale.ROOT, " (%s; b=%d, c=%d, p=%s)", e.basis().label(), e.comparison().candidateOnly(),
+                e.comparison().currentOnly(), McNemar.format(e.pValue()));
+    }
+
+    /** The figures the decision rests on, as a table: both models on the same held-out statements, and the test. */
+    private static void evidence(StringBuilder b, PromotionDecision d) {
+        PromotionDecision.Evidence e = d.evidence();
+        if (e == null) {
+            return;
+        }
+        HeldOutComparison c = e.comparison();
+        b.append("<table class=\"evidence\"><thead><tr><th class=\"num\">held out</th><th class=\"num\">current solved</th>"
+                + "<th class=\"num\">candidate solved</th><th class=\"num\">candidate alone (b)</th><th class=\"num\">current alone (c)"
+                + "</th><th class=\"num\">exact McNemar p</th><th class=\"num\">confidence</th><th class=\"num\">minimum held out</th>"
+                + "<th>basis</th></tr></thead><tbody><tr>");
+        num(b, Integer.toString(c.heldOut()));
+        num(b, Integer.toString(c.currentSolved()));
+        num(b, Integer.toString(c.candidateSolved()));
+        num(b, Integer.toString(c.candidateOnly()));
+        num(b, Integer.toString(c.currentOnly()));
+        num(b, McNemar.format(e.pValue()));
+        num(b, String.format(Locale.ROOT, "%.2f", e.confidence()));
+        num(b, Integer.toString(e.minHeldOut()));
+        cell(b, e.basis().label());
+        b.append("</tr></tbody></table>");
     }
 
     private static String rate(int solved, int total) {

@@ -4,6 +4,7 @@ import static java.util.Map.entry;
 
 import dev.stepwise.iteration.ExampleKind;
 import dev.stepwise.iteration.Promotion;
+import dev.stepwise.iteration.PromotionBasis;
 import dev.stepwise.iteration.RoundStatus;
 import dev.stepwise.iteration.Stage;
 import dev.stepwise.prover.store.CodeTable;
@@ -33,6 +34,14 @@ final class RoundCodes {
     static final CodeTable<Promotion> PROMOTION = CodeTable.of(Promotion.class, Map.of(
             Promotion.PROMOTED, "promoted",
             Promotion.KEPT_CURRENT, "kept-current"));
+
+    static final CodeTable<PromotionBasis> BASIS = CodeTable.of(PromotionBasis.class, Map.of(
+            PromotionBasis.SUFFICIENT_GAIN, "sufficient-gain",
+            PromotionBasis.TOO_FEW_HELD_OUT, "too-few-held-out",
+            PromotionBasis.REGRESSION, "regression",
+            PromotionBasis.NO_GAIN, "no-gain",
+            PromotionBasis.WITHIN_MARGIN, "within-margin",
+            PromotionBasis.NOT_SIGNIFICANT, "not-significant"));
 
     /** Also the first field of an example's content hash. */
     static final CodeTable<ExampleKind> EXAMPLE_KIND = CodeTable.of(ExampleKind.class, Map.of(

@@ -1,5 +1,6 @@
 package dev.stepwise.prover.rounds;
 
+import dev.stepwise.iteration.HeldOutComparison;
 import dev.stepwise.iteration.PromotionDecision;
 import dev.stepwise.iteration.Stage;
 import dev.stepwise.iteration.StageRecord;
@@ -25,7 +26,9 @@ import java.util.Optional;
  */
 public final class RoundRepository {
     private static final String COLUMNS = "id, number, pool, config_json, stage, status, current_model, candidate_model, "
-            + "current_pass_rate, candidate_pass_rate, promotion_margin, decision, decision_reason, error, started_at, ended_at";
+            + "current_pass_rate, candidate_pass_rate, promotion_margin, decision, decision_reason, error, started_at, ended_at, "
+            + "held_out, current_solved, candidate_solved, candidate_only, current_only, p_value, promotion_confidence, min_held_out, "
+            + "decision_basis";
 
     private final Database db;
 
@@ -107,17 +110,29 @@ public final class RoundRepository {
         });
     }
 
-    /** Records the promote stage's decision and the numbers behind it. */
+    /** Records the promote stage's decision and the numbers behind it (the paired figures NULL when it has none). */
     public void decide(RoundId round, PromotionDecision decision) {
         Objects.requireNonNull(decision, "decision");
-        db.write("record the promotion decision of round " + round, c -> {
-            updateRound(c, round, "current_pass_rate = ?, candidate_pass_rate = ?, promotion_margin = ?, decision = ?, "
-                    + "decision_reason = ?", ps -> {
+        PromotionDecision.Evidence e = decision.evidence();
+        HeldOutComparison c = e == null ? null : e.comparison();
+        db.write("record the promotion decision of round " + round, conn -> {
+            updateRound(conn, round, "current_pass_rate = ?, candidate_pass_rate = ?, promotion_margin = ?, decision = ?, "
+                    + "decision_reason = ?, held_out = ?, current_solved = ?, candidate_solved = ?, candidate_only = ?, "
+                    + "current_only = ?, p_value = ?, promotion_confidence = ?, min_held_out = ?, decision_basis = ?", ps -> {
                         ps.setDouble(1, decision.currentPassRate());
                         ps.setDouble(2, decision.candidatePassRate());
                         ps.setDouble(3, decision.margin());
                         ps.setString(4, RoundCodes.PROMOTION.code(decision.promotion()));
                         ps.setString(5, decision.reason());
+                        ps.setObject(6, c == null ? null : c.heldOut());
+                        ps.setObject(7, c == null ? null : c.currentSolved());
+                        ps.setObject(8, c == null ? null : c.candidateSolved());
+                        ps.setObject(9, c == null ? null : c.candidateOnly());
+                        ps.setObject(10, c == null ? null : c.currentOnly());
+                        ps.setObject(11, e == null ? null : e.pValue());
+                        ps.setObject(12, e == null ? null : e.confidence());
+                        ps.setObject(13, e == null ? null : e.minHeldOut());
+                        ps.setString(14, e == null ? null : RoundCodes.BASIS.code(e.basis()));
                     });
             return null;
         });
@@ -226,6 +241,17 @@ public final class RoundRepository {
         }
     }
 
+    /** The paired figures of a decision, or null for one recorded before they were kept. */
+    private static PromotionDecision.Evidence evidence(ResultSet rs) throws SQLException {
+        String basis = rs.getString("decision_basis");
+        if (basis == null) {
+            return null;
+        }
+        return new PromotionDecision.Evidence(new HeldOutComparison(rs.getInt("held_out"), rs.getInt("current_solved"),
+                rs.getInt("candidate_solved"), rs.getInt("candidate_only"), rs.getInt("current_only")), rs.getDouble("p_value"),
+                rs.getDouble("promotion_confidence"), rs.getInt("min_held_out"), RoundCodes.BASIS.decode(basis));
+    }
+
     private static Optional<Round> one(Connection c, String where, Binder binder) throws SQLException {
         return select(c, where, binder).stream().findFirst();
     }
@@ -240,7 +266,7 @@ public final class RoundRepository {
                     PromotionDecision promotion = decision == null ? null : new PromotionDecision(
                             rs.getDouble("current_pass_rate"), rs.getDouble("candidate_pass_rate"),
                             rs.getDouble("promotion_margin"), RoundCodes.PROMOTION.decode(decision),
-                            rs.getString("decision_reason"));
+                            rs.getString("decision_reason"), evidence(rs));
                     out.add(new Round(new RoundId(rs.getLong("id")), rs.getInt("number"), rs.getString("pool"),
                             rs.getString("config_json"), RoundCodes.STAGE.decode(rs.getString("stage")),
                             RoundCodes.STATUS.decode(rs.getString("status")), rs.getString("current_model"),

@@ -50,6 +50,9 @@ class DbInfoCommandTest {
         assertTrue(Files.notExists(work.resolve(".stepwise")));
     }
 
+    /** The schema version this build ships (it grows by one with each migration). */
+    private static final int LATEST = Migrations.standard().latestVersion();
+
     @Test
     void showsPathSchemaVersionAndRowCounts() {
         Path db = work.resolve(".stepwise/stepwise.db");
@@ -62,10 +65,10 @@ class DbInfoCommandTest {
         List<String> lines = r.out().lines().toList();
         assertEquals("database        " + db, lines.get(0));
         assertTrue(lines.get(1).matches("size            \\d+\\.\\d KiB \\(journal mode wal\\)"), lines.get(1));
-        assertEquals("schema version  1 (current)", lines.get(2));
+        assertEquals("schema version  " + LATEST + " (current)", lines.get(2));
         assertEquals("rows", lines.get(3));
         assertTrue(lines.contains("  runs                          2"), r.out());
-        assertTrue(lines.contains("  schema_version                1"), r.out());
+        assertTrue(lines.contains("  schema_version                " + LATEST), r.out());
         assertTrue(lines.contains("  training_examples             0"), r.out());
         assertEquals(4 + 11, lines.size(), r.out());
     }
@@ -93,12 +96,13 @@ class DbInfoCommandTest {
     @Test
     void aNewerDatabaseIsDescribedWithItsVersion() {
         Path db = work.resolve("old.db");
-        Migration v1 = Migrations.standard().steps().get(0);
-        Migration v2 = new Migration(2, "later", "CREATE TABLE later_things (id INTEGER PRIMARY KEY);");
-        Store.open(db, Duration.ofSeconds(5), Migrations.of(List.of(v1, v2)), InstantSource.system()).close();
+        List<Migration> steps = new java.util.ArrayList<>(Migrations.standard().steps());
+        steps.add(new Migration(LATEST + 1, "later", "CREATE TABLE later_things (id INTEGER PRIMARY KEY);"));
+        Store.open(db, Duration.ofSeconds(5), Migrations.of(steps), InstantSource.system()).close();
         Result r = run(Map.of(), "db", "info", "--db", "old.db");
         assertEquals(0, r.exit(), r.err());
-        assertEquals("schema version  2 (newer than this stepwise, which understands up to 1; upgrade stepwise to use it)",
+        assertEquals("schema version  " + (LATEST + 1) + " (newer than this stepwise, which understands up to " + LATEST
+                + "; upgrade stepwise to use it)",
                 r.out().lines().toList().get(2));
         assertTrue(r.out().contains("  later_things "), r.out());
     }
@@ -110,7 +114,7 @@ class DbInfoCommandTest {
         Result r = run(Map.of(), "db", "info", "--db", "empty.db");
         assertEquals(new Result(0, "database        " + db + "\n"
                 + "size            0 bytes (journal mode delete)\n"
-                + "schema version  0 (this stepwise understands up to 1; the database is upgraded when a command next opens "
+                + "schema version  0 (this stepwise understands up to " + LATEST + "; the database is upgraded when a command next opens "
                 + "it for writing)\n"
                 + "rows\n", ""), r);
         assertEquals(0, Files.size(db));

@@ -149,11 +149,57 @@ class IterateEndToEndTest {
             assertEquals("bfs-prover", manifest.path("template").asText());
             assertEquals(lines.size(), countOf(manifest, "sft-train.jsonl"));
         }
+        freshSamplesEachRoundAndTheSameDrawsWithinOne(dir, rounds);
         String page = Files.readString(dir.resolve("data/rounds/rounds.html"), StandardCharsets.UTF_8);
         assertTrue(page.contains("SIMULATED"), "the rounds page says its rounds were simulated");
         var list = new CliHarness(dir).run(Stream.concat(settings(dir).stream(), Stream.of("rounds", "list")).toArray(String[]::new));
         assertEquals(0, list.exitCode(), list.err());
         assertEquals(4, list.out().split("\n").length, list.out());
+    }
+
+    /**
+     * The pool of 40 holds out 10 statements, fewer than iterate.min-held-out's 20: every round says so
+     * when it selects and keeps the base model, so the base model searches in every round, and with
+     * the round's own seed it samples afresh on the statements it failed before (the simulated
+     * policy's draws follow the seed), while both models' evaluations in a round share theirs.
+     */
+    private static void freshSamplesEachRoundAndTheSameDrawsWithinOne(Path dir, List<RoundRecord> rounds) {
+        for (RoundRecord r : rounds) {
+            assertEquals(rounds.getFirst().currentModel(), r.currentModel(), "the model in service never changed");
+            assertEquals(dev.stepwise.iteration.PromotionBasis.TOO_FEW_HELD_OUT, r.decision().evidence().basis());
+            assertTrue(summary(r, Stage.SELECT).contains("; too few held-out ("), summary(r, Stage.SELECT));
+        }
+        try (Store store = Store.open(dir.resolve("stepwise.db"), Duration.ofSeconds(10))) {
+            for (int n = 1; n <= 3; n++) {
+                List<Long> seeds = run(store, "round-" + n + "-search").seeds();
+                assertEquals(List.of((n - 1) * 1_000_000L), seeds, "round " + n);
+                assertEquals(seeds, run(store, "round-" + n + "-evaluate-current").seeds());
+                assertEquals(seeds, run(store, "round-" + n + "-evaluate-candidate").seeds());
+                assertEquals(run(store, "round-" + n + "-evaluate-current").dataset(), run(store, "round-" + n + "-evaluate-candidate")
+                        .dataset());
+            }
+            // Statements round 1 searched without a proof are searched again by round 3 with the same (base) model.
+            Map<String, Set<String>> first = tactics(store, "round-1-search");
+            Map<String, Set<String>> third = tactics(store, "round-3-search");
+            List<String> again = first.keySet().stream().filter(third::containsKey).toList();
+            assertFalse(again.isEmpty(), "round 3 searched none of round 1's statements again: " + first.keySet() + " " + third.keySet());
+            long resampled = again.stream().filter(p -> !first.get(p).equals(third.get(p))).count();
+            assertTrue(resampled > 0, "the base model sampled the same tactics on " + again + " in rounds 1 and 3");
+        }
+    }
+
+    private static dev.stepwise.prover.store.Run run(Store store, String name) {
+        return store.runs().findByName(name).orElseThrow(() -> new AssertionError("no run " + name));
+    }
+
+    /** Every tactic the attempts of a run sampled, by statement. */
+    private static Map<String, Set<String>> tactics(Store store, String runName) {
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        for (dev.stepwise.prover.store.Attempt a : store.attempts().forRun(run(store, runName).id())) {
+            out.computeIfAbsent(a.problem(), k -> new HashSet<>()).addAll(store.attempts().tree(a.id()).edges().stream()
+                    .map(dev.stepwise.search.EdgeRecord::tactic).toList());
+        }
+        return out;
     }
 
     private static int countOf(JsonNode manifest, String file) {

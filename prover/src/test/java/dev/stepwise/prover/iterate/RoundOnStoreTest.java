@@ -111,9 +111,9 @@ class RoundOnStoreTest {
         assertEquals("iterate.base-model and model.name are both empty; set iterate.base-model to the model rounds start from",
                 noModel.getMessage());
         RoundSettings roundSettings = new RoundSettings("base", 30, Curriculum.FEWEST_ATTEMPTS, 0.2, 0.0,
-                new PerplexityBand(0.1, 0.1), TrainingChoices.EasyProofs.EXCLUDE, TrainingChoices.Prepass.ON, 0.0,
+                new PerplexityBand(0.1, 0.1), TrainingChoices.EasyProofs.EXCLUDE, TrainingChoices.Prepass.ON, 0.0, 0, 0.0,
                 new TrainerSettings(TRAINER, TrainingChoices.Method.SFT, TrainingChoices.Finetune.LORA,
-                        TrainingChoices.Mode.RETRAIN_FROM_BASE, 3, 2e-5, 16, 32));
+                        TrainingChoices.Mode.RETRAIN_FROM_BASE, 3, 2e-5, 16, 32), 0L);
         World world = new World();
         TacticScorer scorer = (model, requests) -> requests.stream()
                 .map(r -> new TacticScorer.Score(-0.01 * r.completion().length(), 1)).toList();

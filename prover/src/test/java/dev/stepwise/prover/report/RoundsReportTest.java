@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.stepwise.iteration.HeldOutComparison;
 import dev.stepwise.iteration.Promotion;
 import dev.stepwise.iteration.PromotionDecision;
+import dev.stepwise.iteration.PromotionRule;
 import dev.stepwise.iteration.RoundFigures;
+import dev.stepwise.iteration.RoundRecord;
+import dev.stepwise.iteration.RoundStatus;
 import dev.stepwise.iteration.Stage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +36,19 @@ class RoundsReportTest {
             out.add(m.group(1) + "=" + m.group(2));
         }
         return out;
+    }
+
+    @Test
+    void aDecisionOnEvidenceShowsItsFiguresInTheTableAndUnderItsRound() {
+        PromotionDecision d = new PromotionRule(0.0, 20, 0.95).decide(new HeldOutComparison(24, 9, 16, 7, 0));
+        java.time.Instant t0 = java.time.Instant.parse("2026-11-22T03:00:00Z");
+        RoundRecord r = new RoundRecord(1, "pool", "{}", Stage.PROMOTE, RoundStatus.COMPLETED, "base", "stepwise-round-1", d, null,
+                t0, t0.plusSeconds(60), List.of());
+        String html = RoundsReport.page(List.of(new RoundFigures(r, null, null, null, null, null)), Set.of(), Path.of("/data/rounds"));
+        assertTrue(html.contains("\">promoted (sufficient gain; b=7, c=0, p=0.0156)</td>"), html);
+        assertTrue(html.contains("<tbody><tr><td class=\"num\">24</td><td class=\"num\">9</td><td class=\"num\">16</td>"
+                + "<td class=\"num\">7</td><td class=\"num\">0</td><td class=\"num\">0.0156</td><td class=\"num\">0.95</td>"
+                + "<td class=\"num\">20</td><td>sufficient gain</td></tr></tbody></table>"), html);
     }
 
     @Test

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stepwise.iteration.ExampleKind;
+import dev.stepwise.iteration.HeldOutComparison;
+import dev.stepwise.iteration.PromotionBasis;
+import dev.stepwise.iteration.PromotionRule;
 import dev.stepwise.iteration.Promotion;
 import dev.stepwise.iteration.PromotionDecision;
 import dev.stepwise.iteration.RoundStatus;
@@ -19,6 +22,7 @@ import dev.stepwise.prover.store.RunKind;
 import dev.stepwise.prover.store.Samples;
 import dev.stepwise.prover.store.Simulation;
 import dev.stepwise.prover.store.Store;
+import dev.stepwise.prover.store.schema.Migrations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -81,6 +85,45 @@ class RoundAndExampleRepositoryTest {
         PromotionDecision edge = new PromotionDecision(0.30, 0.30, 0.0, Promotion.KEPT_CURRENT, "no gain");
         rounds.decide(round.id(), edge);
         assertEquals(edge, rounds.find(1).orElseThrow().decision());
+    }
+
+    @Test
+    void aDecisionOnEvidenceKeepsEveryFigureAndDecidingAgainReplacesThem() {
+        RoundRepository rounds = new RoundRepository(store);
+        Round round = rounds.start(round(1));
+        PromotionDecision kept = new PromotionRule(0.0, 20, 0.95).decide(new HeldOutComparison(24, 9, 14, 5, 0));
+        rounds.decide(round.id(), kept);
+        PromotionDecision read = rounds.find(1).orElseThrow().decision();
+        assertEquals(kept, read);
+        assertEquals(PromotionBasis.NOT_SIGNIFICANT, read.evidence().basis());
+        assertEquals(0.0625, read.evidence().pValue());
+        // A decision without figures (as before they were kept) clears them rather than leaving the last ones.
+        PromotionDecision plain = new PromotionDecision(0.3, 0.4, 0.0, Promotion.PROMOTED, "old");
+        rounds.decide(round.id(), plain);
+        assertEquals(plain, rounds.find(1).orElseThrow().decision());
+    }
+
+    /** A database whose rounds were decided before the figures were kept reads them back without figures. */
+    @Test
+    void roundsDecidedBeforeTheEvidenceColumnsReadBackWithoutEvidence(@TempDir Path other) {
+        Path db = other.resolve("v1.db");
+        try (Store v1 = Store.open(db, Duration.ofSeconds(5), Migrations.of(List.of(Migrations.standard().steps().getFirst())),
+                java.time.InstantSource.system())) {
+            v1.database().write("an old decided round", c -> {
+                try (var st = c.createStatement()) {
+                    st.executeUpdate("INSERT INTO rounds (number, pool, config_json, stage, status, current_model, candidate_model,"
+                            + " current_pass_rate, candidate_pass_rate, promotion_margin, decision, decision_reason, started_at)"
+                            + " VALUES (1, 'p', '{}', 'promote', 'completed', 'base', 'stepwise-round-1', 1.0, 1.0, 0.0,"
+                            + " 'kept-current', 'kept', 0)");
+                }
+                return null;
+            });
+        }
+        try (Store upgraded = Store.open(db, Duration.ofSeconds(5))) {
+            assertEquals(Migrations.standard().latestVersion(), upgraded.schemaVersion());
+            assertEquals(new PromotionDecision(1.0, 1.0, 0.0, Promotion.KEPT_CURRENT, "kept"),
+                    new RoundRepository(upgraded).find(1).orElseThrow().decision());
+        }
     }
 
     @Test

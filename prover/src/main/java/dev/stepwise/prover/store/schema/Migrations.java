@@ -20,7 +20,8 @@ public final class Migrations {
      * a new migration is a new file here plus one line in this list.
      */
     private static final List<String> STANDARD = List.of(
-            "V1__initial.sql");
+            "V1__initial.sql",
+            "V2__promotion_evidence.sql");
 
     private static final Pattern FILE_NAME = Pattern.compile("V(\\d+)__([A-Za-z0-9_]+)\\.sql");
 
