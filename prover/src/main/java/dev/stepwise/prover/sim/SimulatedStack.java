@@ -16,8 +16,8 @@ import java.util.Optional;
  * Everything {@code --simulate WORLD} needs: the simulated model server running in this JVM on a
  * free loopback port, and the command line that starts a simulated REPL process. A run uses
  * them exactly as it uses a real server and a real REPL (through the model URL and the REPL
- * command); the simulated REPL and server name themselves when asked ({@link SimulatorSignature}),
- * which is how a run knows it is SIMULATED however it was pointed at them.
+ * command); the simulated REPL and server name themselves when asked ({@code lean.SimulatedReplProbe},
+ * {@code policy.client.SimulatedServerHeader}), which is how a run knows it is SIMULATED however it was pointed at them.
  */
 public final class SimulatedStack implements AutoCloseable {
     /** The entry point of {@code stepwise}. */
