@@ -5,7 +5,7 @@ import dev.stepwise.prover.cli.Cli;
 import dev.stepwise.prover.eval.ProblemResult;
 import dev.stepwise.prover.eval.StoredRun;
 import dev.stepwise.prover.sim.world.Faults;
-import dev.stepwise.prover.sim.world.Outcome;
+import dev.stepwise.prover.sim.world.SimOutcome;
 import dev.stepwise.prover.sim.world.SimState;
 import dev.stepwise.prover.sim.world.SimTactic;
 import dev.stepwise.prover.sim.world.World;
@@ -156,8 +156,8 @@ final class FaultsBench implements Benchmark {
             }
             boolean lastStep = i == proof.size() - 1;
             switch (step.get().outcome()) {
-                case Outcome.Next n when !lastStep -> state = t.state(n.state());
-                case Outcome.Complete c when lastStep -> {
+                case SimOutcome.Next n when !lastStep -> state = t.state(n.state());
+                case SimOutcome.Complete c when lastStep -> {
                     return true;
                 }
                 default -> {

@@ -162,7 +162,7 @@ final class LeanCommand implements Runnable {
             }
             out.println("REPL command: " + String.join(" ", setup.replCommand()));
             out.flush();
-            boolean failed = checks.stream().anyMatch(c -> c.status() == DoctorCheck.Status.FAIL);
+            boolean failed = checks.stream().anyMatch(c -> c.status() == DoctorCheck.Health.FAIL);
             return failed ? ExitCode.NO.code() : ExitCode.OK.code();
         }
     }

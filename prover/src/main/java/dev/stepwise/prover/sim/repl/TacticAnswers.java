@@ -6,7 +6,7 @@ import dev.stepwise.lean.ReplRequest;
 import dev.stepwise.lean.ReplResponse;
 import dev.stepwise.lean.Severity;
 import dev.stepwise.lean.Sorry;
-import dev.stepwise.prover.sim.world.Outcome;
+import dev.stepwise.prover.sim.world.SimOutcome;
 import dev.stepwise.prover.sim.world.SimState;
 import dev.stepwise.prover.sim.world.SimTactic;
 import java.util.List;
@@ -59,29 +59,29 @@ final class TacticAnswers {
                     List.of(new Sorry(state.goalText(), engine.hold(held.theorem(), state), null, null)), null,
                     answers.dialect().status(new ProofStatus.ContainsSorry())));
         }
-        Outcome outcome = state.find(text).map(SimTactic::outcome)
+        SimOutcome outcome = state.find(text).map(SimTactic::outcome)
                 .orElseGet(() -> UnknownTactics.outcome(text, state.goalText()));
         return switch (outcome) {
-            case Outcome.Next next -> {
+            case SimOutcome.Next next -> {
                 SimState to = held.theorem().state(next.state());
                 yield answers.reply(new ReplResponse.TacticResult(engine.hold(held.theorem(), to), to.goals(), List.of(), List.of(), null,
                         answers.dialect().status(new ProofStatus.OpenGoals())));
             }
-            case Outcome.Complete c -> completed(held);
-            case Outcome.Cheat c -> completed(held);
-            case Outcome.Error e -> switch (e.how()) {
+            case SimOutcome.Complete c -> completed(held);
+            case SimOutcome.Cheat c -> completed(held);
+            case SimOutcome.Error e -> switch (e.how()) {
                 case ELABORATION -> answers.reply(new ReplResponse.TacticResult(engine.hold(held.theorem(), null), List.of(),
                         List.of(new Message(Severity.ERROR, e.message(), Positions.of(0, 0), Positions.of(0, 0))), List.of(), null,
                         answers.dialect().status(new ProofStatus.ContainsSorry())));
                 case PARSE, EXCEPTION -> answers.reply(new ReplResponse.ErrorMessage("Lean error:\n" + e.message()));
             };
-            case Outcome.Timeout to -> {
+            case SimOutcome.Timeout to -> {
                 clock.spend(clock.tacticTimeout());
                 yield answers.reply(new ReplResponse.TacticResult(engine.hold(held.theorem(), null), List.of(),
                         List.of(new Message(Severity.ERROR, Answers.heartbeats(), Positions.of(0, 0), Positions.of(0, 0))), List.of(), null,
                         answers.dialect().status(new ProofStatus.ContainsSorry())));
             }
-            case Outcome.Crash cr -> faults.crash();
+            case SimOutcome.Crash cr -> faults.crash();
         };
     }
 

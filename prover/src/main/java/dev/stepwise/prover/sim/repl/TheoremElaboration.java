@@ -4,7 +4,7 @@ import dev.stepwise.lean.Message;
 import dev.stepwise.lean.ReplResponse;
 import dev.stepwise.lean.Severity;
 import dev.stepwise.lean.Sorry;
-import dev.stepwise.prover.sim.world.Outcome;
+import dev.stepwise.prover.sim.world.SimOutcome;
 import dev.stepwise.prover.sim.world.SimState;
 import dev.stepwise.prover.sim.world.SimTactic;
 import java.util.ArrayList;
@@ -69,27 +69,27 @@ final class TheoremElaboration {
                 state = null;
                 break;
             }
-            Outcome outcome = state.find(tac.text()).map(SimTactic::outcome)
+            SimOutcome outcome = state.find(tac.text()).map(SimTactic::outcome)
                     .orElseGet(() -> UnknownTactics.outcome(tac.text(), "")); 
             switch (outcome) {
-                case Outcome.Next next -> state = t.theorem().state(next.state());
-                case Outcome.Complete c -> state = null;
-                case Outcome.Error e -> {
-                    messages.add(Answers.error(t.cmd(), tac.offset(), e.how() == Outcome.ErrorKind.PARSE
+                case SimOutcome.Next next -> state = t.theorem().state(next.state());
+                case SimOutcome.Complete c -> state = null;
+                case SimOutcome.Error e -> {
+                    messages.add(Answers.error(t.cmd(), tac.offset(), e.how() == SimOutcome.ErrorKind.PARSE
                             ? e.message().replaceFirst("^<input>:\\d+:\\d+: ", "") : e.message()));
                     extraAxioms.add("sorryAx");
                     state = null;
                 }
-                case Outcome.Timeout to -> {
+                case SimOutcome.Timeout to -> {
                     clock.spend(clock.tacticTimeout());
                     messages.add(Answers.error(t.cmd(), tac.offset(), Answers.heartbeats()));
                     extraAxioms.add("sorryAx");
                     state = null;
                 }
-                case Outcome.Crash cr -> {
+                case SimOutcome.Crash cr -> {
                     return faults.crash();
                 }
-                case Outcome.Cheat cheat -> {
+                case SimOutcome.Cheat cheat -> {
                     switch (cheat.how()) {
                         case AXIOM -> extraAxioms.add(cheat.detail());
                         case STATEMENT -> {
