@@ -23,6 +23,11 @@ public final class SimulatedTrainer {
 
     /** What a run wrote. */
     public record Result(int examples, int distinctPrompts, Path adapterDir) {
+        /** The line both ways of running the trainer print ({@code stepwise sim train} and {@link SimulatedTrainerMain}). */
+        public String summary(String baseModel) {
+            return String.format("SIMULATED training: %d examples (%d distinct prompts) -> adapter %s for %s", examples,
+                    distinctPrompts, adapterDir, baseModel);
+        }
     }
 
     /** A training file that cannot be used; the message names the file and line. */
