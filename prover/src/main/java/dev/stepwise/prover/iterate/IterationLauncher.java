@@ -166,7 +166,7 @@ final class IterationLauncher {
 
     /** Under {@code --simulate} the round trains with the simulated trainer; {@code --set} still wins. */
     private void simulatedDefaults(SimulatedStack sim) {
-        List<String> trainer = SimulatedStack.stepwiseCommand(List.of("sim", "train", "--train-file", "{train_file}", "--base-model",
+        List<String> trainer = SimulatedStack.trainerCommand(List.of("--train-file", "{train_file}", "--base-model",
                 "{base_model}", "--init-model", "{init_model}", "--output-dir", "{output_dir}"));
         app.putCommandFlag(IterateKeys.TRAINER_COMMAND.name(), String.join(" ", trainer.stream().map(IterationLauncher::quote).toList()));
     }
