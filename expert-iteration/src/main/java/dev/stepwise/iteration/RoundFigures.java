@@ -17,7 +17,7 @@ import java.util.OptionalInt;
  * @param exported from the export stage
  * @param evaluation from the evaluate stage
  */
-public record RoundFigures(RoundRecord round, Selection selection, Search search, Examples examples, Exported exported,
+public record RoundFigures(RoundRecord round, Selection selection, Searched search, Examples examples, Exported exported,
         Evaluation evaluation) {
     public RoundFigures {
         Objects.requireNonNull(round, "round");
@@ -48,8 +48,8 @@ public record RoundFigures(RoundRecord round, Selection selection, Search search
      * @param proved statements proved, the pre-pass's included: all of them were unsolved before
      * @param easy of them, proved by the cheap pre-pass
      */
-    public record Search(int searched, int proved, int easy) {
-        public Search {
+    public record Searched(int searched, int proved, int easy) {
+        public Searched {
             if (searched < 0 || proved < 0 || easy < 0 || proved > searched || easy > proved) {
                 throw new IllegalArgumentException("inconsistent search counts: searched " + searched + ", proved " + proved
                         + ", easy " + easy);

@@ -40,7 +40,7 @@ public final class RoundReport {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-6s %-10s %-9s %-8s %-22s %-22s %s%n", "round", "status",
                 "stage", "proved", "model at start", "candidate", "decision"));
         for (RoundRecord r : rounds) {
-            RoundFigures.Search search = figures(r).search();
+            RoundFigures.Searched search = figures(r).search();
             b.append(String.format(Locale.ROOT, "%-6d %-10s %-9s %-8s %-22s %-22s %s%n", r.number(), lower(r.status()),
                     r.stage().code(), search == null ? "-" : Integer.toString(search.proved()), r.currentModel(),
                     r.candidateModel() == null ? "-" : r.candidateModel(), r.decision() == null ? "-" : decisionLine(r.decision())));
@@ -67,7 +67,7 @@ public final class RoundReport {
         return new RoundFigures(r,
                 selection == null ? null : new RoundFigures.Selection(selection.poolSize(), selection.heldOut().size(),
                         selection.solvedBefore(), selection.train().size()),
-                search == null ? null : new RoundFigures.Search(search.searched(), search.proved().size(), search.easy().size()),
+                search == null ? null : new RoundFigures.Searched(search.searched(), search.proved().size(), search.easy().size()),
                 filtered == null ? null : new RoundFigures.Examples(filtered.kept().size(), filtered.dropped().size()),
                 manifest == null ? null : new RoundFigures.Exported(manifest.examples(Split.TRAIN), manifest.examples(Split.VALID)),
                 evaluation == null ? null : new RoundFigures.Evaluation(evaluation.total(), evaluation.currentModel(),

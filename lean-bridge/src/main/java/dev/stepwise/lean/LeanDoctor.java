@@ -149,14 +149,14 @@ public final class LeanDoctor {
     }
 
     private static DoctorCheck ok(String name, String detail) {
-        return new DoctorCheck(name, DoctorCheck.Status.OK, detail);
+        return new DoctorCheck(name, DoctorCheck.Health.OK, detail);
     }
 
     private static DoctorCheck warn(String name, String detail) {
-        return new DoctorCheck(name, DoctorCheck.Status.WARN, detail);
+        return new DoctorCheck(name, DoctorCheck.Health.WARN, detail);
     }
 
     private static DoctorCheck fail(String name, String detail) {
-        return new DoctorCheck(name, DoctorCheck.Status.FAIL, detail);
+        return new DoctorCheck(name, DoctorCheck.Health.FAIL, detail);
     }
 }

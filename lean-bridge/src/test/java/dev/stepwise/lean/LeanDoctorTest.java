@@ -47,16 +47,16 @@ class LeanDoctorTest {
 
         var checks = byName(new LeanDoctor(new HostTools(bin.toString()), home, meminfo)
                 .examine(new LeanProject(project), 4, Sandbox.WHERE_AVAILABLE));
-        assertEquals(DoctorCheck.Status.OK, checks.get("lake").status());
+        assertEquals(DoctorCheck.Health.OK, checks.get("lake").status());
         assertEquals("leanprover/lean4:v4.24.0 (installed)", checks.get("toolchain").detail());
         assertEquals("v4.24.0 (f897ebcf)", checks.get("mathlib revision").detail());
-        assertEquals(DoctorCheck.Status.OK, checks.get("repl binary").status());
-        assertEquals(new DoctorCheck("repl version", DoctorCheck.Status.OK, "v4.24.0 (lean-toolchain): reports proofStatus"),
+        assertEquals(DoctorCheck.Health.OK, checks.get("repl binary").status());
+        assertEquals(new DoctorCheck("repl version", DoctorCheck.Health.OK, "v4.24.0 (lean-toolchain): reports proofStatus"),
                 checks.get("repl version"));
-        assertEquals(DoctorCheck.Status.OK, checks.get("mathlib build").status());
-        assertEquals(new DoctorCheck("bwrap", DoctorCheck.Status.WARN,
+        assertEquals(DoctorCheck.Health.OK, checks.get("mathlib build").status());
+        assertEquals(new DoctorCheck("bwrap", DoctorCheck.Health.WARN,
                 "not found: REPLs run without a sandbox (install bubblewrap)"), checks.get("bwrap"));
-        assertEquals(new DoctorCheck("memory", DoctorCheck.Status.OK,
+        assertEquals(new DoctorCheck("memory", DoctorCheck.Health.OK,
                 "32.0 GiB available; a Mathlib REPL needs about 5.0 GiB resident: room for 6 REPLs, pool.size is 4"),
                 checks.get("memory"));
     }
@@ -69,13 +69,13 @@ class LeanDoctorTest {
         Path meminfo = Files.writeString(dir.resolve("meminfo"), "MemAvailable: 8388608 kB\n");
         var checks = byName(new LeanDoctor(new HostTools(""), dir.resolve("nohome"), meminfo)
                 .examine(new LeanProject(project), 4, Sandbox.REQUIRED));
-        assertEquals(new DoctorCheck("lake", DoctorCheck.Status.FAIL,
+        assertEquals(new DoctorCheck("lake", DoctorCheck.Health.FAIL,
                 "not found on PATH or in ~/.elan/bin; run 'make lean'"), checks.get("lake"));
-        assertEquals(DoctorCheck.Status.FAIL, checks.get("mathlib build").status());
-        assertEquals(DoctorCheck.Status.FAIL, checks.get("repl binary").status());
-        assertEquals(DoctorCheck.Status.FAIL, checks.get("bwrap").status());
-        assertEquals(DoctorCheck.Status.WARN, checks.get("memory").status());
-        assertEquals(DoctorCheck.Status.WARN, checks.get("prlimit").status());
+        assertEquals(DoctorCheck.Health.FAIL, checks.get("mathlib build").status());
+        assertEquals(DoctorCheck.Health.FAIL, checks.get("repl binary").status());
+        assertEquals(DoctorCheck.Health.FAIL, checks.get("bwrap").status());
+        assertEquals(DoctorCheck.Health.WARN, checks.get("memory").status());
+        assertEquals(DoctorCheck.Health.WARN, checks.get("prlimit").status());
     }
 
     @Test
@@ -87,12 +87,12 @@ class LeanDoctorTest {
         Files.writeString(main, "  printFlush \"\\n\"\n  out.flush\n");
         Path meminfo = Files.writeString(dir.resolve("meminfo"), "MemAvailable: 8388608 kB\n");
         LeanDoctor doctor = new LeanDoctor(new HostTools(""), dir.resolve("nohome"), meminfo);
-        assertEquals(new DoctorCheck("repl version", DoctorCheck.Status.OK, "v4.9.0 (lakefile.toml): reports no proofStatus"
+        assertEquals(new DoctorCheck("repl version", DoctorCheck.Health.OK, "v4.9.0 (lakefile.toml): reports no proofStatus"
                 + " (tags before v4.19.0): a step that leaves no goals is checked by elaborating the whole proof;"
                 + " flush fix applied"), byName(doctor.examine(new LeanProject(project), 1, Sandbox.OFF)).get("repl version"));
         Files.writeString(main, "  IO.println \"\"\n");
         DoctorCheck unpatched = byName(doctor.examine(new LeanProject(project), 1, Sandbox.OFF)).get("repl version");
-        assertEquals(DoctorCheck.Status.FAIL, unpatched.status());
+        assertEquals(DoctorCheck.Health.FAIL, unpatched.status());
         assertTrue(unpatched.detail().startsWith("v4.9.0 (lakefile.toml): the REPL v4.9.0 does not flush"), unpatched.detail());
     }
 
@@ -109,13 +109,13 @@ class LeanDoctorTest {
         LeanDoctor doctor = new LeanDoctor(new HostTools(bin.toString()), dir.resolve("nohome"), meminfo);
 
         DoctorCheck whereAvailable = byName(doctor.examine(new LeanProject(project), 1, Sandbox.WHERE_AVAILABLE)).get("bwrap");
-        assertEquals(DoctorCheck.Status.WARN, whereAvailable.status());
+        assertEquals(DoctorCheck.Health.WARN, whereAvailable.status());
         assertTrue(whereAvailable.detail().contains("cannot run here (bwrap: No permissions to creating new namespace"),
                 whereAvailable.detail());
         assertTrue(whereAvailable.detail().endsWith("REPLs run without a sandbox"), whereAvailable.detail());
-        assertEquals(DoctorCheck.Status.FAIL,
+        assertEquals(DoctorCheck.Health.FAIL,
                 byName(doctor.examine(new LeanProject(project), 1, Sandbox.REQUIRED)).get("bwrap").status());
-        assertEquals(new DoctorCheck("bwrap", DoctorCheck.Status.OK, bwrap + " (sandbox off in config)"),
+        assertEquals(new DoctorCheck("bwrap", DoctorCheck.Health.OK, bwrap + " (sandbox off in config)"),
                 byName(doctor.examine(new LeanProject(project), 1, Sandbox.OFF)).get("bwrap"));
     }
 }

@@ -3,7 +3,7 @@ package dev.stepwise.prover.bench;
 import dev.stepwise.prover.eval.ProblemResult;
 import dev.stepwise.prover.eval.StoredRun;
 import dev.stepwise.prover.sim.world.Faults;
-import dev.stepwise.prover.sim.world.Outcome;
+import dev.stepwise.prover.sim.world.SimOutcome;
 import dev.stepwise.prover.sim.world.SimState;
 import dev.stepwise.prover.sim.world.SimTactic;
 import dev.stepwise.prover.sim.world.World;
@@ -154,8 +154,8 @@ public final class FaultsBench implements Benchmark {
             }
             boolean lastStep = i == proof.size() - 1;
             switch (step.get().outcome()) {
-                case Outcome.Next n when !lastStep -> state = t.state(n.state());
-                case Outcome.Complete c when lastStep -> {
+                case SimOutcome.Next n when !lastStep -> state = t.state(n.state());
+                case SimOutcome.Complete c when lastStep -> {
                     return true;
                 }
                 default -> {

@@ -15,7 +15,7 @@ import dev.stepwise.prover.sim.SimulatedStack;
 import dev.stepwise.prover.sim.model.ModelDialect;
 import dev.stepwise.prover.sim.world.Faults;
 import dev.stepwise.prover.sim.world.Latency;
-import dev.stepwise.prover.sim.world.Outcome;
+import dev.stepwise.prover.sim.world.SimOutcome;
 import dev.stepwise.prover.sim.world.SimState;
 import dev.stepwise.prover.sim.world.SimTactic;
 import dev.stepwise.prover.sim.world.World;
@@ -177,7 +177,7 @@ public final class PoolBench implements Benchmark {
 
     private World world() {
         String goal = "n : ℕ\n⊢ n = n";
-        SimState s0 = new SimState("s0", List.of(goal), List.of(new SimTactic(TACTIC, 1, new Outcome.Next("s0"))));
+        SimState s0 = new SimState("s0", List.of(goal), List.of(new SimTactic(TACTIC, 1, new SimOutcome.Next("s0"))));
         WorldTheorem t = new WorldTheorem("bench_pool", HEADER, STATEMENT, false, "s0", List.of(s0));
         Latency l = new Latency(Duration.ZERO, Duration.ZERO, latency, latency, Duration.ofHours(1), Duration.ZERO,
                 Duration.ZERO, 1);

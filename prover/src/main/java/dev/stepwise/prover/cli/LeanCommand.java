@@ -15,7 +15,6 @@ import dev.stepwise.prover.lean.ReplOutputParser;
 import dev.stepwise.prover.problems.LeanDeclaration;
 import dev.stepwise.prover.problems.LeanFileParser;
 import dev.stepwise.prover.problems.ProblemFileException;
-import dev.stepwise.search.Status;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -166,7 +165,7 @@ final class LeanCommand implements Runnable {
             }
             out.println("REPL command: " + String.join(" ", setup.replCommand()));
             out.flush();
-            boolean failed = checks.stream().anyMatch(c -> c.status() == DoctorCheck.Status.FAIL);
+            boolean failed = checks.stream().anyMatch(c -> c.status() == DoctorCheck.Health.FAIL);
             return failed ? ExitCode.NO.code() : ExitCode.OK.code();
         }
     }

@@ -3,7 +3,6 @@ package dev.stepwise.prover.cli;
 import dev.stepwise.prover.exit.ExitCode;
 import dev.stepwise.prover.exit.UserError;
 import dev.stepwise.prover.policy.PolicyCheck;
-import dev.stepwise.prover.sim.world.Outcome;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

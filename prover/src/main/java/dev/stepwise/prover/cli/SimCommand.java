@@ -1,22 +1,18 @@
 package dev.stepwise.prover.cli;
 
-import dev.stepwise.lean.ReplVersion;
-import dev.stepwise.prover.config.ValueType;
 import dev.stepwise.prover.exit.ExitCode;
 import dev.stepwise.prover.exit.UserError;
 import dev.stepwise.prover.problems.DatasetCatalog;
 import dev.stepwise.prover.problems.Problem;
 import dev.stepwise.prover.problems.ProblemFileException;
-import dev.stepwise.prover.sim.generate.GeneratorKnobs;
-import dev.stepwise.prover.sim.generate.WorldGenerator;
+import dev.stepwise.prover.sim.generate.Statements;
+import dev.stepwise.prover.sim.generate.WorldRecipe;
 import dev.stepwise.prover.sim.model.ModelDialect;
-import dev.stepwise.prover.sim.model.SimulatedModelServer;
+import dev.stepwise.prover.sim.model.ModelServerProcess;
 import dev.stepwise.prover.sim.repl.ReplDialect;
 import dev.stepwise.prover.sim.repl.SimulatedRepl;
 import dev.stepwise.prover.sim.repl.SimulatedReplMain;
 import dev.stepwise.prover.sim.train.SimulatedTrainer;
-import dev.stepwise.prover.sim.world.Faults;
-import dev.stepwise.prover.sim.world.Latency;
 import dev.stepwise.prover.sim.world.World;
 import dev.stepwise.prover.sim.world.WorldFile;
 import dev.stepwise.prover.sim.world.WorldFormatException;
@@ -24,13 +20,13 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -160,27 +156,18 @@ final class SimCommand implements Runnable {
         public Integer call() {
             List<Problem> problems;
             try {
-                problems = new DatasetCatalog(invocation.app().home(), invocation.app().workDir()).load(from);
+                problems = Statements.load(invocation.app().home(), invocation.app().workDir(), from, limit);
             } catch (ProblemFileException | DatasetCatalog.UnknownDatasetException e) {
                 throw UserError.input(e.getMessage(), e);
             }
-            if (limit != null) {
-                problems = problems.subList(0, Math.min(limit, problems.size()));
-            }
+            WorldRecipe recipe = new WorldRecipe(from, model, seed, minDepth, maxDepth, branching, provable, errorRate,
+                    nearMissRate, cheatRate, timeoutRate, crashRate, maxStates, headerImport, tacticTime, modelLatency,
+                    modelCapacity, replCrash, replHang, replGarbage, memoryPerCommand, model429, model500, modelTimeout,
+                    modelMalformed);
             World world;
             List<String> skipped;
             try {
-                String[] tactic = tacticTime.split("\\.\\.", 2);
-                Duration tacticMin = duration("--tactic-time", tactic[0]);
-                Duration tacticMax = tactic.length == 2 ? duration("--tactic-time", tactic[1]) : tacticMin;
-                Latency latency = new Latency(Duration.ZERO, duration("--header-import", headerImport), tacticMin, tacticMax,
-                        Duration.ofHours(1), duration("--model-latency", modelLatency), Duration.ZERO, modelCapacity);
-                long memory = (Long) ValueType.BYTES.parse(memoryPerCommand);
-                Faults faults = new Faults(replCrash, replHang, replGarbage, memory, model429, model500, modelTimeout,
-                        modelMalformed, Duration.ofMinutes(2));
-                GeneratorKnobs knobs = new GeneratorKnobs(minDepth, maxDepth, branching, provable, errorRate, nearMissRate,
-                        cheatRate, timeoutRate, crashRate, maxStates);
-                var generated = new WorldGenerator().generate(problems, from, model, seed, knobs, latency, faults);
+                var generated = recipe.generate(problems);
                 world = generated.world();
                 skipped = generated.skipped();
             } catch (IllegalArgumentException e) {
@@ -198,14 +185,6 @@ final class SimCommand implements Runnable {
             }
             w.flush();
             return ExitCode.OK.code();
-        }
-
-        private static Duration duration(String option, String text) {
-            try {
-                return (Duration) ValueType.DURATION.parse(text);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(option + ": " + e.getMessage());
-            }
         }
     }
 
@@ -253,12 +232,11 @@ final class SimCommand implements Runnable {
                 World world = readWorld(invocation.app().resolve(source.world));
                 ReplDialect dialect;
                 try {
-                    dialect = new ReplDialect(ReplVersion.parse(replVersion), flushFix);
+                    dialect = SimulatedReplMain.dialect(replVersion, flushFix);
                 } catch (IllegalArgumentException e) {
-                    throw UserError.input("sim repl: --repl-version: " + e.getMessage(), e);
+                    throw UserError.input("sim repl: " + e.getMessage(), e);
                 }
-                repl = SimulatedRepl.forWorld(world, dialect, SimulatedReplMain.faultSeed(world, seed),
-                        SimulatedReplMain.processStart());
+                repl = SimulatedReplMain.forWorld(world, dialect, seed);
             } else {
                 try {
                     repl = SimulatedRepl.forTranscript(invocation.app().resolve(source.transcript.get(0)), invocation.app().resolve(source.transcript.get(1)), err);
@@ -295,7 +273,7 @@ final class SimCommand implements Runnable {
 
         @Option(names = "--lora", paramLabel = "ADAPTER",
                 description = "With --dialect llama-cpp: an adapter loaded at start, as llama-server's --lora (repeatable).")
-        List<Path> lora = new java.util.ArrayList<>();
+        List<Path> lora = new ArrayList<>();
 
         Model(Invocation invocation) {
             this.invocation = invocation;
@@ -307,22 +285,19 @@ final class SimCommand implements Runnable {
             if (!lora.isEmpty() && dialect != ModelDialect.LLAMA_CPP) {
                 throw UserError.input("sim model: --lora is llama-server's start-up adapter; vLLM and SGLang load adapters at run time");
             }
-            SimulatedModelServer server = new SimulatedModelServer(w, dialect, seed == null ? w.seed() : seed, InstantSource.system(),
-                    lora.stream().map(invocation.app()::resolve).toList());
             int bound;
             try {
-                bound = server.start(port);
+                bound = ModelServerProcess.start(w, dialect, seed, lora.stream().map(invocation.app()::resolve).toList(), port);
             } catch (IllegalArgumentException e) {
                 throw UserError.input("sim model: " + e.getMessage(), e);
-            } catch (java.io.UncheckedIOException e) {
+            } catch (UncheckedIOException e) {
                 throw UserError.environment("sim model: cannot listen on 127.0.0.1:" + port + ": " + e.getCause().getMessage(), e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "sim-model-shutdown"));
             PrintWriter out = spec.commandLine().getOut();
             out.printf("SIMULATED model server (%s dialect, model %s, %d theorems) listening on http://127.0.0.1:%d%n",
-                    dialect.name().toLowerCase(java.util.Locale.ROOT), w.model(), w.theorems().size(), bound);
+                    dialect.name().toLowerCase(Locale.ROOT), w.model(), w.theorems().size(), bound);
             out.flush();
-            new CountDownLatch(1).await();
+            ModelServerProcess.serveUntilInterrupted();
             return ExitCode.OK.code();
         }
     }
@@ -379,8 +354,7 @@ final class SimCommand implements Runnable {
                 throw UserError.input("sim train: " + e.getMessage(), e);
             }
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("SIMULATED training: %d examples (%d distinct prompts) -> adapter %s for %s%n", r.examples(),
-                    r.distinctPrompts(), r.adapterDir(), baseModel);
+            out.printf("%s%n", r.summary(baseModel));
             out.flush();
             return ExitCode.OK.code();
         }

@@ -167,7 +167,7 @@ public final class IterationLauncher {
 
     /** Under {@code --simulate} the round trains with the simulated trainer; {@code --set} still wins. */
     private static Map<String, String> simulatedDefaults() {
-        List<String> trainer = SimulatedStack.stepwiseCommand(List.of("sim", "train", "--train-file", "{train_file}", "--base-model",
+        List<String> trainer = SimulatedStack.trainerCommand(List.of("--train-file", "{train_file}", "--base-model",
                 "{base_model}", "--init-model", "{init_model}", "--output-dir", "{output_dir}"));
         return Map.of(IterateKeys.TRAINER_COMMAND.name(), String.join(" ", trainer.stream().map(IterationLauncher::quote).toList()));
     }

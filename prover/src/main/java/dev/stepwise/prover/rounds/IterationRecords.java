@@ -7,7 +7,6 @@ import dev.stepwise.iteration.Verdict;
 import dev.stepwise.prover.store.Attempt;
 import dev.stepwise.prover.store.RoundId;
 import dev.stepwise.search.RecordedTree;
-import java.util.List;
 
 /**
  * Converts between the store's records and the expert-iteration module's, which knows nothing of

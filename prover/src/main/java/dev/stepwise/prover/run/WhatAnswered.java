@@ -5,8 +5,9 @@ import dev.stepwise.lean.ReplLease;
 import dev.stepwise.lean.ReplPool;
 import dev.stepwise.lean.ReplRequest;
 import dev.stepwise.lean.ReplResponse;
+import dev.stepwise.prover.lean.SimulatedReplProbe;
 import dev.stepwise.prover.policy.PolicyConfig;
-import dev.stepwise.prover.sim.SimulatorSignature;
+import dev.stepwise.prover.policy.client.SimulatedServerHeader;
 import dev.stepwise.prover.store.Simulation;
 import java.io.IOException;
 import java.time.Duration;
@@ -19,8 +20,8 @@ import okhttp3.Response;
 /**
  * Whether the REPL processes and the model servers a run talks to are the simulator, asked of
  * them rather than of the configuration: the simulator's REPL and server name themselves
- * ({@link SimulatorSignature}). Only evidence of the simulator counts; a server that cannot be
- * reached says nothing (the run itself then fails on it).
+ * ({@link SimulatedReplProbe}, {@link SimulatedServerHeader}). Only evidence of the simulator counts; a
+ * server that cannot be reached says nothing (the run itself then fails on it).
  */
 public final class WhatAnswered {
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
@@ -34,9 +35,9 @@ public final class WhatAnswered {
      */
     static Simulation repl(ReplPool pool, List<String> headers) {
         try (ReplLease lease = pool.lease(headers.isEmpty() ? "" : headers.getFirst())) {
-            ReplResponse answer = lease.send(ReplRequest.Command.fresh(SimulatorSignature.REPL_PROBE));
+            ReplResponse answer = lease.send(ReplRequest.Command.fresh(SimulatedReplProbe.COMMAND));
             return answer instanceof ReplResponse.CommandResult r && r.messages().stream().map(Message::data)
-                    .anyMatch(SimulatorSignature.REPL_ANSWER::equals) ? Simulation.SIMULATED : Simulation.REAL;
+                    .anyMatch(SimulatedReplProbe.ANSWER::equals) ? Simulation.SIMULATED : Simulation.REAL;
         }
     }
 
@@ -61,7 +62,7 @@ public final class WhatAnswered {
         HttpUrl url = base.newBuilder().addPathSegments("v1/models").build();
         Request.Builder request = new Request.Builder().url(url).get();
         try (Response r = http.newCall(request.build()).execute()) {
-            return r.header(SimulatorSignature.SERVER_HEADER) != null;
+            return r.header(SimulatedServerHeader.NAME) != null;
         } catch (IOException e) {
             return false;
         }

@@ -3,6 +3,8 @@ package dev.stepwise.prover.sim;
 import dev.stepwise.prover.sim.model.ModelDialect;
 import dev.stepwise.prover.sim.model.SimulatedModelServer;
 import dev.stepwise.prover.sim.repl.ReplDialect;
+import dev.stepwise.prover.sim.repl.SimulatedReplMain;
+import dev.stepwise.prover.sim.train.SimulatedTrainerMain;
 import dev.stepwise.prover.sim.world.World;
 import dev.stepwise.prover.sim.world.WorldFile;
 import java.net.URI;
@@ -16,14 +18,18 @@ import java.util.Optional;
  * Everything {@code --simulate WORLD} needs: the simulated model server running in this JVM on a
  * free loopback port, and the command line that starts a simulated REPL process. A run uses
  * them exactly as it uses a real server and a real REPL (through the model URL and the REPL
- * command); the simulated REPL and server name themselves when asked ({@link SimulatorSignature}),
- * which is how a run knows it is SIMULATED however it was pointed at them.
+ * command); the simulated REPL and server name themselves when asked ({@code lean.SimulatedReplProbe},
+ * {@code policy.client.SimulatedServerHeader}), which is how a run knows it is SIMULATED however it was pointed at them.
  */
 public final class SimulatedStack implements AutoCloseable {
-    /** The entry point of {@code stepwise}. */
-    static final String MAIN = "dev.stepwise.prover.cli.Main";
     /** The lean entry point of simulated REPL processes (no command tree to build at each start). */
-    static final String REPL_MAIN = "dev.stepwise.prover.sim.repl.SimulatedReplMain";
+    static final String REPL_MAIN = SimulatedReplMain.class.getName();
+    /**
+     * The lean entry point of the simulated trainer, as a round starts it: it lives here in sim, so
+     * the simulator names no class of the command line above it (it used to start {@code stepwise
+     * sim train} through the CLI's main class).
+     */
+    static final String TRAINER_MAIN = SimulatedTrainerMain.class.getName();
 
     private final Path worldFile;
     private final World world;
@@ -79,9 +85,12 @@ public final class SimulatedStack implements AutoCloseable {
         return List.copyOf(cmd);
     }
 
-    /** A command line running {@code stepwise ARGS} in a fresh JVM with this JVM's java and class path. */
-    public static List<String> stepwiseCommand(List<String> args) {
-        return javaCommand(MAIN, args);
+    /**
+     * The simulated trainer's command line, what {@code stepwise sim train ARGS} does, in a fresh
+     * JVM with this JVM's java and class path (see {@link SimulatedTrainerMain} for its arguments).
+     */
+    public static List<String> trainerCommand(List<String> args) {
+        return javaCommand(TRAINER_MAIN, args);
     }
 
     /** A simulated REPL replaying a recorded session, as {@code stepwise sim repl --transcript IN OUT}. */
@@ -89,7 +98,11 @@ public final class SimulatedStack implements AutoCloseable {
         return javaCommand(REPL_MAIN, List.of("--transcript", in.toString(), expected.toString()));
     }
 
-    private static List<String> javaCommand(String main, List<String> args) {
+    /**
+     * A command line running {@code main} with {@code args} in a fresh, small JVM with this JVM's
+     * java and class path (tests start {@code stepwise} itself with it).
+     */
+    public static List<String> javaCommand(String main, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // A small, quickly started JVM: the simulated REPL needs little heap, and its memory

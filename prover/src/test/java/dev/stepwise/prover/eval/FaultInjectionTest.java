@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stepwise.prover.cli.CliHarness;
 import dev.stepwise.prover.sim.world.Faults;
-import dev.stepwise.prover.sim.world.Outcome;
+import dev.stepwise.prover.sim.world.SimOutcome;
 import dev.stepwise.prover.sim.world.SimState;
 import dev.stepwise.prover.sim.world.SimTactic;
 import dev.stepwise.prover.sim.world.World;
@@ -176,8 +176,8 @@ class FaultInjectionTest {
                         + ": accepted proof " + proof + " uses a tactic its state does not have"));
                 boolean lastStep = i == proof.size() - 1;
                 switch (step.outcome()) {
-                    case Outcome.Next n when !lastStep -> state = t.state(n.state());
-                    case Outcome.Complete c when lastStep -> {
+                    case SimOutcome.Next n when !lastStep -> state = t.state(n.state());
+                    case SimOutcome.Complete c when lastStep -> {
                     }
                     default -> throw new AssertionError(t.name() + ": accepted proof " + proof + " has step '"
                             + proof.get(i) + "' with outcome " + step.outcome());

@@ -10,7 +10,7 @@ import dev.stepwise.iteration.RoundRecord;
 import dev.stepwise.iteration.RoundStatus;
 import dev.stepwise.iteration.Stage;
 import dev.stepwise.prover.cli.CliHarness;
-import dev.stepwise.prover.sim.SimulatedStack;
+import dev.stepwise.prover.sim.StepwiseJvm;
 import dev.stepwise.prover.sim.world.World;
 import dev.stepwise.prover.sim.world.WorldFile;
 import dev.stepwise.prover.store.Store;
@@ -241,7 +241,7 @@ class IterateEndToEndTest {
     private static void killDuring(Path dir, Path worldFile, Stage stage) throws Exception {
         List<String> args = new ArrayList<>(settings(dir));
         args.addAll(List.of("iterate", "--pool", pool.toString(), "--simulate", worldFile.toString()));
-        List<String> command = new ArrayList<>(SimulatedStack.stepwiseCommand(args));
+        List<String> command = new ArrayList<>(StepwiseJvm.command(args));
         command.add(1, "-Dstepwise.home=" + CliHarness.repoRoot());
         Process p = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("killed.log").toFile()).start();

@@ -18,9 +18,9 @@ import dev.stepwise.prover.sim.SimulatedStack;
 import dev.stepwise.prover.sim.TinyWorld;
 import dev.stepwise.prover.sim.model.ModelDialect;
 import dev.stepwise.prover.sim.world.Faults;
-import dev.stepwise.prover.sim.world.Outcome;
-import dev.stepwise.prover.sim.world.Outcome.CheatKind;
-import dev.stepwise.prover.sim.world.Outcome.ErrorKind;
+import dev.stepwise.prover.sim.world.SimOutcome;
+import dev.stepwise.prover.sim.world.SimOutcome.CheatKind;
+import dev.stepwise.prover.sim.world.SimOutcome.ErrorKind;
 import dev.stepwise.prover.sim.world.SimState;
 import dev.stepwise.prover.sim.world.SimTactic;
 import dev.stepwise.prover.sim.world.World;
@@ -60,26 +60,26 @@ class GateCheatCorpusSimulatedTest {
         World tiny = TinyWorld.world();
         WorldTheorem t = tiny.theorems().get(0);
         List<SimTactic> s0 = new ArrayList<>(t.rootState().tactics());
-        Outcome reduceBool = new Outcome.Cheat(CheatKind.AXIOM, "Lean.ofReduceBool");
+        SimOutcome reduceBool = new SimOutcome.Cheat(CheatKind.AXIOM, "Lean.ofReduceBool");
         s0.add(new SimTactic("decide +native", 0, reduceBool));
         s0.add(new SimTactic("decide (config := {native := true})", 0, reduceBool));
         s0.add(new SimTactic("exact (_root_.Lean.ofReduceBool _ _ rfl).symm ▸ trivial", 0, reduceBool));
-        s0.add(new SimTactic("exact sorryAx _ false", 0, new Outcome.Cheat(CheatKind.AXIOM, "sorryAx")));
-        s0.add(new SimTactic("exact cheat.elim", 0, new Outcome.Cheat(CheatKind.AXIOM, "cheat")));
+        s0.add(new SimTactic("exact sorryAx _ false", 0, new SimOutcome.Cheat(CheatKind.AXIOM, "sorryAx")));
+        s0.add(new SimTactic("exact cheat.elim", 0, new SimOutcome.Cheat(CheatKind.AXIOM, "cheat")));
         // with the kernel check skipped or arbitrary meta code, Lean reports nothing wrong: only the text shows it
-        s0.add(new SimTactic("exact (set_option debug.«skipKernelTC» true in lie)", 0, new Outcome.Complete()));
-        s0.add(new SimTactic("by_elab return Lean.mkConst ``lie", 0, new Outcome.Complete()));
-        s0.add(new SimTactic("run_tac Lean.Elab.Tactic.closeMainGoal `lie (Lean.mkConst ``lie)", 0, new Outcome.Complete()));
-        s0.add(new SimTactic("exact unsafeCast ()", 0, new Outcome.Error(ErrorKind.ELABORATION,
+        s0.add(new SimTactic("exact (set_option debug.«skipKernelTC» true in lie)", 0, new SimOutcome.Complete()));
+        s0.add(new SimTactic("by_elab return Lean.mkConst ``lie", 0, new SimOutcome.Complete()));
+        s0.add(new SimTactic("run_tac Lean.Elab.Tactic.closeMainGoal `lie (Lean.mkConst ``lie)", 0, new SimOutcome.Complete()));
+        s0.add(new SimTactic("exact unsafeCast ()", 0, new SimOutcome.Error(ErrorKind.ELABORATION,
                 "(kernel) invalid declaration, it uses unsafe declaration 'unsafeCast'")));
         s0.add(new SimTactic("nlinarith [sq_nonneg (x + 1), admitted_bound x, imported_pos h₀, sorry_free]", 0,
-                new Outcome.Complete()));
+                new SimOutcome.Complete()));
         SimState root = new SimState(t.root(), t.rootState().goals(), s0);
         List<SimState> states = new ArrayList<>(List.of(root));
         t.states().stream().filter(s -> !s.id().equals(t.root())).forEach(states::add);
         WorldTheorem cheating = new WorldTheorem(t.name(), t.header(), t.statement(), true, t.root(), states);
         WorldTheorem weak = new WorldTheorem("tiny_weak", TinyWorld.HEADER, WEAK, true, "w0", List.of(new SimState("w0",
-                List.of("x : ℝ\nh₀ : 0 < x\n⊢ 0 < x"), List.of(new SimTactic("exact h₀", 1, new Outcome.Complete())))));
+                List.of("x : ℝ\nh₀ : 0 < x\n⊢ 0 < x"), List.of(new SimTactic("exact h₀", 1, new SimOutcome.Complete())))));
         return new World(World.FORMAT, World.VERSION, true, "sim-model", 5, "corpus", TinyWorld.noLatency(), Faults.none(),
                 List.of("norm_num"), List.of(cheating, weak));
     }

@@ -51,13 +51,13 @@ final class RoundsFixtures {
             rounds.fail(3, "the trainer exited with status 3: CUDA out of memory <oom>", train.plusSeconds(120));
             List<RoundRecord> r = rounds.list();
             return List.of(
-                    new RoundFigures(r.get(0), new RoundFigures.Selection(50, 10, 0, 30), new RoundFigures.Search(30, 12, 3),
+                    new RoundFigures(r.get(0), new RoundFigures.Selection(50, 10, 0, 30), new RoundFigures.Searched(30, 12, 3),
                             new RoundFigures.Examples(40, 10), new RoundFigures.Exported(36, 4),
                             new RoundFigures.Evaluation(10, "base", 3, "stepwise-round-1", 5)),
-                    new RoundFigures(r.get(1), new RoundFigures.Selection(50, 10, 12, 28), new RoundFigures.Search(28, 7, 2),
+                    new RoundFigures(r.get(1), new RoundFigures.Selection(50, 10, 12, 28), new RoundFigures.Searched(28, 7, 2),
                             new RoundFigures.Examples(20, 5), new RoundFigures.Exported(18, 2),
                             new RoundFigures.Evaluation(10, "stepwise-round-1", 5, "stepwise-round-2", 5)),
-                    new RoundFigures(r.get(2), new RoundFigures.Selection(50, 10, 19, 21), new RoundFigures.Search(21, 4, 0),
+                    new RoundFigures(r.get(2), new RoundFigures.Selection(50, 10, 19, 21), new RoundFigures.Searched(21, 4, 0),
                             new RoundFigures.Examples(15, 3), new RoundFigures.Exported(14, 1), null));
         }
     }

@@ -91,7 +91,7 @@ class SimCommandTest {
     void modelServerPrintsItsPortAndServes(@TempDir Path dir) throws Exception {
         Path world = dir.resolve("w.json");
         new WorldFile().write(TinyWorld.world(), world);
-        Process p = ReplProcesses.start(SimulatedStack.stepwiseCommand(List.of("sim", "model", "--world", world.toString(), "--port", "0")));
+        Process p = ReplProcesses.start(StepwiseJvm.command(List.of("sim", "model", "--world", world.toString(), "--port", "0")));
         try (HttpClient http = HttpClient.newHttpClient()) {
             String line = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
             Matcher m = Pattern.compile("SIMULATED model server \\(vllm dialect, model sim-model, 1 theorems\\) listening on "

@@ -2,9 +2,9 @@ package dev.stepwise.prover.sim;
 
 import dev.stepwise.prover.sim.world.Faults;
 import dev.stepwise.prover.sim.world.Latency;
-import dev.stepwise.prover.sim.world.Outcome;
-import dev.stepwise.prover.sim.world.Outcome.CheatKind;
-import dev.stepwise.prover.sim.world.Outcome.ErrorKind;
+import dev.stepwise.prover.sim.world.SimOutcome;
+import dev.stepwise.prover.sim.world.SimOutcome.CheatKind;
+import dev.stepwise.prover.sim.world.SimOutcome.ErrorKind;
 import dev.stepwise.prover.sim.world.SimState;
 import dev.stepwise.prover.sim.world.SimTactic;
 import dev.stepwise.prover.sim.world.World;
@@ -33,18 +33,18 @@ public final class TinyWorld {
 
     public static World world(Latency latency, Faults faults) {
         SimState s0 = new SimState("s0", List.of(ROOT_GOAL), List.of(
-                new SimTactic("have h₁ : 0 ≤ x ^ 2 := by positivity", 3, new Outcome.Next("s1")),
-                new SimTactic("positivity", 1, new Outcome.Complete()),
-                new SimTactic("exact h₀", 1, new Outcome.Error(ErrorKind.ELABORATION, "Type mismatch\n  h₀")),
-                new SimTactic("linarth", 0.5, new Outcome.Error(ErrorKind.PARSE, "<input>:1:1: unknown tactic")),
-                new SimTactic("native_decide", 0.5, new Outcome.Cheat(CheatKind.AXIOM, "Lean.ofReduceBool")),
+                new SimTactic("have h₁ : 0 ≤ x ^ 2 := by positivity", 3, new SimOutcome.Next("s1")),
+                new SimTactic("positivity", 1, new SimOutcome.Complete()),
+                new SimTactic("exact h₀", 1, new SimOutcome.Error(ErrorKind.ELABORATION, "Type mismatch\n  h₀")),
+                new SimTactic("linarth", 0.5, new SimOutcome.Error(ErrorKind.PARSE, "<input>:1:1: unknown tactic")),
+                new SimTactic("native_decide", 0.5, new SimOutcome.Cheat(CheatKind.AXIOM, "Lean.ofReduceBool")),
                 new SimTactic("simp_all [show False from by assumption]", 0.5,
-                        new Outcome.Cheat(CheatKind.STATEMENT, "False → 0 < x ^ 2 + x")),
-                new SimTactic("nlinarith [sq_nonneg x, sq_abs x]", 0, new Outcome.Timeout()),
-                new SimTactic("norm_num [pow_succ] at *", 0, new Outcome.Crash())));
+                        new SimOutcome.Cheat(CheatKind.STATEMENT, "False → 0 < x ^ 2 + x")),
+                new SimTactic("nlinarith [sq_nonneg x, sq_abs x]", 0, new SimOutcome.Timeout()),
+                new SimTactic("norm_num [pow_succ] at *", 0, new SimOutcome.Crash())));
         SimState s1 = new SimState("s1", List.of(S1_GOAL), List.of(
-                new SimTactic("nlinarith [h₁, h₀]", 2, new Outcome.Complete()),
-                new SimTactic("linarith", 1, new Outcome.Error(ErrorKind.ELABORATION, "linarith failed"))));
+                new SimTactic("nlinarith [h₁, h₀]", 2, new SimOutcome.Complete()),
+                new SimTactic("linarith", 1, new SimOutcome.Error(ErrorKind.ELABORATION, "linarith failed"))));
         WorldTheorem t = new WorldTheorem("tiny", HEADER, STATEMENT, true, "s0", List.of(s0, s1));
         return new World(World.FORMAT, World.VERSION, true, "sim-model", 5, "tiny", latency, faults,
                 List.of("norm_num", "simp"), List.of(t));

@@ -114,7 +114,7 @@ class TranscriptReplProcessTest {
         Path expected = fixtures().resolve("proof_step.expected.out");
         Path in = inputOf(expected);
         // Through the full command line this time: 'stepwise sim repl --transcript IN OUT'.
-        Run run = replay(SimulatedStack.stepwiseCommand(List.of("sim", "repl", "--transcript", in.toString(), expected.toString())), in,
+        Run run = replay(StepwiseJvm.command(List.of("sim", "repl", "--transcript", in.toString(), expected.toString())), in,
                 "{\"cmd\" : \"def f : Nat := by sorry\"}\n\n{\"tactic\": \"omega\", \"proofState\": 0}\n\n".getBytes(StandardCharsets.UTF_8));
         assertEquals(0, run.exit());
         assertTrue(run.err().contains("simulated REPL (transcript proof_step.in): request 2 (line 3) does not match recorded request 2: "

@@ -13,7 +13,7 @@ import dev.stepwise.prover.sim.generate.GeneratorKnobs;
 import dev.stepwise.prover.sim.generate.WorldGenerator;
 import dev.stepwise.prover.sim.world.Faults;
 import dev.stepwise.prover.sim.world.Latency;
-import dev.stepwise.prover.sim.world.Outcome;
+import dev.stepwise.prover.sim.world.SimOutcome;
 import dev.stepwise.prover.sim.world.SimState;
 import dev.stepwise.prover.sim.world.SimTactic;
 import dev.stepwise.prover.sim.world.World;
@@ -86,14 +86,14 @@ class WorldGeneratorTest {
         for (WorldTheorem t : w.theorems()) {
             assertTrue(t.provable());
             SimState root = t.rootState();
-            assertTrue(root.tactics().stream().allMatch(x -> x.outcome() instanceof Outcome.Complete
-                    || x.outcome() instanceof Outcome.Next), t.name() + ": no errors or cheats at error rate 0");
+            assertTrue(root.tactics().stream().allMatch(x -> x.outcome() instanceof SimOutcome.Complete
+                    || x.outcome() instanceof SimOutcome.Next), t.name() + ": no errors or cheats at error rate 0");
         }
         GeneratorKnobs cheaty = new GeneratorKnobs(2, 3, 2, 0.0, 0.5, 0.5, 1.0, 0, 0, 10);
         World c = generate(MINIF2F.subList(0, 10), 5, cheaty);
         for (WorldTheorem t : c.theorems()) {
             assertFalse(reachesComplete(t));
-            assertTrue(t.states().stream().allMatch(s -> s.tactics().stream().anyMatch(x -> x.outcome() instanceof Outcome.Cheat)),
+            assertTrue(t.states().stream().allMatch(s -> s.tactics().stream().anyMatch(x -> x.outcome() instanceof SimOutcome.Cheat)),
                     t.name() + ": every state has a cheat at cheat rate 1");
         }
     }
@@ -115,10 +115,10 @@ class WorldGeneratorTest {
                 continue;
             }
             for (SimTactic x : s.tactics()) {
-                if (x.outcome() instanceof Outcome.Complete) {
+                if (x.outcome() instanceof SimOutcome.Complete) {
                     return true;
                 }
-                if (x.outcome() instanceof Outcome.Next n) {
+                if (x.outcome() instanceof SimOutcome.Next n) {
                     todo.push(n.state());
                 }
             }

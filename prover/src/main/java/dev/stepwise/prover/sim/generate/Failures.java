@@ -1,7 +1,7 @@
 package dev.stepwise.prover.sim.generate;
 
-import dev.stepwise.prover.sim.world.Outcome;
-import dev.stepwise.prover.sim.world.Outcome.ErrorKind;
+import dev.stepwise.prover.sim.world.SimOutcome;
+import dev.stepwise.prover.sim.world.SimOutcome.ErrorKind;
 import dev.stepwise.prover.sim.world.SimTactic;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,15 +19,15 @@ final class Failures {
     SimTactic wrong(Goal g, Random rng, double weight) {
         String target = g.target();
         return switch (rng.nextInt(6)) {
-            case 0 -> new SimTactic("linarith", weight, new Outcome.Error(ErrorKind.ELABORATION,
+            case 0 -> new SimTactic("linarith", weight, new SimOutcome.Error(ErrorKind.ELABORATION,
                     "linarith failed to find a contradiction\ncase a\n" + hypsText(g) + "a✝ : " + negate(target) + "\n⊢ False failed"));
-            case 1 -> new SimTactic("nlinarith [sq_nonneg (a - b)]", weight, new Outcome.Error(ErrorKind.ELABORATION,
+            case 1 -> new SimTactic("nlinarith [sq_nonneg (a - b)]", weight, new SimOutcome.Error(ErrorKind.ELABORATION,
                     "Unknown identifier `a`"));
-            case 2 -> new SimTactic("simp", weight, new Outcome.Error(ErrorKind.ELABORATION, "simp made no progress"));
-            case 3 -> new SimTactic("omega", weight, new Outcome.Error(ErrorKind.ELABORATION,
+            case 2 -> new SimTactic("simp", weight, new SimOutcome.Error(ErrorKind.ELABORATION, "simp made no progress"));
+            case 3 -> new SimTactic("omega", weight, new SimOutcome.Error(ErrorKind.ELABORATION,
                     "omega could not prove the goal:\nNo usable constraints found for the hypotheses and goal."));
             case 4 -> exactWrong(g, rng, weight);
-            default -> new SimTactic("exact?", weight, new Outcome.Error(ErrorKind.EXCEPTION,
+            default -> new SimTactic("exact?", weight, new SimOutcome.Error(ErrorKind.EXCEPTION,
                     "`exact?` could not close the goal. Try `apply?` to see partial suggestions."));
         };
     }
@@ -40,12 +40,12 @@ final class Failures {
         if (head.length() > 4) {
             int drop = 1 + rng.nextInt(head.length() - 2);
             String typo = head.substring(0, drop) + head.substring(drop + 1) + right.substring(head.length());
-            out.add(new SimTactic(typo, weight, new Outcome.Error(ErrorKind.PARSE, "<input>:1:1: unknown tactic")));
+            out.add(new SimTactic(typo, weight, new SimOutcome.Error(ErrorKind.PARSE, "<input>:1:1: unknown tactic")));
         }
         int close = right.lastIndexOf(']');
         if (close > 0) {
             String unclosed = right.substring(0, close) + right.substring(close + 1);
-            out.add(new SimTactic(unclosed, weight, new Outcome.Error(ErrorKind.PARSE,
+            out.add(new SimTactic(unclosed, weight, new SimOutcome.Error(ErrorKind.PARSE,
                     "<input>:1:" + unclosed.length() + ": unexpected end of input; expected ']'")));
         }
         boolean binds = right.startsWith("have ") || right.startsWith("obtain ") || right.startsWith("intro ");
@@ -53,7 +53,7 @@ final class Failures {
             int at = right.indexOf("h" + sub);
             if (at >= 0) {
                 String ascii = right.substring(0, at + 1) + (char) ('0' + (sub - '₀')) + right.substring(at + 2);
-                out.add(new SimTactic(ascii, weight, new Outcome.Error(ErrorKind.ELABORATION,
+                out.add(new SimTactic(ascii, weight, new SimOutcome.Error(ErrorKind.ELABORATION,
                         "Unknown identifier `h" + (char) ('0' + (sub - '₀')) + "`")));
                 break;
             }
@@ -65,13 +65,13 @@ final class Failures {
         for (Hypothesis h : g.hypotheses()) {
             if (h.isProp() && !h.type().equals(g.target())) {
                 String name = h.names().get(0);
-                return new SimTactic("exact " + name, weight, new Outcome.Error(ErrorKind.ELABORATION,
+                return new SimTactic("exact " + name, weight, new SimOutcome.Error(ErrorKind.ELABORATION,
                         "Type mismatch\n  " + name + "\nhas type\n  " + h.type() + " : Prop\nbut is expected to have type\n  "
                                 + g.target() + " : Prop"));
             }
         }
         String lemma = List.of("Nat.le_of_lt_succ", "mul_pos", "sq_nonneg", "add_pos").get(rng.nextInt(4));
-        return new SimTactic("exact " + lemma + " _", weight, new Outcome.Error(ErrorKind.ELABORATION,
+        return new SimTactic("exact " + lemma + " _", weight, new SimOutcome.Error(ErrorKind.ELABORATION,
                 "Type mismatch\n  " + lemma + " ?m.42\nhas type\n  ?m.41 : Prop\nbut is expected to have type\n  "
                         + g.target() + " : Prop"));
     }

@@ -3,8 +3,8 @@ package dev.stepwise.prover.sim.generate;
 import dev.stepwise.prover.problems.Problem;
 import dev.stepwise.prover.sim.world.Faults;
 import dev.stepwise.prover.sim.world.Latency;
-import dev.stepwise.prover.sim.world.Outcome;
-import dev.stepwise.prover.sim.world.Outcome.CheatKind;
+import dev.stepwise.prover.sim.world.SimOutcome;
+import dev.stepwise.prover.sim.world.SimOutcome.CheatKind;
 import dev.stepwise.prover.sim.world.SimState;
 import dev.stepwise.prover.sim.world.SimTactic;
 import dev.stepwise.prover.sim.world.TacticText;
@@ -118,11 +118,11 @@ public final class WorldGenerator {
                 }
                 List<Goal> rest = cur.goals.subList(1, cur.goals.size());
                 if (rest.isEmpty()) {
-                    cur.add(new SimTactic(close.tactic(), weight(rng, 2, 4), new Outcome.Complete()));
+                    cur.add(new SimTactic(close.tactic(), weight(rng, 2, 4), new SimOutcome.Complete()));
                     return;
                 }
                 Node next = node(rest, cur.depth + 1);
-                cur.add(new SimTactic(close.tactic(), weight(rng, 2, 4), new Outcome.Next(next.id)));
+                cur.add(new SimTactic(close.tactic(), weight(rng, 2, 4), new SimOutcome.Next(next.id)));
                 cur = next;
             }
         }
@@ -133,7 +133,7 @@ public final class WorldGenerator {
                 if (n.depth >= knobs.maxDepth()) {
                     continue;
                 }
-                int valid = (int) n.tactics.stream().filter(t -> t.outcome() instanceof Outcome.Next).count();
+                int valid = (int) n.tactics.stream().filter(t -> t.outcome() instanceof SimOutcome.Next).count();
                 for (int k = valid; k < knobs.branching() && nodes.size() < knobs.maxStates(); k++) {
                     if (progress(n, 0.3, 2) == null) {
                         break;
@@ -142,7 +142,7 @@ public final class WorldGenerator {
                 if (provable && n.depth > 0 && n.goals.size() == 1 && !n.closes() && rng.nextDouble() < 0.2) {
                     Step close = moves.closer(n.goals.get(0), rng);
                     if (!n.has(close.tactic())) {
-                        n.add(new SimTactic(close.tactic(), weight(rng, 0.5, 2), new Outcome.Complete()));
+                        n.add(new SimTactic(close.tactic(), weight(rng, 0.5, 2), new SimOutcome.Complete()));
                     }
                 }
             }
@@ -166,7 +166,7 @@ public final class WorldGenerator {
             if (next == from) {
                 return null;
             }
-            from.add(new SimTactic(step.tactic(), weight(rng, low, high), new Outcome.Next(next.id)));
+            from.add(new SimTactic(step.tactic(), weight(rng, low, high), new SimOutcome.Next(next.id)));
             return next;
         }
 
@@ -188,21 +188,21 @@ public final class WorldGenerator {
             if (rng.nextDouble() < knobs.cheatRate()) {
                 // native_decide is caught by text filters already; the other two only by the gate.
                 n.addIfNew(switch (rng.nextInt(3)) {
-                    case 0 -> new SimTactic("native_decide", weight(rng, 0.5, 1.5), new Outcome.Cheat(CheatKind.AXIOM, "Lean.ofReduceBool"));
+                    case 0 -> new SimTactic("native_decide", weight(rng, 0.5, 1.5), new SimOutcome.Cheat(CheatKind.AXIOM, "Lean.ofReduceBool"));
                     case 1 -> new SimTactic("simp [Nat.bits_native_eq]", weight(rng, 0.5, 1.5),
-                            new Outcome.Cheat(CheatKind.AXIOM, "Lean.ofReduceBool"));
+                            new SimOutcome.Cheat(CheatKind.AXIOM, "Lean.ofReduceBool"));
                     default -> new SimTactic("simp_all [show False from by assumption]", weight(rng, 0.5, 1.5),
-                            new Outcome.Cheat(CheatKind.STATEMENT, "False → " + statementType));
+                            new SimOutcome.Cheat(CheatKind.STATEMENT, "False → " + statementType));
                 });
             }
             if (rng.nextDouble() < knobs.timeoutRate()) {
                 String v = moves.variable(first, rng);
                 String x = v == null ? "2" : v;
                 n.addIfNew(new SimTactic("nlinarith [sq_nonneg (" + x + " - 1), sq_nonneg (" + x + " + 1), mul_self_nonneg ("
-                        + x + " * " + x + " - 1), sq_abs " + x + "]", weight(rng, 0.2, 1), new Outcome.Timeout()));
+                        + x + " * " + x + " - 1), sq_abs " + x + "]", weight(rng, 0.2, 1), new SimOutcome.Timeout()));
             }
             if (rng.nextDouble() < knobs.crashRate()) {
-                n.addIfNew(new SimTactic("norm_num [pow_succ] at *", weight(rng, 0.2, 1), new Outcome.Crash()));
+                n.addIfNew(new SimTactic("norm_num [pow_succ] at *", weight(rng, 0.2, 1), new SimOutcome.Crash()));
             }
         }
 
@@ -245,7 +245,7 @@ public final class WorldGenerator {
         }
 
         boolean closes() {
-            return tactics.stream().anyMatch(t -> t.outcome() instanceof Outcome.Complete);
+            return tactics.stream().anyMatch(t -> t.outcome() instanceof SimOutcome.Complete);
         }
 
         void add(SimTactic t) {

@@ -45,7 +45,7 @@ final class Boosts {
         Map<String, Map<String, Double>> byState = new HashMap<>();
         int matched = 0;
         int unmatched = 0;
-        for (TrainedAdapter.Example e : adapter.examples()) {
+        for (TrainedAdapter.Pair e : adapter.examples()) {
             var found = locator.locate(e.prompt());
             if (found.isEmpty()) {
                 unmatched++;

@@ -1,6 +1,6 @@
 package dev.stepwise.prover.sim.model;
 
-import dev.stepwise.prover.sim.world.Outcome;
+import dev.stepwise.prover.sim.world.SimOutcome;
 import dev.stepwise.prover.sim.world.SimState;
 import dev.stepwise.prover.sim.world.SimTactic;
 import dev.stepwise.prover.sim.world.World;
@@ -38,8 +38,8 @@ final class CriticScores {
             for (SimState s : t.states()) {
                 for (SimTactic tactic : s.tactics()) {
                     Integer via = switch (tactic.outcome()) {
-                        case Outcome.Complete c -> 1;
-                        case Outcome.Next n -> d.containsKey(n.state()) ? d.get(n.state()) + 1 : null;
+                        case SimOutcome.Complete c -> 1;
+                        case SimOutcome.Next n -> d.containsKey(n.state()) ? d.get(n.state()) + 1 : null;
                         default -> null;
                     };
                     if (via != null && via < d.getOrDefault(s.id(), Integer.MAX_VALUE)) {

@@ -86,6 +86,23 @@ public final class SimulatedReplMain {
         }
     }
 
+    /**
+     * The REPL of tag {@code version}, with the flush fix when {@code flushFix}; a tag that cannot
+     * be read throws IllegalArgumentException naming {@code --repl-version}.
+     */
+    public static ReplDialect dialect(String version, boolean flushFix) {
+        try {
+            return new ReplDialect(ReplVersion.parse(version), flushFix);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--repl-version: " + e.getMessage(), e);
+        }
+    }
+
+    /** A REPL acting out {@code world} in this process, its faults drawn from {@code seed} (see {@link #faultSeed}). */
+    public static SimulatedRepl forWorld(World world, ReplDialect dialect, Long seed) {
+        return SimulatedRepl.forWorld(world, dialect, faultSeed(world, seed), processStart());
+    }
+
     /** When this process began, as the operating system says; now if it does not say. */
     public static Instant processStart() {
         return ProcessHandle.current().info().startInstant().orElseGet(Instant::now);

@@ -1,7 +1,7 @@
 package dev.stepwise.prover.sim.repl;
 
-import dev.stepwise.prover.sim.world.Outcome;
-import dev.stepwise.prover.sim.world.Outcome.ErrorKind;
+import dev.stepwise.prover.sim.world.SimOutcome;
+import dev.stepwise.prover.sim.world.SimOutcome.ErrorKind;
 import java.util.Set;
 
 /**
@@ -22,16 +22,16 @@ final class UnknownTactics {
     private UnknownTactics() {
     }
 
-    static Outcome.Error outcome(String tactic, String goalText) {
+    static SimOutcome.Error outcome(String tactic, String goalText) {
         String head = tactic.strip().split("\\s+", 2)[0];
         if (!KNOWN.contains(head)) {
-            return new Outcome.Error(ErrorKind.PARSE, "<input>:1:1: unknown tactic");
+            return new SimOutcome.Error(ErrorKind.PARSE, "<input>:1:1: unknown tactic");
         }
         return switch (Math.floorMod(tactic.strip().hashCode(), 4)) {
-            case 0 -> new Outcome.Error(ErrorKind.ELABORATION, "linarith failed to find a contradiction\n" + goalText + " failed");
-            case 1 -> new Outcome.Error(ErrorKind.ELABORATION, "simp made no progress");
-            case 2 -> new Outcome.Error(ErrorKind.ELABORATION, "unsolved goals\n" + goalText);
-            default -> new Outcome.Error(ErrorKind.ELABORATION,
+            case 0 -> new SimOutcome.Error(ErrorKind.ELABORATION, "linarith failed to find a contradiction\n" + goalText + " failed");
+            case 1 -> new SimOutcome.Error(ErrorKind.ELABORATION, "simp made no progress");
+            case 2 -> new SimOutcome.Error(ErrorKind.ELABORATION, "unsolved goals\n" + goalText);
+            default -> new SimOutcome.Error(ErrorKind.ELABORATION,
                     "omega could not prove the goal:\nNo usable constraints found for the hypotheses and goal.");
         };
     }

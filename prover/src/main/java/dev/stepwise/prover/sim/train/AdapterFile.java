@@ -41,7 +41,7 @@ public final class AdapterFile {
         pairs.put("baseModel", adapter.baseModel());
         pairs.put("strength", adapter.strength());
         var examples = pairs.putArray("examples");
-        for (TrainedAdapter.Example e : adapter.examples()) {
+        for (TrainedAdapter.Pair e : adapter.examples()) {
             examples.addObject().put("prompt", e.prompt()).put("completion", e.completion());
         }
         try {
@@ -69,9 +69,9 @@ public final class AdapterFile {
         if (!FORMAT.equals(root.path("format").asText()) || root.path("version").asInt() != VERSION) {
             throw new IllegalArgumentException(file + ": not a " + FORMAT + " version " + VERSION + " file");
         }
-        List<TrainedAdapter.Example> examples = new ArrayList<>();
+        List<TrainedAdapter.Pair> examples = new ArrayList<>();
         for (JsonNode e : root.path("examples")) {
-            examples.add(new TrainedAdapter.Example(e.path("prompt").asText(), e.path("completion").asText()));
+            examples.add(new TrainedAdapter.Pair(e.path("prompt").asText(), e.path("completion").asText()));
         }
         return new TrainedAdapter(root.path("baseModel").asText(), root.path("strength").asDouble(), examples);
     }

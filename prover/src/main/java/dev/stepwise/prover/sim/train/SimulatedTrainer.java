@@ -23,6 +23,11 @@ public final class SimulatedTrainer {
 
     /** What a run wrote. */
     public record Result(int examples, int distinctPrompts, Path adapterDir) {
+        /** The line both ways of running the trainer print ({@code stepwise sim train} and {@link SimulatedTrainerMain}). */
+        public String summary(String baseModel) {
+            return String.format("SIMULATED training: %d examples (%d distinct prompts) -> adapter %s for %s", examples,
+                    distinctPrompts, adapterDir, baseModel);
+        }
     }
 
     /** A training file that cannot be used; the message names the file and line. */
@@ -31,12 +36,12 @@ public final class SimulatedTrainer {
      * messages (chat SFT: the user's content and the assistant's), prompt/chosen/rejected
      * (preference pairs: the chosen tactic).
      */
-    private static TrainedAdapter.Example example(JsonNode row, String where) {
+    private static TrainedAdapter.Pair example(JsonNode row, String where) {
         if (row != null && row.path("prompt").isTextual() && row.path("completion").isTextual()) {
-            return new TrainedAdapter.Example(row.get("prompt").textValue(), row.get("completion").textValue());
+            return new TrainedAdapter.Pair(row.get("prompt").textValue(), row.get("completion").textValue());
         }
         if (row != null && row.path("prompt").isTextual() && row.path("chosen").isTextual()) {
-            return new TrainedAdapter.Example(row.get("prompt").textValue(), row.get("chosen").textValue());
+            return new TrainedAdapter.Pair(row.get("prompt").textValue(), row.get("chosen").textValue());
         }
         if (row != null && row.path("messages").isArray()) {
             String user = null;
@@ -49,7 +54,7 @@ public final class SimulatedTrainer {
                 }
             }
             if (user != null && assistant != null) {
-                return new TrainedAdapter.Example(user, assistant);
+                return new TrainedAdapter.Pair(user, assistant);
             }
         }
         throw new BadTrainingFile(where + ": expected string fields \"prompt\" and \"completion\" (or \"chosen\"),"
@@ -76,7 +81,7 @@ public final class SimulatedTrainer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + trainFile, e);
         }
-        List<TrainedAdapter.Example> examples = new ArrayList<>();
+        List<TrainedAdapter.Pair> examples = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isBlank()) {
@@ -94,12 +99,12 @@ public final class SimulatedTrainer {
             throw new BadTrainingFile(trainFile + ": no training examples");
         }
         if (initModel != null && Files.isRegularFile(initModel.resolve(AdapterFile.PAIRS))) {
-            List<TrainedAdapter.Example> all = new ArrayList<>(adapters.read(initModel).examples());
+            List<TrainedAdapter.Pair> all = new ArrayList<>(adapters.read(initModel).examples());
             all.addAll(examples);
             examples = all;
         }
         adapters.write(new TrainedAdapter(baseModel, strength, examples), outputDir);
-        int distinct = (int) examples.stream().map(TrainedAdapter.Example::prompt).distinct().count();
+        int distinct = (int) examples.stream().map(TrainedAdapter.Pair::prompt).distinct().count();
         return new Result(examples.size(), distinct, outputDir);
     }
 }

@@ -8,7 +8,7 @@ import java.util.Objects;
  * strongly loading the adapter favours them. The simulated model server locates each prompt's
  * state in its world when it loads the adapter.
  */
-public record TrainedAdapter(String baseModel, double strength, List<Example> examples) {
+public record TrainedAdapter(String baseModel, double strength, List<Pair> examples) {
 
     public TrainedAdapter {
         Objects.requireNonNull(baseModel, "baseModel");
@@ -19,8 +19,8 @@ public record TrainedAdapter(String baseModel, double strength, List<Example> ex
     }
 
     /** One training example: the prompt (containing a proof state) and the tactic it should give. */
-    public record Example(String prompt, String completion) {
-        public Example {
+    public record Pair(String prompt, String completion) {
+        public Pair {
             Objects.requireNonNull(prompt, "prompt");
             Objects.requireNonNull(completion, "completion");
         }

@@ -7,7 +7,7 @@ import java.util.Objects;
  * relative to the other tactics of the state; 0 = never suggested, but Lean still knows the
  * answer) and what Lean does with it.
  */
-public record SimTactic(String tactic, double weight, Outcome outcome) {
+public record SimTactic(String tactic, double weight, SimOutcome outcome) {
     public SimTactic {
         if (tactic == null || tactic.isBlank()) {
             throw new IllegalArgumentException("tactic text is blank");

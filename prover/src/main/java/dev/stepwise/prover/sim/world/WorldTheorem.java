@@ -31,7 +31,7 @@ public record WorldTheorem(String name, String header, String statement, boolean
         }
         for (SimState s : states) {
             for (SimTactic t : s.tactics()) {
-                if (t.outcome() instanceof Outcome.Next next && !byId.containsKey(next.state())) {
+                if (t.outcome() instanceof SimOutcome.Next next && !byId.containsKey(next.state())) {
                     throw new IllegalArgumentException("theorem " + name + ", state " + s.id() + ", tactic '"
                             + t.tactic() + "': next state " + next.state() + " does not exist");
                 }

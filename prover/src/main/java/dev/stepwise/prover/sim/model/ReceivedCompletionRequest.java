@@ -9,15 +9,15 @@ import java.util.List;
  * defaults ({@code n} 1, {@code max_tokens} 16, {@code temperature} 1); bad ones are refused
  * with a message naming the field.
  */
-record CompletionRequest(String model, List<String> prompts, int n, int maxTokens, double temperature,
+record ReceivedCompletionRequest(String model, List<String> prompts, int n, int maxTokens, double temperature,
         Integer logprobs, List<String> stop, Long seed, boolean echo) {
 
-    CompletionRequest {
+    ReceivedCompletionRequest {
         prompts = List.copyOf(prompts);
         stop = List.copyOf(stop);
     }
 
-    static CompletionRequest parse(JsonNode body) {
+    static ReceivedCompletionRequest parse(JsonNode body) {
         if (body == null || !body.isObject()) {
             throw new IllegalArgumentException("the request body must be a JSON object");
         }
@@ -64,7 +64,7 @@ record CompletionRequest(String model, List<String> prompts, int n, int maxToken
             s.forEach(x -> stop.add(x.asText()));
         }
         JsonNode seed = body.get("seed");
-        return new CompletionRequest(model, prompts, n, maxTokens, temperature, logprobs, stop,
+        return new ReceivedCompletionRequest(model, prompts, n, maxTokens, temperature, logprobs, stop,
                 seed == null || seed.isNull() ? null : seed.asLong(), body.path("echo").asBoolean(false));
     }
 

@@ -10,17 +10,17 @@ import java.util.Objects;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({
-    @JsonSubTypes.Type(value = Outcome.Next.class, name = "next"),
-    @JsonSubTypes.Type(value = Outcome.Complete.class, name = "complete"),
-    @JsonSubTypes.Type(value = Outcome.Error.class, name = "error"),
-    @JsonSubTypes.Type(value = Outcome.Timeout.class, name = "timeout"),
-    @JsonSubTypes.Type(value = Outcome.Crash.class, name = "crash"),
-    @JsonSubTypes.Type(value = Outcome.Cheat.class, name = "cheat"),
+    @JsonSubTypes.Type(value = SimOutcome.Next.class, name = "next"),
+    @JsonSubTypes.Type(value = SimOutcome.Complete.class, name = "complete"),
+    @JsonSubTypes.Type(value = SimOutcome.Error.class, name = "error"),
+    @JsonSubTypes.Type(value = SimOutcome.Timeout.class, name = "timeout"),
+    @JsonSubTypes.Type(value = SimOutcome.Crash.class, name = "crash"),
+    @JsonSubTypes.Type(value = SimOutcome.Cheat.class, name = "cheat"),
 })
-public sealed interface Outcome {
+public sealed interface SimOutcome {
 
     /** The tactic succeeds and leads to the state with id {@code state}. */
-    record Next(String state) implements Outcome {
+    record Next(String state) implements SimOutcome {
         public Next {
             if (state == null || state.isBlank()) {
                 throw new IllegalArgumentException("next outcome without a state id");
@@ -29,11 +29,11 @@ public sealed interface Outcome {
     }
 
     /** The tactic closes every goal, and the proof passes the acceptance gate. */
-    record Complete() implements Outcome {
+    record Complete() implements SimOutcome {
     }
 
     /** Lean refuses the tactic; {@code how} decides the shape of the REPL's answer. */
-    record Error(ErrorKind how, String message) implements Outcome {
+    record Error(ErrorKind how, String message) implements SimOutcome {
         public Error {
             Objects.requireNonNull(how, "error outcome without 'how'");
             Objects.requireNonNull(message, "error outcome without 'message'");
@@ -41,18 +41,18 @@ public sealed interface Outcome {
     }
 
     /** The tactic runs for {@code Latency.tacticTimeout}, far past any sane deadline. */
-    record Timeout() implements Outcome {
+    record Timeout() implements SimOutcome {
     }
 
     /** The REPL process dies while answering (a stack overflow, the OOM killer). */
-    record Crash() implements Outcome {
+    record Crash() implements SimOutcome {
     }
 
     /**
      * The tactic completes in tactic mode (the REPL answers {@code Completed}) but the proof is
      * not acceptable: only re-elaborating the theorem and auditing its axioms shows it.
      */
-    record Cheat(CheatKind how, String detail) implements Outcome {
+    record Cheat(CheatKind how, String detail) implements SimOutcome {
         public Cheat {
             Objects.requireNonNull(how, "cheat outcome without 'how'");
             Objects.requireNonNull(detail, "cheat outcome without 'detail'");

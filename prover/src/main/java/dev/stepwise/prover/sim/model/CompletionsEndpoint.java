@@ -1,0 +1,119 @@
+package dev.stepwise.prover.sim.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stepwise.prover.sim.world.Faults;
+import dev.stepwise.prover.sim.world.World;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code POST /v1/completions}: the world's faults first (429, 500, a stall, a response cut
+ * short), then the request parsed, the adapter it names (or llama-server's scaled ones) chosen,
+ * and the answer made within the server's capacity and after the world's latency. Randomness
+ * derives from the seed, the request body and how often that body was sent, so runs repeat
+ * whatever the timing.
+ */
+final class CompletionsEndpoint implements Route {
+    private final World world;
+    private final ModelDialect dialect;
+    private final long seed;
+    private final RuntimeAdapters adapters;
+    private final StartupAdapters startupAdapters;
+    private final CompletionAnswer answer;
+    private final ServerCounters counters;
+    private final JsonReplies json;
+    private final Map<Integer, AtomicInteger> attempts = new ConcurrentHashMap<>();
+    private final Semaphore capacity;
+
+    CompletionsEndpoint(World world, ModelDialect dialect, long seed, RuntimeAdapters adapters, StartupAdapters startupAdapters,
+            CompletionAnswer answer, ServerCounters counters, JsonReplies json) {
+        this.world = world;
+        this.dialect = dialect;
+        this.seed = seed;
+        this.adapters = adapters;
+        this.startupAdapters = startupAdapters;
+        this.answer = answer;
+        this.counters = counters;
+        this.json = json;
+        this.capacity = new Semaphore(world.latency().modelCapacity(), true);
+    }
+
+    @Override
+    public Reply serve(Request r) throws InterruptedException {
+        if (!r.method().equals("POST")) {
+            return json.error(405, "MethodNotAllowed", "use POST");
+        }
+        int bodyHash = Arrays.hashCode(r.body());
+        int attempt = attempts.computeIfAbsent(bodyHash, k -> new AtomicInteger()).getAndIncrement();
+        Random rng = new Random(Seeds.mix(seed, bodyHash, attempt));
+        Faults f = world.faults();
+        double roll = rng.nextDouble();
+        if (roll < f.model429()) {
+            counters.faulted.incrementAndGet();
+            return json.error(429, "TooManyRequests", "simulated overload: too many requests, retry later");
+        }
+        roll -= f.model429();
+        if (roll < f.model500()) {
+            counters.faulted.incrementAndGet();
+            return json.error(500, "InternalServerError", "simulated internal server error");
+        }
+        roll -= f.model500();
+        if (roll < f.modelTimeout()) {
+            counters.faulted.incrementAndGet();
+            Thread.sleep(f.modelTimeoutDelay());
+        }
+        roll -= f.modelTimeout();
+        boolean malformed = roll >= 0 && roll < f.modelMalformed();
+        ReceivedCompletionRequest req;
+        boolean postSampling;
+        try {
+            JsonNode tree = json.mapper().readTree(r.body());
+            req = ReceivedCompletionRequest.parse(tree);
+            // llama-server's post_sampling_probs: probabilities ("prob") of the sampled-from distribution.
+            postSampling = dialect == ModelDialect.LLAMA_CPP && tree != null && tree.path("post_sampling_probs").asBoolean(false);
+        } catch (IllegalArgumentException e) {
+            return json.error(400, "BadRequestError", e.getMessage());
+        } catch (IOException e) {
+            return json.error(400, "BadRequestError", "the request body is not valid JSON");
+        }
+        Boosts boosts = Boosts.none();
+        if (dialect == ModelDialect.LLAMA_CPP) {
+            // llama-server serves one model whatever the request names; its adapters apply by their scales.
+            boosts = startupAdapters.scaledBoosts();
+        } else if (!req.model().isEmpty() && !req.model().equals(world.model())) {
+            LoadedAdapter a = adapters.named(req.model());
+            if (a == null) {
+                return json.error(404, "NotFoundError", "The model `" + req.model() + "` does not exist.");
+            }
+            boosts = a.boosts();
+        }
+        if (dialect == ModelDialect.LLAMA_CPP && req.n() > 1) {
+            return new Reply(400, "application/json",
+                    "{\"error\":{\"code\":400,\"message\":\"Only one completion choice is allowed\",\"type\":\"invalid_request_error\"}}");
+        }
+        capacity.acquire();
+        int now = counters.running.incrementAndGet();
+        counters.mostRunning.accumulateAndGet(now, Math::max);
+        try {
+            ObjectNode response = answer.respond(req, boosts, rng, postSampling);
+            Thread.sleep(world.latency().modelRequest().plus(
+                    world.latency().modelPerToken().multipliedBy(response.path("usage").path("completion_tokens").asLong())));
+            counters.served.incrementAndGet();
+            String body = json.write(response);
+            if (malformed) {
+                counters.faulted.incrementAndGet();
+                return new Reply(200, "application/json", body.substring(0, body.length() / 2));
+            }
+            return new Reply(200, "application/json", body);
+        } finally {
+            counters.running.decrementAndGet();
+            capacity.release();
+        }
+    }
+}
