@@ -2,6 +2,7 @@ package dev.stepwise.prover.app;
 
 import dev.stepwise.lean.ReplStartException;
 import dev.stepwise.prover.VersionInfo;
+import dev.stepwise.prover.config.Settings;
 import dev.stepwise.prover.critic.SearchCritic;
 import dev.stepwise.prover.exit.UserError;
 import dev.stepwise.prover.lean.LeanSetup;
@@ -34,7 +35,18 @@ public final class Stacks {
                 InstantSource.system()));
     }
 
-    /** The Lean pool alone, for searches that each bring their own policy ({@link ProverStack#withPolicy}). */
+    /**
+     * The Lean pool of {@code lean} with the policy and critic that {@code settings} name (a round's
+     * job searches with its own model on the round's one pool); the caller closes the result,
+     * which closes the policy and leaves the pool open.
+     */
+    public static ProverStack withPolicy(Application app, Settings settings, ProverStack lean) {
+        PolicyConfig policy = PolicyConfig.from(settings, app::resolve);
+        return lean.withPolicy(app.policyFactory().open(policy), SearchCritic.open(settings, app.httpClient()),
+                WhatAnswered.servers(app.httpClient(), policy));
+    }
+
+    /** The Lean pool alone, for searches that each bring their own policy ({@link #withPolicy}). */
     public static ProverStack openLeanOnly(LeanSetup lean, List<String> headers) {
         return leanStarted(() -> ProverStack.openLeanOnly(lean, headers, VersionInfo.load().version(), InstantSource.system()));
     }

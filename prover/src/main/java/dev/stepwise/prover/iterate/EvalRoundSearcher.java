@@ -16,7 +16,6 @@ import dev.stepwise.prover.config.PolicyKeys;
 import dev.stepwise.prover.config.SearchKeys;
 import dev.stepwise.prover.config.SearchSettings;
 import dev.stepwise.prover.config.Settings;
-import dev.stepwise.prover.critic.SearchCritic;
 import dev.stepwise.prover.eval.Budget;
 import dev.stepwise.prover.eval.EvalReport;
 import dev.stepwise.prover.eval.EvalRequest;
@@ -24,12 +23,10 @@ import dev.stepwise.prover.eval.EvalService;
 import dev.stepwise.prover.eval.RunBusyException;
 import dev.stepwise.prover.eval.RunObserver;
 import dev.stepwise.prover.lean.LeanSetup;
-import dev.stepwise.prover.policy.PolicyConfig;
 import dev.stepwise.prover.problems.Problem;
 import dev.stepwise.prover.rounds.Round;
 import dev.stepwise.prover.rounds.RoundRepository;
 import dev.stepwise.prover.run.ProverStack;
-import dev.stepwise.prover.run.WhatAnswered;
 import dev.stepwise.prover.store.RoundId;
 import dev.stepwise.prover.store.RunKind;
 import dev.stepwise.prover.store.RunProblem;
@@ -79,9 +76,7 @@ final class EvalRoundSearcher implements RoundSearcher, AutoCloseable {
         Settings s = app.settingsWith(overrides(app.settings(), job));
         List<Problem> problems = job.problems().stream().map(this::problem).toList();
         ProverStack shared = lean(job);
-        PolicyConfig policy = PolicyConfig.from(s, app::resolve);
-        try (ProverStack stack = shared.withPolicy(app.policyFactory().open(policy), SearchCritic.open(s, app.httpClient()),
-                WhatAnswered.servers(app.httpClient(), policy))) {
+        try (ProverStack stack = Stacks.withPolicy(app, s, shared)) {
             SearchSettings search = new SearchSettings(s);
             EvalService service = new EvalService(store, stack, InstantSource.system(), observers.apply(job), search.searchConfig(),
                     search.attemptPlan(), search.schedulerConfig(s.duration(LeanKeys.TACTIC_TIMEOUT)));

@@ -138,17 +138,12 @@ public final class ProverStack implements AutoCloseable {
     }
 
     /**
-     * The same Lean processes (and their proof states) with another policy: a round searches with
-     * several models in turn without importing Mathlib again. The returned stack owns
-     * {@code other}; closing it closes that policy only, this stack keeps the pool.
+     * The same Lean processes (and their proof states) with another policy and critic: a round
+     * searches with several models in turn without importing Mathlib again. The returned stack
+     * owns {@code other}; closing it closes that policy only, this stack keeps the pool.
      *
      * @param servers what {@code other}'s model servers answered ({@link WhatAnswered#servers})
      */
-    public ProverStack withPolicy(OpenPolicy other, Simulation servers) {
-        return withPolicy(other, critic, servers);
-    }
-
-    /** The same with another policy and critic (a round's searches bring both). */
     public ProverStack withPolicy(OpenPolicy other, StateScorer otherCritic, Simulation servers) {
         Versions v = new Versions(versions.stepwise(), versions.lean(), versions.mathlib(), other.description());
         return new ProverStack(pool, scratch, other, otherCritic, acceptor, v, simulation.or(servers), environment,

@@ -61,7 +61,7 @@ class ProverStackTest {
                 IllegalStateException e = assertThrows(IllegalStateException.class, () -> lean.services().policy().suggest(ask));
                 assertTrue(e.getMessage().contains("withPolicy"), e.getMessage());
 
-                try (ProverStack withModel = lean.withPolicy(app.policyFactory().open(app.policyConfig()), Simulation.REAL)) {
+                try (ProverStack withModel = Stacks.withPolicy(app, app.settings(), lean)) {
                     SearchConfig config = new SearchConfig(8, 0.0, ScoreMode.SUM, 1.0, Budgets.unlimited().withMaxExpansions(20),
                             ForbiddenTactics.bfsProverV2(), CriticMode.POLICY_ONLY, 1.0);
                     SearchResult r = Search.create(tiny, config, 1, withModel.services()).run();
