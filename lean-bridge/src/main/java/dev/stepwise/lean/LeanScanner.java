@@ -43,10 +43,10 @@ import java.util.function.Predicate;
  * {@code println!}, {@code dbg_trace}) holds code between {@code { }}: comments and strings
  * there are Lean's again, so {@code s!"{"/-"}"} holds no comment.</li>
  * </ul>
- * Not known here: the notation table. A symbol token that contains {@code '} (Mathlib's
- * {@code ⁻¹'}) is read as characters, so a {@code '} right after it may be taken for the start
- * of a character literal; and an interpolated string behind syntax other than the names above
- * is read as a plain string.
+ * Not known here: the notation table beyond Mathlib's primed symbols ({@code ⁻¹'}, {@code ∑'},
+ * {@code ∏'}, {@code ''}). Another symbol token holding {@code '} would be read as characters, so
+ * its {@code '} might be taken for the start of a character literal; and an interpolated string
+ * behind syntax other than the names above is read as a plain string.
  */
 public final class LeanScanner {
     /** What a span is. */
@@ -61,6 +61,12 @@ public final class LeanScanner {
             return kind == Kind.LINE_COMMENT || kind == Kind.BLOCK_COMMENT || kind == Kind.DOC_COMMENT;
         }
     }
+
+    /**
+     * Mathlib's symbol tokens that end in {@code '} (preimage, {@code tsum}, {@code tprod}): Lean
+     * reads each as one token by longest match, so its {@code '} never opens a character literal.
+     */
+    private static final List<String> PRIMED_SYMBOLS = List.of("⁻¹'", "∑'", "∏'");
 
     /** The tokens that take an interpolated string (each is an identifier to us). */
     private static final Set<String> INTERPOLATING = Set.of("s!", "m!", "f!", "throwError", "println!", "dbg_trace");
@@ -136,11 +142,23 @@ public final class LeanScanner {
                 i = end;
             } else if (inInterpolation && c == '}' && braces == 0) {
                 return;
+            } else if (primedSymbol() > 0) {
+                i += primedSymbol();
             } else {
                 braces += c == '{' ? 1 : c == '}' ? -1 : 0;
                 i += Character.charCount(text.codePointAt(i));
             }
         }
+    }
+
+    /** The length of the {@link #PRIMED_SYMBOLS} token at {@code i}, or 0. */
+    private int primedSymbol() {
+        for (String token : PRIMED_SYMBOLS) {
+            if (text.startsWith(token, i)) {
+                return token.length();
+            }
+        }
+        return 0;
     }
 
     private void lineComment() {

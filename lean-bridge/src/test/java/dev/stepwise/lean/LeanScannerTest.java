@@ -112,6 +112,10 @@ class LeanScannerTest {
         // `h'` is a name, so the `"` after it opens a string, as it does for Lean
         assertEquals(List.of("STRING:\"' -- in a string\""), read("h'\"' -- in a string\""));
         assertEquals(List.of("LINE_COMMENT:-- c"), read("f '' s -- c"), "`''` is a token, never a char literal");
+        // Mathlib's `⁻¹'`, `∑'` and `∏'` are single tokens: their `'` opens nothing
+        assertEquals(List.of("CHAR:'\"'", "LINE_COMMENT:-- c"), read("f ⁻¹' '\"' -- c"));
+        assertEquals(List.of("LINE_COMMENT:-- c"), read("∑'n, f n -- c"));
+        assertEquals(List.of("CHAR:'\"'", "LINE_COMMENT:-- c"), read("∏' '\"' -- c"));
     }
 
     @Test
