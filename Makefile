@@ -9,7 +9,7 @@ MVN := ./mvnw --batch-mode --no-transfer-progress -Dstepwise.commit=$(COMMIT)
 # Lean, Mathlib and the REPL share this one version (the shipped miniF2F targets v4.24.0).
 LEAN_VERSION ?= v4.24.0
 
-.PHONY: help setup build test bench clean check-jdk serve-model lean demo demo-sim
+.PHONY: help setup build test test-fast bench clean check-jdk serve-model lean demo demo-sim
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -29,6 +29,11 @@ build: setup
 
 test: check-jdk ## Run every test (needs only a JDK >= 21 and Maven Central)
 	$(MVN) verify
+
+# JUnit's @Tag("slow") marks end-to-end runs, child JVMs, real bwrap/Chromium/Lean and the soak;
+# surefire's excludedGroups property (unset in `make test` and .ci/run) leaves them out here.
+test-fast: check-jdk ## Run every test but those tagged slow (end-to-end runs, child JVMs, the soak)
+	$(MVN) verify -DexcludedGroups=slow
 
 bench: setup ## Run every benchmark (stepwise bench all); see README 'Benchmarks'
 	bin/stepwise bench all

@@ -1,16 +1,15 @@
 package dev.stepwise.iteration;
 
+import dev.stepwise.search.files.FileTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Gathers the training data (this round's, or every round's so far when retraining from the base
@@ -32,13 +31,13 @@ final class TrainStage implements StageStep {
         Path output = dir.resolve(MODEL_DIR);
         try {
             Files.createDirectories(dir);
-            deleteTree(output);
+            FileTree.delete(output);
             Files.deleteIfExists(dir.resolve(RoundFiles.CHECKPOINT));
             Files.deleteIfExists(dir.resolve(LOG));
             List<Integer> rounds = dataRounds(round, t.mode());
             // A directory of its own: the datasets library takes every file under it with a split name in it.
             Path data = dir.resolve(DATA_DIR);
-            deleteTree(data);
+            FileTree.delete(data);
             Files.createDirectories(data);
             Path trainFile = data.resolve(TrlConfig.TRAIN_FILE);
             Path validFile = data.resolve(TrlConfig.EVAL_FILE);
@@ -121,16 +120,5 @@ final class TrainStage implements StageStep {
             }
         });
         return lines.size();
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

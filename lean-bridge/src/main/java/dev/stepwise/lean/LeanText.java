@@ -8,11 +8,8 @@ import java.util.Optional;
  * The lexical facts about Lean source the acceptance gate relies on: where comments are (so a
  * comment never changes what a statement or header is), and identifiers as Lean reads them
  * (dotted names whose parts may be escaped as {@code «...»}, so {@code debug.«skipKernelTC»} and
- * {@code _root_.Lean.ofReduceBool} are seen as the names they are). Lean's own rules: line
- * comments {@code --}, nested block comments {@code /- -/} (doc comments included), string
- * literals with backslash escapes (leanprover/lean4 {@code src/Lean/Parser/Basic.lean}:
- * {@code finishCommentBlock}, {@code strLitFnAux}, {@code identFnAux}, {@code isIdFirst},
- * {@code isIdRest}, {@code isLetterLike}, {@code isSubScriptAlnum}).
+ * {@code _root_.Lean.ofReduceBool} are seen as the names they are). Comments, strings and
+ * identifiers are found by {@link LeanScanner}, which follows Lean's own lexical rules.
  */
 public final class LeanText {
     /** How much of a differing line a reason quotes. */
@@ -36,32 +33,7 @@ public final class LeanText {
      * string is no comment).
      */
     public static String maskComments(String text) {
-        StringBuilder out = new StringBuilder(text);
-        int i = 0;
-        int n = text.length();
-        while (i < n) {
-            char c = text.charAt(i);
-            if (c == '"') {
-                i = endOfString(text, i);
-            } else if (c == '«' && text.indexOf('»', i) > i) {
-                // an escaped identifier part may hold anything, `--` included
-                i = text.indexOf('»', i) + 1;
-            } else if (c == '\'' && (i == 0 || !isIdRest(text.codePointBefore(i))) && isCharLiteral(text, i)) {
-                i = text.indexOf('\'', i + (text.charAt(i + 1) == '\\' ? 3 : 2)) + 1;
-            } else if (c == '-' && i + 1 < n && text.charAt(i + 1) == '-') {
-                int end = text.indexOf('\n', i);
-                end = end < 0 ? n : end;
-                blank(out, i, end);
-                i = end;
-            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '-') {
-                int end = endOfBlockComment(text, i);
-                blank(out, i, end);
-                i = end;
-            } else {
-                i++;
-            }
-        }
-        return out.toString();
+        return LeanScanner.blank(text, LeanScanner.spans(text), LeanScanner.Span::isComment);
     }
 
     /** The text without comments, whitespace runs collapsed to one space, ends stripped. */
@@ -121,21 +93,21 @@ public final class LeanText {
             char c = text.charAt(i);
             if (Character.isWhitespace(c)) {
                 i++;
-            } else if (c == '#' && i + 1 < n && isIdFirst(text.codePointAt(i + 1))) {
+            } else if (c == '#' && i + 1 < n && LeanScanner.isIdFirst(text.codePointAt(i + 1))) {
                 int end = i + 1;
-                while (end < n && isIdRest(text.codePointAt(end))) {
+                while (end < n && LeanScanner.isIdRest(text.codePointAt(end))) {
                     end += Character.charCount(text.codePointAt(end));
                 }
                 out.add(new Token(Kind.IDENT, text.substring(i, end), List.of(text.substring(i, end))));
                 i = end;
-            } else if (isIdFirst(text.codePointAt(i)) || (c == '«' && text.indexOf('»', i) > i)) {
-                int end = identEnd(text, i);
+            } else if (LeanScanner.isIdFirst(text.codePointAt(i)) || (c == '«' && text.indexOf('»', i) > i)) {
+                int end = LeanScanner.identEnd(text, i);
                 String ident = text.substring(i, end);
                 out.add(new Token(Kind.IDENT, ident, parts(ident)));
                 i = end;
             } else if (c >= '0' && c <= '9') {
                 int end = i;
-                while (end < n && (isIdRest(text.charAt(end)) || text.charAt(end) == '.')) {
+                while (end < n && (LeanScanner.isIdRest(text.charAt(end)) || text.charAt(end) == '.')) {
                     end++;
                 }
                 out.add(new Token(Kind.NUMBER, text.substring(i, end), List.of()));
@@ -179,112 +151,5 @@ public final class LeanText {
         }
         parts.add(part.toString());
         return List.copyOf(parts);
-    }
-
-    private static int identEnd(String text, int from) {
-        int i = from;
-        int n = text.length();
-        while (i < n) {
-            if (text.charAt(i) == '«') {
-                int close = text.indexOf('»', i);
-                if (close < 0) {
-                    return i == from ? n : i;
-                }
-                i = close + 1;
-            } else if (isIdFirst(text.codePointAt(i))) {
-                i += Character.charCount(text.codePointAt(i));
-                while (i < n && isIdRest(text.codePointAt(i))) {
-                    i += Character.charCount(text.codePointAt(i));
-                }
-            } else {
-                return i;
-            }
-            // a dot continues the name only when another part follows it at once
-            if (i + 1 < n && text.charAt(i) == '.' && (isIdFirst(text.codePointAt(i + 1)) || text.charAt(i + 1) == '«')) {
-                i++;
-            } else {
-                return i;
-            }
-        }
-        return i;
-    }
-
-    /** Lean's {@code isIdFirst} ({@code Init/Meta/Defs.lean}): an ASCII letter, {@code _}, or a letter-like symbol. */
-    static boolean isIdFirst(int c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || isLetterLike(c);
-    }
-
-    /** Lean's {@code isIdRest}: also ASCII digits, {@code '}, {@code !}, {@code ?} and subscripts. */
-    static boolean isIdRest(int c) {
-        return isIdFirst(c) || (c >= '0' && c <= '9') || c == '\'' || c == '!' || c == '?' || isSubscript(c);
-    }
-
-    /**
-     * Lean's {@code isLetterLike}: Greek but λ, Π and Σ, Coptic, polytonic Greek, the letter-like
-     * block (ℕ, ℝ), mathematical alphanumerics (𝒜), and in recent versions Latin-1 and Latin
-     * Extended-A letters. Cyrillic is not among them: a Cyrillic look-alike does not even parse.
-     */
-    private static boolean isLetterLike(int c) {
-        return (c >= 0x3b1 && c <= 0x3c9 && c != 0x3bb) || (c >= 0x391 && c <= 0x3a9 && c != 0x3a0 && c != 0x3a3)
-                || (c >= 0x3ca && c <= 0x3fb) || (c >= 0x1f00 && c <= 0x1ffe) || (c >= 0x2100 && c <= 0x214f)
-                || (c >= 0x1d49c && c <= 0x1d59f) || (c >= 0xc0 && c <= 0xff && c != 0xd7 && c != 0xf7)
-                || (c >= 0x100 && c <= 0x17f);
-    }
-
-    /** Lean's {@code isSubScriptAlnum}. */
-    private static boolean isSubscript(int c) {
-        return (c >= 0x2080 && c <= 0x2089) || (c >= 0x2090 && c <= 0x209c) || (c >= 0x1d62 && c <= 0x1d6a) || c == 0x2c7c;
-    }
-
-    private static boolean isCharLiteral(String text, int i) {
-        if (i + 2 >= text.length()) {
-            return false;
-        }
-        int close = text.charAt(i + 1) == '\\' ? i + 3 : i + 2;
-        return close < text.length() && text.charAt(close) == '\'';
-    }
-
-    private static int endOfString(String text, int open) {
-        int i = open + 1;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (c == '\\') {
-                i += 2;
-            } else if (c == '"') {
-                return i + 1;
-            } else {
-                i++;
-            }
-        }
-        return text.length();
-    }
-
-    /** Block comments nest in Lean; an unclosed one runs to the end of the text. */
-    private static int endOfBlockComment(String text, int open) {
-        int depth = 0;
-        int i = open;
-        while (i + 1 < text.length()) {
-            if (text.charAt(i) == '/' && text.charAt(i + 1) == '-') {
-                depth++;
-                i += 2;
-            } else if (text.charAt(i) == '-' && text.charAt(i + 1) == '/') {
-                depth--;
-                i += 2;
-                if (depth == 0) {
-                    return i;
-                }
-            } else {
-                i++;
-            }
-        }
-        return text.length();
-    }
-
-    private static void blank(StringBuilder out, int from, int to) {
-        for (int k = from; k < to; k++) {
-            if (out.charAt(k) != '\n') {
-                out.setCharAt(k, ' ');
-            }
-        }
     }
 }

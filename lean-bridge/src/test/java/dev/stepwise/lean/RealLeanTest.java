@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.TestInstance;
  * (after {@code make lean}); otherwise every test is skipped and says so.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow") // a real Lean and Mathlib
 class RealLeanTest {
     private static final String HEADER = "import Mathlib";
     private static final String STATEMENT = "theorem add_comm_test (a b : ℕ) : a + b = b + a := by";

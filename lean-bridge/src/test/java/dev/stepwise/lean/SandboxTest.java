@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Skipped only where bwrap is missing or cannot make namespaces and this is not CI
  * ({@code CI_REQUIRE_BWRAP} unset).
  */
+@Tag("slow") // the real bwrap
 class SandboxTest {
     /** Runs every probe, writes "name yes|no" lines to $TMPDIR/result, then answers requests as a REPL. */
     private static final String PROBE = """

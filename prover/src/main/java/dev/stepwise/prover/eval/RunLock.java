@@ -2,14 +2,10 @@ package dev.stepwise.prover.eval;
 
 import dev.stepwise.prover.store.Run;
 import dev.stepwise.prover.store.Store;
+import dev.stepwise.search.files.ExclusiveFileLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -24,11 +20,9 @@ final class RunLock implements AutoCloseable {
     /** Finding (or creating) the run and taking its lock are one step, also between threads of one JVM. */
     private static final ReentrantLock LOOKUP = new ReentrantLock();
 
-    private final FileChannel channel;
-    private final FileLock lock;
+    private final ExclusiveFileLock lock;
 
-    private RunLock(FileChannel channel, FileLock lock) {
-        this.channel = channel;
+    private RunLock(ExclusiveFileLock lock) {
         this.lock = lock;
     }
 
@@ -37,13 +31,12 @@ final class RunLock implements AutoCloseable {
      * this database does the same, so two that start together cannot both create or both take a run.
      */
     static <T> T lookingUp(Store store, Supplier<T> find) {
+        Path file = dir(store).resolve("lookup.lock");
         LOOKUP.lock();
-        try (FileChannel channel = open(dir(store).resolve("lookup.lock"))) {
-            try (FileLock held = channel.lock()) {
-                return find.get();
-            }
+        try (ExclusiveFileLock held = ExclusiveFileLock.acquire(file)) {
+            return find.get();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot lock " + dir(store).resolve("lookup.lock"), e);
+            throw new UncheckedIOException("cannot lock " + file, e);
         } finally {
             LOOKUP.unlock();
         }
@@ -52,18 +45,11 @@ final class RunLock implements AutoCloseable {
     /** @throws RunBusyException if another process (or invocation) holds the run */
     static RunLock acquire(Store store, Run run) {
         Path file = dir(store).resolve("run-" + run.id().value() + ".lock");
-        FileChannel channel = null;
         try {
-            channel = open(file);
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
-                throw busy(run, file, channel);
-            }
-            return new RunLock(channel, lock);
-        } catch (OverlappingFileLockException e) {
-            throw busy(run, file, channel);
+            return new RunLock(ExclusiveFileLock.tryAcquire(file).orElseThrow(() -> new RunBusyException("run " + run.name()
+                    + " is being run by another stepwise process right now (it holds " + file
+                    + "); wait for it to finish, or give this one another --name")));
         } catch (IOException e) {
-            closeQuietly(channel);
             throw new UncheckedIOException("cannot lock " + file, e);
         }
     }
@@ -78,32 +64,10 @@ final class RunLock implements AutoCloseable {
         return db.resolveSibling(db.getFileName() + ".locks");
     }
 
-    private static FileChannel open(Path file) throws IOException {
-        Files.createDirectories(file.getParent());
-        return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    }
-
-    private static RunBusyException busy(Run run, Path file, FileChannel channel) {
-        closeQuietly(channel);
-        return new RunBusyException("run " + run.name() + " is being run by another stepwise process right now (it holds "
-                + file + "); wait for it to finish, or give this one another --name");
-    }
-
-    private static void closeQuietly(FileChannel channel) {
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // Closing a channel we failed to lock: nothing was written and there is nothing to undo.
-            }
-        }
-    }
-
     @Override
     public void close() {
         try {
-            lock.release();
-            channel.close();
+            lock.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot release the lock of a run", e);
         }

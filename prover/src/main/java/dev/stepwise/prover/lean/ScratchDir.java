@@ -1,12 +1,11 @@
 package dev.stepwise.prover.lean;
 
+import dev.stepwise.search.files.FileTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 
 /**
  * A scratch directory for the REPLs of one pool, made when the pool is and removed with what the
@@ -54,12 +53,8 @@ public final class ScratchDir implements AutoCloseable {
         }
     }
 
-    /** Deletes {@code root} and everything under it, deepest first. */
+    /** Deletes {@code root} and everything under it, deepest first (see {@link FileTree#delete}). */
     public static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        FileTree.delete(root);
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +39,7 @@ class BenchCommandTest {
     }
 
     @Test
+    @Tag("slow") // whole benchmarks
     void benchSearchPrintsATableThenItsFigures() {
         CliHarness.Result r = new CliHarness(dir).run("bench", "search", "--sizes", "500,1000");
         assertEquals(List.of("search/us_per_edge_5e2", "search/bytes_per_node_5e2", "search/us_per_edge_1e3",
@@ -46,6 +48,7 @@ class BenchCommandTest {
     }
 
     @Test
+    @Tag("slow") // whole benchmarks
     void benchAllQuickRunsEveryRegisteredBenchmark() {
         CliHarness.Result r = new CliHarness(dir).run("bench", "all", "--quick");
         List<String> names = figures(r);

@@ -8,10 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** An eval stopped by SIGTERM (a service manager, a cluster's time limit) says how to continue it, and that works. */
+@Tag("slow") // child JVMs stopped by SIGTERM
 class StopSignalTest {
     @TempDir
     Path dir;

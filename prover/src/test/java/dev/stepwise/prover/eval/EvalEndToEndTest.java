@@ -21,6 +21,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Evaluations end to end through the simulator's production paths only: a real simulated REPL
  * process per Lean slot, and the simulated model server over HTTP.
  */
+@Tag("slow") // evals killed and resumed at random moments
 class EvalEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** One attempt per problem, so every result is a pure function of the seeds. */

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * for a problem the fault-free run solves, and never into a wrong accept. After resuming, the
  * faulty run ends with exactly the fault-free run's answers.
  */
+@Tag("slow") // evals run again and again under injected faults
 class FaultInjectionTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PROBLEMS = 10;

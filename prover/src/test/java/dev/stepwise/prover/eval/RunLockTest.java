@@ -11,10 +11,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Two identical evals at once: the second refuses to touch the live run (exit 3), the first finishes untouched. */
+@Tag("slow") // a second eval in a child JVM
 class RunLockTest {
     @TempDir
     Path dir;

@@ -31,6 +31,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * REPL processes, the simulated model server over HTTP (adapters loaded through its LoRA
  * endpoint) and the simulated trainer run through the trainer command template.
  */
+@Tag("slow") // whole rounds through the CLI (about 3 min in all)
 class IterateEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SEARCHED = Pattern.compile("searched (\\d+) with .*: proved (\\d+) \\(");

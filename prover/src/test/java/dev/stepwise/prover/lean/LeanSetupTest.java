@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -136,6 +137,7 @@ class LeanSetupTest {
     }
 
     @Test
+    @Tag("slow") // the real bwrap
     void theSimulatedReplRunsInsideTheRealSandboxFromUnderTmp() throws Exception {
         HostTools tools = HostTools.fromEnvironment();
         requireWorkingBwrap(tools);

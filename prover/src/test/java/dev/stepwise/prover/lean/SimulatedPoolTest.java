@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -118,6 +119,7 @@ class SimulatedPoolTest {
     }
 
     @Test
+    @Tag("slow") // waits out timeouts and recycling of REPL JVMs
     void aHangIsATimeoutThatDoesNotPoisonLaterSteps() {
         ProofSessions s = sessions(TinyWorld.world(latency(Duration.ZERO), Faults.none()), 1, Duration.ofSeconds(2),
                 Duration.ofSeconds(60), 0);
@@ -131,6 +133,7 @@ class SimulatedPoolTest {
     }
 
     @Test
+    @Tag("slow") // waits out timeouts and recycling of REPL JVMs
     void garbageOutputIsSurvivedByReplayingOnAnotherProcess() {
         Faults garbage = new Faults(0, 0, 0.5, 0, 0, 0, 0, 0, Duration.ofMinutes(1));
         ProofSessions s = sessions(TinyWorld.world(latency(Duration.ZERO), garbage), 2, Duration.ofSeconds(10),
@@ -175,6 +178,7 @@ class SimulatedPoolTest {
     }
 
     @Test
+    @Tag("slow") // waits out timeouts and recycling of REPL JVMs
     void memoryGrowthRecyclesTheProcessAndStepsGoOn() {
         Faults growth = new Faults(0, 0, 0, 64L << 20, 0, 0, 0, 0, Duration.ofMinutes(1));
         ProofSessions s = sessions(TinyWorld.world(latency(Duration.ZERO), growth), 1, Duration.ofSeconds(10),

@@ -142,6 +142,29 @@ class LeanFileParserTest {
     }
 
     @Test
+    void theParserReadsCommentsAndLiteralsByTheGatesRules() {
+        // one scanner (lean-bridge's LeanScanner) for parser and gate: a raw string has no escapes,
+        // a guillemet name may hold `--`, and `/-/- -/` is one comment closed by its first `-/`
+        String text = """
+                import Mathlib
+                def r : String := r"\\" -- the raw string above is whole
+                /-/- -/
+                theorem «odd -- name» (c : Char := '"') : True := by
+                  sorry
+                """;
+        Problem p = problems(text).getFirst();
+        assertEquals("«odd -- name»", p.name());
+        assertEquals("theorem «odd -- name» (c : Char := '\"') : True := by", p.formalStatement());
+    }
+
+    @Test
+    void anUnterminatedRawStringIsADefectAtItsOpening() {
+        Defect d = onlyDefect("import Mathlib\ndef s := r#\"abc\"\n");
+        assertEquals("unterminated string literal", d.message());
+        assertEquals(2, d.line());
+    }
+
+    @Test
     void unterminatedCommentIsADefectAtItsOpening() {
         Defect d = onlyDefect("import Mathlib\n\ntheorem x : True := by\n  /- oops\n  sorry\n");
         assertEquals(4, d.line());

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * it), takes screenshots and checks what the pages show. Skipped, saying so, where no Chromium is
  * installed.
  */
+@Tag("slow") // a real headless Chromium
 class ReportInBrowserTest {
 
     @TempDir

@@ -51,6 +51,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,6 +62,7 @@ import org.junit.jupiter.api.io.TempDir;
  * may be left, and the client's heap and threads must be back near where they started.
  * {@code -Dstepwise.soak.duration=10m} runs it longer (default 60s).
  */
+@Tag("slow") // the 60 s soak
 class SimulatorSoakTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

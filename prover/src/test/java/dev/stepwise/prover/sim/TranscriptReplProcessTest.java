@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -83,6 +84,7 @@ class TranscriptReplProcessTest {
     }
 
     @Test
+    @Tag("slow") // one JVM per shipped transcript
     void replaysEveryShippedTranscriptThroughARealProcess() throws Exception {
         List<Path> all = recorded();
         assertTrue(all.size() >= 45, "expected the shipped transcripts, found " + all.size());

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * times; after each kill the database must be intact, hold every commit the child reported, hold
  * no partial attempt, and let the run resume where it stopped.
  */
+@Tag("slow") // a child JVM killed mid-write
 class KillDuringWriteTest {
     @TempDir
     Path dir;
