@@ -1,6 +1,6 @@
 package dev.stepwise.prover.bench;
 
-import dev.stepwise.prover.lean.ScratchDir;
+import dev.stepwise.search.files.FileTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,7 +35,7 @@ final class BenchScratch implements AutoCloseable {
     @Override
     public void close() {
         try {
-            ScratchDir.deleteTree(path);
+            FileTree.delete(path);
         } catch (IOException | UncheckedIOException e) {
             System.getLogger(BenchScratch.class.getName()).log(System.Logger.Level.WARNING,
                     "bench " + bench + ": cannot delete its scratch directory " + path + ": " + e.getMessage());

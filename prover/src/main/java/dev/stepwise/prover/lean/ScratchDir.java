@@ -47,14 +47,9 @@ public final class ScratchDir implements AutoCloseable {
             return;
         }
         try {
-            deleteTree(path);
+            FileTree.delete(path);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove the REPLs' scratch directory " + path, e);
         }
-    }
-
-    /** Deletes {@code root} and everything under it, deepest first (see {@link FileTree#delete}). */
-    public static void deleteTree(Path root) throws IOException {
-        FileTree.delete(root);
     }
 }
