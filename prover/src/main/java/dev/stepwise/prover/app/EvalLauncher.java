@@ -14,6 +14,7 @@ import dev.stepwise.prover.eval.EvalRequest;
 import dev.stepwise.prover.eval.EvalService;
 import dev.stepwise.prover.eval.ResultsOutput;
 import dev.stepwise.prover.eval.RunClaim;
+import dev.stepwise.prover.eval.RunLookup;
 import dev.stepwise.prover.eval.RunObserver;
 import dev.stepwise.prover.exit.UserError;
 import dev.stepwise.prover.lean.LeanSetup;
@@ -65,7 +66,7 @@ public final class EvalLauncher {
             List<String> headers = problems.stream().map(Problem::header).distinct().toList();
             EvalRequest request = new EvalRequest(kind, name, config, problems);
             // The run is looked up once, before Lean starts: a run live in another process is refused here.
-            try (Store store = used.openStore(); RunClaim claim = EvalService.claim(store, request)) {
+            try (Store store = used.openStore(); RunClaim claim = RunLookup.claim(store, request)) {
                 if (claim instanceof RunClaim.Finished finished) {
                     // A finished run with this configuration is reported without starting Lean or the model.
                     return EvalService.report(store, finished.run(), results.apply(s));

@@ -25,15 +25,13 @@ import dev.stepwise.search.TheoremResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Runs the problems of a run through the search scheduler and writes every result to the store
@@ -42,7 +40,6 @@ import java.util.concurrent.atomic.AtomicReference;
  * run ends as an {@link EvalReport}, with its result files written: callers print it.
  */
 public final class EvalService {
-    private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final Store store;
     private final ProverStack stack;
@@ -79,37 +76,6 @@ public final class EvalService {
     }
 
     /**
-     * The run this request continues, if any: the named run, or the latest run with the same
-     * configuration (a finished one has nothing left to do, and its results are reported again).
-     */
-    private static Optional<Run> existing(Store store, EvalRequest request) {
-        return request.name() != null ? store.runs().findByName(request.name())
-                : store.runs().findLatest(request.kind(), request.config().toJson());
-    }
-
-    /**
-     * Looks the request's run up, once, before Lean starts: a finished run to report again, an
-     * unfinished one to continue (locked from now on), or none yet. The caller closes the claim
-     * after the run.
-     *
-     * @throws RunBusyException if another invocation is running that run right now
-     */
-    public static RunClaim claim(Store store, EvalRequest request) {
-        return RunLock.lookingUp(store, () -> {
-            Optional<Run> found = existing(store, request);
-            if (found.isEmpty()) {
-                return new RunClaim.Fresh();
-            }
-            Run run = found.get();
-            if (run.kind() == request.kind() && store.problems().unfinished(run.id()).isEmpty()
-                    && store.problems().list(run.id()).size() == request.problems().size()) {
-                return new RunClaim.Finished(run);
-            }
-            return new RunClaim.Held(run, RunLock.acquire(store, run));
-        });
-    }
-
-    /**
      * The report of a run as stored, with its result files written; for a finished run, without
      * Lean or the model.
      */
@@ -126,7 +92,7 @@ public final class EvalService {
      * @throws RunBusyException if another invocation is running that run right now
      */
     public EvalReport run(EvalRequest request) {
-        try (RunClaim claim = claim(store, request)) {
+        try (RunClaim claim = RunLookup.claim(store, request)) {
             return run(request, claim);
         }
     }
@@ -151,11 +117,11 @@ public final class EvalService {
                 }
                 // Another invocation may have created this run since the claim; then it is continued (or found busy).
                 Found found = RunLock.lookingUp(store, () -> {
-                    Optional<Run> since = existing(store, request);
+                    Optional<Run> since = RunLookup.existing(store, request);
                     if (since.isPresent()) {
                         return new Found(since.get(), true, RunLock.acquire(store, since.get()));
                     }
-                    String name = request.name() != null ? request.name() : freeName(store, defaultName(request));
+                    String name = request.name() != null ? request.name() : RunLookup.freeName(store, RunLookup.defaultName(request, clock.instant()));
                     Run run = store.runs().create(new NewRun(name, request.kind(), request.config().dataset(), request.round(),
                             request.config().toJson(), stack.versions(), List.of(request.config().seed()),
                             stack.simulation(), clock.instant()));
@@ -305,28 +271,6 @@ public final class EvalService {
             }
         }
         return Optional.empty();
-    }
-
-    /**
-     * {@code wanted}, or the first of {@code wanted-2}, {@code wanted-3}, … that no run bears: a
-     * default name is stamped to the second, and two runs of the same dataset with different
-     * settings may start within one (called under the lookup lock, so no other invocation takes the
-     * name between this look and the run's creation).
-     */
-    static String freeName(Store store, String wanted) {
-        String name = wanted;
-        for (int n = 2; store.runs().findByName(name).isPresent(); n++) {
-            name = wanted + "-" + n;
-        }
-        return name;
-    }
-
-    private String defaultName(EvalRequest request) {
-        String base = request.config().dataset().replaceAll("[^A-Za-z0-9_.-]+", "-");
-        if (base.length() > 40) {
-            base = base.substring(base.length() - 40);
-        }
-        return request.kind().code() + "-" + base + "-" + NAME_TIME.format(clock.instant());
     }
 
     /** Counts across threads: problems done and solved, including those of earlier invocations. */

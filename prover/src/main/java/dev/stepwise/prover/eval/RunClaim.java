@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * What an invocation found for its request when it looked the run up, once, before Lean starts
- * ({@link EvalService#claim}). Closing it releases what it holds.
+ * ({@link RunLookup#claim}). Closing it releases what it holds.
  */
 public sealed interface RunClaim extends AutoCloseable {
 

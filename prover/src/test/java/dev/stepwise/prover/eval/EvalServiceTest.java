@@ -108,21 +108,21 @@ class EvalServiceTest {
             Problem third = new Problem("third", "test", "import Mathlib\n", "theorem third : True := by", "", "t");
             List<Problem> three = Stream.concat(two.stream(), Stream.of(third)).toList();
 
-            try (RunClaim finished = EvalService.claim(store, new EvalRequest(RunKind.EVAL, "r", CONFIG, two))) {
+            try (RunClaim finished = RunLookup.claim(store, new EvalRequest(RunKind.EVAL, "r", CONFIG, two))) {
                 assertInstanceOf(RunClaim.Finished.class, finished);
             }
-            try (RunClaim fresh = EvalService.claim(store, new EvalRequest(RunKind.EVAL, "other", CONFIG, two))) {
+            try (RunClaim fresh = RunLookup.claim(store, new EvalRequest(RunKind.EVAL, "other", CONFIG, two))) {
                 assertInstanceOf(RunClaim.Fresh.class, fresh);
             }
             // A run with a problem left to do is continued: held from the lookup, not released until the run ends.
-            try (RunClaim held = EvalService.claim(store, new EvalRequest(RunKind.EVAL, "r", CONFIG, three))) {
+            try (RunClaim held = RunLookup.claim(store, new EvalRequest(RunKind.EVAL, "r", CONFIG, three))) {
                 assertEquals("r", assertInstanceOf(RunClaim.Held.class, held).run().name());
                 RunBusyException busy = assertThrows(RunBusyException.class,
-                        () -> EvalService.claim(store, new EvalRequest(RunKind.EVAL, "r", CONFIG, three)));
+                        () -> RunLookup.claim(store, new EvalRequest(RunKind.EVAL, "r", CONFIG, three)));
                 assertTrue(busy.getMessage().startsWith("run r is being run by another stepwise process right now"),
                         busy.getMessage());
             }
-            try (RunClaim again = EvalService.claim(store, new EvalRequest(RunKind.EVAL, "r", CONFIG, three))) {
+            try (RunClaim again = RunLookup.claim(store, new EvalRequest(RunKind.EVAL, "r", CONFIG, three))) {
                 assertInstanceOf(RunClaim.Held.class, again);
             }
         }
@@ -148,11 +148,11 @@ class EvalServiceTest {
     @Test
     void aDefaultNameTakenWithinTheSameSecondGetsTheNextFreeSuffix() {
         try (Store store = Store.open(dir.resolve("s.db"), Duration.ofSeconds(5))) {
-            assertEquals("eval-examples-20261203-120000", EvalService.freeName(store, "eval-examples-20261203-120000"));
+            assertEquals("eval-examples-20261203-120000", RunLookup.freeName(store, "eval-examples-20261203-120000"));
             StoredRunFixture.write(store, "eval-examples-20261203-120000");
-            assertEquals("eval-examples-20261203-120000-2", EvalService.freeName(store, "eval-examples-20261203-120000"));
+            assertEquals("eval-examples-20261203-120000-2", RunLookup.freeName(store, "eval-examples-20261203-120000"));
             StoredRunFixture.write(store, "eval-examples-20261203-120000-2");
-            assertEquals("eval-examples-20261203-120000-3", EvalService.freeName(store, "eval-examples-20261203-120000"));
+            assertEquals("eval-examples-20261203-120000-3", RunLookup.freeName(store, "eval-examples-20261203-120000"));
         }
     }
 }
