@@ -21,7 +21,8 @@ public record SimulatorSession(SimulatedStack stack, Application app) implements
     /** Starts the simulated model server of {@code world}; the caller closes the session. */
     public static SimulatorSession start(Application app, Path world) {
         if (!Files.isRegularFile(app.resolve(world))) {
-            throw UserError.input("world file " + world + " does not exist");
+            throw UserError.input("world file " + world + " does not exist; make one with: stepwise sim generate --from DATASET|FILE"
+                    + " --out " + world);
         }
         SimulatedStack sim = SimulatedStack.start(app.resolve(world), ModelDialect.VLLM);
         return new SimulatorSession(sim, app.withFlags(overlay(sim)));
@@ -37,6 +38,8 @@ public record SimulatorSession(SimulatedStack stack, Application app) implements
         flags.put(PolicyKeys.SERVER.name(), "vllm");
         // The simulated server also answers vLLM's pooling API, as a critic's server would.
         flags.put(SearchKeys.CRITIC_URL.name(), sim.modelUrl().toString());
+        // The world's own deadline, sized to its latencies: a simulated run never waits a real minute.
+        flags.put(LeanKeys.TACTIC_TIMEOUT.name(), sim.world().latency().tacticDeadline().toMillis() + "ms");
         return flags;
     }
 

@@ -40,7 +40,8 @@ class IterateCommandTest {
                 "minif2f-test");
         refused(dir, "expert iteration trains a model: set model.url and model.name to its inference server (to try it without"
                 + " a GPU, use --simulate WORLD)", "--set", "policy.kind=portfolio", "iterate", "--pool", "minif2f-test");
-        refused(dir, "world file nowhere.json does not exist", "iterate", "--pool", "minif2f-test", "--simulate", "nowhere.json");
+        refused(dir, "world file nowhere.json does not exist; make one with: stepwise sim generate --from DATASET|FILE --out"
+                + " nowhere.json", "iterate", "--pool", "minif2f-test", "--simulate", "nowhere.json");
         assertFalse(Files.exists(dir.resolve("data")), "a refused round leaves no files");
     }
 }

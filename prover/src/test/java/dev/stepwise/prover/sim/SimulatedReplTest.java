@@ -95,6 +95,17 @@ class SimulatedReplTest {
     }
 
     @Test
+    void aTheoremTheWorldDoesNotHaveIsAnErrorThatSaysHowToMakeAWorld() throws Exception {
+        List<ReplResponse> r = session(header(), ReplRequest.Command.in(0, "theorem not_in_world (n : Nat) : n = n := by\n  sorry"));
+        var refused = assertInstanceOf(ReplResponse.CommandResult.class, r.get(1));
+        assertEquals(List.of(), refused.sorries(), "no proof state for a statement the world cannot know");
+        assertEquals(Severity.ERROR, refused.messages().get(0).severity());
+        String text = refused.messages().get(0).data();
+        assertTrue(text.contains("'not_in_world' is not a theorem of this simulated world"), text);
+        assertTrue(text.contains("stepwise sim generate --from FILE"), text);
+    }
+
+    @Test
     void unknownIdsAreRefusedAndIdsOnlyGrow() throws Exception {
         List<ReplResponse> r = session(header(), ReplRequest.Command.in(5, "#check Nat"), new ReplRequest.Tactic("simp", 3),
                 start(), start(), new ReplRequest.Tactic("positivity", 1), ReplRequest.Command.in(0, "#check Nat"));

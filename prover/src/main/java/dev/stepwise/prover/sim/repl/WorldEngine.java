@@ -33,6 +33,8 @@ final class WorldEngine implements ReplEngine {
     private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*import\\s+\\S+");
     private static final Pattern CHECK = Pattern.compile("^\\s*#check\\s+(.+?)\\s*$", Pattern.DOTALL);
     private static final Pattern ASCRIPTION = Pattern.compile("^\\((.+) : (.+)\\)$");
+    /** A declaration with a name, as a statement sent to start a proof or to be checked whole. */
+    private static final Pattern DECLARATION = Pattern.compile("(?m)^\\s*(?:theorem|lemma)\\s+(\\S+)");
 
     private final World world;
     private final ReplCodec codec;
@@ -145,6 +147,16 @@ final class WorldEngine implements ReplEngine {
             String data = ascribed.matches() ? ascribed.group(1) + " : " + ascribed.group(2) : what + " : Type";
             return answers.reply(new ReplResponse.CommandResult(engine.newEnv(env, null, null), List.of(new Message(Severity.INFO, data,
                     Positions.of(1, 0), Positions.of(1, "#check".length()))), List.of(), null, null));
+        }
+        var declaration = DECLARATION.matcher(cmd);
+        if (declaration.find()) {
+            // Real Lean elaborates any statement; the simulator knows only its world's. Saying so
+            // (as an error on the name) keeps a theorem missing from the world from looking like
+            // a Lean that answered nothing, and says how to make a world that has it.
+            return answers.reply(new ReplResponse.CommandResult(engine.newEnv(env, null, null), List.of(Answers.error(cmd,
+                    declaration.start(1), "SIMULATED: '" + declaration.group(1) + "' is not a theorem of this simulated world;"
+                            + " make a world from your statements with: stepwise sim generate --from FILE --out WORLD.json")),
+                    List.of(), null, null));
         }
         return answers.reply(new ReplResponse.CommandResult(engine.newEnv(env, null, null)));
     }

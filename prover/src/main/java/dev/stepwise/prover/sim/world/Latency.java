@@ -28,6 +28,20 @@ public record Latency(Duration replStart, Duration headerImport, Duration tactic
         }
     }
 
+    /**
+     * The per-tactic deadline a run against this world should use: 25 times its slowest honest
+     * tactic, at least 2 seconds. A world's {@code timeout} tactics are meant to hit the deadline
+     * (they run for {@code tacticTimeout}, an hour in generated worlds), and with the real default of
+     * a minute two of them on two processes stalled a simulated eval for minutes; honest tactics
+     * stay far inside it, also with a loaded machine's scheduling delays (seconds at worst).
+     */
+    public Duration tacticDeadline() {
+        Duration scaled = tacticMax.multipliedBy(25);
+        return scaled.compareTo(MIN_DEADLINE) < 0 ? MIN_DEADLINE : scaled;
+    }
+
+    private static final Duration MIN_DEADLINE = Duration.ofSeconds(2);
+
     /** Fast enough for tests and dry runs, slow enough that ordering and queueing are real. */
     public static Latency quick() {
         return new Latency(Duration.ZERO, Duration.ofMillis(200), Duration.ofMillis(1), Duration.ofMillis(5),
