@@ -67,7 +67,7 @@ public final class HtmlReport {
         HtmlPage.kv(b, "model", data.info().model());
         HtmlPage.kv(b, "Lean / Mathlib", data.info().leanVersion() + " / " + data.info().mathlibVersion());
         HtmlPage.kv(b, "mean expansions of solved", String.format(Locale.ROOT, "%.1f", s.meanExpansionsSolved()));
-        HtmlPage.kv(b, "mean time of solved", String.format(Locale.ROOT, "%.1f s", s.meanTimeSolved().toMillis() / 1000.0));
+        HtmlPage.kv(b, "mean time of solved", String.format(Locale.ROOT, "%.1f\u00a0s", s.meanTimeSolved().toMillis() / 1000.0));
         b.append("</table>");
         b.append("<div class=\"charts\">");
         b.append(passRateCurve(results));
@@ -80,7 +80,7 @@ public final class HtmlReport {
                 + "<th class=\"num\">time</th><th class=\"verdict\">verdict</th></tr></thead><tbody>");
         for (ProblemResult r : results) {
             b.append("<tr class=\"").append(r.outcome().name().toLowerCase(Locale.ROOT)).append("\"><td class=\"name\"><a href=\"problems/")
-                    .append(Html.pageName(r.name())).append("\">").append(esc(r.name())).append("</a></td><td>")
+                    .append(Html.pageName(r.name())).append("\">").append(esc(r.name())).append("</a></td><td class=\"family\">")
                     .append(esc(r.family())).append("</td><td>").append(r.outcome().name().toLowerCase(Locale.ROOT))
                     .append("</td><td class=\"num\">").append(r.attempts()).append("</td><td class=\"num\">").append(r.expansions())
                     .append("</td><td class=\"num\">").append(r.tacticCalls()).append("</td><td class=\"num\">")

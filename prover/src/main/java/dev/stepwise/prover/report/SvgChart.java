@@ -14,7 +14,7 @@ final class SvgChart {
     static final int H = 260;
     private static final int LEFT = 52;
     private static final int RIGHT = 22;
-    private static final int BOTTOM = 48;
+    private static final int BOTTOM = 64;
     private static final int TOP = 30;
     private static final double PLOT_W = W - LEFT - RIGHT;
     private static final double PLOT_H = H - TOP - BOTTOM;
@@ -85,8 +85,12 @@ final class SvgChart {
                         + "data-x=\"%s\" data-value=\"%s\"><title>%s, %s: %s</title></rect>", series.cssName(), series.style(), x,
                         H - BOTTOM - h, width, h, Html.esc(slots.get(v.slot())), format(v.value()), Html.esc(series.name()),
                         Html.esc(slots.get(v.slot())), Html.esc(v.note())));
-                s.append(String.format(Locale.ROOT, "<text class=\"val\" x=\"%.1f\" y=\"%.1f\">%s</text>", x + width / 2,
-                        H - BOTTOM - h - 3, Html.esc(fit(v.note(), Math.max(width + 16, 30)))));
+                // With a line drawn through the slots, a value goes inside its bar (when the bar
+                // has room), so it does not sit on the line's own value at the slot's centre.
+                boolean inside = !lines.isEmpty() && h > 16;
+                s.append(String.format(Locale.ROOT, "<text class=\"val%s\" x=\"%.1f\" y=\"%.1f\">%s</text>", inside ? " inbar" : "",
+                        x + width / 2, inside ? H - BOTTOM - h + 12 : H - BOTTOM - h - 3,
+                        Html.esc(fit(v.note(), Math.max(width + 16, 30)))));
             }
         }
         for (Series series : lines) {
@@ -140,13 +144,16 @@ final class SvgChart {
                     x, y, slot * 0.7, h, format(b.value()), Html.esc(b.label()), Html.esc(b.note())));
             s.append(String.format(Locale.ROOT, "<text class=\"val\" x=\"%.1f\" y=\"%.1f\">%s</text>", centre, y - 3,
                     Html.esc(fit(b.note(), Math.max(slot, 30)))));
-            int ly = H - BOTTOM + 13;
             if (level) {
-                s.append(String.format(Locale.ROOT, "<text class=\"lbl x\" x=\"%.1f\" y=\"%d\">%s</text>", centre, ly, Html.esc(b.label())));
+                s.append(String.format(Locale.ROOT, "<text class=\"lbl x\" x=\"%.1f\" y=\"%d\">%s</text>", centre, H - BOTTOM + 13,
+                        Html.esc(b.label())));
             } else {
-                // Slanted 30° to the left of its anchor: the room is what lies left of the bar
-                // (cos 30°) and what lies above the x axis title (sin 30°).
-                double room = Math.min((centre - 4) / 0.87, (BOTTOM - 24) / 0.5);
+                // Slanted 30° down to the left of its anchor, which sits low enough to clear the
+                // y axis's "0". Its room: what lies left of the bar (cos 30°) and what lies above
+                // the x axis title (sin 30°). Neighbours are parallel, a slot apart along x, so
+                // slot × sin 30° apart across: over a line's height whatever their length.
+                int ly = H - BOTTOM + 17;
+                double room = Math.min((centre - 4) / 0.87, (BOTTOM - 17 - (xLabel.isEmpty() ? 4 : 16)) / 0.5);
                 s.append(String.format(Locale.ROOT, "<text class=\"lbl slant\" x=\"%.1f\" y=\"%d\" transform=\"rotate(-30 %.1f %d)\">%s"
                         + "<title>%s</title></text>", centre, ly, centre, ly, Html.esc(fit(b.label(), room)), Html.esc(b.label())));
             }
