@@ -44,7 +44,7 @@ final class HtmlPage {
             svg text{font-size:10px;fill:#444}svg .lbl.x,svg .xtitle,svg .ytitle{text-anchor:middle}svg .ticky,svg .slant{text-anchor:end}
             svg .grid{stroke:#e6e6e6}svg .tick{stroke:#888}
             table.problems{width:100%}table.problems td{white-space:nowrap}table.problems td.name{white-space:normal;overflow-wrap:break-word}
-            table.problems td.verdict,table.problems td.family{white-space:normal}table.problems td.verdict{min-width:18em}table.problems td.family{min-width:9em}td.num{white-space:nowrap}
+            table.problems td.verdict,table.problems td.family{white-space:normal}table.problems td.verdict{min-width:18em}table.problems td.family{min-width:9em}table.problems td.num,table.stages td.num,table.rounds td:last-child{white-space:nowrap}
             .graph{overflow:auto;max-height:640px;border:1px solid #eee;background:#fcfcfc}
             svg.treegraph .edge{stroke:#bbb;stroke-width:1.2}svg.treegraph .edge.merge{stroke-dasharray:4 3}
             svg.treegraph .edge.more{stroke-dasharray:2 3}svg.treegraph .edge.proofpath{stroke:#137333;stroke-width:3.5}

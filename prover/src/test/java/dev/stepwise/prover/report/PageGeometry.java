@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * What a page looks like once a browser has laid it out, measured by a script the test adds to a
  * copy of the page: every SVG text's box against its drawing's (clipped labels), axis labels
  * against each other (overlaps), each chart's tick labels, how many lines table cells take, and
- * the tree graph's highlighted proof path, whether the problem table overflows the page. The script writes JSON into the DOM, which
+ * the tree graph's highlighted proof path, whether a table runs off the page. The script writes JSON into the DOM, which
  * {@code --dump-dom} hands back.
  */
 final class PageGeometry {
@@ -44,8 +44,8 @@ final class PageGeometry {
                   return {chars:td.textContent.length,lines:Math.round(h/lh)};
                 });
               }
-              var table=document.querySelector('table.problems');
-              out.cells.overflows=!!table&&r(table).right>r(document.body).right+0.5;
+              out.cells.overflows=Array.prototype.some.call(document.querySelectorAll('table'),function(t){
+                return r(t).right>r(document.body).right+0.5;});
               out.cells.time=lines('table.problems td:nth-child(7)');
               out.cells.verdict=lines('table.problems td.verdict');
               var g=document.querySelector('svg.treegraph');
