@@ -19,8 +19,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A self-contained static HTML report of a run: {@code index.html} with the overview and plots,
@@ -129,8 +129,9 @@ public final class HtmlReport {
     }
 
     /**
-     * What checked the proof, from the run's simulation label: a simulated REPL's acceptance is not
-     * a verification, and a real Lean's beside a simulated model is one, of a simulated run.
+     * The proof's heading says what checked it, from the run's simulation label: when the simulated
+     * REPL accepted it nothing was verified; when a real Lean checked what a simulated model found,
+     * the proof is verified but the run is still a simulated one.
      */
     private static String proofHeading(RunInfo info) {
         if (!info.simulated()) {
