@@ -41,7 +41,18 @@ final class HtmlPage {
             svg .mark{text-anchor:middle;font-weight:600}
             tr.promoted td.decision{color:#137333;font-weight:600}tr.kept td.decision{color:#b06000}
             td.num,th.num{text-align:right}table.rounds{font-size:13px}table.rounds td,table.rounds th{padding:3px 5px}
-            svg text{font-size:10px;fill:#444}svg .title{font-size:12px;font-weight:600}svg .val{text-anchor:middle}
+            svg text{font-size:10px;fill:#444}svg .lbl.x,svg .xtitle,svg .ytitle{text-anchor:middle}svg .ticky,svg .slant{text-anchor:end}
+            svg .grid{stroke:#e6e6e6}svg .tick{stroke:#888}
+            table.problems{width:100%}table.problems td{white-space:nowrap}table.problems td.name{white-space:normal;overflow-wrap:break-word}
+            table.problems td.verdict,table.problems td.family{white-space:normal}table.problems td.verdict{min-width:18em}table.problems td.family{min-width:9em}table.problems td.num,table.stages td.num,table.rounds td:last-child{white-space:nowrap}
+            .graph{overflow:auto;max-height:640px;border:1px solid #eee;background:#fcfcfc}
+            svg.treegraph .edge{stroke:#bbb;stroke-width:1.2}svg.treegraph .edge.merge{stroke-dasharray:4 3}
+            svg.treegraph .edge.more{stroke-dasharray:2 3}svg.treegraph .edge.proofpath{stroke:#137333;stroke-width:3.5}
+            svg.treegraph .gnode{fill:#9aa0a6;stroke:#fff;stroke-width:1.5}svg.treegraph .gnode.proved{fill:#34a853}
+            svg.treegraph .gnode.failed{fill:#d93025}svg.treegraph .gnode.proofpath{stroke:#137333;stroke-width:3}
+            svg.treegraph .nid{font-size:9px;text-anchor:middle;fill:#666}svg.treegraph .nfail{font-size:9px;fill:#a50e0e}
+            svg.treegraph .qed{font-size:13px;text-anchor:middle;fill:#137333}svg.treegraph .more{text-anchor:middle;fill:#666}
+            svg.treegraph .tactic{font:11px ui-monospace,monospace;fill:#137333;font-weight:600}svg .title{font-size:12px;font-weight:600}svg .val{text-anchor:middle}svg .val.inbar{fill:#fff}
             pre.lean{background:#f6f8fa;padding:10px;border:1px solid #e1e4e8}pre.proof{border-color:#137333}
             .tree ul{list-style:none;padding-left:18px;border-left:1px dotted #bbb;margin:0}
             .tree summary{cursor:pointer}.node pre{display:inline-block;vertical-align:top;background:#f6f8fa;padding:2px 6px;margin:2px 0}

@@ -3,6 +3,7 @@ package dev.stepwise.prover.report;
 import static dev.stepwise.prover.report.Html.esc;
 
 import dev.stepwise.prover.eval.ProblemResult;
+import dev.stepwise.prover.eval.RunInfo;
 import dev.stepwise.prover.eval.RunSummary;
 import dev.stepwise.search.EdgeKind;
 import dev.stepwise.search.EdgeRecord;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A self-contained static HTML report of a run: {@code index.html} with the overview and plots,
@@ -29,6 +31,8 @@ public final class HtmlReport {
 
     /** Trees are drawn up to this many nodes; the rest is counted, so a huge tree stays usable. */
     static final int MAX_DRAWN_NODES = 2000;
+
+    private static final String SIMULATED_LEAN = "simulated";
 
     private HtmlReport() {
     }
@@ -63,7 +67,7 @@ public final class HtmlReport {
         HtmlPage.kv(b, "model", data.info().model());
         HtmlPage.kv(b, "Lean / Mathlib", data.info().leanVersion() + " / " + data.info().mathlibVersion());
         HtmlPage.kv(b, "mean expansions of solved", String.format(Locale.ROOT, "%.1f", s.meanExpansionsSolved()));
-        HtmlPage.kv(b, "mean time of solved", String.format(Locale.ROOT, "%.1f s", s.meanTimeSolved().toMillis() / 1000.0));
+        HtmlPage.kv(b, "mean time of solved", String.format(Locale.ROOT, "%.1f\u00a0s", s.meanTimeSolved().toMillis() / 1000.0));
         b.append("</table>");
         b.append("<div class=\"charts\">");
         b.append(passRateCurve(results));
@@ -72,15 +76,15 @@ public final class HtmlReport {
         b.append(familyBars(s));
         b.append("</div>");
         b.append("<h2>Problems</h2><table class=\"problems\" id=\"problems\"><thead><tr><th>problem</th><th>family</th>"
-                + "<th>outcome</th><th>attempts</th><th>expansions</th><th>tactics</th><th>time</th><th>verdict</th></tr></thead><tbody>");
+                + "<th>outcome</th><th class=\"num\">attempts</th><th class=\"num\">expansions</th><th class=\"num\">tactics</th>"
+                + "<th class=\"num\">time</th><th class=\"verdict\">verdict</th></tr></thead><tbody>");
         for (ProblemResult r : results) {
-            b.append("<tr class=\"").append(r.outcome().name().toLowerCase(Locale.ROOT)).append("\"><td><a href=\"problems/")
-                    .append(Html.pageName(r.name())).append("\">").append(esc(r.name())).append("</a></td><td>")
+            b.append("<tr class=\"").append(r.outcome().name().toLowerCase(Locale.ROOT)).append("\"><td class=\"name\"><a href=\"problems/")
+                    .append(Html.pageName(r.name())).append("\">").append(esc(r.name())).append("</a></td><td class=\"family\">")
                     .append(esc(r.family())).append("</td><td>").append(r.outcome().name().toLowerCase(Locale.ROOT))
-                    .append("</td><td>").append(r.attempts()).append("</td><td>").append(r.expansions()).append("</td><td>")
-                    .append(r.tacticCalls()).append("</td><td>")
-                    .append(String.format(Locale.ROOT, "%.1f s", r.time().toMillis() / 1000.0)).append("</td><td>")
-                    .append(esc(r.verdict())).append("</td></tr>");
+                    .append("</td><td class=\"num\">").append(r.attempts()).append("</td><td class=\"num\">").append(r.expansions())
+                    .append("</td><td class=\"num\">").append(r.tacticCalls()).append("</td><td class=\"num\">")
+                    .append(seconds(r)).append("</td><td class=\"verdict\">").append(esc(r.verdict())).append("</td></tr>");
         }
         b.append("</tbody></table>");
         return HtmlPage.close(b);
@@ -98,17 +102,48 @@ public final class HtmlReport {
                 .append(r.outcome().name().toLowerCase(Locale.ROOT)).append(" — ").append(esc(r.verdict())).append("</p>");
         b.append("<h2>Statement</h2><pre class=\"lean\">").append(esc(page.header())).append(esc(page.statement())).append("</pre>");
         if (r.proved()) {
-            b.append("<h2>Verified proof</h2><pre class=\"lean proof\">").append(esc(page.statement()));
+            b.append(proofHeading(data.info())).append("<pre class=\"lean proof\">").append(esc(page.statement()));
             for (String tactic : r.proof()) {
                 b.append("\n  ").append(esc(tactic.replace("\n", "\n  ")));
             }
             b.append("</pre>");
         }
-        b.append(String.format(Locale.ROOT, "<p>%d attempt(s), %d expansions, %d tactic calls, %d tokens, %.1f s</p>", r.attempts(),
-                r.expansions(), r.tacticCalls(), r.tokens(), r.time().toMillis() / 1000.0));
+        b.append(String.format(Locale.ROOT, "<p>%d attempt(s), %d expansions, %d tactic calls, %d tokens, %s</p>", r.attempts(),
+                r.expansions(), r.tacticCalls(), r.tokens(), seconds(r)));
         b.append("<h2>Search tree</h2>");
+        if (!page.tree().nodes().isEmpty()) {
+            b.append("<p class=\"legend\">Depth runs down, siblings left to right in the order the search tried them. "
+                    + "<span class=\"proofpath\">proof path</span> green: proved, red: failed, grey: open; ✗k: k tactics failed "
+                    + "there; ∎: proof complete; +k: states not drawn (see the list); dashed: a state reached again. "
+                    + "Hover for goals and tactics; click a state for its entry in the list.</p>");
+            b.append("<div class=\"graph\">").append(TreeGraph.svg(page.tree())).append("</div>");
+            b.append("<h3>Search tree as a list</h3>");
+        }
         tree(b, page.tree());
         return HtmlPage.close(b);
+    }
+
+    /** "12.3&nbsp;s": a time never breaks before its unit. */
+    private static String seconds(ProblemResult r) {
+        return String.format(Locale.ROOT, "%.1f&nbsp;s", r.time().toMillis() / 1000.0);
+    }
+
+    /**
+     * The proof's heading says what checked it, from the run's simulation label: when the simulated
+     * REPL accepted it nothing was verified; when a real Lean checked what a simulated model found,
+     * the proof is verified but the run is still a simulated one.
+     */
+    private static String proofHeading(RunInfo info) {
+        if (!info.simulated()) {
+            return "<h2>Verified proof</h2>";
+        }
+        // A run whose REPL was the simulator records "simulated" as its Lean version (ProverStack).
+        if (SIMULATED_LEAN.equals(info.leanVersion())) {
+            return "<h2>Simulated proof</h2><p class=\"sim\">SIMULATED: accepted by the simulated Lean REPL, not checked by a real "
+                    + "Lean; it proves nothing about the statement.</p>";
+        }
+        return "<h2>Verified proof <span class=\"note\">(simulated run: found by the simulated model, checked by Lean "
+                + esc(info.leanVersion()) + ")</span></h2>";
     }
 
     /**
@@ -200,31 +235,34 @@ public final class HtmlReport {
             points.add(new SvgChart.Point(spent.get(i), 100.0 * (i + 1) / total));
         }
         double xMax = results.stream().mapToLong(ProblemResult::expansions).max().orElse(1);
-        return SvgChart.steps("Pass rate against expansions spent", points, xMax, "expansions", "%", 100);
+        return SvgChart.steps("Pass rate against expansions spent", points, xMax, "expansions spent", "problems solved (%)",
+                SvgChart.Scale.PERCENT);
     }
 
+    /** Bins of a round width (1/2/5×10^k seconds), so their edges read as plain numbers. */
     private static String timeHistogram(List<ProblemResult> results) {
         double max = results.stream().mapToDouble(r -> r.time().toMillis() / 1000.0).max().orElse(1);
-        int bins = 10;
-        double width = Math.max(max / bins, 0.001);
+        AxisTicks edges = AxisTicks.covering(Math.max(max, 0.001), 8, false);
+        double width = edges.step();
+        int bins = Math.max(1, (int) Math.round(edges.top() / width));
         int[] counts = new int[bins];
         for (ProblemResult r : results) {
             counts[Math.min(bins - 1, (int) ((r.time().toMillis() / 1000.0) / width))]++;
         }
         List<SvgChart.Bar> bars = new ArrayList<>();
         for (int i = 0; i < bins; i++) {
-            bars.add(new SvgChart.Bar(String.format(Locale.ROOT, "%.0f–%.0fs", i * width, (i + 1) * width), counts[i],
+            bars.add(new SvgChart.Bar(edges.label(i * width) + "–" + edges.label((i + 1) * width), counts[i],
                     String.valueOf(counts[i])));
         }
-        return SvgChart.bars("Time per problem", bars, "count", 1);
+        return SvgChart.bars("Time per problem", bars, "seconds", "problems", SvgChart.Scale.COUNT);
     }
 
     private static String proofLengths(List<ProblemResult> results) {
-        Map<Integer, Integer> counts = new java.util.TreeMap<>();
+        Map<Integer, Integer> counts = new TreeMap<>();
         results.stream().filter(ProblemResult::proved).forEach(r -> counts.merge(r.proof().size(), 1, Integer::sum));
         List<SvgChart.Bar> bars = counts.entrySet().stream()
-                .map(e -> new SvgChart.Bar(e.getKey() + " tactics", e.getValue(), String.valueOf(e.getValue()))).toList();
-        return SvgChart.bars("Proof length of solved problems", bars, "count", 1);
+                .map(e -> new SvgChart.Bar(String.valueOf(e.getKey()), e.getValue(), String.valueOf(e.getValue()))).toList();
+        return SvgChart.bars("Proof length of solved problems", bars, "tactics in the proof", "problems", SvgChart.Scale.COUNT);
     }
 
     private static String familyBars(RunSummary s) {
@@ -232,6 +270,6 @@ public final class HtmlReport {
                 .map(e -> new SvgChart.Bar(e.getKey(), 100 * e.getValue().passRate(),
                         e.getValue().solved() + "/" + e.getValue().total()))
                 .toList();
-        return SvgChart.bars("Pass rate by family (%)", bars, "%", 100);
+        return SvgChart.bars("Pass rate by family", bars, "", "solved (%)", SvgChart.Scale.PERCENT);
     }
 }

@@ -104,8 +104,8 @@ public final class RoundsReport {
         }
         return SvgChart.perSlot("Statements solved per round", slots(rounds),
                 List.of(new SvgChart.Series("newly solved in the round", "new", 0, fresh)),
-                List.of(new SvgChart.Series("solved in the pool so far", "cumulative", 1, total)), List.of(), "solved",
-                searchable);
+                List.of(new SvgChart.Series("solved in the pool so far", "cumulative", 1, total)), List.of(), "statements solved",
+                SvgChart.Scale.COUNT, searchable);
     }
 
     private static String passRateChart(List<RoundFigures> rounds) {
@@ -123,7 +123,8 @@ public final class RoundsReport {
         }
         return SvgChart.perSlot("Held-out pass rate at evaluate (%)", slots(rounds),
                 List.of(new SvgChart.Series("model in service", "current", 0, current),
-                        new SvgChart.Series("candidate", "candidate", 1, candidate)), List.of(), marks, "%", 100);
+                        new SvgChart.Series("candidate", "candidate", 1, candidate)), List.of(), marks, "held-out solved (%)",
+                SvgChart.Scale.PERCENT, 100);
     }
 
     private static String decisionWord(Promotion p) {
