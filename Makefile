@@ -6,8 +6,10 @@ JAVA_HOME := $(shell ./scripts/find-jdk.sh)
 export JAVA_HOME
 COMMIT := $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
 MVN := ./mvnw --batch-mode --no-transfer-progress -Dstepwise.commit=$(COMMIT)
-# Lean, Mathlib and the REPL share this one version (the shipped miniF2F targets v4.24.0).
+# Lean and the REPL share this version, and Mathlib too unless MATHLIB names a fork at a commit
+# (the shipped miniF2F targets v4.24.0; 'stepwise datasets list' shows every dataset's target).
 LEAN_VERSION ?= v4.24.0
+MATHLIB ?=
 
 .PHONY: help setup build test test-fast bench clean check-jdk serve-model lean demo demo-sim
 
@@ -51,8 +53,8 @@ demo-sim: setup ## The same demo against the simulator (no Lean, no GPU); everyt
 	bin/stepwise sim generate --from datasets/examples --out .stepwise/examples-world.json --seed 1
 	@bin/stepwise prove datasets/examples --simulate .stepwise/examples-world.json --budget 1x8x50 --set lean.tactic-timeout=3s; code=$$?; [ $$code -le 1 ] || exit $$code
 
-lean: ## Install elan, Lean, Mathlib's cache and the REPL in lean-project/ (LEAN_VERSION=v4.24.0)
-	@./scripts/setup-lean.sh "$(LEAN_VERSION)"
+lean: ## Set up one Lean project in lean-projects/VERSION/: make lean [LEAN_VERSION=v4.24.0] [MATHLIB=owner/repo@rev]
+	@./scripts/setup-lean.sh "$(LEAN_VERSION)" "$(MATHLIB)"
 
 clean: check-jdk ## Remove build outputs
 	$(MVN) clean

@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
-# Installs what the Lean side of Stepwise needs, in lean-project/: elan, the pinned toolchain,
-# Mathlib's build cache, the project build and the REPL binary. Prints one clear reason and
-# exits non-zero as soon as something cannot be done (no network, no curl, no such REPL tag,
-# a failed build).
-# Usage: scripts/setup-lean.sh [VERSION]   (default v4.24.0; Lean, Mathlib and REPL share it)
+# Installs one Lake project of Stepwise's Lean side, in lean-projects/<name>/: elan, the pinned
+# toolchain, Mathlib's build cache, the project build and the REPL binary. Each Lean/Mathlib pin
+# gets its own directory, so setting up v4.9.0-rc1 for the DeepSeek datasets leaves the v4.24.0
+# project as it was. Prints one clear reason and exits non-zero as soon as something cannot be
+# done (no network, no curl, no such REPL tag, a failed build).
+# Usage: scripts/setup-lean.sh [VERSION [MATHLIB]]
+#   VERSION  Lean and REPL tag (default v4.24.0)
+#   MATHLIB  OWNER/REPO@REV, a Mathlib fork at a commit (e.g. xinhjBrant/mathlib4@2f65ba7, the
+#            DeepSeek-Prover stack); default leanprover-community/mathlib4@VERSION
+# Where: lean-projects/VERSION/ for Mathlib's own tag, lean-projects/VERSION-OWNER-REV/ for a fork.
+# The single lean-project/ of earlier Stepwise is left alone: Stepwise still finds it (README,
+# "Lean set-up").
 # Upstream facts (docs/evidence/lean-versions.md): the REPL package declares `lean_lib REPL` and
 # `lean_exe repl` (leanprover-community/repl lakefile.toml / lakefile.lean, every tag), and Lake
 # resolves a name to a target before a package, so the binary is `lake build repl`. REPL tags
@@ -12,15 +19,26 @@
 set -uo pipefail
 
 VERSION="${1:-v4.24.0}"
+MATHLIB="${2:-}"
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-PROJECT="$ROOT/lean-project"
 export PATH="$HOME/.elan/bin:$PATH"
 
 fail() { echo "make lean: $*" >&2; exit 3; }
 step() { echo "make lean: $*"; }
 
 [[ "$VERSION" =~ ^v[0-9]+\.[0-9]+\.[0-9]+(-rc[0-9]+)?$ ]] || fail "LEAN_VERSION must look like v4.24.0, got '$VERSION'"
-[ -d "$PROJECT" ] || fail "no lean-project/ directory in $ROOT"
+if [ -z "$MATHLIB" ]; then
+  MATHLIB_GIT=https://github.com/leanprover-community/mathlib4
+  MATHLIB_REV="$VERSION"
+  NAME="$VERSION"
+else
+  [[ "$MATHLIB" =~ ^([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+)@([A-Za-z0-9_./-]+)$ ]] \
+    || fail "MATHLIB must look like OWNER/REPO@REV (e.g. xinhjBrant/mathlib4@2f65ba7), got '$MATHLIB'"
+  MATHLIB_GIT="https://github.com/${BASH_REMATCH[1]}/${BASH_REMATCH[2]}"
+  MATHLIB_REV="${BASH_REMATCH[3]}"
+  NAME="$VERSION-${BASH_REMATCH[1]}-${MATHLIB_REV//\//-}"
+fi
+PROJECT="$ROOT/lean-projects/$NAME"
 command -v git >/dev/null 2>&1 || fail "git is not installed (Lake fetches Mathlib and the REPL with git)"
 command -v curl >/dev/null 2>&1 || fail "curl is not installed (needed to download elan and Mathlib's cache)"
 
@@ -57,9 +75,36 @@ if ! command -v elan >/dev/null 2>&1; then
 fi
 command -v elan >/dev/null 2>&1 || fail "elan is still not on PATH after installing it"
 
-# 2. Pin one version everywhere: lean-toolchain and both requires of lakefile.toml.
+# 2. The project: its own directory, pinned in lean-toolchain and the two requires of lakefile.toml
+# (Lake reads lakefile.toml at every REPL tag Stepwise supports: docs/evidence/lean-versions.md, 1).
+# A directory that exists is re-pinned and rebuilt; no other project is touched.
+mkdir -p "$PROJECT" || fail "cannot create $PROJECT"
 echo "leanprover/lean4:$VERSION" > "$PROJECT/lean-toolchain"
-sed -i -E "s/^rev = \"[^\"]*\"/rev = \"$VERSION\"/" "$PROJECT/lakefile.toml"
+cat > "$PROJECT/lakefile.toml" <<TOML
+# Written by 'make lean LEAN_VERSION=$VERSION${2:+ MATHLIB=$MATHLIB}' (scripts/setup-lean.sh); rewritten by the next one.
+# Stepwise reads the Lean version from lean-toolchain and the Mathlib pin from the require below.
+name = "StepwiseLean"
+defaultTargets = ["StepwiseLean"]
+
+[[require]]
+name = "mathlib"
+git = "$MATHLIB_GIT"
+rev = "$MATHLIB_REV"
+
+[[require]]
+name = "REPL"
+git = "https://github.com/leanprover-community/repl"
+rev = "$VERSION"
+
+[[lean_lib]]
+name = "StepwiseLean"
+TOML
+cat > "$PROJECT/StepwiseLean.lean" <<'LEAN'
+-- Built by `make lean` to prove that the pinned Mathlib imports and elaborates here.
+import Mathlib
+
+example : (2 : ℝ) + 2 = 4 := by norm_num
+LEAN
 case "$VERSION" in
   v4.[0-9].*|v4.1[0-8].*|v4.19.0-rc*) echo "make lean: note: the REPL $VERSION reports no proofStatus (it came with v4.19.0); Stepwise checks a step that leaves no goals by elaborating the whole proof." ;;
 esac
@@ -84,11 +129,15 @@ if needs_flush_fix "$VERSION"; then
   fi
 fi
 step "downloading Mathlib's build cache (lake exe cache get)"
-lake exe cache get || fail "lake exe cache get failed"
+if ! lake exe cache get; then
+  # Mathlib's cache is keyed by file contents; a fork's commit may have files no official build made.
+  [ -n "$MATHLIB" ] || fail "lake exe cache get failed"
+  step "warning: no complete cache for $MATHLIB; lake build compiles the rest of Mathlib (can take hours)"
+fi
 step "building the project (lake build)"
 lake build || fail "lake build failed"
 # `repl` (lower case) is the package's executable; `REPL` would name its library and build no binary.
 step "building the REPL binary (lake build repl)"
 lake build repl || fail "lake build repl failed"
 [ -x "$REPL_DIR/.lake/build/bin/repl" ] || fail "the REPL binary is missing after lake build repl"
-step "done: Lean $VERSION with Mathlib and the REPL in $PROJECT; check with 'bin/stepwise lean doctor'"
+step "done: Lean $VERSION with Mathlib ${MATHLIB:-$VERSION} and the REPL in $PROJECT; check with 'bin/stepwise lean doctor'"

@@ -33,6 +33,29 @@ public final class LeanDoctor {
     }
 
     public List<DoctorCheck> examine(LeanProject project, int poolSize, Sandbox sandbox) {
+        List<DoctorCheck> checks = tools();
+        if (!Files.isDirectory(project.root())) {
+            checks.add(fail("project", project.root() + " does not exist (set lean.project)"));
+            return addHostChecks(checks, poolSize, sandbox);
+        }
+        checks.addAll(projectChecks(project));
+        return addHostChecks(checks, poolSize, sandbox);
+    }
+
+    /** lake and elan, then this machine's wrappers and memory: what every project shares. */
+    public List<DoctorCheck> examineHost(int poolSize, Sandbox sandbox) {
+        return addHostChecks(tools(), poolSize, sandbox);
+    }
+
+    /** One installed project: its lakefile, toolchain, Mathlib build and pin, REPL binary and version. */
+    public List<DoctorCheck> examineProject(LeanProject project) {
+        if (!Files.isDirectory(project.root())) {
+            return List.of(fail("project", project.root() + " does not exist"));
+        }
+        return projectChecks(project);
+    }
+
+    private List<DoctorCheck> tools() {
         List<DoctorCheck> checks = new ArrayList<>();
         Optional<Path> lake = LeanProject.findLake(tools, userHome);
         checks.add(lake.map(p -> ok("lake", p.toString()))
@@ -40,10 +63,11 @@ public final class LeanDoctor {
         Optional<Path> elan = tools.find("elan").or(() -> executable(userHome.resolve(".elan/bin/elan")));
         checks.add(elan.map(p -> ok("elan", p.toString()))
                 .orElseGet(() -> warn("elan", "not found (needed to install the pinned toolchain); run 'make lean'")));
-        if (!Files.isDirectory(project.root())) {
-            checks.add(fail("project", project.root() + " does not exist (set lean.project)"));
-            return addHostChecks(checks, poolSize, sandbox);
-        }
+        return checks;
+    }
+
+    private List<DoctorCheck> projectChecks(LeanProject project) {
+        List<DoctorCheck> checks = new ArrayList<>();
         checks.add(Files.isRegularFile(project.lakefile()) ? ok("project", project.root().toString())
                 : fail("project", "no lakefile.toml in " + project.root()));
         Optional<String> toolchain = project.toolchain();
@@ -56,7 +80,7 @@ public final class LeanDoctor {
         checks.add(project.replBuilt() ? ok("repl binary", project.replBinary().toString())
                 : fail("repl binary", project.replBinary() + " missing; run 'make lean' (lake build repl)"));
         checks.add(replVersionCheck(project));
-        return addHostChecks(checks, poolSize, sandbox);
+        return checks;
     }
 
     /** The REPL version, whether it reports proofStatus, and whether it can serve at all (flush). */

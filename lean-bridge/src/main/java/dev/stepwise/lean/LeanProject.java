@@ -87,8 +87,34 @@ public record LeanProject(Path root) {
         return Optional.empty();
     }
 
+    /** The Lean version pinned in {@code lean-toolchain} ({@code leanprover/lean4:v4.24.0} gives v4.24.0). */
+    public Optional<ReplVersion> leanVersion() {
+        return toolchain().flatMap(ReplVersion::find);
+    }
+
+    /**
+     * Mathlib as {@code make lean} pins it in lakefile.toml: its tag ({@code v4.24.0}) when the
+     * require is leanprover-community/mathlib4, else {@code OWNER/REPO@REV} (a fork at a commit,
+     * as the DeepSeek-Prover stack's {@code xinhjBrant/mathlib4@2f65ba7}); the way
+     * datasets/catalog.json writes a dataset's {@code mathlib}.
+     */
+    public Optional<String> mathlibPin() {
+        Optional<String> rev = requireField("mathlib", "rev");
+        if (rev.isEmpty()) {
+            return Optional.empty();
+        }
+        String repo = requireField("mathlib", "git").orElse("")
+                .replaceFirst("^https?://github\\.com/", "").replaceFirst("\\.git$", "").replaceFirst("/$", "");
+        return Optional.of(repo.isEmpty() || repo.equals("leanprover-community/mathlib4") ? rev.get() : repo + "@" + rev.get());
+    }
+
     /** The {@code rev} of the {@code [[require]]} named {@code name} in lakefile.toml. */
     private Optional<String> requireRev(String name) {
+        return requireField(name, "rev");
+    }
+
+    /** A string field of the {@code [[require]]} named {@code name} in lakefile.toml. */
+    private Optional<String> requireField(String name, String field) {
         List<String> lines;
         try {
             lines = Files.isRegularFile(lakefile()) ? Files.readAllLines(lakefile(), StandardCharsets.UTF_8) : List.of();
@@ -109,8 +135,8 @@ public record LeanProject(Path root) {
                 rev = null;
             } else if (inRequire && line.matches("name\\s*=\\s*\"" + Pattern.quote(name) + "\"")) {
                 named = true;
-            } else if (inRequire && line.startsWith("rev")) {
-                rev = line.replaceFirst("^rev\\s*=\\s*\"([^\"]*)\".*$", "$1");
+            } else if (inRequire && line.matches(Pattern.quote(field) + "\\s*=.*")) {
+                rev = line.replaceFirst("^" + Pattern.quote(field) + "\\s*=\\s*\"([^\"]*)\".*$", "$1");
             }
         }
         return inRequire && named && rev != null ? Optional.of(rev) : Optional.empty();

@@ -53,6 +53,7 @@ public final class ProofSessions {
                         yield new SessionStart.Started(state);
                     }
                     case Located.Refused r -> new SessionStart.Failed(r.reason());
+                    case Located.NotElaborated n -> new SessionStart.StatementRejected(n.reason());
                 };
             } catch (ReplTimeoutException e) {
                 last = "the statement took longer than " + e.deadline().toMillis() + " ms to elaborate";
@@ -87,6 +88,9 @@ public final class ProofSessions {
                         case Located.At at -> proofState = at.proofState();
                         case Located.Refused r -> {
                             return new StepOutcome.Crash("cannot rebuild the state on a fresh process: " + r.reason());
+                        }
+                        case Located.NotElaborated n -> {
+                            return new StepOutcome.Crash("cannot rebuild the state on a fresh process: " + n.reason());
                         }
                     }
                 }
@@ -153,6 +157,10 @@ public final class ProofSessions {
 
         record Refused(String reason) implements Located {
         }
+
+        /** Lean answered the statement with errors: its verdict on the statement itself. */
+        record NotElaborated(String reason) implements Located {
+        }
     }
 
     private static Located elaborateRoot(ReplLease lease, String header, String statement) {
@@ -168,7 +176,7 @@ public final class ProofSessions {
             case ReplResponse.CommandResult c -> {
                 String errors = errors(c.messages());
                 if (!errors.isEmpty()) {
-                    yield new Located.Refused("the statement does not elaborate: " + errors);
+                    yield new Located.NotElaborated("the statement does not elaborate: " + errors);
                 }
                 Optional<Sorry> sorry = c.sorries().stream().filter(s -> s.proofState() != null).findFirst();
                 yield sorry.<Located>map(s -> new Located.At(s.proofState(), List.of(s.goal())))

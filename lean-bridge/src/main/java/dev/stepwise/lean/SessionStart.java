@@ -11,6 +11,17 @@ public sealed interface SessionStart {
         }
     }
 
+    /**
+     * Lean elaborated the statement and answered with errors: Lean's own verdict on the statement
+     * (in this project), never a crash, a timeout or a header that failed to import.
+     */
+    record StatementRejected(String reason) implements SessionStart {
+        public StatementRejected {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** Not started for a reason that is not the statement's: a crash, a timeout, a header, no process. */
     record Failed(String reason) implements SessionStart {
         public Failed {
             Objects.requireNonNull(reason, "reason");

@@ -88,7 +88,8 @@ class ProofSessionsTest {
     @Test
     void aBadStatementFailsToStart() {
         ProofSessions s = sessions(1, Duration.ofSeconds(10));
-        assertEquals(new SessionStart.Failed("the statement does not elaborate: unknown statement"),
+        // Lean's error answer to the statement is its verdict on the statement, apart from faults
+        assertEquals(new SessionStart.StatementRejected("the statement does not elaborate: unknown statement"),
                 s.start(HEADER, "theorem t : True := by"));
     }
 

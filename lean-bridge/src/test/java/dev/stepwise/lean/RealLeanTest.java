@@ -33,12 +33,15 @@ class RealLeanTest {
 
     @BeforeAll
     void startLean() throws Exception {
-        LeanProject project = new LeanProject(Path.of("..", "lean-project").toAbsolutePath().normalize());
+        // make lean's project for v4.24.0, else one set up in the earlier single lean-project/
+        Path current = Path.of("..", "lean-projects", "v4.24.0").toAbsolutePath().normalize();
+        LeanProject project = new LeanProject(java.nio.file.Files.isDirectory(current) ? current
+                : Path.of("..", "lean-project").toAbsolutePath().normalize());
         Optional<Path> lake = LeanProject.findLake(HostTools.fromEnvironment(), Path.of(System.getProperty("user.home")));
         boolean ready = lake.isPresent() && project.replBuilt() && project.mathlibBuilt();
         if (!ready) {
             String why = "real-Lean tests skipped: " + (lake.isEmpty() ? "no lake on PATH or in ~/.elan/bin"
-                    : "lean-project/ is not built") + " (run 'make lean' to enable them)";
+                    : project.root() + " is not built") + " (run 'make lean' to enable them)";
             System.out.println(why);
             Assumptions.assumeTrue(false, why);
         }

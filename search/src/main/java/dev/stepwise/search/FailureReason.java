@@ -10,6 +10,8 @@ public enum FailureReason {
     FRONTIER_EXHAUSTED,
     /** The theorem could not be started (statement did not elaborate, environment unavailable). */
     ENVIRONMENT_FAILURE,
+    /** The environment rejected the statement itself (Lean did not elaborate it): final, counted apart. */
+    STATEMENT_ERROR,
     /** The policy (or the critic) could not answer; retrying the attempt later may help. */
     POLICY_UNAVAILABLE,
     /**

@@ -150,6 +150,7 @@ public final class Search {
         }
         return switch (start) {
             case StartOutcome.Failed f -> failed(FailureReason.ENVIRONMENT_FAILURE, f.reason());
+            case StartOutcome.StatementRejected r -> failed(FailureReason.STATEMENT_ERROR, r.reason());
             case StartOutcome.Started s -> {
                 InternalNode root = tree.add(GoalKey.of(s.root().goals()).text(), s.root(), 0);
                 frontier.add(root.id);

@@ -82,7 +82,7 @@ final class SearchLedger {
                     FailureReason.LEAN_FAULTS, faults + " step(s) got no answer from Lean (last: " + lastFault
                             + "), then " + f.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ')
                             + ": " + f.detail());
-            case ENVIRONMENT_FAILURE, POLICY_UNAVAILABLE, LEAN_FAULTS, CANCELLED -> outcome;
+            case ENVIRONMENT_FAILURE, STATEMENT_ERROR, POLICY_UNAVAILABLE, LEAN_FAULTS, CANCELLED -> outcome;
         };
     }
 

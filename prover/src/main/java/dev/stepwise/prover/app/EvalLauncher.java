@@ -18,6 +18,7 @@ import dev.stepwise.prover.eval.RunLookup;
 import dev.stepwise.prover.eval.RunObserver;
 import dev.stepwise.prover.exit.UserError;
 import dev.stepwise.prover.lean.LeanSetup;
+import dev.stepwise.prover.lean.ProjectChoice;
 import dev.stepwise.prover.problems.Problem;
 import dev.stepwise.prover.run.ProverStack;
 import dev.stepwise.prover.store.RunKind;
@@ -27,6 +28,7 @@ import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -61,8 +63,11 @@ public final class EvalLauncher {
             Application used = sim == null ? app : sim.app();
             Settings s = used.settings();
             SearchCritic.check(s);
-            EvalConfig config = config(dataset, problems, s, simulate == null ? "" : used.resolve(simulate).toString());
-            LeanSetup lean = new LeanSetup(s, used.home(), used.workDir(), HostTools.fromEnvironment());
+            LeanSetup configured = new LeanSetup(s, used.home(), used.workDir(), HostTools.fromEnvironment());
+            ProjectChoice choice = RightLean.choose(used, configured, dataset, observer);
+            LeanSetup lean = configured.withProject(choice.project());
+            EvalConfig config = config(dataset, problems, s, simulate == null ? "" : used.resolve(simulate).toString(),
+                    choice.mismatch());
             List<String> headers = problems.stream().map(Problem::header).distinct().toList();
             EvalRequest request = new EvalRequest(kind, name, config, problems);
             // The run is looked up once, before Lean starts: a run live in another process is refused here.
@@ -101,6 +106,16 @@ public final class EvalLauncher {
 
     /** @param world the simulated world file, or "" for a real run: a simulated run never resumes a real one */
     public static EvalConfig config(String dataset, List<Problem> problems, Settings s, String world) {
+        return config(dataset, problems, s, world, Optional.empty());
+    }
+
+    /**
+     * @param mismatch the line saying that the dataset targets another Lean than the project runs,
+     *     when the user allowed that: kept in the run's configuration ({@link EvalConfig#LEAN_MISMATCH}),
+     *     so every table of the run's numbers shows it and a matching run never resumes it
+     */
+    public static EvalConfig config(String dataset, List<Problem> problems, Settings s, String world,
+            Optional<String> mismatch) {
         long expansions = s.longValue(SearchKeys.MAX_EXPANSIONS);
         Budget budget = new Budget(s.integer(SearchKeys.ATTEMPTS), s.integer(SearchKeys.WIDTH),
                 expansions <= 0 ? Budget.UNLIMITED : (int) Math.min(Integer.MAX_VALUE, expansions));
@@ -112,6 +127,7 @@ public final class EvalLauncher {
             }
         }
         settings.put("simulate", world);
+        mismatch.ifPresent(m -> settings.put(EvalConfig.LEAN_MISMATCH, m));
         return new EvalConfig(dataset, problems.stream().map(Problem::name).toList(), budget, s.numbers(SearchKeys.ALPHAS),
                 s.number(SearchKeys.TEMPERATURE), s.string(SearchKeys.SCORE_MODE), s.longValue(SearchKeys.SEED),
                 s.duration(SearchKeys.TIME_LIMIT).toMillis() / 1000.0, settings);

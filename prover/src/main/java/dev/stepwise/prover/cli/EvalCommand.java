@@ -1,5 +1,6 @@
 package dev.stepwise.prover.cli;
 
+import dev.stepwise.prover.eval.EvalConfig;
 import dev.stepwise.prover.app.Application;
 import dev.stepwise.prover.app.EvalLauncher;
 import dev.stepwise.prover.config.CoreKeys;
@@ -104,6 +105,8 @@ final class EvalCommand implements Callable<Integer> {
         // The stored configuration defines the run; only where things are on this machine may differ.
         Map<String, String> runSettings = new LinkedHashMap<>(stored.config().settings());
         runSettings.remove("simulate");
+        // Said again by this invocation's own check of the project, not a setting a user may give.
+        runSettings.remove(EvalConfig.LEAN_MISMATCH);
         String world = stored.config().settings().getOrDefault("simulate", "");
         if (!world.isEmpty() && options.simulate == null) {
             options.simulate = Path.of(world);

@@ -10,6 +10,7 @@ import dev.stepwise.prover.app.Application;
 import dev.stepwise.prover.exit.ExitCode;
 import dev.stepwise.prover.exit.UserError;
 import dev.stepwise.prover.lean.LeanSetup;
+import dev.stepwise.prover.lean.ProjectSummary;
 import dev.stepwise.prover.lean.ProofFileChecker;
 import dev.stepwise.prover.lean.ReplOutputParser;
 import dev.stepwise.prover.problems.LeanDeclaration;
@@ -141,8 +142,9 @@ final class LeanCommand implements Runnable {
 
     @Command(name = "doctor", mixinStandardHelpOptions = true,
             description = {"Report on the Lean set-up: toolchain and lake, project and build, REPL binary, Mathlib",
-                "revision, prlimit/setsid/bwrap, and free memory against the REPLs of the pool. Exit 1 if",
-                "something is missing that Stepwise needs."})
+                "revision, prlimit/setsid/bwrap, and free memory against the REPLs of the pool; then every installed",
+                "Lean project (lean-projects/) with its Lean and Mathlib and whether it is ready. Exit 1 if",
+                "something is missing that Stepwise needs for the default project."})
     static final class Doctor implements Callable<Integer> {
         private final Invocation invocation;
 
@@ -164,6 +166,11 @@ final class LeanCommand implements Runnable {
                 out.printf("%-4s  %-" + width + "s  %s%n", c.status(), c.name(), c.detail());
             }
             out.println("REPL command: " + String.join(" ", setup.replCommand()));
+            out.println("Lean projects (a run uses the one its dataset targets; make lean LEAN_VERSION=V [MATHLIB=OWNER/REPO@REV]"
+                    + " adds one):");
+            LeanDoctor doctor = LeanDoctor.forThisMachine();
+            ProjectSummary.lines(setup.installed().all().stream()
+                    .map(p -> ProjectSummary.of(p, invocation.app().home(), doctor)).toList()).forEach(out::println);
             out.flush();
             boolean failed = checks.stream().anyMatch(c -> c.status() == DoctorCheck.Health.FAIL);
             return failed ? ExitCode.NO.code() : ExitCode.OK.code();

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.stepwise.prover.config.LeanKeys;
 import picocli.CommandLine.Option;
 
 /** The search options shared by {@code prove} and {@code eval}; each is also a configuration key. */
@@ -42,9 +43,25 @@ final class RunOptions {
                 "server and points the REPL command at the simulated REPL of this world file. Results are labelled SIMULATED."})
     Path simulate;
 
+    @Option(names = "--lean-project", paramLabel = "DIR|NAME",
+            description = {"The Lean project to run in (lean.project): a directory, or a name under lean-projects/ such as",
+                "v4.24.0 (default: the installed project that matches the dataset's target; 'lean doctor' lists them)."})
+    String leanProject;
+
+    @Option(names = "--allow-version-mismatch",
+            description = {"Run even though the dataset targets another Lean/Mathlib than the project runs",
+                "(lean.allow-version-mismatch); its results are labelled with the mismatch."})
+    boolean allowVersionMismatch;
+
     /** The given options as settings of the command-flag layer, by key name. */
     Map<String, String> flags() {
         Map<String, String> flags = new LinkedHashMap<>();
+        if (leanProject != null) {
+            flags.put(LeanKeys.PROJECT.name(), leanProject);
+        }
+        if (allowVersionMismatch) {
+            flags.put(LeanKeys.ALLOW_VERSION_MISMATCH.name(), "true");
+        }
         if (budget != null) {
             Budget b;
             try {

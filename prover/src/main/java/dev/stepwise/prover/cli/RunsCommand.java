@@ -1,5 +1,6 @@
 package dev.stepwise.prover.cli;
 
+import dev.stepwise.prover.eval.EvalConfig;
 import dev.stepwise.prover.eval.ResultsFiles;
 import dev.stepwise.prover.eval.RunSummary;
 import dev.stepwise.prover.eval.StoredRun;
@@ -66,7 +67,9 @@ final class RunsCommand implements Runnable {
                         out.printf("%-32s %-12s %-22s %-11s %9s %9d  %s%s%n", o.run().name(), o.run().kind().code(),
                                 o.run().dataset(), o.run().status().code(), o.proved() + "/" + o.problems(), o.unfinished(),
                                 TIME.format(o.run().startedAt()),
-                                o.run().simulation() == Simulation.SIMULATED ? "  (simulated)" : "");
+                                (o.run().simulation() == Simulation.SIMULATED ? "  (simulated)" : "")
+                                        + EvalConfig.fromJson(o.run().configJson()).mismatchLabel()
+                                                .map(m -> "  (version mismatch: " + m + ")").orElse(""));
                     }
                 }
             }
@@ -100,7 +103,7 @@ final class RunsCommand implements Runnable {
                 out.print(ResultsFiles.summary(run.info(), RunSummary.of(results)));
                 out.println();
                 for (var r : results) {
-                    out.printf("%-40s %-9s %s%n", r.name(), r.outcome().name().toLowerCase(java.util.Locale.ROOT), r.verdict());
+                    out.printf("%-40s %-9s %s%n", r.name(), r.outcome().code(), r.verdict());
                 }
             }
             out.flush();

@@ -168,7 +168,9 @@ final class SimCommand implements Runnable {
             List<String> skipped;
             try {
                 var generated = recipe.generate(problems);
-                world = generated.world();
+                // The Lean the statements were written for (a dataset's target, a file's own), for the simulated REPL to report.
+                world = new DatasetCatalog(invocation.app().home(), invocation.app().workDir()).target(from)
+                        .map(t -> generated.world().withLean(t.lean())).orElse(generated.world());
                 skipped = generated.skipped();
             } catch (IllegalArgumentException e) {
                 throw UserError.input("sim generate: " + e.getMessage(), e);

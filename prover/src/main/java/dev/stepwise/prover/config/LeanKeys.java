@@ -14,7 +14,12 @@ public final class LeanKeys {
     private static final Set<String> SANDBOXES = Set.of("off", "where-available", "required");
 
     public static final ConfigKey PROJECT = ConfigKey.of("lean.project", ValueType.PATH, null,
-            "the Lake project with Lean, Mathlib and the REPL; unset: lean-project/ of the installation");
+            "the Lake project with Lean, Mathlib and the REPL: a path, or a directory name of lean-projects/ (v4.24.0); "
+                    + "unset: the installed project that matches the dataset's target, else lean-projects/v4.24.0 (or an "
+                    + "earlier lean-project/)");
+    public static final ConfigKey ALLOW_VERSION_MISMATCH = ConfigKey.of("lean.allow-version-mismatch", ValueType.BOOLEAN,
+            false, "run a dataset on a Lean project other than the one it targets (refused otherwise); the run's results "
+                    + "are then labelled with the mismatch");
     public static final ConfigKey REPL_COMMAND = ConfigKey.of("lean.repl-command", ValueType.STRING_LIST, List.of(),
             "command that starts one REPL, run in lean.project (comma-separated); unset: "
                     + ".lake/packages/REPL/.lake/build/bin/repl with the variables of 'lake env'");
@@ -61,7 +66,7 @@ public final class LeanKeys {
                     + "rebuilt on another REPL by replaying its path (0s = never wait); a REPL that would otherwise sit idle "
                     + "takes a waiting tactic sooner when more commands are queued ahead of it than the replay takes")
             .restrictedTo(v -> !((Duration) v).isNegative(), "zero or more");
-    public static final List<ConfigKey> ALL = List.of(PROJECT, REPL_COMMAND, POOL_SIZE, MEMORY_CAP, TACTIC_TIMEOUT,
+    public static final List<ConfigKey> ALL = List.of(PROJECT, ALLOW_VERSION_MISMATCH, REPL_COMMAND, POOL_SIZE, MEMORY_CAP, TACTIC_TIMEOUT,
             WARMUP_TIMEOUT, LEASE_TIMEOUT, OWNER_WAIT, MAX_COMMANDS, MAX_RSS, MAX_AGE, SANDBOX, SCRATCH_DIR, FORBIDDEN, ALLOWED_AXIOMS,
             GATE_TIMEOUT);
 

@@ -96,7 +96,7 @@ public final class ConsoleProgress implements RunObserver {
             double perMinute = elapsed.toMillis() == 0 ? 0 : doneHere * 60_000.0 / elapsed.toMillis();
             String eta = doneHere == 0 ? "?" : seconds(elapsed.multipliedBy(total - done).dividedBy(doneHere));
             err.printf(Locale.ROOT, "%s %d/%d %-8s %s (%d expansions, %s) | solved %d/%d (%.1f%%) | %.1f/min | ETA %s%n",
-                    bar(done, total), done, total, r.outcome().name().toLowerCase(Locale.ROOT), r.name(), r.expansions(), seconds(r.time()),
+                    bar(done, total), done, total, r.outcome().code(), r.name(), r.expansions(), seconds(r.time()),
                     solved, done, done == 0 ? 0 : 100.0 * solved / done, perMinute, eta);
             err.flush();
         } finally {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -19,6 +20,12 @@ import java.util.TreeMap;
  */
 public record EvalConfig(String dataset, List<String> problems, Budget budget, List<Double> alphas, double temperature,
         String scoreMode, long seed, double attemptTimeoutSeconds, Map<String, String> settings) {
+
+    /**
+     * The settings entry of a run whose dataset targets another Lean than its project runs
+     * ({@code --allow-version-mismatch}): the line naming both, shown wherever the run's numbers are.
+     */
+    public static final String LEAN_MISMATCH = "lean-mismatch";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
@@ -37,6 +44,11 @@ public record EvalConfig(String dataset, List<String> problems, Budget budget, L
         if (!(temperature >= 0)) {
             throw new IllegalArgumentException("temperature must be >= 0, got " + temperature);
         }
+    }
+
+    /** The version mismatch the run was allowed to run with, if any ({@link #LEAN_MISMATCH}). */
+    public Optional<String> mismatchLabel() {
+        return Optional.ofNullable(settings.get(LEAN_MISMATCH));
     }
 
     public String toJson() {

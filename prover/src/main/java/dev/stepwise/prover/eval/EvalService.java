@@ -17,6 +17,7 @@ import dev.stepwise.search.AttemptResult;
 import dev.stepwise.search.SchedulerConfig;
 import dev.stepwise.search.SearchConfig;
 import dev.stepwise.search.SearchListener;
+import dev.stepwise.search.FailureReason;
 import dev.stepwise.search.SearchOutcome;
 import dev.stepwise.search.SearchProgress;
 import dev.stepwise.search.SearchScheduler;
@@ -28,6 +29,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -212,9 +214,14 @@ public final class EvalService {
                 expansions += a.result().expansions();
             }
             Optional<String> retry = retryReason(result);
+            Optional<String> rejected = statementRejected(result);
             if (result.proved()) {
                 store.problems().finish(run.id(), theorem.name(), ProblemStatus.PROVED, now);
                 outcome = ProblemResult.Outcome.PROVED;
+            } else if (rejected.isPresent()) {
+                // Lean's own verdict on the statement: final, counted apart, never as unproved.
+                store.problems().rejectStatement(run.id(), theorem.name(), rejected.get(), now);
+                outcome = ProblemResult.Outcome.STATEMENT_ERROR;
             } else if (retry.isPresent()) {
                 store.problems().fail(run.id(), theorem.name(), retry.get(), now);
                 outcome = ProblemResult.Outcome.FAILED;
@@ -262,6 +269,19 @@ public final class EvalService {
         return Optional.empty();
     }
 
+
+    /**
+     * Lean's message when it did not elaborate the statement. Only the search's
+     * {@link FailureReason#STATEMENT_ERROR} says so, which only Lean's own error answer makes
+     * (lean-bridge's {@code SessionStart.StatementRejected}): a crash or a timeout while starting is
+     * an environment failure, retried on resume.
+     */
+    private static Optional<String> statementRejected(TheoremResult result) {
+        return result.attempts().stream().map(a -> a.result().outcome())
+                .flatMap(o -> o instanceof SearchOutcome.Failed f && f.reason() == FailureReason.STATEMENT_ERROR
+                        ? Stream.of(f.detail()) : Stream.empty())
+                .findFirst();
+    }
 
     /** The pool's "gave up starting processes" behind a search's failure, if that is what it was. */
     private static Optional<ReplStartException> startFailure(Throwable error) {

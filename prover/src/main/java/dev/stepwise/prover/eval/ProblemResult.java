@@ -2,6 +2,7 @@ package dev.stepwise.prover.eval;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -14,7 +15,18 @@ public record ProblemResult(String name, String family, Outcome outcome, List<St
         long expansions, long tacticCalls, long tokens, Duration time, String verdict) {
 
     /** PROVED counts; UNPROVED is a final answer; FAILED (environment or model gone) is retried on resume. */
-    public enum Outcome { PROVED, UNPROVED, FAILED }
+    public enum Outcome {
+        PROVED,
+        UNPROVED,
+        /** Lean did not elaborate the statement: not the prover's no, so never counted as unproved. */
+        STATEMENT_ERROR,
+        FAILED;
+
+        /** How results files, reports and the CLI write it: {@code proved}, {@code statement-error}. */
+        public String code() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
 
     public ProblemResult {
         Objects.requireNonNull(name, "name");

@@ -55,7 +55,7 @@ public final class ResultsFiles implements ResultsOutput {
         o.put("problem", r.name());
         o.put("family", r.family());
         o.put("proved", r.proved());
-        o.put("outcome", r.outcome().name().toLowerCase(Locale.ROOT));
+        o.put("outcome", r.outcome().code());
         o.putPOJO("proof", r.proof());
         o.put("attempts", r.attempts());
         o.put("expansions", r.expansions());
@@ -64,6 +64,9 @@ public final class ResultsFiles implements ResultsOutput {
         o.put("seconds", r.time().toMillis() / 1000.0);
         o.put("verdict", r.verdict());
         o.put("simulated", info.simulated());
+        if (!info.leanMismatch().isEmpty()) {
+            o.put("lean_mismatch", info.leanMismatch());
+        }
         return o;
     }
 
@@ -73,7 +76,13 @@ public final class ResultsFiles implements ResultsOutput {
         md.append("| | |\n|---|---|\n");
         md.append("| run | ").append(info.runId()).append(info.simulated() ? " (**simulated**)" : "").append(" |\n");
         md.append("| dataset | ").append(info.dataset()).append(" |\n");
+        if (!info.leanMismatch().isEmpty()) {
+            md.append("| **version mismatch** | ").append(info.leanMismatch()).append(" |\n");
+        }
         md.append(String.format(Locale.ROOT, "| solved | **%d / %d (%.1f%%)** |%n", s.solved(), s.total(), 100 * s.passRate()));
+        if (s.statementErrors() > 0) {
+            md.append("| statement errors (Lean did not elaborate them; not unproved) | ").append(s.statementErrors()).append(" |\n");
+        }
         if (s.failed() > 0) {
             md.append("| failed (retried on resume) | ").append(s.failed()).append(" |\n");
         }
@@ -96,13 +105,13 @@ public final class ResultsFiles implements ResultsOutput {
     static String markdown(RunInfo info, List<ProblemResult> results) {
         StringBuilder md = new StringBuilder();
         md.append("# Results of run ").append(info.runId()).append(info.simulated() ? " (SIMULATED: no real Lean or model)" : "")
-                .append("\n\n");
+                .append(info.leanMismatch().isEmpty() ? "" : " (VERSION MISMATCH)").append("\n\n");
         md.append(summary(info, RunSummary.of(results)));
         md.append("\n## Problems\n\n| problem | outcome | attempts | expansions | tactic calls | tokens | time | verdict |\n");
         md.append("|---|---|---:|---:|---:|---:|---:|---|\n");
         for (ProblemResult r : results) {
             md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %d | %.1f s | %s |%n", r.name(),
-                    r.outcome().name().toLowerCase(Locale.ROOT), r.attempts(), r.expansions(), r.tacticCalls(), r.tokens(),
+                    r.outcome().code(), r.attempts(), r.expansions(), r.tacticCalls(), r.tokens(),
                     r.time().toMillis() / 1000.0, r.verdict().replace("|", "\\|").replace("\n", " ")));
         }
         return md.toString();

@@ -7,7 +7,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** Solved counts and pass rates of a run, overall and by problem family, computed from its rows. */
-public record RunSummary(int solved, int total, int failed, Map<String, FamilyCount> byFamily,
+public record RunSummary(int solved, int total, int failed, int statementErrors, Map<String, FamilyCount> byFamily,
         double meanExpansionsSolved, Duration meanTimeSolved) {
 
     /** Solved and total of one family. */
@@ -15,6 +15,12 @@ public record RunSummary(int solved, int total, int failed, Map<String, FamilyCo
         public double passRate() {
             return total == 0 ? 0 : (double) solved / total;
         }
+    }
+
+    /** A run whose statements all elaborated. */
+    public RunSummary(int solved, int total, int failed, Map<String, FamilyCount> byFamily, double meanExpansionsSolved,
+            Duration meanTimeSolved) {
+        this(solved, total, failed, 0, byFamily, meanExpansionsSolved, meanTimeSolved);
     }
 
     public RunSummary {
@@ -31,7 +37,9 @@ public record RunSummary(int solved, int total, int failed, Map<String, FamilyCo
         double meanExpansions = solved.stream().mapToLong(ProblemResult::expansions).average().orElse(0);
         long meanMillis = Math.round(solved.stream().mapToLong(r -> r.time().toMillis()).average().orElse(0));
         int failed = (int) results.stream().filter(r -> r.outcome() == ProblemResult.Outcome.FAILED).count();
-        return new RunSummary(solved.size(), results.size(), failed, families, meanExpansions, Duration.ofMillis(meanMillis));
+        int statementErrors = (int) results.stream().filter(r -> r.outcome() == ProblemResult.Outcome.STATEMENT_ERROR).count();
+        return new RunSummary(solved.size(), results.size(), failed, statementErrors, families, meanExpansions,
+                Duration.ofMillis(meanMillis));
     }
 
     public double passRate() {

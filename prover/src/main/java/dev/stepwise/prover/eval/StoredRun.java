@@ -54,7 +54,7 @@ public final class StoredRun {
     public RunInfo info() {
         return new RunInfo(run.name(), config.dataset(), config.budget(), config.alphas(), config.temperature(),
                 run.versions().model(), run.versions().lean(), run.versions().mathlib(),
-                run.simulation() == Simulation.SIMULATED);
+                run.simulation() == Simulation.SIMULATED, config.mismatchLabel().orElse(""));
     }
 
     /** One problem of the run as stored: its row, its attempts in the order they were stored, and its result. */
@@ -96,6 +96,7 @@ public final class StoredRun {
         ProblemResult.Outcome outcome = switch (p.status()) {
             case PROVED -> ProblemResult.Outcome.PROVED;
             case UNPROVED -> ProblemResult.Outcome.UNPROVED;
+            case STATEMENT_ERROR -> ProblemResult.Outcome.STATEMENT_ERROR;
             case PENDING, RUNNING, ERROR -> ProblemResult.Outcome.FAILED;
         };
         String verdict;
@@ -104,6 +105,8 @@ public final class StoredRun {
             proof = found.get().tactics();
             List<String> axioms = found.get().acceptance().axioms();
             verdict = "accepted by the gate; axioms: " + (axioms.isEmpty() ? "none" : String.join(", ", axioms));
+        } else if (p.status() == ProblemStatus.STATEMENT_ERROR) {
+            verdict = "statement error: " + (p.error() == null ? "" : p.error());
         } else if (p.status() == ProblemStatus.ERROR) {
             verdict = "error (retried on resume): " + (p.error() == null ? "" : p.error());
         } else if (p.status() == ProblemStatus.PENDING || p.status() == ProblemStatus.RUNNING) {

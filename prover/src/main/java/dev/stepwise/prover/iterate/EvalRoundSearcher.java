@@ -92,7 +92,7 @@ final class EvalRoundSearcher implements RoundSearcher, AutoCloseable {
             }
             List<RunProblem> unfinished = store.problems().list(run.run().id()).stream()
                     .filter(p -> switch (p.status()) {
-                        case PROVED, UNPROVED -> false;
+                        case PROVED, UNPROVED, STATEMENT_ERROR -> false;
                         case PENDING, RUNNING, ERROR -> true;
                     }).toList();
             if (!unfinished.isEmpty()) {

@@ -40,6 +40,7 @@ public final class LeanProofEnvironment implements ProofEnvironment {
         return switch (sessions.start(theorem.header(), theorem.statement())) {
             case SessionStart.Started s -> new StartOutcome.Started(proofState(s.root()));
             case SessionStart.Failed f -> new StartOutcome.Failed(f.reason());
+            case SessionStart.StatementRejected r -> new StartOutcome.StatementRejected(r.reason());
         };
     }
 

@@ -14,6 +14,7 @@ import dev.stepwise.lean.TacticFilter;
 import dev.stepwise.prover.config.LeanKeys;
 import dev.stepwise.prover.config.Settings;
 import dev.stepwise.prover.config.ValueType;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,6 +33,8 @@ public final class LeanSetup {
     private final Path home;
     private final Path workDir;
     private final HostTools tools;
+    /** The project a run chose ({@link #withProject}), or null: then lean.project or the installation's default. */
+    private final LeanProject chosen;
     /** Read on first use, then kept: every pool of this setup starts its REPLs with it. */
     private LakeEnvironment lakeEnvironment;
     /** Whether bwrap runs here, tried once on first use. */
@@ -42,15 +45,54 @@ public final class LeanSetup {
      * @param workDir what relative paths in the configuration are resolved against
      */
     public LeanSetup(Settings settings, Path home, Path workDir, HostTools tools) {
+        this(settings, home, workDir, tools, null);
+    }
+
+    private LeanSetup(Settings settings, Path home, Path workDir, HostTools tools, LeanProject chosen) {
         this.settings = settings;
         this.home = home;
         this.workDir = workDir;
         this.tools = tools;
+        this.chosen = chosen;
     }
 
+    /** The same set-up on {@code project}, the one a run chose for its dataset ({@link ProjectChoice}). */
+    public LeanSetup withProject(LeanProject project) {
+        return new LeanSetup(settings, home, workDir, tools, project);
+    }
+
+    /**
+     * The project REPLs run in: the one chosen for the run, else lean.project (a path, or the name
+     * of a directory of lean-projects/ such as v4.24.0), else the installation's default
+     * ({@link InstalledProjects#fallback}).
+     */
     public LeanProject project() {
+        if (chosen != null) {
+            return chosen;
+        }
+        return configuredProject().orElseGet(() -> installed().fallback());
+    }
+
+    /** lean.project as set: a path that exists, else the name of an installed project, else the path as given. */
+    public Optional<LeanProject> configuredProject() {
         Path configured = settings.path(LeanKeys.PROJECT);
-        return new LeanProject(configured == null ? home.resolve("lean-project") : workDir.resolve(configured).normalize());
+        if (configured == null) {
+            return Optional.empty();
+        }
+        Path path = workDir.resolve(configured).normalize();
+        if (Files.isDirectory(path)) {
+            return Optional.of(new LeanProject(path));
+        }
+        return Optional.of(installed().named(configured.toString()).orElse(new LeanProject(path)));
+    }
+
+    public InstalledProjects installed() {
+        return new InstalledProjects(home);
+    }
+
+    /** Whether lean.repl-command replaces the project's REPL (the simulator's, or a user's own). */
+    public boolean configuredCommand() {
+        return !settings.strings(LeanKeys.REPL_COMMAND).isEmpty();
     }
 
     public Sandbox sandbox() {

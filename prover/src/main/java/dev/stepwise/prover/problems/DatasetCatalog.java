@@ -24,6 +24,10 @@ public final class DatasetCatalog {
 
     /** One catalog entry: where the file is and what Lean/Mathlib it targets. */
     public record Entry(String name, Path path, String lean, String mathlib, String source, String licence) {
+        /** The Lean and Mathlib the dataset was written for. */
+        public LeanTarget target() {
+            return new LeanTarget(lean, mathlib);
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -66,6 +70,19 @@ public final class DatasetCatalog {
 
     public Optional<Entry> find(String name) {
         return entries().stream().filter(e -> e.name().equals(name)).findFirst();
+    }
+
+    /**
+     * What Lean a named dataset or a user's file was written for: the catalog's entry, or what
+     * the file states ({@link TargetReader}); empty when it states nothing.
+     */
+    public Optional<LeanTarget> target(String nameOrPath) {
+        Optional<Entry> entry = find(nameOrPath);
+        if (entry.isPresent()) {
+            return Optional.of(entry.get().target());
+        }
+        Path path = workDir.resolve(nameOrPath);
+        return Files.exists(path) ? TargetReader.read(path) : Optional.empty();
     }
 
     /** The problems of a named dataset or a path. */

@@ -58,9 +58,16 @@ public final class HtmlReport {
         if (data.info().simulated()) {
             b.append("<p class=\"sim\">SIMULATED run: no real Lean and no real model were used; the numbers measure the system, not a prover.</p>");
         }
+        if (!data.info().leanMismatch().isEmpty()) {
+            b.append("<p class=\"sim\">VERSION MISMATCH: ").append(esc(data.info().leanMismatch()))
+                    .append("; statements may not mean what the dataset meant, and the numbers do not compare with runs on its own Lean.</p>");
+        }
         b.append("<table class=\"kv\">");
         HtmlPage.kv(b, "dataset", data.info().dataset());
         HtmlPage.kv(b, "solved", String.format(Locale.ROOT, "%d / %d (%.1f%%)", s.solved(), s.total(), 100 * s.passRate()));
+        if (s.statementErrors() > 0) {
+            HtmlPage.kv(b, "statement errors (Lean did not elaborate them; not unproved)", String.valueOf(s.statementErrors()));
+        }
         HtmlPage.kv(b, "budget (A×W×N)", data.info().budget().toString());
         HtmlPage.kv(b, "α", data.info().alphas().toString());
         HtmlPage.kv(b, "temperature", String.format(Locale.ROOT, "%.2f", data.info().temperature()));
@@ -79,9 +86,9 @@ public final class HtmlReport {
                 + "<th>outcome</th><th class=\"num\">attempts</th><th class=\"num\">expansions</th><th class=\"num\">tactics</th>"
                 + "<th class=\"num\">time</th><th class=\"verdict\">verdict</th></tr></thead><tbody>");
         for (ProblemResult r : results) {
-            b.append("<tr class=\"").append(r.outcome().name().toLowerCase(Locale.ROOT)).append("\"><td class=\"name\"><a href=\"problems/")
+            b.append("<tr class=\"").append(r.outcome().code()).append("\"><td class=\"name\"><a href=\"problems/")
                     .append(Html.pageName(r.name())).append("\">").append(esc(r.name())).append("</a></td><td class=\"family\">")
-                    .append(esc(r.family())).append("</td><td>").append(r.outcome().name().toLowerCase(Locale.ROOT))
+                    .append(esc(r.family())).append("</td><td>").append(r.outcome().code())
                     .append("</td><td class=\"num\">").append(r.attempts()).append("</td><td class=\"num\">").append(r.expansions())
                     .append("</td><td class=\"num\">").append(r.tacticCalls()).append("</td><td class=\"num\">")
                     .append(seconds(r)).append("</td><td class=\"verdict\">").append(esc(r.verdict())).append("</td></tr>");
@@ -98,8 +105,11 @@ public final class HtmlReport {
         if (data.info().simulated()) {
             b.append("<p class=\"sim\">SIMULATED run.</p>");
         }
-        b.append("<p class=\"outcome ").append(r.outcome().name().toLowerCase(Locale.ROOT)).append("\">")
-                .append(r.outcome().name().toLowerCase(Locale.ROOT)).append(" — ").append(esc(r.verdict())).append("</p>");
+        if (!data.info().leanMismatch().isEmpty()) {
+            b.append("<p class=\"sim\">VERSION MISMATCH: ").append(esc(data.info().leanMismatch())).append("</p>");
+        }
+        b.append("<p class=\"outcome ").append(r.outcome().code()).append("\">")
+                .append(r.outcome().code()).append(" — ").append(esc(r.verdict())).append("</p>");
         b.append("<h2>Statement</h2><pre class=\"lean\">").append(esc(page.header())).append(esc(page.statement())).append("</pre>");
         if (r.proved()) {
             b.append(proofHeading(data.info())).append("<pre class=\"lean proof\">").append(esc(page.statement()));

@@ -37,6 +37,7 @@ public final class OutcomeCodes {
             // Lean's faults decided the attempt: a failure of the environment, like one that stopped it at the start.
             FailureReason.LEAN_FAULTS, new Code("environment-failure", ""),
             FailureReason.ENVIRONMENT_FAILURE, new Code("environment-failure", ""),
+            FailureReason.STATEMENT_ERROR, new Code("statement-error", ""),
             FailureReason.POLICY_UNAVAILABLE, new Code("policy-unavailable", ""),
             FailureReason.CANCELLED, new Code("cancelled", "")));
 

@@ -8,6 +8,8 @@ public enum ProblemStatus implements Columns.Coded {
     PROVED("proved"),
     /** Every attempt ended without an accepted proof. */
     UNPROVED("unproved"),
+    /** Lean did not elaborate the statement (its message is the error): final, counted apart, never as unproved. */
+    STATEMENT_ERROR("statement-error"),
     /** The environment failed (model server gone, Lean missing): retried on resume, never counted. */
     ERROR("error");
 
@@ -23,6 +25,6 @@ public enum ProblemStatus implements Columns.Coded {
     }
 
     public boolean finished() {
-        return this == PROVED || this == UNPROVED;
+        return this == PROVED || this == UNPROVED || this == STATEMENT_ERROR;
     }
 }

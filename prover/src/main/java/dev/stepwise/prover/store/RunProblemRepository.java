@@ -98,7 +98,7 @@ public final class RunProblemRepository {
                 });
     }
 
-    /** The problem is done: {@code PROVED} or {@code UNPROVED}. */
+    /** The problem is done: {@code PROVED} or {@code UNPROVED}; see {@link #rejectStatement} for the third end. */
     public void finish(RunId run, String problem, ProblemStatus status, Instant at) {
         if (!status.finished()) {
             throw new IllegalArgumentException("finish takes PROVED or UNPROVED, got " + status);
@@ -106,6 +106,16 @@ public final class RunProblemRepository {
         update(run, problem, "UPDATE run_problems SET status = ?, error = NULL, ended_at = ? WHERE run_id = ? AND name = ?",
                 ps -> {
                     ps.setString(1, status.code());
+                    Columns.setInstant(ps, 2, at);
+                });
+    }
+
+    /** Lean did not elaborate the statement: final, with Lean's message as the problem's error. */
+    public void rejectStatement(RunId run, String problem, String message, Instant at) {
+        Objects.requireNonNull(message, "message");
+        update(run, problem, "UPDATE run_problems SET status = 'statement-error', error = ?, ended_at = ? WHERE run_id = ? AND name = ?",
+                ps -> {
+                    ps.setString(1, message);
                     Columns.setInstant(ps, 2, at);
                 });
     }

@@ -129,7 +129,8 @@ public final class RunRepository {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + prefixed("r.") + ", "
                     + "count(p.id) AS problems, "
                     + "coalesce(sum(p.status = 'proved'), 0) AS proved, "
-                    + "coalesce(sum(p.status = 'unproved'), 0) AS unproved "
+                    + "coalesce(sum(p.status = 'unproved'), 0) AS unproved, "
+                    + "coalesce(sum(p.status = 'statement-error'), 0) AS statement_errors "
                     + "FROM runs r LEFT JOIN run_problems p ON p.run_id = r.id "
                     + "GROUP BY r.id ORDER BY r.started_at DESC, r.id DESC");
                     ResultSet rs = ps.executeQuery()) {
@@ -137,7 +138,9 @@ public final class RunRepository {
                     int problems = rs.getInt("problems");
                     int proved = rs.getInt("proved");
                     int unproved = rs.getInt("unproved");
-                    out.add(new RunOverview(row(rs), problems, proved, unproved, problems - proved - unproved));
+                    int statementErrors = rs.getInt("statement_errors");
+                    out.add(new RunOverview(row(rs), problems, proved, unproved, problems - proved - unproved - statementErrors,
+                            statementErrors));
                 }
             }
             return out;

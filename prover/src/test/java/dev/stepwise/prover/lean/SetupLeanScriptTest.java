@@ -38,10 +38,6 @@ class SetupLeanScriptTest {
             Files.copy(Path.of("..", "scripts", f), root.resolve("scripts").resolve(f), StandardCopyOption.COPY_ATTRIBUTES);
         }
         Files.copy(Path.of("..", "Makefile"), root.resolve("Makefile"));
-        Path project = Files.createDirectories(root.resolve("lean-project"));
-        for (String f : List.of("lakefile.toml", "lean-toolchain", "StepwiseLean.lean")) {
-            Files.copy(Path.of("..", "lean-project", f), project.resolve(f));
-        }
         return root;
     }
 
@@ -54,6 +50,10 @@ class SetupLeanScriptTest {
     /** Runs the script for {@code version}; the REPL has the tags in {@code replTags}. */
     private Run run(Path root, String version, String replTags) throws Exception {
         return run(root, replTags, "bash", root.resolve("scripts/setup-lean.sh").toString(), version);
+    }
+
+    private Path project(Path root, String name) {
+        return root.resolve("lean-projects").resolve(name);
     }
 
     private Run run(Path root, String replTags, String... command) throws Exception {
@@ -106,9 +106,9 @@ class SetupLeanScriptTest {
         assertEquals(0, r.exit(), r.err());
         List<String> lake = log().stream().filter(l -> l.startsWith("lake ")).toList();
         assertEquals(List.of("lake update", "lake exe cache get", "lake build", "lake build repl"), lake);
-        assertTrue(Files.isExecutable(root.resolve("lean-project/.lake/packages/REPL/.lake/build/bin/repl")));
+        assertTrue(Files.isExecutable(project(root, "v4.24.0").resolve(".lake/packages/REPL/.lake/build/bin/repl")));
         assertFalse(log().stream().anyMatch(l -> l.contains(" apply")), "no flush fix for v4.24.0");
-        assertEquals("leanprover/lean4:v4.24.0", Files.readString(root.resolve("lean-project/lean-toolchain")).strip());
+        assertEquals("leanprover/lean4:v4.24.0", Files.readString(project(root, "v4.24.0").resolve("lean-toolchain")).strip());
     }
 
     @Test
@@ -116,11 +116,11 @@ class SetupLeanScriptTest {
         Path root = root();
         Run r = run(root, "v4.9.0", "v4.9.0");
         assertEquals(0, r.exit(), r.err());
-        assertTrue(log().contains("git -C " + root.resolve("lean-project/.lake/packages/REPL") + " diff " + FLUSH_COMMIT + "^ "
+        assertTrue(log().contains("git -C " + project(root, "v4.9.0").resolve(".lake/packages/REPL") + " diff " + FLUSH_COMMIT + "^ "
                 + FLUSH_COMMIT + " -- REPL/Main.lean"), String.join("\n", log()));
-        assertTrue(Files.readString(root.resolve("lean-project/.lake/packages/REPL/REPL/Main.lean")).contains(".flush"));
+        assertTrue(Files.readString(project(root, "v4.9.0").resolve(".lake/packages/REPL/REPL/Main.lean")).contains(".flush"));
         assertTrue(r.out().contains("reports no proofStatus"), r.out());
-        String lakefile = Files.readString(root.resolve("lean-project/lakefile.toml"));
+        String lakefile = Files.readString(project(root, "v4.9.0").resolve("lakefile.toml"));
         assertEquals(2, lakefile.split("rev = \"v4.9.0\"", -1).length - 1, lakefile);
     }
 
@@ -132,5 +132,45 @@ class SetupLeanScriptTest {
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().startsWith("make lean: the Lean REPL has no tag v4.12.0"), r.err());
         assertFalse(log().stream().anyMatch(l -> l.startsWith("lake ") || l.startsWith("elan ")), String.join("\n", log()));
+    }
+
+    /**
+     * Two set-ups, one after the other, leave two projects side by side, each with its own pins:
+     * the second (the DeepSeek stack, a Mathlib fork at a commit) does not rewrite the first.
+     */
+    @Test
+    void twoVersionsMakeTwoProjectsEachWithItsOwnPins() throws Exception {
+        Path root = root();
+        Run first = run(root, "v4.9.0-rc1 v4.24.0", "make", "--no-print-directory", "lean", "LEAN_VERSION=v4.24.0");
+        assertEquals(0, first.exit(), first.err());
+        Run second = run(root, "v4.9.0-rc1 v4.24.0", "make", "--no-print-directory", "lean", "LEAN_VERSION=v4.9.0-rc1",
+                "MATHLIB=xinhjBrant/mathlib4@2f65ba7");
+        assertEquals(0, second.exit(), second.err());
+
+        Path current = project(root, "v4.24.0");
+        assertEquals("leanprover/lean4:v4.24.0", Files.readString(current.resolve("lean-toolchain")).strip());
+        String currentLakefile = Files.readString(current.resolve("lakefile.toml"));
+        assertTrue(currentLakefile.contains("git = \"https://github.com/leanprover-community/mathlib4\"\nrev = \"v4.24.0\""),
+                currentLakefile);
+        assertEquals(2, currentLakefile.split("rev = \"v4.24.0\"", -1).length - 1, currentLakefile);
+        assertTrue(Files.isExecutable(current.resolve(".lake/packages/REPL/.lake/build/bin/repl")));
+
+        Path deepseek = project(root, "v4.9.0-rc1-xinhjBrant-2f65ba7");
+        assertEquals("leanprover/lean4:v4.9.0-rc1", Files.readString(deepseek.resolve("lean-toolchain")).strip());
+        String forkLakefile = Files.readString(deepseek.resolve("lakefile.toml"));
+        assertTrue(forkLakefile.contains("git = \"https://github.com/xinhjBrant/mathlib4\"\nrev = \"2f65ba7\""), forkLakefile);
+        assertTrue(forkLakefile.contains("git = \"https://github.com/leanprover-community/repl\"\nrev = \"v4.9.0-rc1\""),
+                forkLakefile);
+        assertTrue(Files.readString(deepseek.resolve(".lake/packages/REPL/REPL/Main.lean")).contains(".flush"),
+                "the REPL before v4.10.0 gets the flush fix");
+    }
+
+    @Test
+    void refusesAMathlibThatIsNotOwnerRepoAtRev() throws Exception {
+        Path root = root();
+        Run r = run(root, "v4.24.0", "bash", root.resolve("scripts/setup-lean.sh").toString(), "v4.24.0", "mathlib4");
+        assertEquals(3, r.exit());
+        assertTrue(r.err().contains("MATHLIB must look like OWNER/REPO@REV"), r.err());
+        assertFalse(Files.exists(root.resolve("lean-projects")));
     }
 }

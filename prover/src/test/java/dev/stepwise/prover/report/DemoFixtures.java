@@ -63,6 +63,7 @@ final class DemoFixtures {
             String verdict = switch (outcome) {
                 case PROVED -> "accepted by the gate; axioms: propext, Classical.choice, Quot.sound";
                 case UNPROVED -> "budget spent: 50 expansions, no proof found within the search limits";
+                case STATEMENT_ERROR -> "the statement does not elaborate";
                 case FAILED -> "error (retried on resume): Lean unavailable: the REPL process exited with status 137 while "
                         + "elaborating the header";
             };

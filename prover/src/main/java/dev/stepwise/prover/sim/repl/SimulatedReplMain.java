@@ -17,7 +17,8 @@ import java.time.Instant;
  * REPL's start-up cost is the world's to simulate, not the JVM's. Arguments:
  * {@code --world WORLD [--seed S] [--repl-version V [--flush-fix]]} or
  * {@code --transcript X.in X.expected.out}. {@code --repl-version} names the REPL tag to act as
- * (default: the pinned {@link ReplDialect#PINNED}); {@code --flush-fix} says the REPL's flush fix
+ * (default: the world's {@code lean}, with the flush fix as {@code make lean} applies it, else the pinned
+ * {@link ReplDialect#PINNED}); {@code --flush-fix} says the REPL's flush fix
  * was applied to a tag before v4.10.0, as {@code make lean} does.
  */
 public final class SimulatedReplMain {
@@ -57,7 +58,7 @@ public final class SimulatedReplMain {
             throw new IllegalArgumentException(USAGE);
         }
         Long seed = null;
-        ReplVersion version = ReplDialect.PINNED;
+        ReplVersion version = null;
         boolean flushFix = false;
         for (int i = 2; i < args.length; i++) {
             switch (args[i]) {
@@ -68,7 +69,13 @@ public final class SimulatedReplMain {
             }
         }
         World world = new WorldFile().read(Path.of(args[1]));
-        return SimulatedRepl.forWorld(world, new ReplDialect(version, flushFix), faultSeed(world, seed), processStart());
+        if (version == null && world.lean() != null) {
+            // The project 'make lean' sets up for the world's statements, flush fix included (tags before v4.10.0).
+            version = ReplVersion.parse(world.lean());
+            flushFix = true;
+        }
+        return SimulatedRepl.forWorld(world, new ReplDialect(version == null ? ReplDialect.PINNED : version, flushFix),
+                faultSeed(world, seed), processStart());
     }
 
     private static String value(String[] args, int i, String option) {

@@ -8,6 +8,8 @@ import dev.stepwise.lean.ReplRequest;
 import dev.stepwise.lean.ReplResponse;
 import dev.stepwise.lean.ResponseWriter;
 import dev.stepwise.lean.Severity;
+import dev.stepwise.lean.LeanText;
+import dev.stepwise.prover.lean.LeanVersionProbe;
 import dev.stepwise.prover.lean.SimulatedReplProbe;
 import dev.stepwise.prover.sim.world.World;
 import java.io.IOException;
@@ -36,7 +38,11 @@ final class WorldEngine implements ReplEngine {
     /** A declaration with a name, as a statement sent to start a proof or to be checked whole. */
     private static final Pattern DECLARATION = Pattern.compile("(?m)^\\s*(?:theorem|lemma)\\s+(\\S+)");
 
+    /** A theorem command that starts a proof ({@code := by sorry}), with the position of its name. */
+    private static final Pattern STARTS_PROOF = Pattern.compile("(?s)(?<![\\w.'])(?:theorem|lemma)\\s+(\\S+).*:=\\s*by\\s+sorry\\s*$");
+
     private final World world;
+    private final ReplDialect dialect;
     private final ReplCodec codec;
     private final MemoryBallast ballast = new MemoryBallast();
     private final EngineState engine = new EngineState();
@@ -59,6 +65,7 @@ final class WorldEngine implements ReplEngine {
     /** The same, acting as the REPL of {@code dialect}: its proofStatus field and sorry warning. */
     WorldEngine(World world, ReplDialect dialect, ReplCodec codec, long faultSeed, Instant warmBy) {
         this.world = world;
+        this.dialect = dialect;
         this.codec = codec;
         this.answers = new Answers(dialect, new ResponseWriter(codec));
         // One stream of draws for the faults and the tactic times, in request order, as one seed decides them.
@@ -110,6 +117,13 @@ final class WorldEngine implements ReplEngine {
             return answers.reply(new ReplResponse.CommandResult(engine.newEnv(env, null, null), List.of(new Message(Severity.INFO,
                     SimulatedReplProbe.ANSWER, Positions.of(1, 0), Positions.of(1, cmd.length()))), List.of(), null, null));
         }
+        if (cmd.strip().equals(LeanVersionProbe.COMMAND)) {
+            // #eval of a String: one info message with the string as Lean shows it, quoted; the
+            // version without its "v", as Lean.versionString writes it ("4.24.0", "4.9.0-rc1").
+            return answers.reply(new ReplResponse.CommandResult(engine.newEnv(env, null, null), List.of(new Message(Severity.INFO,
+                    "\"" + dialect.version().toString().substring(1) + "\"", Positions.of(1, 0), Positions.of(1, "#eval".length()))),
+                    List.of(), null, null));
+        }
         if (IMPORT.matcher(cmd).find()) {
             if (env != null) {
                 return answers.reply(new ReplResponse.CommandResult(engine.newEnv(env, null, null), List.of(Answers.error(cmd,
@@ -131,6 +145,15 @@ final class WorldEngine implements ReplEngine {
                         "'" + t.declared() + "' has already been declared")), List.of(), null, null));
             }
             return t.startsProof() ? theorems.start(t, env) : theorems.elaborate(t, env);
+        }
+        var unknown = STARTS_PROOF.matcher(LeanText.maskComments(cmd));
+        if (unknown.find()) {
+            // A statement the world does not hold does not elaborate in this simulated project: it
+            // stands for one written for another Lean or Mathlib. Lean's answer to such a
+            // statement is an error message at it; this one says plainly that it is the simulator's.
+            return answers.reply(new ReplResponse.CommandResult(engine.newEnv(env, null, null), List.of(Answers.error(cmd,
+                    unknown.start(1), "simulated Lean " + dialect.version() + ": the world has no statement like '"
+                            + unknown.group(1) + "', so it does not elaborate here")), List.of(), null, null));
         }
         var printAxioms = GateCommands.PRINT_AXIOMS.matcher(cmd);
         if (printAxioms.matches()) {

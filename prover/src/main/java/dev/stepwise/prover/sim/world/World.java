@@ -1,5 +1,9 @@
 package dev.stepwise.prover.sim.world;
 
+import com.fasterxml.jackson.annotation.JacksonInject;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.OptBoolean;
+import dev.stepwise.lean.ReplVersion;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -18,9 +22,23 @@ import java.util.Set;
  * @param seed the generator seed (0 for hand-written worlds); also the default fault seed
  * @param source where the statements came from (a dataset name or a path)
  * @param unknownStateTactics tactics the model suggests at states the world does not know
+ * @param lean the Lean version the statements were written for ({@code v4.24.0}), which the
+ *     simulated REPL reports as its own when asked; null in worlds that do not say (optional in
+ *     the file, so worlds written before it still load; the REPL then reports the pinned version)
  */
 public record World(String format, int version, boolean simulated, String model, long seed, String source,
-        Latency latency, Faults faults, List<String> unknownStateTactics, List<WorldTheorem> theorems) {
+        Latency latency, Faults faults, List<String> unknownStateTactics, List<WorldTheorem> theorems,
+        @JacksonInject(value = World.NO_LEAN, useInput = OptBoolean.TRUE) @JsonInclude(JsonInclude.Include.NON_NULL)
+        String lean) {
+
+    /** The value a file without {@code lean} gets (see {@link WorldFile}): none. */
+    static final String NO_LEAN = "world.lean.absent";
+
+    /** A world that does not say which Lean its statements were written for. */
+    public World(String format, int version, boolean simulated, String model, long seed, String source,
+            Latency latency, Faults faults, List<String> unknownStateTactics, List<WorldTheorem> theorems) {
+        this(format, version, simulated, model, seed, source, latency, faults, unknownStateTactics, theorems, null);
+    }
 
     public static final String FORMAT = "stepwise-sim-world";
     public static final int VERSION = 1;
@@ -47,6 +65,9 @@ public record World(String format, int version, boolean simulated, String model,
         if (unknownStateTactics.isEmpty()) {
             throw new IllegalArgumentException("unknownStateTactics is empty");
         }
+        if (lean != null && ReplVersion.find(lean).filter(v -> v.toString().equals(lean)).isEmpty()) {
+            throw new IllegalArgumentException("lean must be a Lean version such as v4.24.0, got '" + lean + "'");
+        }
         Set<String> names = new HashSet<>();
         for (WorldTheorem t : theorems) {
             if (!names.add(t.name())) {
@@ -60,10 +81,16 @@ public record World(String format, int version, boolean simulated, String model,
     }
 
     public World withLatency(Latency newLatency) {
-        return new World(format, version, simulated, model, seed, source, newLatency, faults, unknownStateTactics, theorems);
+        return new World(format, version, simulated, model, seed, source, newLatency, faults, unknownStateTactics, theorems, lean);
+    }
+
+    /** The same world, saying its statements were written for Lean {@code leanVersion}. */
+    public World withLean(String leanVersion) {
+        return new World(format, version, simulated, model, seed, source, latency, faults, unknownStateTactics, theorems,
+                leanVersion);
     }
 
     public World withFaults(Faults newFaults) {
-        return new World(format, version, simulated, model, seed, source, latency, newFaults, unknownStateTactics, theorems);
+        return new World(format, version, simulated, model, seed, source, latency, newFaults, unknownStateTactics, theorems, lean);
     }
 }
