@@ -134,8 +134,11 @@ class FaultInjectionTest {
         // Every theorem command crashes the REPL, and after the first process no other starts.
         files.write(w.withFaults(new Faults(1.0, 0, 0, 0, 0, 0, 0, 0, Duration.ofSeconds(1))), world);
         Path script = dir.resolve("repl-once.sh");
+        // Two starts succeed: the REPL the run asks which Lean it runs (lean.repl-command has no
+        // lean-toolchain to read), then the pool's first process; no other.
         Files.writeString(script, "#!/bin/sh\n"
-                + "if [ -e \"$0.started\" ]; then echo 'error: unknown module prefix Mathlib' >&2; exit 1; fi\n"
+                + "if [ -e \"$0.started2\" ]; then echo 'error: unknown module prefix Mathlib' >&2; exit 1; fi\n"
+                + "if [ -e \"$0.started\" ]; then touch \"$0.started2\"; fi\n"
                 + "touch \"$0.started\"\nexec \"$@\"\n");
         script.toFile().setExecutable(true);
         String repl = String.join(",", script.toString(), Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -101,6 +101,7 @@ class EnumCodesMatchSchemaTest {
                     case RUNNING -> store.problems().start(run, name, Samples.T0);
                     case PROVED, UNPROVED -> store.problems().finish(run, name, status, Samples.T0);
                     case ERROR -> store.problems().fail(run, name, "gone", Samples.T0);
+                    case STATEMENT_ERROR -> store.problems().rejectStatement(run, name, "unknown identifier", Samples.T0);
                 }
                 assertEquals(status, store.problems().list(run).stream()
                         .filter(p -> p.problem().name().equals(name)).findFirst().orElseThrow().status());
