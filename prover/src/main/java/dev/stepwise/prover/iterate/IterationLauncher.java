@@ -168,7 +168,8 @@ public final class IterationLauncher {
     /** Under {@code --simulate} the round trains with the simulated trainer; {@code --set} still wins. */
     private static Map<String, String> simulatedDefaults() {
         List<String> trainer = SimulatedStack.trainerCommand(List.of("--train-file", "{train_file}", "--base-model",
-                "{base_model}", "--init-model", "{init_model}", "--output-dir", "{output_dir}"));
+                "{base_model}", "--init-model", "{init_model}", "--output-dir", "{output_dir}", "--trl-config", "{config}",
+                "--method", "{method}"));
         return Map.of(IterateKeys.TRAINER_COMMAND.name(), String.join(" ", trainer.stream().map(IterationLauncher::quote).toList()));
     }
 
