@@ -9,6 +9,8 @@ import dev.stepwise.prover.sim.world.WorldTheorem;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a loaded adapter changes in the model's weights. Transfer comes from skills: the
@@ -21,6 +23,8 @@ import java.util.Map;
 final class Boosts {
     private final Map<String, Map<String, Double>> pairs;
     private final SkillLevels skills;
+    /** Per theorem, the states from which a proof exists; computed when a theorem is first asked about. */
+    private final Map<String, Set<String>> withAProof = new ConcurrentHashMap<>();
     private final int matched;
     private final int unmatched;
 
@@ -48,7 +52,7 @@ final class Boosts {
             WorldTheorem theorem = found.get().theorem();
             SimState state = found.get().state();
             String tactic = e.completion().strip();
-            count(evidence, state, tactic);
+            count(evidence, theorem.statesWithAProof(), state, tactic);
             if (e.rejected() != null) {
                 SimTactic known = find(state, e.rejected());
                 evidence.computeIfAbsent(known == null ? Skills.of(e.rejected()) : known.skill(), k -> new SkillLevels.Evidence())
@@ -69,8 +73,9 @@ final class Boosts {
     /** Extra weight per tactic text at a state: its skill's factor applied to its weight, plus what memorisation adds. */
     Map<String, Double> at(WorldTheorem theorem, SimState state) {
         Map<String, Double> out = new LinkedHashMap<>(pairs.getOrDefault(key(theorem, state), Map.of()));
+        Set<String> proofs = withAProof.computeIfAbsent(theorem.name(), k -> theorem.statesWithAProof());
         for (SimTactic t : state.tactics()) {
-            double extra = t.weight() * (skills.multiplier(t) - 1);
+            double extra = t.weight() * (skills.multiplier(t, WorldTheorem.leadsToAProof(t, proofs)) - 1);
             if (extra != 0) {
                 out.merge(TacticText.normalize(t.tactic()), extra, Double::sum);
             }
@@ -91,14 +96,14 @@ final class Boosts {
     }
 
     /**
-     * One example's evidence: a tactic that makes progress at its state counts for its skill in
+     * One example's evidence: a tactic that leads to a proof from its state counts for its skill in
      * proportion to how surprising it was under the base model (1 − p: what a cross-entropy
      * gradient on it is worth, so proofs the model already finds teach little); any other
-     * (unknown here, or failing) teaches its skill to misfire.
+     * (unknown here, failing, or leading nowhere) teaches its skill to misfire.
      */
-    private static void count(Map<String, SkillLevels.Evidence> evidence, SimState state, String tactic) {
+    private static void count(Map<String, SkillLevels.Evidence> evidence, Set<String> withAProof, SimState state, String tactic) {
         SimTactic known = find(state, tactic);
-        if (known != null && known.makesProgress()) {
+        if (known != null && WorldTheorem.leadsToAProof(known, withAProof)) {
             double total = total(state);
             double p = total > 0 ? known.weight() / total : 0;
             evidence.computeIfAbsent(known.skill(), k -> new SkillLevels.Evidence()).applied += 1 - p;

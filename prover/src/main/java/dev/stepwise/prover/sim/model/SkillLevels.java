@@ -12,20 +12,20 @@ import java.util.TreeSet;
  * adapter's examples do to each skill. Evidence is counted per skill; a skill's level grows with
  * its evidence with diminishing returns, is scaled by how well the training intensity (epochs
  * times learning rate) generalises, and carries seeded noise. A tactic's weight is then
- * multiplied by {@code e^θ} where it applies (it makes progress) and by
+ * multiplied by {@code e^θ} where it applies (it leads to a proof) and by
  * {@code e^(λθ + μ − ρ)} where it does not: learning a skill also makes it misfire a little,
  * examples that use a tactic where it does not apply teach it to misfire (μ; what shuffled
  * tactics teach), and DPO's rejected tactics teach where not to use it (ρ).
  */
 final class SkillLevels {
-    /** The largest log-multiplier a skill reaches (e^1.5 ≈ 4.5 times likelier). */
-    static final double CEILING = 1.5;
-    /** Examples that bring a skill to 63% of its ceiling (1 − 1/e). */
-    static final double SATURATION = 15;
+    /** The largest log-multiplier a skill reaches (e^3 ≈ 20 times likelier). */
+    static final double CEILING = 3.0;
+    /** Examples (in units of surprise) that bring a skill to 63% of its ceiling (1 − 1/e). */
+    static final double SATURATION = 10;
     /** Spread of the seeded noise on each skill's gain (a relative standard deviation). */
     static final double NOISE = 0.2;
     /** How much of a skill's gain also raises its misfires. */
-    static final double LEAK = 0.3;
+    static final double LEAK = 0.2;
     /** DPO moves the margin between chosen and rejected more than the chosen likelihood. */
     static final double DPO_POSITIVE = 0.7;
     /** The training intensity (epochs × learning rate) of the defaults, 3 × 2e-5, where generalisation peaks. */
@@ -94,9 +94,9 @@ final class SkillLevels {
         return 1 - Math.exp(-n / SATURATION);
     }
 
-    /** The factor on a tactic's weight. */
-    double multiplier(SimTactic t) {
-        Double level = t.makesProgress() ? gain.get(t.skill()) : misfire.get(t.skill());
+    /** The factor on a tactic's weight, where it leads to a proof ({@code applies}) or not. */
+    double multiplier(SimTactic t, boolean applies) {
+        Double level = applies ? gain.get(t.skill()) : misfire.get(t.skill());
         return level == null ? 1 : Math.exp(level);
     }
 

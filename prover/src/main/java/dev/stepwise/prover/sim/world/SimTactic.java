@@ -26,9 +26,4 @@ public record SimTactic(String tactic, double weight, SimOutcome outcome, String
             skill = Skills.of(tactic);
         }
     }
-
-    /** Whether Lean accepts the tactic here: it leads to a state or closes the goal (what a trained skill applies). */
-    public boolean makesProgress() {
-        return outcome instanceof SimOutcome.Next || outcome instanceof SimOutcome.Complete;
-    }
 }

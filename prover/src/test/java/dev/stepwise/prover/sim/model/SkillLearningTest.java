@@ -77,7 +77,7 @@ class SkillLearningTest {
         assertEquals(0.2, before, 1e-9);
         assertTrue(after > 2 * before, "rewrite at an unseen theorem: " + before + " before, " + after + " after");
         // linarith was never trained; its misfires grow with no skill, so its weight is unchanged.
-        assertEquals(1.0, Boosts.of(a, new StateLocator(w)).skills().multiplier(w.theorems().get(0).rootState().tactics().get(1)), 1e-12);
+        assertEquals(1.0, Boosts.of(a, new StateLocator(w)).skills().multiplier(w.theorems().get(0).rootState().tactics().get(1), false), 1e-12);
     }
 
     @Test
