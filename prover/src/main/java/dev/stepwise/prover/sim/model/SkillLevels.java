@@ -21,7 +21,7 @@ final class SkillLevels {
     /** The largest log-multiplier a skill reaches (e^3 ≈ 20 times likelier). */
     static final double CEILING = 3.0;
     /** Examples (in units of surprise) that bring a skill to 63% of its ceiling (1 − 1/e). */
-    static final double SATURATION = 10;
+    static final double SATURATION = 5;
     /** Spread of the seeded noise on each skill's gain (a relative standard deviation). */
     static final double NOISE = 0.2;
     /** How much of a skill's gain also raises its misfires. */
