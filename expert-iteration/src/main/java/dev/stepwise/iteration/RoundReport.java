@@ -48,6 +48,27 @@ public final class RoundReport {
         return b.toString();
     }
 
+    /**
+     * The learning curve: one line per round with a bar of the pool's searchable statements solved
+     * in total after it ('#' before the round, '+' by it), the new ones and the total.
+     */
+    public static String curve(List<RoundFigures> rounds) {
+        StringBuilder b = new StringBuilder();
+        int scale = rounds.stream().filter(x -> x.selection() != null).mapToInt(x -> x.selection().searchable()).max().orElse(0);
+        for (RoundFigures x : rounds) {
+            if (x.selection() == null || x.search() == null || scale == 0) {
+                b.append(String.format(Locale.ROOT, "round %3d | %-" + BAR_WIDTH + "s  - (search not completed)%n", x.round().number(), ""));
+                continue;
+            }
+            int before = (int) Math.round(BAR_WIDTH * (double) x.selection().solvedBefore() / scale);
+            int after = (int) Math.round(BAR_WIDTH * (double) x.solvedAfter().orElseThrow() / scale);
+            b.append(String.format(Locale.ROOT, "round %3d | %-" + BAR_WIDTH + "s %4d new, %d of %d solved%n", x.round().number(),
+                    "#".repeat(before) + "+".repeat(after - before), x.search().proved(), x.solvedAfter().orElseThrow(),
+                    x.selection().searchable()));
+        }
+        return b.toString();
+    }
+
     /** The figures of every round, by number. */
     public List<RoundFigures> figures() {
         return store.list().stream().map(this::figures).toList();
@@ -107,19 +128,7 @@ public final class RoundReport {
         }
         b.append("\n## Statements solved per round\n\n");
         b.append("Each bar is the pool's searchable statements solved after the round: '#' before it, '+' by it.\n\n```\n");
-        List<RoundFigures> rounds = store.list().stream().filter(x -> x.number() <= r.number()).map(this::figures).toList();
-        int scale = rounds.stream().filter(x -> x.selection() != null).mapToInt(x -> x.selection().searchable()).max().orElse(0);
-        for (RoundFigures x : rounds) {
-            if (x.selection() == null || x.search() == null || scale == 0) {
-                b.append(String.format(Locale.ROOT, "round %3d | %-" + BAR_WIDTH + "s  - (search not completed)%n", x.round().number(), ""));
-                continue;
-            }
-            int before = (int) Math.round(BAR_WIDTH * (double) x.selection().solvedBefore() / scale);
-            int after = (int) Math.round(BAR_WIDTH * (double) x.solvedAfter().orElseThrow() / scale);
-            b.append(String.format(Locale.ROOT, "round %3d | %-" + BAR_WIDTH + "s %4d new, %d of %d solved%n", x.round().number(),
-                    "#".repeat(before) + "+".repeat(after - before), x.search().proved(), x.solvedAfter().orElseThrow(),
-                    x.selection().searchable()));
-        }
+        b.append(curve(store.list().stream().filter(x -> x.number() <= r.number()).map(this::figures).toList()));
         b.append("```\n");
         return b.toString();
     }

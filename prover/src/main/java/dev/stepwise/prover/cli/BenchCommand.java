@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
             PolicyBenchCommand.class,
             EvalBenchCommand.class,
             FaultsBenchCommand.class,
+            IterateBenchCommand.class,
         })
 public final class BenchCommand implements Runnable {
     @Spec

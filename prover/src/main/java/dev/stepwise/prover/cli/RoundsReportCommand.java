@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code stepwise rounds report --out DIR}: the HTML page of every round, with its plots. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Write a self-contained HTML page of the rounds (DIR/" + RoundsReport.FILE + "): statements solved per round,",
+        description = {"Print the learning curve (statements solved in total after each round) and write a self-contained",
+            "HTML page of the rounds (DIR/" + RoundsReport.FILE + "): statements solved per round,",
             "both models' held-out pass rates and the promotion decisions, and every round's stages with counts and times."})
 public final class RoundsReportCommand implements Runnable {
     private final Invocation invocation;
@@ -34,14 +35,17 @@ public final class RoundsReportCommand implements Runnable {
     @Override
     public void run() {
         Path file;
+        String curve;
         try (Store store = RoundsCommand.openExisting(invocation.app())) {
             RoundReport report = store == null ? null : RoundsCommand.report(invocation.app(), store);
             List<RoundFigures> rounds = report == null ? List.of() : report.figures();
             if (rounds.isEmpty()) {
                 throw UserError.input("there are no rounds to report yet; start one with 'stepwise iterate --pool DATASET --next'");
             }
+            curve = "Statements solved in total after each round ('#' before it, '+' by it):\n" + RoundReport.curve(rounds);
             file = RoundsReport.write(rounds, Set.copyOf(new RoundRepository(store).simulated()), report.roundsDir(), invocation.app().resolve(out));
         }
+        spec.commandLine().getOut().print(curve);
         spec.commandLine().getOut().println("wrote " + file);
         spec.commandLine().getOut().flush();
     }

@@ -13,6 +13,7 @@ import dev.stepwise.prover.sim.repl.ReplDialect;
 import dev.stepwise.prover.sim.repl.SimulatedRepl;
 import dev.stepwise.prover.sim.repl.SimulatedReplMain;
 import dev.stepwise.prover.sim.train.SimulatedTrainer;
+import dev.stepwise.prover.sim.train.TrainedAdapter;
 import dev.stepwise.prover.sim.world.World;
 import dev.stepwise.prover.sim.world.WorldFile;
 import dev.stepwise.prover.sim.world.WorldFormatException;
@@ -306,7 +307,8 @@ final class SimCommand implements Runnable {
 
     @Command(name = "train", mixinStandardHelpOptions = true,
             description = {"Simulated trainer: takes the real trainer's arguments and writes a simulated adapter",
-                "that makes the trained (state, tactic) pairs likelier once the simulated model server loads it.",
+                "whose examples raise the weights of the skills they use once the simulated model server loads it",
+                "(docs/world-format.md, \"The model of learning\"); --effect shuffled-tactics sabotages it.",
                 "As an expert-iteration trainer command: iterate.trainer-command = 'stepwise sim train",
                 "--train-file {train_file} --base-model {base_model} --init-model {init_model} --output-dir {output_dir}'"})
     static final class Train implements Callable<Integer> {
@@ -335,8 +337,26 @@ final class SimCommand implements Runnable {
         @Option(names = "--round", description = "Accepted for the real trainer's template; not used.")
         Integer round;
 
-        @Option(names = "--method", description = "Accepted for the real trainer's template (sft, dpo); not used.")
+        @Option(names = "--method", defaultValue = "sft", description = "sft or dpo: DPO also learns from the rejected tactics (default: ${DEFAULT-VALUE}).")
         String method;
+
+        @Option(names = "--trl-config", paramLabel = "TRL_YAML",
+                description = "The round's TRL configuration: its num_train_epochs and learning_rate are the training's.")
+        Path config;
+
+        @Option(names = "--epochs", paramLabel = "N", description = "Training epochs (default: the configuration's, else 3).")
+        Integer epochs;
+
+        @Option(names = "--learning-rate", paramLabel = "X", description = "Peak learning rate (default: the configuration's, else 2e-5).")
+        Double learningRate;
+
+        @Option(names = "--seed", defaultValue = "0", description = "Seed of the training noise (0: one derived from the examples).")
+        long seed;
+
+        @Option(names = "--effect", defaultValue = "learn", paramLabel = "learn|none|shuffled-tactics",
+                description = "learn; none (the adapter serves the base model: a run without training); shuffled-tactics"
+                        + " (sabotage: each prompt trained on another example's tactic). Default: ${DEFAULT-VALUE}.")
+        String effect;
 
         @Option(names = "--strength", defaultValue = "4.0",
                 description = "How much likelier a trained pair becomes, in units of the state's total weight (default: ${DEFAULT-VALUE}).")
@@ -351,7 +371,19 @@ final class SimCommand implements Runnable {
             SimulatedTrainer.Result r;
             try {
                 Path init = initModel == null ? null : invocation.app().resolve(Path.of(initModel));
-                r = new SimulatedTrainer().train(invocation.app().resolve(trainFile), baseModel, init, invocation.app().resolve(outputDir), strength);
+                SimulatedTrainer.Options options = SimulatedTrainer.Options.defaults()
+                        .withMethod(TrainedAdapter.Method.parse(method)).withSeed(seed).withEffect(TrainedAdapter.Effect.parse(effect));
+                if (config != null) {
+                    options = options.withTrlConfig(invocation.app().resolve(config));
+                }
+                if (epochs != null) {
+                    options = options.withEpochs(epochs);
+                }
+                if (learningRate != null) {
+                    options = options.withLearningRate(learningRate);
+                }
+                r = new SimulatedTrainer().train(invocation.app().resolve(trainFile), baseModel, init, invocation.app().resolve(outputDir),
+                        strength, options);
             } catch (SimulatedTrainer.BadTrainingFile | IllegalArgumentException e) {
                 throw UserError.input("sim train: " + e.getMessage(), e);
             }

@@ -38,6 +38,7 @@ import dev.stepwise.prover.store.Store;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -167,9 +168,18 @@ public final class IterationLauncher {
 
     /** Under {@code --simulate} the round trains with the simulated trainer; {@code --set} still wins. */
     private static Map<String, String> simulatedDefaults() {
-        List<String> trainer = SimulatedStack.trainerCommand(List.of("--train-file", "{train_file}", "--base-model",
-                "{base_model}", "--init-model", "{init_model}", "--output-dir", "{output_dir}"));
-        return Map.of(IterateKeys.TRAINER_COMMAND.name(), String.join(" ", trainer.stream().map(IterationLauncher::quote).toList()));
+        return Map.of(IterateKeys.TRAINER_COMMAND.name(), simulatedTrainerCommand(List.of()));
+    }
+
+    /**
+     * The trainer command a simulated round runs (its placeholders left for the round to fill), with
+     * {@code extra} simulated-trainer options after the round's own (e.g. {@code --effect none}).
+     */
+    public static String simulatedTrainerCommand(List<String> extra) {
+        List<String> args = new ArrayList<>(List.of("--train-file", "{train_file}", "--base-model", "{base_model}", "--init-model",
+                "{init_model}", "--output-dir", "{output_dir}", "--trl-config", "{config}", "--method", "{method}"));
+        args.addAll(extra);
+        return String.join(" ", SimulatedStack.trainerCommand(args).stream().map(IterationLauncher::quote).toList());
     }
 
     private static String quote(String word) {

@@ -164,7 +164,13 @@ class RoundOnStoreTest {
         assertTrue(show.out().contains("Files: " + dir.resolve("rounds").resolve("round-0002")), show.out());
         var report = cli.run("--set", "store.path=" + db, "--set", "iterate.data-dir=" + dir, "rounds", "report", "--out", "html");
         assertEquals(0, report.exitCode(), report.err());
-        assertEquals("wrote " + dir.resolve("html").resolve("rounds.html") + "\n", report.out());
+        // The learning curve first (one line per round, totals rising), then where the page went.
+        String[] reportLines = report.out().split("\n");
+        assertEquals(4, reportLines.length, report.out());
+        assertEquals("Statements solved in total after each round ('#' before it, '+' by it):", reportLines[0]);
+        assertTrue(reportLines[1].matches("round   1 \\| [#+ ]{40} +\\d+ new, \\d+ of \\d+ solved"), reportLines[1]);
+        assertTrue(reportLines[2].startsWith("round   2 | "), reportLines[2]);
+        assertEquals("wrote " + dir.resolve("html").resolve("rounds.html"), reportLines[3]);
         String html = assertDoesNotThrow(() -> java.nio.file.Files.readString(dir.resolve("html").resolve("rounds.html")));
         // One point per round on the solved curve, and the pass rates of both models for each.
         assertEquals(2, html.split("<circle class=\"pt cumulative", -1).length - 1);

@@ -50,6 +50,22 @@ class WorldFileTest {
     }
 
     @Test
+    void aWorldWithoutSkillsLoadsWithTheSkillsTheTextsGive(@TempDir Path dir) throws Exception {
+        String text = new String(file.toBytes(TinyWorld.world()), StandardCharsets.UTF_8);
+        assertEquals(true, text.contains("\"skill\" : \"have:positivity\""), text);
+        String old = text.replaceAll(",\\s*\"skill\" : \"[^\"]*\"", "");
+        assertEquals(false, old.contains("skill"), old);
+        assertEquals(TinyWorld.world(), file.parse(old.getBytes(StandardCharsets.UTF_8), "old.json"));
+        World custom = file.parse(text.replace("\"skill\" : \"have:positivity\"", "\"skill\" : \"squares\"")
+                .getBytes(StandardCharsets.UTF_8), "w.json");
+        assertEquals("squares", custom.theorems().get(0).rootState().tactics().get(0).skill());
+        var e = assertThrows(WorldFormatException.class, () -> file.parse(text.replace("\"skill\" : \"have:positivity\"",
+                "\"skil\" : \"x\"").getBytes(StandardCharsets.UTF_8), "w.json"));
+        assertEquals(true, e.getMessage().endsWith("tactic has an unknown field 'skil' (known: tactic, weight, outcome, skill)"),
+                e.getMessage());
+    }
+
+    @Test
     void aMissingFileSaysSo(@TempDir Path dir) {
         var e = assertThrows(WorldFormatException.class, () -> file.read(dir.resolve("none.json")));
         assertEquals(dir.resolve("none.json") + ": no such world file", e.getMessage());

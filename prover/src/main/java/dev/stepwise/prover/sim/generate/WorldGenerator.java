@@ -102,7 +102,9 @@ public final class WorldGenerator {
             int depth = knobs.minDepth() + rng.nextInt(knobs.maxDepth() - knobs.minDepth() + 1);
             Node cur = nodes.get(0);
             for (int i = 1; i < depth; i++) {
-                Node next = progress(cur, 2, 4);
+                // The proof's own steps are only somewhat likelier than the rest: a base model that already
+                // found most proofs would leave a trained one nothing to show on held-out statements.
+                Node next = progress(cur, 1, 2.5);
                 if (next == null) {
                     break;
                 }
@@ -118,11 +120,11 @@ public final class WorldGenerator {
                 }
                 List<Goal> rest = cur.goals.subList(1, cur.goals.size());
                 if (rest.isEmpty()) {
-                    cur.add(new SimTactic(close.tactic(), weight(rng, 2, 4), new SimOutcome.Complete()));
+                    cur.add(new SimTactic(close.tactic(), weight(rng, 1, 2.5), new SimOutcome.Complete()));
                     return;
                 }
                 Node next = node(rest, cur.depth + 1);
-                cur.add(new SimTactic(close.tactic(), weight(rng, 2, 4), new SimOutcome.Next(next.id)));
+                cur.add(new SimTactic(close.tactic(), weight(rng, 1, 2.5), new SimOutcome.Next(next.id)));
                 cur = next;
             }
         }

@@ -3,46 +3,43 @@ package dev.stepwise.prover.sim.model;
 import dev.stepwise.prover.sim.train.TrainedAdapter;
 import dev.stepwise.prover.sim.world.SimState;
 import dev.stepwise.prover.sim.world.SimTactic;
+import dev.stepwise.prover.sim.world.Skills;
 import dev.stepwise.prover.sim.world.TacticText;
-import dev.stepwise.prover.sim.world.World;
 import dev.stepwise.prover.sim.world.WorldTheorem;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What a loaded adapter adds to the model's weights: at each state it was trained on, its
- * tactic gains {@code strength} times the state's total weight; states of the same theorem
- * whose goals are similar (word overlap of at least a half) and that know the same tactic gain
- * half as much, and such states of other theorems a quarter: what a model learns carries over
- * to similar goals, which is what lets a trained model prove statements it never saw. Keys are
- * (theorem name, state id).
+ * What a loaded adapter changes in the model's weights. Transfer comes from skills: the
+ * adapter's examples raise the levels of the skills they use ({@link SkillLevels}), and every
+ * tactic of a skill, at every state of every theorem, is weighted by its skill's factor; that is
+ * what lets a trained model prove statements it never saw. On top of that the adapter memorises
+ * its own pairs: at each trained state its tactic gains {@code strength} times the state's total
+ * weight, times the memorisation of the training intensity. Keys are (theorem name, state id).
  */
 final class Boosts {
-    private final Map<String, Map<String, Double>> byState;
+    private final Map<String, Map<String, Double>> pairs;
+    private final SkillLevels skills;
+    /** Per theorem, the states from which a proof exists; computed when a theorem is first asked about. */
+    private final Map<String, Set<String>> withAProof = new ConcurrentHashMap<>();
     private final int matched;
     private final int unmatched;
 
-    private Boosts(Map<String, Map<String, Double>> byState, int matched, int unmatched) {
-        this.byState = byState;
+    private Boosts(Map<String, Map<String, Double>> pairs, SkillLevels skills, int matched, int unmatched) {
+        this.pairs = pairs;
+        this.skills = skills;
         this.matched = matched;
         this.unmatched = unmatched;
     }
 
-    static Boosts of(TrainedAdapter adapter, StateLocator locator, World world) {
-        Map<String, List<Map.Entry<WorldTheorem, SimState>>> byTactic = new HashMap<>();
-        for (WorldTheorem t : world.theorems()) {
-            for (SimState s : t.states()) {
-                for (SimTactic tac : s.tactics()) {
-                    byTactic.computeIfAbsent(TacticText.normalize(tac.tactic()), k -> new java.util.ArrayList<>())
-                            .add(Map.entry(t, s));
-                }
-            }
-        }
-        Map<String, Map<String, Double>> byState = new HashMap<>();
+    static Boosts of(TrainedAdapter adapter, StateLocator locator) {
+        TrainedAdapter.Training training = adapter.training();
+        double memorise = adapter.strength() * SkillLevels.memorisation(training);
+        Map<String, Map<String, Double>> pairs = new HashMap<>();
+        Map<String, SkillLevels.Evidence> evidence = new HashMap<>();
         int matched = 0;
         int unmatched = 0;
         for (TrainedAdapter.Pair e : adapter.examples()) {
@@ -55,26 +52,39 @@ final class Boosts {
             WorldTheorem theorem = found.get().theorem();
             SimState state = found.get().state();
             String tactic = e.completion().strip();
-            add(byState, theorem, state, tactic, adapter.strength() * Math.max(1, total(state)));
-            Set<String> words = words(state);
-            for (Map.Entry<WorldTheorem, SimState> near : byTactic.getOrDefault(TacticText.normalize(tactic), List.of())) {
-                SimState other = near.getValue();
-                if (other != state && similarity(words, words(other)) >= 0.5) {
-                    double share = near.getKey() == theorem ? 0.5 : 0.25;
-                    add(byState, near.getKey(), other, tactic, adapter.strength() * share * Math.max(1, total(other)));
-                }
+            count(evidence, theorem.statesWithAProof(), state, tactic);
+            if (e.rejected() != null) {
+                SimTactic known = find(state, e.rejected());
+                evidence.computeIfAbsent(known == null ? Skills.of(e.rejected()) : known.skill(), k -> new SkillLevels.Evidence())
+                        .rejected += 1;
+            }
+            if (memorise > 0 && !tactic.isEmpty()) {
+                pairs.computeIfAbsent(key(theorem, state), k -> new LinkedHashMap<>())
+                        .merge(TacticText.normalize(tactic), memorise * Math.max(1, total(state)), Double::sum);
             }
         }
-        return new Boosts(byState, matched, unmatched);
+        return new Boosts(pairs, SkillLevels.learn(evidence, training), matched, unmatched);
     }
 
     static Boosts none() {
-        return new Boosts(Map.of(), 0, 0);
+        return new Boosts(Map.of(), SkillLevels.none(), 0, 0);
     }
 
-    /** Extra weight per tactic text at a state (empty when the adapter did not touch it). */
+    /** Extra weight per tactic text at a state: its skill's factor applied to its weight, plus what memorisation adds. */
     Map<String, Double> at(WorldTheorem theorem, SimState state) {
-        return byState.getOrDefault(key(theorem, state), Map.of());
+        Map<String, Double> out = new LinkedHashMap<>(pairs.getOrDefault(key(theorem, state), Map.of()));
+        Set<String> proofs = withAProof.computeIfAbsent(theorem.name(), k -> theorem.statesWithAProof());
+        for (SimTactic t : state.tactics()) {
+            double extra = t.weight() * (skills.multiplier(t, WorldTheorem.leadsToAProof(t, proofs)) - 1);
+            if (extra != 0) {
+                out.merge(TacticText.normalize(t.tactic()), extra, Double::sum);
+            }
+        }
+        return out;
+    }
+
+    SkillLevels skills() {
+        return skills;
     }
 
     int matchedExamples() {
@@ -85,8 +95,32 @@ final class Boosts {
         return unmatched;
     }
 
-    private static void add(Map<String, Map<String, Double>> m, WorldTheorem t, SimState s, String tactic, double w) {
-        m.computeIfAbsent(key(t, s), k -> new LinkedHashMap<>()).merge(TacticText.normalize(tactic), w, Double::sum);
+    /**
+     * One example's evidence: a tactic that leads to a proof from its state counts for its skill in
+     * proportion to how surprising it was under the base model (1 − p: what a cross-entropy
+     * gradient on it is worth, so proofs the model already finds teach little); any other
+     * (unknown here, failing, or leading nowhere) teaches its skill to misfire.
+     */
+    private static void count(Map<String, SkillLevels.Evidence> evidence, Set<String> withAProof, SimState state, String tactic) {
+        SimTactic known = find(state, tactic);
+        if (known != null && WorldTheorem.leadsToAProof(known, withAProof)) {
+            double total = total(state);
+            double p = total > 0 ? known.weight() / total : 0;
+            evidence.computeIfAbsent(known.skill(), k -> new SkillLevels.Evidence()).applied += 1 - p;
+        } else {
+            evidence.computeIfAbsent(known == null ? Skills.of(tactic) : known.skill(), k -> new SkillLevels.Evidence())
+                    .misapplied += 1;
+        }
+    }
+
+    private static SimTactic find(SimState state, String tactic) {
+        String key = TacticText.normalize(tactic);
+        for (SimTactic t : state.tactics()) {
+            if (TacticText.normalize(t.tactic()).equals(key)) {
+                return t;
+            }
+        }
+        return null;
     }
 
     private static String key(WorldTheorem t, SimState s) {
@@ -95,17 +129,5 @@ final class Boosts {
 
     private static double total(SimState s) {
         return s.tactics().stream().mapToDouble(SimTactic::weight).sum();
-    }
-
-    private static Set<String> words(SimState s) {
-        return new HashSet<>(List.of(StateLocator.normalize(s.goalText()).split(" ")));
-    }
-
-    private static double similarity(Set<String> a, Set<String> b) {
-        Set<String> inter = new HashSet<>(a);
-        inter.retainAll(b);
-        Set<String> union = new HashSet<>(a);
-        union.addAll(b);
-        return union.isEmpty() ? 0 : (double) inter.size() / union.size();
     }
 }

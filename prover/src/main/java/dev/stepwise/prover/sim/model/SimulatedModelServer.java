@@ -50,7 +50,7 @@ public final class SimulatedModelServer implements AutoCloseable {
         this.world = world;
         this.dialect = dialect;
         StateLocator locator = new StateLocator(world);
-        this.adapterReader = new AdapterReader(locator, world);
+        this.adapterReader = new AdapterReader(locator);
         this.adapters = new RuntimeAdapters(adapterReader, json);
         this.startupAdapters = new StartupAdapters(json);
         this.completions = new CompletionsEndpoint(world, dialect, seed, adapters, startupAdapters,

@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * A simulated LoRA adapter on disk: a directory with {@code adapter_config.json} (the keys a PEFT
  * adapter has, plus {@code "simulated": true}) and {@code stepwise-sim-adapter.json} holding the
- * training pairs. It carries no weights; only the simulated model server can load it.
+ * training pairs and settings ({@code training}: epochs, learning rate, method, noise seed, effect;
+ * absent in adapters written before them: the defaults). It carries no weights; only the simulated model server can load it.
  */
 public final class AdapterFile {
     public static final String CONFIG = "adapter_config.json";
@@ -40,9 +41,16 @@ public final class AdapterFile {
         pairs.put("simulated", true);
         pairs.put("baseModel", adapter.baseModel());
         pairs.put("strength", adapter.strength());
+        TrainedAdapter.Training t = adapter.training();
+        pairs.putObject("training").put("epochs", t.epochs()).put("learningRate", t.learningRate())
+                .put("method", t.method().name().toLowerCase(java.util.Locale.ROOT)).put("seed", t.seed())
+                .put("effect", t.effect().code());
         var examples = pairs.putArray("examples");
         for (TrainedAdapter.Pair e : adapter.examples()) {
-            examples.addObject().put("prompt", e.prompt()).put("completion", e.completion());
+            ObjectNode row = examples.addObject().put("prompt", e.prompt()).put("completion", e.completion());
+            if (e.rejected() != null) {
+                row.put("rejected", e.rejected());
+            }
         }
         try {
             Files.createDirectories(dir);
@@ -71,8 +79,21 @@ public final class AdapterFile {
         }
         List<TrainedAdapter.Pair> examples = new ArrayList<>();
         for (JsonNode e : root.path("examples")) {
-            examples.add(new TrainedAdapter.Pair(e.path("prompt").asText(), e.path("completion").asText()));
+            examples.add(new TrainedAdapter.Pair(e.path("prompt").asText(), e.path("completion").asText(),
+                    e.path("rejected").isTextual() ? e.get("rejected").textValue() : null));
         }
-        return new TrainedAdapter(root.path("baseModel").asText(), root.path("strength").asDouble(), examples);
+        return new TrainedAdapter(root.path("baseModel").asText(), root.path("strength").asDouble(), training(root.path("training")),
+                examples);
+    }
+
+    /** The training settings; an adapter written before they were recorded trained with the defaults. */
+    private static TrainedAdapter.Training training(JsonNode t) {
+        TrainedAdapter.Training d = TrainedAdapter.Training.defaults();
+        if (t.isMissingNode()) {
+            return d;
+        }
+        return new TrainedAdapter.Training(t.path("epochs").asInt(d.epochs()), t.path("learningRate").asDouble(d.learningRate()),
+                t.has("method") ? TrainedAdapter.Method.parse(t.get("method").asText()) : d.method(), t.path("seed").asLong(d.seed()),
+                t.has("effect") ? TrainedAdapter.Effect.parse(t.get("effect").asText()) : d.effect());
     }
 }

@@ -11,12 +11,16 @@ import java.nio.file.Path;
  * {@code stepwise sim train} (its options, its output line, exit code 2 on a bad training file)
  * without building the whole command tree, and without the simulator naming the command-line
  * package above it. Arguments: {@code --train-file F --base-model M --output-dir D
- * [--init-model M] [--strength S]}, and the real trainer's {@code --valid-file}, {@code --round}
- * and {@code --method}, accepted and not used. Relative paths are read from the working directory.
+ * [--init-model M] [--strength S] [--trl-config TRL_YAML] [--method sft|dpo] [--epochs N] [--learning-rate X]
+ * [--seed S] [--effect learn|none|shuffled-tactics]}, and the real trainer's {@code --valid-file} and
+ * {@code --round}, accepted and not used. {@code --trl-config} reads the epochs and learning rate the
+ * round wrote for TRL; {@code --epochs} and {@code --learning-rate} given after it win. Relative
+ * paths are read from the working directory.
  */
 public final class SimulatedTrainerMain {
     private static final String USAGE = "usage: --train-file JSONL --base-model MODEL --output-dir DIR [--init-model MODEL]"
-            + " [--strength S] [--valid-file JSONL] [--round N] [--method M]";
+            + " [--strength S] [--trl-config TRL_YAML] [--method sft|dpo] [--epochs N] [--learning-rate X] [--seed S]"
+            + " [--effect learn|none|shuffled-tactics] [--valid-file JSONL] [--round N]";
     /** What {@code stepwise sim train} takes by default. */
     private static final double DEFAULT_STRENGTH = 4.0;
 
@@ -32,14 +36,21 @@ public final class SimulatedTrainerMain {
             Path outputDir = null;
             String initModel = null;
             double strength = DEFAULT_STRENGTH;
+            SimulatedTrainer.Options options = SimulatedTrainer.Options.defaults();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--train-file" -> trainFile = Path.of(value(args, ++i));
                     case "--base-model" -> baseModel = value(args, ++i);
                     case "--output-dir" -> outputDir = Path.of(value(args, ++i));
                     case "--init-model" -> initModel = value(args, ++i);
-                    case "--strength" -> strength = number(value(args, ++i));
-                    case "--valid-file", "--round", "--method" -> value(args, ++i);
+                    case "--strength" -> strength = number(args[i], value(args, ++i));
+                    case "--trl-config" -> options = options.withTrlConfig(Path.of(value(args, ++i)).toAbsolutePath());
+                    case "--method" -> options = options.withMethod(TrainedAdapter.Method.parse(value(args, ++i)));
+                    case "--epochs" -> options = options.withEpochs((int) number(args[i], value(args, ++i)));
+                    case "--learning-rate" -> options = options.withLearningRate(number(args[i], value(args, ++i)));
+                    case "--seed" -> options = options.withSeed((long) number(args[i], value(args, ++i)));
+                    case "--effect" -> options = options.withEffect(TrainedAdapter.Effect.parse(value(args, ++i)));
+                    case "--valid-file", "--round" -> value(args, ++i);
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + "; " + USAGE);
                 }
             }
@@ -48,7 +59,7 @@ public final class SimulatedTrainerMain {
             }
             Path init = initModel == null ? null : Path.of(initModel).toAbsolutePath();
             SimulatedTrainer.Result r = new SimulatedTrainer().train(trainFile.toAbsolutePath(), baseModel, init,
-                    outputDir.toAbsolutePath(), strength);
+                    outputDir.toAbsolutePath(), strength, options);
             out.printf("%s%n", r.summary(baseModel));
             out.flush();
             System.exit(0);
@@ -65,11 +76,11 @@ public final class SimulatedTrainerMain {
         return args[i];
     }
 
-    private static double number(String text) {
+    private static double number(String option, String text) {
         try {
             return Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--strength: not a number: " + text);
+            throw new IllegalArgumentException(option + ": not a number: " + text);
         }
     }
 }

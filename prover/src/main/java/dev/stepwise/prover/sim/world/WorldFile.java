@@ -34,6 +34,7 @@ public final class WorldFile {
         SimpleModule durations = new SimpleModule("stepwise-durations");
         durations.addSerializer(Duration.class, new DurationWriter());
         durations.addDeserializer(Duration.class, new DurationReader());
+        durations.addDeserializer(SimTactic.class, new TacticReader());
         this.mapper = JsonMapper.builder()
                 .addModule(durations)
                 .enable(SerializationFeature.INDENT_OUTPUT)

@@ -1,9 +1,11 @@
 package dev.stepwise.prover.sim.world;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One theorem of a world: its name, header and statement (ending in {@code := by}) exactly as a
@@ -46,6 +48,31 @@ public record WorldTheorem(String name, String header, String statement, boolean
             }
         }
         throw new IllegalArgumentException("theorem " + name + " has no state " + id);
+    }
+
+    /**
+     * The ids of the states from which a proof exists in the graph (a chain of tactics ending in one
+     * that completes): what a tactic must lead to for it to help (docs/world-format.md, "The model of learning").
+     */
+    public Set<String> statesWithAProof() {
+        Set<String> out = new HashSet<>();
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (SimState s : states) {
+                if (!out.contains(s.id()) && s.tactics().stream().anyMatch(t -> leadsToAProof(t, out))) {
+                    out.add(s.id());
+                    grew = true;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether a tactic completes the proof or leads to one of {@code withAProof}. */
+    public static boolean leadsToAProof(SimTactic t, Set<String> withAProof) {
+        return t.outcome() instanceof SimOutcome.Complete
+                || t.outcome() instanceof SimOutcome.Next next && withAProof.contains(next.state());
     }
 
     public SimState rootState() {
