@@ -3,10 +3,10 @@ package dev.stepwise.prover.iterate;
 import dev.stepwise.iteration.IterationException;
 import dev.stepwise.iteration.RoundSearcher;
 import dev.stepwise.iteration.SearchedProblem;
-import dev.stepwise.lean.HostTools;
 import dev.stepwise.lean.ReplStartException;
 import dev.stepwise.prover.app.Application;
 import dev.stepwise.prover.app.EvalLauncher;
+import dev.stepwise.prover.app.LeanTargetCheck;
 import dev.stepwise.prover.app.Stacks;
 import dev.stepwise.prover.config.ConfigException;
 import dev.stepwise.prover.config.ConfigKey;
@@ -23,6 +23,7 @@ import dev.stepwise.prover.eval.EvalService;
 import dev.stepwise.prover.eval.RunBusyException;
 import dev.stepwise.prover.eval.RunObserver;
 import dev.stepwise.prover.lean.LeanSetup;
+import dev.stepwise.prover.lean.ProjectChoice;
 import dev.stepwise.prover.problems.Problem;
 import dev.stepwise.prover.rounds.Round;
 import dev.stepwise.prover.rounds.RoundRepository;
@@ -37,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -52,14 +54,18 @@ final class EvalRoundSearcher implements RoundSearcher, AutoCloseable {
     private final Map<String, Problem> pool;
     private final String world;
     private final Function<Job, RunObserver> observers;
+    private final LeanSetup setup;
+    private final Optional<String> mismatch;
     private ProverStack lean;
 
     /**
      * @param world the simulated world file, or "" when the run is real
      * @param observers the progress display of each job
+     * @param project the Lean project chosen for the pool's target ({@link LeanTargetCheck}); its
+     *     mismatch, if the user allowed one, labels every run of the round
      */
     EvalRoundSearcher(Application app, Store store, String poolName, List<Problem> pool, String world,
-            Function<Job, RunObserver> observers) {
+            Function<Job, RunObserver> observers, LeanSetup setup, ProjectChoice project) {
         this.app = Objects.requireNonNull(app, "app");
         this.store = Objects.requireNonNull(store, "store");
         this.poolName = Objects.requireNonNull(poolName, "poolName");
@@ -69,6 +75,8 @@ final class EvalRoundSearcher implements RoundSearcher, AutoCloseable {
         }
         this.world = Objects.requireNonNull(world, "world");
         this.observers = Objects.requireNonNull(observers, "observers");
+        this.setup = setup.withProject(project.project());
+        this.mismatch = project.mismatch();
     }
 
     @Override
@@ -85,7 +93,7 @@ final class EvalRoundSearcher implements RoundSearcher, AutoCloseable {
             EvalReport run;
             try {
                 run = service.run(new EvalRequest(kind(job.purpose()), job.runName(), EvalLauncher.config(poolName, problems, s,
-                        world), problems, round));
+                        world, mismatch), problems, round));
             } catch (ReplStartException | RunBusyException e) {
                 // Lean stopped starting, or the run is live elsewhere: the environment's fault, as for eval (exit 3)
                 throw new IterationException(IterationException.Kind.ENVIRONMENT, e.getMessage(), e);
@@ -163,8 +171,6 @@ final class EvalRoundSearcher implements RoundSearcher, AutoCloseable {
     /** The round's Lean pool, started at the first job (which also shows the warning of an unsandboxed real REPL). */
     private ProverStack lean(Job first) {
         if (lean == null) {
-            Settings s = app.settings();
-            LeanSetup setup = new LeanSetup(s, app.home(), app.workDir(), HostTools.fromEnvironment());
             if (world.isEmpty()) {
                 setup.unsandboxedWarning().ifPresent(observers.apply(first)::warning);
             }

@@ -12,7 +12,9 @@ import dev.stepwise.iteration.RoundServices;
 import dev.stepwise.iteration.RoundSettings;
 import dev.stepwise.iteration.RoundStatus;
 import dev.stepwise.iteration.TrainerLauncher;
+import dev.stepwise.lean.HostTools;
 import dev.stepwise.prover.app.Application;
+import dev.stepwise.prover.app.LeanTargetCheck;
 import dev.stepwise.prover.app.SimulatorSession;
 import dev.stepwise.prover.config.ConfigException;
 import dev.stepwise.prover.config.IterateKeys;
@@ -24,6 +26,8 @@ import dev.stepwise.prover.critic.CriticPrompt;
 import dev.stepwise.prover.critic.PoolingCritic;
 import dev.stepwise.prover.critic.SearchCritic;
 import dev.stepwise.prover.exit.UserError;
+import dev.stepwise.prover.lean.LeanSetup;
+import dev.stepwise.prover.lean.ProjectChoice;
 import dev.stepwise.prover.policy.PolicyConfig;
 import dev.stepwise.prover.policy.PromptBudget;
 import dev.stepwise.prover.policy.client.ClientSettings;
@@ -90,9 +94,13 @@ public final class IterationLauncher {
                 String poolName = poolName(request, rounds);
                 List<Problem> pool = new DatasetCatalog(app.home(), app.workDir()).load(poolName);
                 TokenCounter counter = server.budget().openCounter();
+                // The round's pool chooses its Lean project as an eval's dataset does; a mismatch is refused before any search.
+                LeanSetup configured = new LeanSetup(s, app.home(), app.workDir(), HostTools.fromEnvironment());
+                ProjectChoice project = LeanTargetCheck.choose(app, configured, poolName,
+                        new ConsoleProgress(err, InstantSource.system(), false, request.simulate()));
                 try (EvalRoundSearcher searcher = new EvalRoundSearcher(app, store, poolName, pool,
                         sim == null ? "" : app.resolve(request.simulate()).toString(),
-                        job -> new ConsoleProgress(err, InstantSource.system(), false, request.simulate()))) {
+                        job -> new ConsoleProgress(err, InstantSource.system(), false, request.simulate()), configured, project)) {
                     RoundServices services = services(app, s, server, store, rounds, searcher,
                             new PromptBuilder(server.template(), counter, server.budget().limit()));
                     return new RoundRunner(services).run(new RoundRequest(request.number(), request.resume(), poolName,

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code --allow-version-mismatch} and then labelled wherever its numbers appear, and a statement
  * Lean does not elaborate is {@code statement-error}, never {@code unproved}.
  */
-class RightLeanCommandTest {
+class LeanTargetCheckCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -70,6 +70,16 @@ class RightLeanCommandTest {
     }
 
     @Test
+    void aRoundOnAV428PoolAgainstTheV424ProjectIsRefusedBeforeAnySearch() {
+        var r = new CliHarness(dir).run("iterate", "--pool", "proofnet-test", "--simulate", world.toString());
+        assertEquals(2, r.exitCode(), r.out() + r.err());
+        // After the SIMULATED line a round under --simulate always prints first.
+        assertTrue(r.err().lines().anyMatch(l -> l.startsWith(
+                "stepwise: proofnet-test targets Lean v4.28.0 but the Lean project runs Lean v4.24.0")), r.err());
+        assertFalse(r.err().contains("starting run"), "refused before any search: " + r.err());
+    }
+
+    @Test
     void aUserFileStatesItsTargetAndIsRefusedLikeADataset() throws Exception {
         var r = eval(v428File().toString());
         assertEquals(2, r.exitCode(), r.out() + r.err());
@@ -85,7 +95,7 @@ class RightLeanCommandTest {
         Path runDir = dir.resolve(".stepwise/runs/mm");
 
         // results.jsonl: every row carries the label; the bad statement is statement-error with Lean's message
-        List<JsonNode> rows = Files.readAllLines(runDir.resolve("results.jsonl")).stream().map(RightLeanCommandTest::json).toList();
+        List<JsonNode> rows = Files.readAllLines(runDir.resolve("results.jsonl")).stream().map(LeanTargetCheckCommandTest::json).toList();
         assertTrue(rows.stream().allMatch(row -> row.path("lean_mismatch").asText().equals(label)), rows.toString());
         JsonNode bad = rows.stream().filter(row -> row.path("problem").asText().equals("not_in_this_mathlib")).findFirst().orElseThrow();
         assertEquals("statement-error", bad.path("outcome").asText());

@@ -14,13 +14,14 @@ import java.util.Optional;
  * The right Lean for a run's statements, decided before the run is claimed or any pool starts:
  * the project is chosen from the dataset's target ({@link ProjectChoice}); a target the project
  * does not run is refused (exit 2, one line naming both versions) unless
- * {@code --allow-version-mismatch}, and then said once as a warning and kept with the run.
+ * {@code --allow-version-mismatch}, and then said once as a warning and kept with the run. The
+ * searches of an expert-iteration round choose theirs here too, from the round's pool.
  */
-final class RightLean {
-    private RightLean() {
+public final class LeanTargetCheck {
+    private LeanTargetCheck() {
     }
 
-    static ProjectChoice choose(Application app, LeanSetup setup, String dataset, RunObserver observer) {
+    public static ProjectChoice choose(Application app, LeanSetup setup, String dataset, RunObserver observer) {
         Optional<LeanTarget> target = new DatasetCatalog(app.home(), app.workDir()).target(dataset);
         // Only a REPL the project's files do not describe is asked, and only when there is a target to compare.
         ProjectChoice choice = ProjectChoice.choose(setup, dataset, target,
