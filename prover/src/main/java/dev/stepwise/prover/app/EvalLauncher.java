@@ -69,6 +69,7 @@ public final class EvalLauncher {
             try (Store store = used.openStore(); RunClaim claim = RunLookup.claim(store, request)) {
                 if (claim instanceof RunClaim.Finished finished) {
                     // A finished run with this configuration is reported without starting Lean or the model.
+                    observer.alreadyComplete(finished.run().name());
                     return EvalService.report(store, finished.run(), results.apply(s));
                 }
                 return runWith(used, store, lean, headers, sim != null, request, claim, observer, results.apply(s));

@@ -63,12 +63,21 @@ public final class RunLookup {
         return name;
     }
 
-    /** The name of a run the user did not name: its kind, the dataset's (last 40 characters) and the time, to the second. */
+    /**
+     * The name of a run the user did not name: its kind, the dataset's short name and the time, to
+     * the second. A file or directory gives its base name without the extension
+     * ({@code /tmp/mine/mine.lean} gives {@code prove-mine-…}), so the name does not repeat the path.
+     */
     static String defaultName(EvalRequest request, Instant now) {
-        String base = request.config().dataset().replaceAll("[^A-Za-z0-9_.-]+", "-");
-        if (base.length() > 40) {
-            base = base.substring(base.length() - 40);
-        }
-        return request.kind().code() + "-" + base + "-" + NAME_TIME.format(now);
+        String base = shortName(request.config().dataset());
+        return request.kind().code() + "-" + (base.isEmpty() ? "" : base + "-") + NAME_TIME.format(now);
+    }
+
+    /** A dataset name as it is, a path as its base name without .lean/.jsonl: letters, digits, '_', '.', '-', at most 40. */
+    static String shortName(String dataset) {
+        String base = dataset.replaceAll("[/\\\\]+$", "");
+        base = base.substring(Math.max(base.lastIndexOf('/'), base.lastIndexOf('\\')) + 1);
+        base = base.replaceFirst("\\.(lean|jsonl)$", "").replaceAll("[^A-Za-z0-9_.-]+", "-").replaceAll("^[.-]+|-+$", "");
+        return base.length() > 40 ? base.substring(0, 40) : base;
     }
 }
