@@ -95,8 +95,7 @@ public final class EvalLauncher {
             return service.run(request, claim);
         } catch (ReplStartException e) {
             // Lean started, then no process could be started any more: as at the start, exit 3 with Lean's reason.
-            throw UserError.environment("Lean stopped starting: " + e.getMessage()
-                    + " (run 'bin/stepwise lean doctor')", e);
+            throw UserError.environment("Lean stopped starting: " + Stacks.withDoctorAdvice(e.getMessage(), ""), e);
         }
     }
 
