@@ -1,11 +1,17 @@
 package dev.stepwise.prover.eval;
 
 import dev.stepwise.prover.store.Run;
+import dev.stepwise.prover.store.RunId;
+import dev.stepwise.prover.store.RunStatus;
 import dev.stepwise.prover.store.Store;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Finding the run a request continues, and naming a new one: looked up once, before Lean
@@ -47,6 +53,24 @@ public final class RunLookup {
             }
             return new RunClaim.Held(run, RunLock.acquire(store, run));
         });
+    }
+
+    /**
+     * The runs stored as running that no invocation is running: a process killed without a word
+     * (kill -9, power loss, SIGTERM before it could write) leaves its run {@code running}, but
+     * its lock went with it. Looked at under the lookup lock, so a run an invocation is just
+     * taking is never seen free, and the look never makes that invocation find it busy.
+     */
+    public static Set<RunId> abandoned(Store store, Collection<Run> runs) {
+        List<Run> running = runs.stream().filter(r -> r.status() == RunStatus.RUNNING).toList();
+        if (running.isEmpty()) {
+            return Set.of();
+        }
+        if (!RunLock.anyLocks(store)) {
+            return running.stream().map(Run::id).collect(Collectors.toSet());
+        }
+        return RunLock.lookingUp(store, () -> running.stream().filter(r -> !RunLock.isHeld(store, r)).map(Run::id)
+                .collect(Collectors.toSet()));
     }
 
     /**
