@@ -53,7 +53,7 @@ final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--dataset", paramLabel = "NAME|FILE", description = "A dataset name (see 'datasets list') or a .jsonl/.lean file.")
+    @Option(names = "--dataset", paramLabel = "NAME|FILE", completionCandidates = DatasetNames.class, description = "A dataset name (see 'datasets list') or a .jsonl/.lean file.")
     String dataset;
 
     @Option(names = "--problems", paramLabel = "P", split = ",", description = "Only these problems.")

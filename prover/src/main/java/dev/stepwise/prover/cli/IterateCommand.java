@@ -30,7 +30,7 @@ public final class IterateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--pool", paramLabel = "DATASET|FILE",
+    @Option(names = "--pool", paramLabel = "DATASET|FILE", completionCandidates = DatasetNames.class,
             description = "The statements to prove: a dataset name (see 'datasets list') or a .jsonl/.lean file.")
     String pool;
 

@@ -64,7 +64,7 @@ final class SimCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--from", required = true, paramLabel = "DATASET",
+        @Option(names = "--from", required = true, paramLabel = "DATASET", completionCandidates = DatasetNames.class,
                 description = "A dataset name (see 'datasets list') or a .jsonl/.lean file.")
         String from;
 

@@ -145,6 +145,9 @@ class CliTest {
         assertEquals(0, r.exitCode());
         assertTrue(r.out().contains("complete -F"), r.out().substring(0, 200));
         assertTrue(r.out().contains("datasets"), "datasets missing from completion");
+        // After --dataset (and --pool, sim generate --from) the catalog's names are offered.
+        assertTrue(r.out().lines().anyMatch(l -> l.contains("_option_args=(\"minif2f-test\"") && l.endsWith("# --dataset values")),
+                "no dataset names after --dataset");
     }
 
     @Test
