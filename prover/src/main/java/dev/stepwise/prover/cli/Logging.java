@@ -58,6 +58,13 @@ final class Logging {
                 super.publish(record);
                 flush(); // a line is seen when it is written, not when the buffer fills
             }
+
+            @Override
+            public synchronized void close() {
+                // LogManager closes every handler in a shutdown hook; closing would close stderr
+                // itself, and a line other hooks print then (how to continue a stopped run) would be lost.
+                flush();
+            }
         };
         handler.setLevel(level);
         root.addHandler(handler);

@@ -51,6 +51,12 @@ class LoggingTest {
             Logging.configure(true, new PrintStream(bytes, true, StandardCharsets.UTF_8));
             log.log(System.Logger.Level.DEBUG, "detail");
             assertEquals("stepwise: debug: detail" + System.lineSeparator(), bytes.toString(StandardCharsets.UTF_8));
+            // LogManager's shutdown hook closes the handlers: stderr must stay open for the other hooks' lines.
+            PrintStream stderr = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+            Logging.configure(false, stderr);
+            LogManager.getLogManager().reset();
+            stderr.print("still open");
+            assertFalse(stderr.checkError(), "closing the log handler closed stderr");
         } finally {
             try {
                 LogManager.getLogManager().readConfiguration();
