@@ -21,11 +21,21 @@ check-jdk:
 	  echo "No JDK 21 or newer found (looked at JAVA_HOME, /usr/lib/jvm, PATH)." >&2; \
 	  echo "Install one, e.g. 'apt-get install openjdk-21-jdk-headless', or set JAVA_HOME." >&2; exit 3; fi
 
-setup: check-jdk ## Build everything and the launcher bin/stepwise
+# The jar is a file target: Maven runs only when a source, resource or POM is newer than it, so
+# `make demo` twice in a row builds nothing the second time.
+JAR := prover/target/stepwise.jar
+JAR_INPUTS := pom.xml $(wildcard */pom.xml) $(shell find lean-bridge/src search/src expert-iteration/src prover/src -path '*/src/test' -prune -o -type f -print 2>/dev/null)
+
+$(JAR): $(JAR_INPUTS) | check-jdk
 	$(MVN) -DskipTests package
+	@touch $@
 	@chmod +x bin/stepwise
-	@echo "Built $$(pwd)/prover/target/stepwise.jar; run bin/stepwise --help"
-	@$(MAKE) --no-print-directory lean || echo "make setup: the Java build is complete; the Lean set-up is not (reason above). Run 'make lean' when it can succeed, and 'bin/stepwise lean doctor' to see what is missing."
+	@echo "Built $$(pwd)/$(JAR); run bin/stepwise --help"
+
+# The Lean set-up runs the script directly (not a sub-make), so a machine where it cannot
+# succeed gets the script's one reason and this advice, without make's "*** Error" line.
+setup: $(JAR) ## Build everything and the launcher bin/stepwise
+	@./scripts/setup-lean.sh "$(LEAN_VERSION)" || echo "make setup: the Java build is complete; the Lean set-up is not (reason above). Run 'make lean' when it can succeed, and 'bin/stepwise lean doctor' to see what is missing."
 
 build: setup
 
@@ -40,7 +50,10 @@ test-fast: check-jdk ## Run every test but those tagged slow (end-to-end runs, c
 bench: setup ## Run every benchmark (stepwise bench all); see README 'Benchmarks'
 	bin/stepwise bench all
 
-demo: setup ## The main job: prove datasets/examples/ with the CPU portfolio policy (needs Lean, see 'make lean')
+# demo asks Lean's set-up to run only when 'lean doctor' finds it unusable; demo-sim needs no Lean.
+demo: $(JAR) ## The main job: prove datasets/examples/ with the CPU portfolio policy (needs Lean, see 'make lean')
+	@if ! bin/stepwise lean doctor >/dev/null 2>&1; then \
+	  ./scripts/setup-lean.sh "$(LEAN_VERSION)" >&2 || true; fi
 	@if ! bin/stepwise lean doctor >/dev/null 2>&1; then \
 	  bin/stepwise lean doctor || true; \
 	  echo "make demo: Lean is not usable on this machine (see above), so nothing can be proved for real." >&2; \
@@ -48,9 +61,9 @@ demo: setup ## The main job: prove datasets/examples/ with the CPU portfolio pol
 	  exit 3; fi
 	@bin/stepwise prove datasets/examples; code=$$?; [ $$code -le 1 ] || exit $$code
 
-demo-sim: setup ## The same demo against the simulator (no Lean, no GPU); everything it prints is labelled SIMULATED
+demo-sim: $(JAR) ## The same demo against the simulator (no Lean, no GPU); everything it prints is labelled SIMULATED
 	@mkdir -p .stepwise
-	bin/stepwise sim generate --from datasets/examples --out .stepwise/examples-world.json --seed 1
+	@bin/stepwise sim generate --from datasets/examples --out .stepwise/examples-world.json --seed 1
 	@bin/stepwise prove datasets/examples --simulate .stepwise/examples-world.json --budget 1x8x50 --set lean.tactic-timeout=3s; code=$$?; [ $$code -le 1 ] || exit $$code
 
 lean: ## Set up one Lean project in lean-projects/VERSION/: make lean [LEAN_VERSION=v4.24.0] [MATHLIB=owner/repo@rev]

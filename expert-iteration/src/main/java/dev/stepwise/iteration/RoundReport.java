@@ -37,15 +37,14 @@ public final class RoundReport {
         if (rounds.isEmpty()) {
             return "no rounds yet; start one with 'stepwise iterate --pool DATASET --next'\n";
         }
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-6s %-10s %-9s %-8s %-22s %-22s %s%n", "round", "status",
-                "stage", "proved", "model at start", "candidate", "decision"));
+        AlignedTable table = new AlignedTable("round", "status", "stage", ">proved", "model at start", "candidate", "decision");
         for (RoundRecord r : rounds) {
             RoundFigures.Searched search = figures(r).search();
-            b.append(String.format(Locale.ROOT, "%-6d %-10s %-9s %-8s %-22s %-22s %s%n", r.number(), lower(r.status()),
-                    r.stage().code(), search == null ? "-" : Integer.toString(search.proved()), r.currentModel(),
-                    r.candidateModel() == null ? "-" : r.candidateModel(), r.decision() == null ? "-" : decisionLine(r.decision())));
+            table.row(r.number(), lower(r.status()), r.stage().code(), search == null ? "-" : Integer.toString(search.proved()),
+                    r.currentModel(), r.candidateModel() == null ? "-" : r.candidateModel(),
+                    r.decision() == null ? "-" : decisionLine(r.decision()));
         }
-        return b.toString();
+        return table.render();
     }
 
     /**

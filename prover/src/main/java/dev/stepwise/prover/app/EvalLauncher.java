@@ -74,6 +74,7 @@ public final class EvalLauncher {
             try (Store store = used.openStore(); RunClaim claim = RunLookup.claim(store, request)) {
                 if (claim instanceof RunClaim.Finished finished) {
                     // A finished run with this configuration is reported without starting Lean or the model.
+                    observer.alreadyComplete(finished.run().name());
                     return EvalService.report(store, finished.run(), results.apply(s));
                 }
                 return runWith(used, store, lean, headers, sim != null, request, claim, observer, results.apply(s));
@@ -99,8 +100,7 @@ public final class EvalLauncher {
             return service.run(request, claim);
         } catch (ReplStartException e) {
             // Lean started, then no process could be started any more: as at the start, exit 3 with Lean's reason.
-            throw UserError.environment("Lean stopped starting: " + e.getMessage()
-                    + " (run 'bin/stepwise lean doctor')", e);
+            throw UserError.environment("Lean stopped starting: " + Stacks.withDoctorAdvice(e.getMessage(), ""), e);
         }
     }
 

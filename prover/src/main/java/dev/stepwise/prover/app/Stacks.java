@@ -11,6 +11,7 @@ import dev.stepwise.prover.run.ProverStack;
 import dev.stepwise.prover.run.WhatAnswered;
 import dev.stepwise.prover.store.Simulation;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -55,8 +56,23 @@ public final class Stacks {
         try {
             return open.get();
         } catch (ReplStartException e) {
-            throw UserError.environment("cannot start Lean: " + e.getMessage()
-                    + " (run 'bin/stepwise lean doctor'; to try Stepwise without Lean, see --simulate)", e);
+            throw UserError.environment("cannot start Lean: " + withDoctorAdvice(e.getMessage(),
+                    "to try Stepwise without Lean, see --simulate"), e);
         }
+    }
+
+    /**
+     * Lean's reason with the advice to run {@code lean doctor} and then {@code more}, in brackets;
+     * the advice only once: a missing REPL's reason (lean-bridge's) already gives it.
+     */
+    static String withDoctorAdvice(String reason, String more) {
+        List<String> advice = new ArrayList<>();
+        if (!reason.contains("lean doctor")) {
+            advice.add("run 'bin/stepwise lean doctor'");
+        }
+        if (!more.isEmpty()) {
+            advice.add(more);
+        }
+        return advice.isEmpty() ? reason : reason + " (" + String.join("; ", advice) + ")";
     }
 }

@@ -9,9 +9,9 @@ import picocli.CommandLine.Spec;
  * {@link BenchSubcommand} class to the list below; {@code bench all} then runs it too.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Run benchmarks. Each measures against a target or an ideal computed in",
-            "the same run, prints a readable table and ends with one JSON line per figure:",
-            "{\"bench\": NAME, \"figure\": NAME, \"value\": NUMBER, \"target\": \"<= N\", \"ok\": BOOL}.",
+        description = {"Run benchmarks. Each measures against a target or an ideal computed in the same run, prints a "
+            + "readable table and ends with one JSON line per figure: {\"bench\": NAME, \"figure\": NAME, "
+            + "\"value\": NUMBER, \"target\": \"<= N\", \"ok\": BOOL}.",
             "Exit code 1 when a figure misses its target."},
         subcommands = {
             BenchAllCommand.class,

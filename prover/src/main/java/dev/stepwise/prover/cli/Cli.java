@@ -4,8 +4,10 @@ import dev.stepwise.prover.exit.ExitCode;
 import dev.stepwise.prover.exit.UserError;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import picocli.CommandLine.IFactory;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 import picocli.CommandLine;
 
 /**
@@ -25,6 +27,7 @@ public final class Cli {
         cl.setParameterExceptionHandler(this::onParameterException);
         cl.setExitCodeExceptionMapper(new ExitCodes());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        HelpLayout.apply(cl);
         return cl;
     }
 
@@ -42,9 +45,21 @@ public final class Cli {
     private int onParameterException(ParameterException e, String[] args) {
         CommandLine cl = e.getCommandLine();
         String command = cl.getCommandSpec().qualifiedName();
-        cl.getErr().println(command + ": " + e.getMessage() + " (see '" + command + " --help')");
+        cl.getErr().println(command + ": " + e.getMessage() + suggestion(e) + " (see '" + command + " --help')");
         cl.getErr().flush();
         return ExitCode.USAGE.code();
+    }
+
+    /**
+     * "; did you mean --simulate?" for a mistyped option or subcommand: picocli's own
+     * suggestions (the names that share the most with the typo), at most three.
+     */
+    private static String suggestion(ParameterException e) {
+        if (!(e instanceof UnmatchedArgumentException unmatched)) {
+            return "";
+        }
+        List<String> near = unmatched.getSuggestions();
+        return near.isEmpty() ? "" : "; did you mean " + String.join(" or ", near.subList(0, Math.min(3, near.size()))) + "?";
     }
 
     /**

@@ -8,8 +8,8 @@ import picocli.CommandLine.Spec;
 /** {@code stepwise completion}: a bash/zsh completion script for the whole command tree. */
 @Command(name = "completion", mixinStandardHelpOptions = true,
         description = {"Print a bash/zsh completion script.",
-            "Install with: bin/stepwise completion > ~/.local/share/bash-completion/completions/stepwise",
-            "or for the current shell: source <(bin/stepwise completion)"})
+            "Install with: bin/stepwise completion > ~/.local/share/bash-completion/completions/stepwise or "
+            + "for the current shell: source <(bin/stepwise completion)"})
 final class CompletionCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -21,8 +21,8 @@ final class ConfigCommand implements Runnable {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,
-            description = {"Print every configuration key, its effective value and where it came from",
-                "(default < config file < STEPWISE_* environment variable < flag)."})
+            description = "Print every configuration key, its effective value and where it came from (default < config "
+                + "file < STEPWISE_* environment variable < flag).")
     static final class Show implements Runnable {
         private final Invocation invocation;
 

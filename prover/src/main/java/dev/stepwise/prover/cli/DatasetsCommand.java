@@ -62,7 +62,7 @@ final class DatasetsCommand implements Runnable {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,
-            description = {"Show a dataset: its problem names, or with --problem one problem as a complete Lean file."})
+            description = "Show a dataset: its problem names, or with --problem one problem as a complete Lean file.")
     static final class Show implements Runnable {
         private final Invocation invocation;
 
@@ -126,7 +126,8 @@ final class DatasetsCommand implements Runnable {
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true,
-            description = {"Validate a problem file (.jsonl, .lean or a directory of .lean files) and report every defect with its line.",
+            description = {"Validate a problem file (.jsonl, .lean or a directory of .lean files) and report every defect "
+                + "with its line.",
                 "Exit 0 when it loads, 1 when it has defects."})
     static final class Check implements Callable<Integer> {
         private final Invocation invocation;

@@ -25,10 +25,10 @@ final class DbCommand implements Runnable {
     }
 
     @Command(name = "info", mixinStandardHelpOptions = true,
-            description = {"Print the database's path, schema version and the row count of every table.",
-                "Reads without changing anything (an older database is not upgraded).",
-                "Exit 0 also when there is no database yet; 2 when the file is not a Stepwise database;",
-                "3 when it cannot be read."})
+            description = {"Print the database's path, schema version and the row count of every table. Reads without "
+                + "changing anything (an older database is not upgraded).",
+                "Exit 0 also when there is no database yet; 2 when the file is not a Stepwise database; 3 when "
+                + "it cannot be read."})
     static final class Info implements Runnable {
         private final Invocation invocation;
 

@@ -9,9 +9,10 @@ import picocli.CommandLine.Option;
 
 /** {@code stepwise bench eval}: a simulated evaluation against the lower bound of its own work. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Run a simulated eval of minif2f-test with realistic latencies (REPL warm-up of seconds, tactics of",
-            "tens of milliseconds, model calls of hundreds of milliseconds) and print wall time divided by the lower bound",
-            "implied by the Lean processes and the model capacity (target <= 1.25). Takes a few minutes."})
+        description = "Run a simulated eval of minif2f-test with realistic latencies (REPL warm-up of seconds, tactics "
+            + "of tens of milliseconds, model calls of hundreds of milliseconds) and print wall time divided "
+            + "by the lower bound implied by the Lean processes and the model capacity (target <= 1.25). Takes "
+            + "a few minutes.")
 final class EvalBenchCommand extends BenchSubcommand {
     private final Invocation invocation;
 

@@ -41,10 +41,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code stepwise eval}: a benchmark run over a dataset, stored as it goes and resumable. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Evaluate on a dataset: every problem searched concurrently under the global caps, every result stored",
-            "as it is known. An interrupted run (kill -9, power loss, model server gone) continues with --resume RUN or by",
-            "running the same command again. Writes results.jsonl and results.md under store.runs-dir/RUN/.",
-            "Exit 0 when the run finished, 1 when problems remain to retry, 2 bad input, 3 no Lean/model."},
+        description = {"Evaluate on a dataset: every problem searched concurrently under the global caps, every result "
+            + "stored as it is known. An interrupted run (kill -9, power loss, model server gone) continues "
+            + "with --resume RUN or by running the same command again. Writes results.jsonl and results.md "
+            + "under store.runs-dir/RUN/.",
+            "Exit 0 when every problem was proved, 1 when any was not (unproved, or failed: then the last line "
+            + "says how to resume), 2 bad input, 3 no Lean/model."},
         subcommands = EvalCommand.Compare.class)
 final class EvalCommand implements Callable<Integer> {
     private final Invocation invocation;
@@ -52,10 +54,10 @@ final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--dataset", paramLabel = "NAME|FILE", description = "A dataset name (see 'datasets list') or a .jsonl/.lean file.")
+    @Option(names = "--dataset", paramLabel = "NAME|FILE", completionCandidates = DatasetNames.class, description = "A dataset name (see 'datasets list') or a .jsonl/.lean file.")
     String dataset;
 
-    @Option(names = "--problems", paramLabel = "P[,P…]", split = ",", description = "Only these problems.")
+    @Option(names = "--problems", paramLabel = "P", split = ",", description = "Only these problems.")
     List<String> only;
 
     @Option(names = "--limit", paramLabel = "N", description = "Only the first N problems (after --problems).")
@@ -162,7 +164,9 @@ final class EvalCommand implements Callable<Integer> {
                     summary.failed(), run.run().name());
         }
         out.flush();
-        return summary.failed() > 0 ? ExitCode.NO.code() : ExitCode.OK.code();
+        // As for prove: the answer is "no" (exit 1) when any problem is not proved, whether Lean or the
+        // model said no (unproved) or could not answer (failed: the line above says how to resume).
+        return summary.solved() < summary.total() ? ExitCode.NO.code() : ExitCode.OK.code();
     }
 
     @Command(name = "compare", mixinStandardHelpOptions = true,

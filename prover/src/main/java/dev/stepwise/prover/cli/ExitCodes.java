@@ -11,6 +11,15 @@ import picocli.CommandLine.IExitCodeExceptionMapper;
  * nobody caught is the machine's (disk, permissions); anything else is a bug of ours.
  */
 final class ExitCodes implements IExitCodeExceptionMapper {
+    /**
+     * The rule, the same for every command, as every command's help ends with it (the README's
+     * exit-code table says the same): 1 is "the command ran and the answer is no".
+     */
+    static final String FOOTER = "Exit codes: 0 success; 1 the command ran and the answer is no (a theorem or problem"
+            + " not proved, whether unproved or failed; a proof rejected; a figure off its target; a defect found);"
+            + " 2 usage or input error; 3 environment error (no Lean toolchain, model server unreachable);"
+            + " 4 internal error (a bug: run again with --verbose).";
+
     @Override
     public int getExitCode(Throwable failure) {
         if (failure instanceof UserError u) {

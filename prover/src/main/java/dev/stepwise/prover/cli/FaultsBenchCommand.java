@@ -11,10 +11,10 @@ import picocli.CommandLine.Option;
 
 /** {@code stepwise bench faults}: the same simulated eval with and without injected faults. */
 @Command(name = "faults", mixinStandardHelpOptions = true,
-        description = {"Evaluate a simulated world without faults and with REPL crashes, hangs and garbage answers and",
-            "model-server 429s, 500s and stalls, then resume the faulty run until it is finished. Figures: problems the",
-            "fault-free run solves that end 'unproved' after faults, wrong accepts, and problems whose answer differs",
-            "after resuming (each target 0). Takes about a minute."})
+        description = "Evaluate a simulated world without faults and with REPL crashes, hangs and garbage answers and "
+            + "model-server 429s, 500s and stalls, then resume the faulty run until it is finished. Figures: "
+            + "problems the fault-free run solves that end 'unproved' after faults, wrong accepts, and "
+            + "problems whose answer differs after resuming (each target 0). Takes about a minute.")
 final class FaultsBenchCommand extends BenchSubcommand {
     private final Invocation invocation;
 

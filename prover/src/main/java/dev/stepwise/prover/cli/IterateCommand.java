@@ -19,17 +19,18 @@ import picocli.CommandLine.Spec;
 
 /** {@code stepwise iterate}: one expert-iteration round, or the continuation of an unfinished one. */
 @Command(name = "iterate", mixinStandardHelpOptions = true,
-        description = {"Run one expert-iteration round: select -> search -> harvest -> filter -> export -> train ->",
-            "evaluate -> promote. Every stage is recorded; a round stopped at any point (kill, crash, failed trainer)",
-            "continues with --resume. Settings: the iterate.* keys (see 'stepwise config show').",
-            "Exit 0 when the round completed, 2 bad input, 3 a stage failed (the message says why; fix it, then --resume)."})
+        description = {"Run one expert-iteration round: select -> search -> harvest -> filter -> export -> train -> "
+            + "evaluate -> promote. Every stage is recorded; a round stopped at any point (kill, crash, failed "
+            + "trainer) continues with --resume. Settings: the iterate.* keys (see 'stepwise config show').",
+            "Exit 0 when the round completed, 2 bad input, 3 a stage failed (the message says why; fix it, "
+            + "then --resume)."})
 public final class IterateCommand implements Callable<Integer> {
     private final Invocation invocation;
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--pool", paramLabel = "DATASET|FILE",
+    @Option(names = "--pool", paramLabel = "DATASET|FILE", completionCandidates = DatasetNames.class,
             description = "The statements to prove: a dataset name (see 'datasets list') or a .jsonl/.lean file.")
     String pool;
 
@@ -43,8 +44,8 @@ public final class IterateCommand implements Callable<Integer> {
     boolean resume;
 
     @Option(names = "--simulate", paramLabel = "WORLD",
-            description = {"Run the round against the simulator: simulated Lean REPL, model server and trainer of this world file.",
-                "Its searches are labelled SIMULATED."})
+            description = "Run the round against the simulator: simulated Lean REPL, model server and trainer of this "
+                + "world file. Its searches are labelled SIMULATED.")
     Path simulate;
 
     IterateCommand(Invocation invocation) {

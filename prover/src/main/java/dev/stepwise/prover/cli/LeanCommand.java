@@ -45,9 +45,9 @@ final class LeanCommand implements Runnable {
     }
 
     @Command(name = "parse", mixinStandardHelpOptions = true,
-            description = {"Decode Lean REPL output (a file or stdin) and print one JSON line per response with the",
-                "keys kind, env, proofState, goals, proofStatus, errors, warnings, infos, sorries, message.",
-                "A response that cannot be decoded is reported with its position; exit 1 if any was."})
+            description = "Decode Lean REPL output (a file or stdin) and print one JSON line per response with the keys "
+                + "kind, env, proofState, goals, proofStatus, errors, warnings, infos, sorries, message. A "
+                + "response that cannot be decoded is reported with its position; exit 1 if any was.")
     static final class Parse implements Callable<Integer> {
         private final Invocation invocation;
 
@@ -91,19 +91,19 @@ final class LeanCommand implements Runnable {
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true,
-            description = {"Run the acceptance gate on every theorem of a complete proof file: re-elaborate each with",
-                "#print axioms on a healthy header env; reject on errors, sorry, axioms beyond the allow-list,",
-                "a changed statement or forbidden text. Exit 0 if all are accepted, 1 if any is not."})
+            description = "Run the acceptance gate on every theorem of a complete proof file: re-elaborate each with "
+                + "#print axioms on a healthy header env; reject on errors, sorry, axioms beyond the allow-list, a "
+                + "changed statement or forbidden text. Exit 0 if all are accepted, 1 if any is not.")
     static final class Check implements Callable<Integer> {
         private final Invocation invocation;
 
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "FILE.lean", description = "The proof file.")
+        @Parameters(paramLabel = "FILE", description = "The proof file.")
         Path file;
 
-        @picocli.CommandLine.Option(names = "--reference", paramLabel = "STATEMENTS.lean",
+        @picocli.CommandLine.Option(names = "--reference", paramLabel = "STATEMENTS",
                 description = "The statements the proofs must prove (default: each theorem's own statement).")
         Path reference;
 
@@ -141,10 +141,10 @@ final class LeanCommand implements Runnable {
     }
 
     @Command(name = "doctor", mixinStandardHelpOptions = true,
-            description = {"Report on the Lean set-up: toolchain and lake, project and build, REPL binary, Mathlib",
-                "revision, prlimit/setsid/bwrap, and free memory against the REPLs of the pool; then every installed",
-                "Lean project (lean-projects/) with its Lean and Mathlib and whether it is ready. Exit 1 if",
-                "something is missing that Stepwise needs for the default project."})
+            description = "Report on the Lean set-up: toolchain and lake, project and build, REPL binary, Mathlib "
+                + "revision, prlimit/setsid/bwrap, and free memory against the REPLs of the pool; then every installed "
+                + "Lean project (lean-projects/) with its Lean and Mathlib and whether it is ready. Exit 1 if "
+                + "something is missing that Stepwise needs for the default project.")
     static final class Doctor implements Callable<Integer> {
         private final Invocation invocation;
 

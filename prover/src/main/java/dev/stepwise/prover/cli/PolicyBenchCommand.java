@@ -9,8 +9,8 @@ import picocli.CommandLine.Option;
 
 /** {@code stepwise bench policy}: completions per second against the simulated model server, over C / L. */
 @Command(name = "policy", mixinStandardHelpOptions = true,
-        description = {"Throughput of the model-server policy against the simulated completions server",
-            "(capacity C requests at once, latency L each): achieved completions/s divided by C/L (target >= 0.9)."})
+        description = "Throughput of the model-server policy against the simulated completions server (capacity C "
+            + "requests at once, latency L each): achieved completions/s divided by C/L (target >= 0.9).")
 public final class PolicyBenchCommand extends BenchSubcommand {
     private final Invocation invocation;
 

@@ -10,8 +10,8 @@ import picocli.CommandLine.Option;
 
 /** {@code stepwise bench pool}: REPL pool throughput against the ideal K/L on simulated REPLs. */
 @Command(name = "pool", mixinStandardHelpOptions = true,
-        description = {"Measure the Lean REPL pool on K SIMULATED REPL processes whose tactics take L ms each:",
-            "achieved tactics per second divided by the ideal K/L (target >= 0.9 with K = 8, L = 20 ms)."})
+        description = "Measure the Lean REPL pool on K SIMULATED REPL processes whose tactics take L ms each: achieved "
+            + "tactics per second divided by the ideal K/L (target >= 0.9 with K = 8, L = 20 ms).")
 final class PoolBenchCommand extends BenchSubcommand {
 
     @Option(names = "--processes", paramLabel = "K", description = "REPL processes (default: 8; --quick: 2).")

@@ -38,9 +38,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code stepwise prove FILE}: prove every theorem of a statement file. */
 @Command(name = "prove", mixinStandardHelpOptions = true,
-        description = {"Prove every theorem of a Lean statement file (or a directory of them) with the configured policy",
-            "(a model server, or the CPU portfolio when none is configured). Every proof passes the acceptance gate.",
-            "Prints each verified proof and writes FILE.proved.lean (or --output), which compiles as it is.",
+        description = {"Prove every theorem of a Lean statement file (or a directory of them) with the configured "
+            + "policy (a model server, or the CPU portfolio when none is configured). Every proof passes the "
+            + "acceptance gate. Prints each verified proof and writes FILE.proved.lean (or --output), which "
+            + "compiles as it is.",
             "Exit 0 all proved, 1 some unproved, 2 bad input, 3 no Lean or model server."})
 final class ProveCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();

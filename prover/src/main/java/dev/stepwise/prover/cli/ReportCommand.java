@@ -12,8 +12,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code stepwise report RUN --out DIR}: a static HTML report of a run. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Write a self-contained static HTML report of a run (overview with plots, one page per problem",
-            "with its statement, verified proof, gate verdict and search tree). Open DIR/index.html in a browser."})
+        description = "Write a self-contained static HTML report of a run (overview with plots, one page per problem "
+            + "with its statement, verified proof, gate verdict and search tree). Open DIR/index.html in a "
+            + "browser.")
 final class ReportCommand implements Runnable {
     private final Invocation invocation;
 

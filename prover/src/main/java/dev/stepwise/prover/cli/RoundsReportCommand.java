@@ -16,9 +16,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code stepwise rounds report --out DIR}: the HTML page of every round, with its plots. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Print the learning curve (statements solved in total after each round) and write a self-contained",
-            "HTML page of the rounds (DIR/" + RoundsReport.FILE + "): statements solved per round,",
-            "both models' held-out pass rates and the promotion decisions, and every round's stages with counts and times."})
+        description = "Print the learning curve (statements solved in total after each round) and write a self-contained "
+            + "HTML page of the rounds (DIR/" + RoundsReport.FILE + "): statements solved per round, both models' held-out "
+            + "pass rates and the promotion decisions, and every round's stages with counts and times.")
 public final class RoundsReportCommand implements Runnable {
     private final Invocation invocation;
 

@@ -17,7 +17,7 @@ final class RunOptions {
             description = "Attempts per theorem × tactics per expansion × expansions per attempt, e.g. 8x4x100 (search.attempts, search.width, search.max-expansions).")
     String budget;
 
-    @Option(names = "--alpha", paramLabel = "α[,α…]", split = ",",
+    @Option(names = "--alpha", paramLabel = "ALPHA", split = ",",
             description = "Length normalisation of the priority; several values are used round-robin over attempts (search.alpha).")
     List<Double> alphas;
 
@@ -39,8 +39,9 @@ final class RunOptions {
     String name;
 
     @Option(names = "--simulate", paramLabel = "WORLD",
-            description = {"Run against the simulator instead of real Lean and a real model: starts the simulated model",
-                "server and points the REPL command at the simulated REPL of this world file. Results are labelled SIMULATED."})
+            description = "Run against the simulator instead of real Lean and a real model: starts the simulated model "
+                + "server and points the REPL command at the simulated REPL of this world file. Results are "
+                + "labelled SIMULATED.")
     Path simulate;
 
     @Option(names = "--lean-project", paramLabel = "DIR|NAME",

@@ -1,17 +1,23 @@
 package dev.stepwise.prover.cli;
 
 import dev.stepwise.prover.eval.EvalConfig;
+import dev.stepwise.iteration.AlignedTable;
 import dev.stepwise.prover.eval.ResultsFiles;
+import dev.stepwise.prover.eval.RunLookup;
 import dev.stepwise.prover.eval.RunSummary;
 import dev.stepwise.prover.eval.StoredRun;
 import dev.stepwise.prover.exit.UserError;
+import dev.stepwise.prover.store.Run;
+import dev.stepwise.prover.store.RunId;
 import dev.stepwise.prover.store.RunOverview;
+import dev.stepwise.prover.store.RunStatus;
 import dev.stepwise.prover.store.Simulation;
 import dev.stepwise.prover.store.Store;
 import java.io.PrintWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -41,6 +47,14 @@ final class RunsCommand implements Runnable {
         });
     }
 
+    /**
+     * A run's status as the user should read it: one stored as running that no process runs any
+     * more was killed (kill -9, power loss) and is interrupted, as resuming it would say.
+     */
+    static String status(Run run, boolean abandoned) {
+        return (abandoned ? RunStatus.INTERRUPTED : run.status()).code();
+    }
+
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Every run, newest first, with its progress.")
     static final class ListCommand implements Runnable {
         private final Invocation invocation;
@@ -61,16 +75,17 @@ final class RunsCommand implements Runnable {
                     out.println("no runs yet in " + store.path());
                 }
                 else {
-                    out.printf("%-32s %-12s %-22s %-11s %9s %9s  %s%n", "RUN", "KIND", "DATASET", "STATUS", "PROVED", "LEFT",
-                            "STARTED (UTC)");
+                    Set<RunId> abandoned = RunLookup.abandoned(store, runs.stream().map(RunOverview::run).toList());
+                    AlignedTable table = new AlignedTable("RUN", "KIND", "DATASET", "STATUS", ">PROVED", ">LEFT", "STARTED (UTC)", "");
                     for (RunOverview o : runs) {
-                        out.printf("%-32s %-12s %-22s %-11s %9s %9d  %s%s%n", o.run().name(), o.run().kind().code(),
-                                o.run().dataset(), o.run().status().code(), o.proved() + "/" + o.problems(), o.unfinished(),
-                                TIME.format(o.run().startedAt()),
-                                (o.run().simulation() == Simulation.SIMULATED ? "  (simulated)" : "")
+                        table.row(o.run().name(), o.run().kind().code(), o.run().dataset(),
+                                status(o.run(), abandoned.contains(o.run().id())), o.proved() + "/" + o.problems(),
+                                o.unfinished(), TIME.format(o.run().startedAt()),
+                                ((o.run().simulation() == Simulation.SIMULATED ? "(simulated)" : "")
                                         + EvalConfig.fromJson(o.run().configJson()).mismatchLabel()
-                                                .map(m -> "  (version mismatch: " + m + ")").orElse(""));
+                                                .map(m -> " (version mismatch: " + m + ")").orElse("")).strip());
                     }
+                    out.print(table.render());
                 }
             }
             out.flush();
@@ -98,7 +113,8 @@ final class RunsCommand implements Runnable {
             try (Store store = invocation.app().openStore()) {
                 StoredRun run = require(store, name);
                 var results = run.results();
-                out.println("run " + run.run().name() + " (" + run.run().kind().code() + ", " + run.run().status().code()
+                boolean abandoned = !RunLookup.abandoned(store, List.of(run.run())).isEmpty();
+                out.println("run " + run.run().name() + " (" + run.run().kind().code() + ", " + status(run.run(), abandoned)
                         + (run.run().error() == null ? "" : ": " + run.run().error()) + ")");
                 out.print(ResultsFiles.summary(run.info(), RunSummary.of(results)));
                 out.println();

@@ -11,12 +11,12 @@ import picocli.CommandLine.Option;
 
 /** {@code stepwise bench search}: the search's own time per edge and memory per node. */
 @Command(name = "search", mixinStandardHelpOptions = true,
-        description = {"Measure best-first search overhead on a simulated instant world:",
-            "time per edge (target <= 2 us) and heap per node without state text (target <= 200 bytes).",
-            "The 1e6 size needs about 1 GiB of heap; set STEPWISE_JVM_OPTS=-Xmx2g if the default is smaller."})
+        description = "Measure best-first search overhead on a simulated instant world: time per edge (target <= 2 us) "
+            + "and heap per node without state text (target <= 200 bytes). The 1e6 size needs about 1 GiB of "
+            + "heap; set STEPWISE_JVM_OPTS=-Xmx2g if the default is smaller.")
 final class SearchBenchCommand extends BenchSubcommand {
 
-    @Option(names = "--sizes", split = ",", paramLabel = "N[,N...]",
+    @Option(names = "--sizes", split = ",", paramLabel = "N",
             description = "Tree sizes in nodes (default: 100000,1000000; --quick: 2000).")
     List<Integer> sizes = new ArrayList<>();
 

@@ -36,8 +36,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code stepwise sim}: the simulated Lean REPL, model server and trainer (no Lean, no GPU). */
 @Command(name = "sim", mixinStandardHelpOptions = true,
-        description = {"Simulated Lean REPL, model server and trainer driven by a world file, for dry runs,",
-            "benchmarks and tests without Lean or a GPU. Everything they produce is SIMULATED."},
+        description = "Simulated Lean REPL, model server and trainer driven by a world file, for dry runs, benchmarks "
+            + "and tests without Lean or a GPU. Everything they produce is SIMULATED.",
         subcommands = {SimCommand.Generate.class, SimCommand.Repl.class, SimCommand.Model.class, SimCommand.Train.class})
 final class SimCommand implements Runnable {
     @Spec
@@ -57,96 +57,96 @@ final class SimCommand implements Runnable {
     }
 
     @Command(name = "generate", mixinStandardHelpOptions = true,
-            description = {"Generate a world from a dataset's statements: each root goal is the statement's",
-                "hypotheses and target as Lean prints them; below it a random proof graph. Same seed, same bytes."})
+            description = "Generate a world from a dataset's statements: each root goal is the statement's hypotheses and "
+                + "target as Lean prints them; below it a random proof graph. Same seed, same bytes.")
     static final class Generate implements Callable<Integer> {
         private final Invocation invocation;
 
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--from", required = true, paramLabel = "DATASET",
+        @Option(names = "--from", required = true, paramLabel = "DATASET", completionCandidates = DatasetNames.class,
                 description = "A dataset name (see 'datasets list') or a .jsonl/.lean file.")
         String from;
 
         @Option(names = "--out", required = true, paramLabel = "WORLD", description = "The world file to write (JSON).")
         Path out;
 
-        @Option(names = "--seed", defaultValue = "0", description = "Random seed (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Random seed (default: ${DEFAULT-VALUE}).")
         long seed;
 
         @Option(names = "--limit", paramLabel = "N", description = "Use only the first N problems.")
         Integer limit;
 
-        @Option(names = "--model", defaultValue = "stepwise-sim/step-prover",
+        @Option(names = "--model", paramLabel = "NAME", defaultValue = "stepwise-sim/step-prover",
                 description = "Model name the simulated server reports (default: ${DEFAULT-VALUE}).")
         String model;
 
-        @Option(names = "--min-depth", defaultValue = "2", description = "Shortest proof in tactics (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--min-depth", paramLabel = "N", defaultValue = "2", description = "Shortest proof in tactics (default: ${DEFAULT-VALUE}).")
         int minDepth;
 
-        @Option(names = "--max-depth", defaultValue = "5", description = "Longest proof in tactics (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--max-depth", paramLabel = "N", defaultValue = "5", description = "Longest proof in tactics (default: ${DEFAULT-VALUE}).")
         int maxDepth;
 
-        @Option(names = "--branching", defaultValue = "3", description = "Tactics that make progress per state (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--branching", paramLabel = "N", defaultValue = "3", description = "Tactics that make progress per state (default: ${DEFAULT-VALUE}).")
         int branching;
 
-        @Option(names = "--provable", defaultValue = "0.6", description = "Fraction of theorems with a proof (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--provable", paramLabel = "FRACTION", defaultValue = "0.6", description = "Fraction of theorems with a proof (default: ${DEFAULT-VALUE}).")
         double provable;
 
-        @Option(names = "--error-rate", defaultValue = "0.4", description = "Wrong suggestions per state, per slot of six (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--error-rate", paramLabel = "RATE", defaultValue = "0.4", description = "Wrong suggestions per state, per slot of six (default: ${DEFAULT-VALUE}).")
         double errorRate;
 
-        @Option(names = "--near-miss-rate", defaultValue = "0.3", description = "Near-miss spellings per right tactic (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--near-miss-rate", paramLabel = "RATE", defaultValue = "0.3", description = "Near-miss spellings per right tactic (default: ${DEFAULT-VALUE}).")
         double nearMissRate;
 
-        @Option(names = "--cheat-rate", defaultValue = "0.1", description = "Cheating tactics per state (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--cheat-rate", paramLabel = "RATE", defaultValue = "0.1", description = "Cheating tactics per state (default: ${DEFAULT-VALUE}).")
         double cheatRate;
 
-        @Option(names = "--timeout-rate", defaultValue = "0.02", description = "Never-ending tactics per state (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--timeout-rate", paramLabel = "RATE", defaultValue = "0.02", description = "Never-ending tactics per state (default: ${DEFAULT-VALUE}).")
         double timeoutRate;
 
-        @Option(names = "--crash-rate", defaultValue = "0.01", description = "REPL-killing tactics per state (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--crash-rate", paramLabel = "RATE", defaultValue = "0.01", description = "REPL-killing tactics per state (default: ${DEFAULT-VALUE}).")
         double crashRate;
 
-        @Option(names = "--max-states", defaultValue = "24", description = "Most states per theorem (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--max-states", paramLabel = "N", defaultValue = "24", description = "Most states per theorem (default: ${DEFAULT-VALUE}).")
         int maxStates;
 
-        @Option(names = "--header-import", defaultValue = "200ms", description = "Time to import the header (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--header-import", paramLabel = "DURATION", defaultValue = "200ms", description = "Time to import the header (default: ${DEFAULT-VALUE}).")
         String headerImport;
 
         @Option(names = "--tactic-time", defaultValue = "1ms..5ms", paramLabel = "MIN..MAX",
                 description = "Time per tactic, uniform in MIN..MAX (default: ${DEFAULT-VALUE}).")
         String tacticTime;
 
-        @Option(names = "--model-latency", defaultValue = "5ms", description = "Time per completion request (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--model-latency", paramLabel = "DURATION", defaultValue = "5ms", description = "Time per completion request (default: ${DEFAULT-VALUE}).")
         String modelLatency;
 
-        @Option(names = "--model-capacity", defaultValue = "64", description = "Requests served at once (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--model-capacity", paramLabel = "N", defaultValue = "64", description = "Requests served at once (default: ${DEFAULT-VALUE}).")
         int modelCapacity;
 
-        @Option(names = "--repl-crash", defaultValue = "0", description = "Chance a REPL command crashes the process.")
+        @Option(names = "--repl-crash", paramLabel = "CHANCE", defaultValue = "0", description = "Chance a REPL command crashes the process.")
         double replCrash;
 
-        @Option(names = "--repl-hang", defaultValue = "0", description = "Chance a REPL command never answers.")
+        @Option(names = "--repl-hang", paramLabel = "CHANCE", defaultValue = "0", description = "Chance a REPL command never answers.")
         double replHang;
 
-        @Option(names = "--repl-garbage", defaultValue = "0", description = "Chance a REPL command answers junk.")
+        @Option(names = "--repl-garbage", paramLabel = "CHANCE", defaultValue = "0", description = "Chance a REPL command answers junk.")
         double replGarbage;
 
-        @Option(names = "--memory-per-command", defaultValue = "0", description = "Memory a REPL keeps per command, e.g. 1m.")
+        @Option(names = "--memory-per-command", paramLabel = "SIZE", defaultValue = "0", description = "Memory a REPL keeps per command, e.g. 1m.")
         String memoryPerCommand;
 
-        @Option(names = "--model-429", defaultValue = "0", description = "Chance a completion request gets 429.")
+        @Option(names = "--model-429", paramLabel = "CHANCE", defaultValue = "0", description = "Chance a completion request gets 429.")
         double model429;
 
-        @Option(names = "--model-500", defaultValue = "0", description = "Chance a completion request gets 500.")
+        @Option(names = "--model-500", paramLabel = "CHANCE", defaultValue = "0", description = "Chance a completion request gets 500.")
         double model500;
 
-        @Option(names = "--model-timeout", defaultValue = "0", description = "Chance a completion request stalls for 2 minutes.")
+        @Option(names = "--model-timeout", paramLabel = "CHANCE", defaultValue = "0", description = "Chance a completion request stalls for 2 minutes.")
         double modelTimeout;
 
-        @Option(names = "--model-malformed", defaultValue = "0", description = "Chance a completion response is cut short.")
+        @Option(names = "--model-malformed", paramLabel = "CHANCE", defaultValue = "0", description = "Chance a completion response is cut short.")
         double modelMalformed;
 
         Generate(Invocation invocation) {
@@ -192,8 +192,8 @@ final class SimCommand implements Runnable {
     }
 
     @Command(name = "repl", mixinStandardHelpOptions = true,
-            description = {"Run a simulated Lean REPL on stdin/stdout: the REPL's protocol byte for byte,",
-                "answered from a world, or from a recorded transcript (mismatches are reported on stderr)."})
+            description = "Run a simulated Lean REPL on stdin/stdout: the REPL's protocol byte for byte, answered from a "
+                + "world, or from a recorded transcript (mismatches are reported on stderr).")
     static final class Repl implements Callable<Integer> {
         private final Invocation invocation;
 
@@ -209,7 +209,7 @@ final class SimCommand implements Runnable {
             List<Path> transcript;
         }
 
-        @Option(names = "--seed", description = "Seed of the faults (default: the world's seed mixed with the process id).")
+        @Option(names = "--seed", paramLabel = "S", description = "Seed of the faults (default: the world's seed mixed with the process id).")
         Long seed;
 
         @Option(names = "--repl-version", paramLabel = "VERSION",
@@ -253,8 +253,8 @@ final class SimCommand implements Runnable {
     }
 
     @Command(name = "model", mixinStandardHelpOptions = true,
-            description = {"Run a simulated completions server on 127.0.0.1 (vLLM's API by default) that",
-                "suggests the world's tactics. Prints its URL, then serves until interrupted."})
+            description = "Run a simulated completions server on 127.0.0.1 (vLLM's API by default) that suggests the "
+                + "world's tactics. Prints its URL, then serves until interrupted.")
     static final class Model implements Callable<Integer> {
         private final Invocation invocation;
 
@@ -264,14 +264,14 @@ final class SimCommand implements Runnable {
         @Option(names = "--world", required = true, paramLabel = "WORLD", description = "World file.")
         Path world;
 
-        @Option(names = "--port", defaultValue = "8000", description = "Port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--port", paramLabel = "PORT", defaultValue = "8000", description = "Port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
         int port;
 
-        @Option(names = "--dialect", defaultValue = "vllm",
+        @Option(names = "--dialect", paramLabel = "DIALECT", defaultValue = "vllm",
                 description = "API variant: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
         ModelDialect dialect;
 
-        @Option(names = "--seed", description = "Seed of sampling and faults (default: the world's seed).")
+        @Option(names = "--seed", paramLabel = "S", description = "Seed of sampling and faults (default: the world's seed).")
         Long seed;
 
         @Option(names = "--lora", paramLabel = "ADAPTER",
@@ -306,11 +306,12 @@ final class SimCommand implements Runnable {
     }
 
     @Command(name = "train", mixinStandardHelpOptions = true,
-            description = {"Simulated trainer: takes the real trainer's arguments and writes a simulated adapter",
-                "whose examples raise the weights of the skills they use once the simulated model server loads it",
-                "(docs/world-format.md, \"The model of learning\"); --effect shuffled-tactics sabotages it.",
-                "As an expert-iteration trainer command: iterate.trainer-command = 'stepwise sim train",
-                "--train-file {train_file} --base-model {base_model} --init-model {init_model} --output-dir {output_dir}'"})
+            description = {"Simulated trainer: takes the real trainer's arguments and writes a simulated adapter whose "
+                + "examples raise the weights of the skills they use once the simulated model server loads it "
+                + "(docs/world-format.md, \"The model of learning\"); --effect shuffled-tactics sabotages it.",
+                "As an expert-iteration trainer command: iterate.trainer-command = 'stepwise sim train "
+                + "--train-file {train_file} --base-model {base_model} --init-model {init_model} --output-dir "
+                + "{output_dir}'"})
     static final class Train implements Callable<Integer> {
         private final Invocation invocation;
 
@@ -334,13 +335,13 @@ final class SimCommand implements Runnable {
         @Option(names = "--valid-file", paramLabel = "JSONL", description = "Accepted for the real trainer's template; not used.")
         Path validFile;
 
-        @Option(names = "--round", description = "Accepted for the real trainer's template; not used.")
+        @Option(names = "--round", paramLabel = "N", description = "Accepted for the real trainer's template; not used.")
         Integer round;
 
-        @Option(names = "--method", defaultValue = "sft", description = "sft or dpo: DPO also learns from the rejected tactics (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--method", paramLabel = "METHOD", defaultValue = "sft", description = "sft or dpo: DPO also learns from the rejected tactics (default: ${DEFAULT-VALUE}).")
         String method;
 
-        @Option(names = "--trl-config", paramLabel = "TRL_YAML",
+        @Option(names = "--trl-config", paramLabel = "FILE",
                 description = "The round's TRL configuration: its num_train_epochs and learning_rate are the training's.")
         Path config;
 
@@ -350,15 +351,15 @@ final class SimCommand implements Runnable {
         @Option(names = "--learning-rate", paramLabel = "X", description = "Peak learning rate (default: the configuration's, else 2e-5).")
         Double learningRate;
 
-        @Option(names = "--seed", defaultValue = "0", description = "Seed of the training noise (0: one derived from the examples).")
+        @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Seed of the training noise (0: one derived from the examples).")
         long seed;
 
-        @Option(names = "--effect", defaultValue = "learn", paramLabel = "learn|none|shuffled-tactics",
+        @Option(names = "--effect", defaultValue = "learn", paramLabel = "EFFECT",
                 description = "learn; none (the adapter serves the base model: a run without training); shuffled-tactics"
                         + " (sabotage: each prompt trained on another example's tactic). Default: ${DEFAULT-VALUE}.")
         String effect;
 
-        @Option(names = "--strength", defaultValue = "4.0",
+        @Option(names = "--strength", paramLabel = "X", defaultValue = "4.0",
                 description = "How much likelier a trained pair becomes, in units of the state's total weight (default: ${DEFAULT-VALUE}).")
         double strength;
 

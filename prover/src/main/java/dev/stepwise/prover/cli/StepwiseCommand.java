@@ -13,8 +13,6 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         header = "Stepwise: prove Lean 4 theorems with an LLM step-prover and improve it by expert iteration.",
         description = "%nRun 'stepwise COMMAND --help' for the options of a command.",
-        footer = {"%nExit codes: 0 success, 1 ran but the answer is no (e.g. unproved theorems),",
-                "2 usage or input error, 3 environment error (e.g. no Lean toolchain), 4 internal error."},
         subcommands = {
             ProveCommand.class,
             EvalCommand.class,

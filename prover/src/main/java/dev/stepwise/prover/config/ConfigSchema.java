@@ -37,6 +37,11 @@ public final class ConfigSchema {
         return Optional.ofNullable(keys.get(name));
     }
 
+    /** " (did you mean 'KEY'?)" for the key nearest a misspelt name, or "" when none is near. */
+    public String didYouMean(String name) {
+        return Spelling.nearest(name, keys.keySet()).map(k -> " (did you mean '" + k + "'?)").orElse("");
+    }
+
     public ConfigKey require(String name) {
         ConfigKey key = keys.get(name);
         if (key == null) {

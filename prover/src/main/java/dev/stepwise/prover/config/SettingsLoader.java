@@ -62,7 +62,8 @@ public final class SettingsLoader {
         applyEnvironment(env, entries);
         for (Map.Entry<String, String> flag : flags.entrySet()) {
             ConfigKey key = schema.find(flag.getKey())
-                    .orElseThrow(() -> new ConfigException("unknown config key '" + flag.getKey() + "' in --set"));
+                    .orElseThrow(() -> new ConfigException("unknown config key '" + flag.getKey() + "' in --set"
+                            + schema.didYouMean(flag.getKey())));
             put(entries, key, flag.getValue(), new ValueSource(ValueSource.Layer.FLAG, "flag"));
         }
         return new Settings(schema, entries);
@@ -109,7 +110,7 @@ public final class SettingsLoader {
             } else if (field.getValue().isObject() && isPrefix(name)) {
                 flatten(name + ".", field.getValue(), file, entries, source);
             } else {
-                throw new ConfigException("unknown config key '" + name + "' in " + file);
+                throw new ConfigException("unknown config key '" + name + "' in " + file + schema.didYouMean(name));
             }
         }
     }
@@ -129,7 +130,8 @@ public final class SettingsLoader {
             }
             ConfigKey key = byVar.get(var);
             if (key == null) {
-                throw new ConfigException("unknown config key in environment variable " + var);
+                throw new ConfigException("unknown config key in environment variable " + var
+                        + Spelling.nearest(var, byVar.keySet()).map(v -> " (did you mean " + v + "?)").orElse(""));
             }
             put(entries, key, env.get(var), new ValueSource(ValueSource.Layer.ENVIRONMENT, "env " + var));
         });

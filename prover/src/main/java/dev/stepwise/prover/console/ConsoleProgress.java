@@ -52,6 +52,12 @@ public final class ConsoleProgress implements RunObserver {
     }
 
     @Override
+    public void alreadyComplete(String run) {
+        warning("run " + run + " was already complete: its stored results follow, nothing was searched"
+                + " (to run it afresh, give another --name)");
+    }
+
+    @Override
     public void runStarted(String run, int total, int alreadyDone, int alreadySolved, boolean resumed) {
         lock.lock();
         try {

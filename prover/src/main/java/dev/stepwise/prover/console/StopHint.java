@@ -57,6 +57,16 @@ public final class StopHint implements RunObserver, AutoCloseable {
     }
 
     @Override
+    public void warning(String line) {
+        display.warning(line);
+    }
+
+    @Override
+    public void alreadyComplete(String run) {
+        display.alreadyComplete(run);
+    }
+
+    @Override
     public void progress(AttemptId attempt, SearchProgress progress) {
         display.progress(attempt, progress);
     }

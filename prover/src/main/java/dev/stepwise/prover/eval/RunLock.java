@@ -5,7 +5,9 @@ import dev.stepwise.prover.store.Store;
 import dev.stepwise.search.files.ExclusiveFileLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -52,6 +54,32 @@ final class RunLock implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lock " + file, e);
         }
+    }
+
+    /**
+     * Whether some invocation holds {@code run}'s lock now, tried without waiting and let go at
+     * once. A lock file that is not there was never taken on this machine: nothing holds it.
+     */
+    static boolean isHeld(Store store, Run run) {
+        Path file = dir(store).resolve("run-" + run.id().value() + ".lock");
+        if (!Files.exists(file)) {
+            return false;
+        }
+        try {
+            Optional<ExclusiveFileLock> free = ExclusiveFileLock.tryAcquire(file);
+            if (free.isEmpty()) {
+                return true;
+            }
+            free.get().close();
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot look at the lock " + file, e);
+        }
+    }
+
+    /** Whether any run on this database ever took a lock here (else there is nothing to look at). */
+    static boolean anyLocks(Store store) {
+        return Files.isDirectory(dir(store));
     }
 
     /** Fails at once, before Lean starts, if the run is live elsewhere; takes nothing. */

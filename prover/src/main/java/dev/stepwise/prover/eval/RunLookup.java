@@ -1,11 +1,17 @@
 package dev.stepwise.prover.eval;
 
 import dev.stepwise.prover.store.Run;
+import dev.stepwise.prover.store.RunId;
+import dev.stepwise.prover.store.RunStatus;
 import dev.stepwise.prover.store.Store;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Finding the run a request continues, and naming a new one: looked up once, before Lean
@@ -50,6 +56,24 @@ public final class RunLookup {
     }
 
     /**
+     * The runs stored as running that no invocation is running: a process killed without a word
+     * (kill -9, power loss, SIGTERM before it could write) leaves its run {@code running}, but
+     * its lock went with it. Looked at under the lookup lock, so a run an invocation is just
+     * taking is never seen free, and the look never makes that invocation find it busy.
+     */
+    public static Set<RunId> abandoned(Store store, Collection<Run> runs) {
+        List<Run> running = runs.stream().filter(r -> r.status() == RunStatus.RUNNING).toList();
+        if (running.isEmpty()) {
+            return Set.of();
+        }
+        if (!RunLock.anyLocks(store)) {
+            return running.stream().map(Run::id).collect(Collectors.toSet());
+        }
+        return RunLock.lookingUp(store, () -> running.stream().filter(r -> !RunLock.isHeld(store, r)).map(Run::id)
+                .collect(Collectors.toSet()));
+    }
+
+    /**
      * {@code wanted}, or the first of {@code wanted-2}, {@code wanted-3}, … that no run bears: a
      * default name is stamped to the second, and two runs of the same dataset with different
      * settings may start within one (called under the lookup lock, so no other invocation takes the
@@ -63,12 +87,21 @@ public final class RunLookup {
         return name;
     }
 
-    /** The name of a run the user did not name: its kind, the dataset's (last 40 characters) and the time, to the second. */
+    /**
+     * The name of a run the user did not name: its kind, the dataset's short name and the time, to
+     * the second. A file or directory gives its base name without the extension
+     * ({@code /tmp/mine/mine.lean} gives {@code prove-mine-…}), so the name does not repeat the path.
+     */
     static String defaultName(EvalRequest request, Instant now) {
-        String base = request.config().dataset().replaceAll("[^A-Za-z0-9_.-]+", "-");
-        if (base.length() > 40) {
-            base = base.substring(base.length() - 40);
-        }
-        return request.kind().code() + "-" + base + "-" + NAME_TIME.format(now);
+        String base = shortName(request.config().dataset());
+        return request.kind().code() + "-" + (base.isEmpty() ? "" : base + "-") + NAME_TIME.format(now);
+    }
+
+    /** A dataset name as it is, a path as its base name without .lean/.jsonl: letters, digits, '_', '.', '-', at most 40. */
+    static String shortName(String dataset) {
+        String base = dataset.replaceAll("[/\\\\]+$", "");
+        base = base.substring(Math.max(base.lastIndexOf('/'), base.lastIndexOf('\\')) + 1);
+        base = base.replaceFirst("\\.(lean|jsonl)$", "").replaceAll("[^A-Za-z0-9_.-]+", "-").replaceAll("^[.-]+|-+$", "");
+        return base.length() > 40 ? base.substring(0, 40) : base;
     }
 }

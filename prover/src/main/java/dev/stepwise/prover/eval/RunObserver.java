@@ -13,6 +13,13 @@ public interface RunObserver {
     default void warning(String line) {
     }
 
+    /**
+     * The request matched a run that is already complete: its stored results are reported again
+     * and nothing is searched.
+     */
+    default void alreadyComplete(String run) {
+    }
+
     /** @param alreadyDone problems finished by an earlier invocation of a resumed run */
     default void runStarted(String run, int total, int alreadyDone, int alreadySolved, boolean resumed) {
     }

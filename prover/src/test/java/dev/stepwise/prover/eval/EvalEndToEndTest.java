@@ -1,6 +1,7 @@
 package dev.stepwise.prover.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -76,7 +77,7 @@ class EvalEndToEndTest {
     void provesExactlyTheProvableProblemsAndNoCheat() throws IOException {
         Path work = Files.createDirectories(dir.resolve("clean"));
         var r = eval(work, "1x16x100");
-        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertEquals(1, r.exitCode(), r.out() + r.err()); // half the world is unprovable: the answer is "no"
         assertTrue(r.out().contains("(**simulated**)"), r.out());
         Set<String> provable = new WorldFile().read(world).theorems().stream().filter(WorldTheorem::provable)
                 .map(WorldTheorem::name).collect(Collectors.toCollection(TreeSet::new));
@@ -125,7 +126,7 @@ class EvalEndToEndTest {
     @Test
     void aRunKilledAtRandomMomentsResumesToTheResultsOfAnUninterruptedRun() throws Exception {
         Path clean = Files.createDirectories(dir.resolve("uninterrupted"));
-        assertEquals(0, eval(clean).exitCode());
+        assertEquals(1, eval(clean).exitCode());
         List<String> expected = outcomes(clean.resolve(".stepwise/runs"));
 
         Path killed = Files.createDirectories(dir.resolve("killed"));
@@ -138,7 +139,7 @@ class EvalEndToEndTest {
             assertTrue(child.waitFor(30, TimeUnit.SECONDS));
         }
         var finish = eval(killed);
-        assertEquals(0, finish.exitCode(), finish.out() + finish.err());
+        assertEquals(1, finish.exitCode(), finish.out() + finish.err());
         assertEquals(expected, outcomes(killed.resolve(".stepwise/runs")));
         var list = new CliHarness(killed).run("runs", "list");
         assertEquals(2, list.out().lines().count(), "the resumed run is one run: " + list.out());
@@ -162,11 +163,12 @@ class EvalEndToEndTest {
 
         files.write(good, flakyWorld);
         var up = new CliHarness(work).run(args);
-        assertEquals(0, up.exitCode(), up.out() + up.err());
+        assertEquals(1, up.exitCode(), up.out() + up.err());
+        assertFalse(up.leftToResume(), up.out());
         assertTrue(up.err().startsWith("resuming run flaky: 8 problem(s), 0 already done"), up.err());
 
         Path clean = Files.createDirectories(dir.resolve("reference"));
-        assertEquals(0, eval(clean).exitCode());
+        assertEquals(1, eval(clean).exitCode());
         assertEquals(solved(outcomes(clean.resolve(".stepwise/runs"))), solved(outcomes(work.resolve(".stepwise/runs"))));
 
         var report = new CliHarness(work).run("report", "flaky", "--out", "report");

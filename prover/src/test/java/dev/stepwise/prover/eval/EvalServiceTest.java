@@ -155,4 +155,13 @@ class EvalServiceTest {
             assertEquals("eval-examples-20261203-120000-3", RunLookup.freeName(store, "eval-examples-20261203-120000"));
         }
     }
+
+    @Test
+    void aDefaultNameIsTheDatasetsShortNameNotItsPath() {
+        assertEquals("mine", RunLookup.shortName("/tmp/newcomer-mine/mine.lean"));
+        assertEquals("examples", RunLookup.shortName("datasets/examples/"));
+        assertEquals("minif2f-test", RunLookup.shortName("minif2f-test"));
+        assertEquals("my-problems", RunLookup.shortName("my problems.jsonl"));
+        assertEquals("", RunLookup.shortName("."));
+    }
 }

@@ -49,14 +49,14 @@ class RunLockTest {
                     + "right now \\(it holds \\S+run-1\\.lock\\); wait for it to finish, or give this one another --name\\n"),
                     second.err());
             assertTrue(first.waitFor(120, TimeUnit.SECONDS), log());
-            assertEquals(0, first.exitValue(), "the first eval finishes its run untouched: " + log());
+            assertEquals(1, first.exitValue(), "the first eval finishes its run untouched (nothing proved: exit 1): " + log());
         } finally {
             first.destroyForcibly();
             first.waitFor(30, TimeUnit.SECONDS);
         }
         // Once the first has finished, the same command reports its finished run.
         var after = new CliHarness(dir).run(evalArgs(world).toArray(String[]::new));
-        assertEquals(0, after.exitCode(), after.out() + after.err());
+        assertEquals(1, after.exitCode(), after.out() + after.err());
         assertTrue(after.out().contains("| solved | **0 / 3 (0.0%)** |"), after.out());
     }
 

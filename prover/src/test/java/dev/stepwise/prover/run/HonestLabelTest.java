@@ -57,7 +57,7 @@ class HonestLabelTest {
 
     /** Every place a finished run states its label: results.jsonl rows, results.md, the eval summary, the store. */
     private static void assertLabelledSimulated(Path work, CliHarness.Result r) throws IOException {
-        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertEquals(r.evalAnswer(), r.exitCode(), r.out() + r.err());
         assertTrue(r.out().contains("(**simulated**)"), r.out());
         Path run;
         try (var runs = Files.list(work.resolve(".stepwise/runs"))) {
