@@ -27,7 +27,7 @@ final class IterateBenchCommand extends BenchSubcommand {
     @Option(names = "--budget", paramLabel = "A×W×N", description = "Search budget of each round (default: 1x4x30).")
     String budget = "1x4x30";
 
-    @Option(names = "--seed", description = "Seed of the simulated world (default: 1).")
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the simulated world (default: 1).")
     long seed = 1;
 
     IterateBenchCommand(Invocation invocation) {

@@ -90,7 +90,8 @@ class LeanTargetCheckCommandTest {
     void allowedMismatchIsLabelledAndAStatementLeanRejectsIsAStatementError() throws Exception {
         Path file = v428File();
         var r = eval(file.toString(), "--allow-version-mismatch", "--name", "mm");
-        assertEquals(0, r.exitCode(), r.out() + r.err());
+        // Exit 1: the statement Lean rejects is not proved (eval exits 1 whenever a problem is not proved).
+        assertEquals(1, r.exitCode(), r.out() + r.err());
         String label = file + " targets Lean v4.28.0 but the Lean project runs Lean v4.24.0";
         Path runDir = dir.resolve(".stepwise/runs/mm");
 
@@ -130,7 +131,7 @@ class LeanTargetCheckCommandTest {
         Path file = dir.resolve("plain.lean");
         Files.copy(CliHarness.repoRoot().resolve("datasets/examples/arithmetic.lean"), file);
         var r = eval(file.toString(), "--name", "plain");
-        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertEquals(r.evalAnswer(), r.exitCode(), r.out() + r.err());
         assertFalse(r.out().contains("version mismatch"), r.out());
         assertFalse(Files.readString(dir.resolve(".stepwise/runs/plain/results.jsonl")).contains("lean_mismatch"));
     }
