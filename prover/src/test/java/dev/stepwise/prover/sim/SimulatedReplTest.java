@@ -101,7 +101,7 @@ class SimulatedReplTest {
         assertEquals(List.of(), refused.sorries(), "no proof state for a statement the world cannot know");
         assertEquals(Severity.ERROR, refused.messages().get(0).severity());
         String text = refused.messages().get(0).data();
-        assertTrue(text.contains("'not_in_world' is not a theorem of this simulated world"), text);
+        assertTrue(text.contains("the world has no statement like 'not_in_world', so it does not elaborate here"), text);
         assertTrue(text.contains("stepwise sim generate --from FILE"), text);
     }
 

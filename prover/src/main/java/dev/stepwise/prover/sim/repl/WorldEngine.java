@@ -35,8 +35,6 @@ final class WorldEngine implements ReplEngine {
     private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*import\\s+\\S+");
     private static final Pattern CHECK = Pattern.compile("^\\s*#check\\s+(.+?)\\s*$", Pattern.DOTALL);
     private static final Pattern ASCRIPTION = Pattern.compile("^\\((.+) : (.+)\\)$");
-    /** A declaration with a name, as a statement sent to start a proof or to be checked whole. */
-    private static final Pattern DECLARATION = Pattern.compile("(?m)^\\s*(?:theorem|lemma)\\s+(\\S+)");
 
     /** A theorem command that starts a proof ({@code := by sorry}), with the position of its name. */
     private static final Pattern STARTS_PROOF = Pattern.compile("(?s)(?<![\\w.'])(?:theorem|lemma)\\s+(\\S+).*:=\\s*by\\s+sorry\\s*$");
@@ -153,7 +151,8 @@ final class WorldEngine implements ReplEngine {
             // statement is an error message at it; this one says plainly that it is the simulator's.
             return answers.reply(new ReplResponse.CommandResult(engine.newEnv(env, null, null), List.of(Answers.error(cmd,
                     unknown.start(1), "simulated Lean " + dialect.version() + ": the world has no statement like '"
-                            + unknown.group(1) + "', so it does not elaborate here")), List.of(), null, null));
+                            + unknown.group(1) + "', so it does not elaborate here; to simulate your own statements, make a world"
+                            + " from them: stepwise sim generate --from FILE --out WORLD.json")), List.of(), null, null));
         }
         var printAxioms = GateCommands.PRINT_AXIOMS.matcher(cmd);
         if (printAxioms.matches()) {
@@ -170,16 +169,6 @@ final class WorldEngine implements ReplEngine {
             String data = ascribed.matches() ? ascribed.group(1) + " : " + ascribed.group(2) : what + " : Type";
             return answers.reply(new ReplResponse.CommandResult(engine.newEnv(env, null, null), List.of(new Message(Severity.INFO, data,
                     Positions.of(1, 0), Positions.of(1, "#check".length()))), List.of(), null, null));
-        }
-        var declaration = DECLARATION.matcher(cmd);
-        if (declaration.find()) {
-            // Real Lean elaborates any statement; the simulator knows only its world's. Saying so
-            // (as an error on the name) keeps a theorem missing from the world from looking like
-            // a Lean that answered nothing, and says how to make a world that has it.
-            return answers.reply(new ReplResponse.CommandResult(engine.newEnv(env, null, null), List.of(Answers.error(cmd,
-                    declaration.start(1), "SIMULATED: '" + declaration.group(1) + "' is not a theorem of this simulated world;"
-                            + " make a world from your statements with: stepwise sim generate --from FILE --out WORLD.json")),
-                    List.of(), null, null));
         }
         return answers.reply(new ReplResponse.CommandResult(engine.newEnv(env, null, null)));
     }
