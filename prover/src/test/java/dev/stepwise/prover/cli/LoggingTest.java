@@ -82,9 +82,12 @@ class LoggingTest {
         World w = files.read(world);
         files.write(w.withFaults(new Faults(1.0, 0, 0, 0, 0, 0, 0, 0, Duration.ofSeconds(1))), world);
         Path script = dir.resolve("repl-once.sh");
+        // Two starts succeed: the version probe of the Lean project (a custom REPL command is asked its
+        // Lean) and the pool's first process; every later start fails as a broken project would.
         Files.writeString(script, "#!/bin/sh\n"
-                + "if [ -e \"$0.started\" ]; then echo 'error: unknown module prefix Mathlib' >&2; exit 1; fi\n"
-                + "touch \"$0.started\"\nexec \"$@\"\n");
+                + "n=$(cat \"$0.count\" 2>/dev/null || echo 0); n=$((n + 1)); echo $n > \"$0.count\"\n"
+                + "if [ $n -gt 2 ]; then echo 'error: unknown module prefix Mathlib' >&2; exit 1; fi\n"
+                + "exec \"$@\"\n");
         script.toFile().setExecutable(true);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String repl = String.join(",", script.toString(), java, "-cp", System.getProperty("java.class.path"),
