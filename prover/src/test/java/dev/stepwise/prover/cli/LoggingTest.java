@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.stepwise.prover.sim.world.Faults;
-import dev.stepwise.prover.sim.world.World;
-import dev.stepwise.prover.sim.world.WorldFile;
+import dev.stepwise.prover.sim.LeanThatStopsStarting;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -74,24 +71,10 @@ class LoggingTest {
     @Test
     @Tag("slow")
     void aChildWhoseLeanStopsStartingPrintsOnlyOneLineRecords() throws Exception {
-        Path world = dir.resolve("crashing.json");
-        var generated = new CliHarness(dir).run("sim", "generate", "--from", "minif2f-test", "--limit", "2", "--seed",
-                "5", "--out", world.toString(), "--header-import", "20ms", "--model-latency", "2ms");
-        assertEquals(0, generated.exitCode(), generated.err());
-        WorldFile files = new WorldFile();
-        World w = files.read(world);
-        files.write(w.withFaults(new Faults(1.0, 0, 0, 0, 0, 0, 0, 0, Duration.ofSeconds(1))), world);
-        Path script = dir.resolve("repl-once.sh");
-        // Two starts succeed: the version probe of the Lean project (a custom REPL command is asked its
-        // Lean) and the pool's first process; every later start fails as a broken project would.
-        Files.writeString(script, "#!/bin/sh\n"
-                + "n=$(cat \"$0.count\" 2>/dev/null || echo 0); n=$((n + 1)); echo $n > \"$0.count\"\n"
-                + "if [ $n -gt 2 ]; then echo 'error: unknown module prefix Mathlib' >&2; exit 1; fi\n"
-                + "exec \"$@\"\n");
-        script.toFile().setExecutable(true);
+        LeanThatStopsStarting.Setup lean = LeanThatStopsStarting.in(dir, 2);
+        Path world = lean.world();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String repl = String.join(",", script.toString(), java, "-cp", System.getProperty("java.class.path"),
-                "dev.stepwise.prover.sim.repl.SimulatedReplMain", "--world", world.toString());
+        String repl = lean.replCommand();
         Path log = dir.resolve("child.log");
         Process child = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Dai.djl.offline=true", "-Dstepwise.home=" + CliHarness.repoRoot(),
                 "-cp", System.getProperty("java.class.path"), "dev.stepwise.prover.cli.Main", "eval", "--dataset",

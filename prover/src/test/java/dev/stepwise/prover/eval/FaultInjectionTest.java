@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stepwise.prover.cli.CliHarness;
+import dev.stepwise.prover.sim.LeanThatStopsStarting;
 import dev.stepwise.prover.sim.world.Faults;
 import dev.stepwise.prover.sim.world.SimOutcome;
 import dev.stepwise.prover.sim.world.SimState;
@@ -128,25 +129,10 @@ class FaultInjectionTest {
 
     @Test
     void anEvalWhoseLeanStopsStartingEndsWithExit3AndLeansReason() throws IOException {
-        Path world = dir.resolve("crashing.json");
-        var generated = new CliHarness(dir).run("sim", "generate", "--from", "minif2f-test", "--limit", "3", "--seed",
-                "5", "--out", world.toString(), "--header-import", "20ms", "--model-latency", "2ms");
-        assertEquals(0, generated.exitCode(), generated.err());
-        WorldFile files = new WorldFile();
-        World w = files.read(world);
         // Every theorem command crashes the REPL, and after the first process no other starts.
-        files.write(w.withFaults(new Faults(1.0, 0, 0, 0, 0, 0, 0, 0, Duration.ofSeconds(1))), world);
-        Path script = dir.resolve("repl-once.sh");
-        // Two starts succeed: the REPL the run asks which Lean it runs (lean.repl-command has no
-        // lean-toolchain to read), then the pool's first process; no other.
-        Files.writeString(script, "#!/bin/sh\n"
-                + "if [ -e \"$0.started2\" ]; then echo 'error: unknown module prefix Mathlib' >&2; exit 1; fi\n"
-                + "if [ -e \"$0.started\" ]; then touch \"$0.started2\"; fi\n"
-                + "touch \"$0.started\"\nexec \"$@\"\n");
-        script.toFile().setExecutable(true);
-        String repl = String.join(",", script.toString(), Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.stepwise.prover.sim.repl.SimulatedReplMain", "--world",
-                world.toString());
+        LeanThatStopsStarting.Setup lean = LeanThatStopsStarting.in(dir, 3);
+        Path world = lean.world();
+        String repl = lean.replCommand();
         Path work = Files.createDirectories(dir.resolve("gone"));
         // Before, the pool retried starting forever and every search waited out its lease timeout.
         var r = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> new CliHarness(work).run("eval", "--dataset",
