@@ -47,10 +47,11 @@ final class CompletionAnswer {
             String prompt = req.prompts().get(p);
             promptTokens += Tokens.count(prompt);
             Sampler sampler = samplerFor(prompt, boosts);
+            ReplyShape shape = ReplyShape.of(prompt);
             Random rng = req.seed() == null ? new Random(Seeds.mix(requestRng.nextLong(), p, 0))
                     : new Random(Seeds.mix(req.seed(), prompt.hashCode(), p));
             for (int j = 0; j < req.n(); j++) {
-                Sampler.Draw d = sampler.draw(rng, req.temperature(), req.maxTokens(), req.stop(), topK);
+                Sampler.Draw d = sampler.draw(rng, req.temperature(), req.maxTokens(), req.stop(), topK, shape);
                 completionTokens += d.tokens().size();
                 ObjectNode c = choices.addObject();
                 c.put("index", p * req.n() + j);
