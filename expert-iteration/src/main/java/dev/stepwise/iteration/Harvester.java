@@ -29,16 +29,40 @@ public final class Harvester {
         this.renderer = Objects.requireNonNull(renderer, "renderer");
     }
 
+    /** The proof the harvest uses for a statement: its shortest accepted one (ties: the earliest attempt). */
+    private static Optional<ProofPath> best(SearchedProblem p) {
+        return p.attempts().stream()
+                .filter(a -> a.verdict() == Verdict.ACCEPTED)
+                .map(ProofPath::shortest)
+                .flatMap(Optional::stream)
+                .min(Comparator.comparingInt(ProofPath::length));
+    }
+
+    /** The (state, tactic) steps of the proofs {@link #harvest} uses, in the order it harvests them. */
+    static List<TacticStep> steps(List<SearchedProblem> problems) {
+        List<TacticStep> out = new ArrayList<>();
+        for (SearchedProblem p : problems) {
+            Optional<ProofPath> best = best(p);
+            if (best.isEmpty()) {
+                continue;
+            }
+            ProofPath path = best.get();
+            RecordedTree tree = path.attempt().tree();
+            List<String> tactics = path.tactics();
+            for (int i = 0; i < path.length(); i++) {
+                out.add(new TacticStep(p.theorem().name(), path.attempt().attempt(), p.theorem(), tactics.subList(0, i),
+                        tree.nodes().get(path.nodes().get(i)).goals(), tactics.get(i)));
+            }
+        }
+        return out;
+    }
+
     public Harvest harvest(List<SearchedProblem> problems) {
         List<Example> out = new ArrayList<>();
         int proofs = 0;
         int steps = 0;
         for (SearchedProblem p : problems) {
-            Optional<ProofPath> best = p.attempts().stream()
-                    .filter(a -> a.verdict() == Verdict.ACCEPTED)
-                    .map(ProofPath::shortest)
-                    .flatMap(Optional::stream)
-                    .min(Comparator.comparingInt(ProofPath::length));
+            Optional<ProofPath> best = best(p);
             if (best.isEmpty()) {
                 continue;
             }

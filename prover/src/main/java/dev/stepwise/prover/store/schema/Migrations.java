@@ -23,7 +23,8 @@ public final class Migrations {
             "V1__initial.sql",
             "V2__promotion_evidence.sql",
             "V3__statement_error.sql",
-            "V4__edge_thought.sql");
+            "V4__edge_thought.sql",
+            "V5__thoughts_stage.sql");
 
     private static final Pattern FILE_NAME = Pattern.compile("V(\\d+)__([A-Za-z0-9_]+)\\.sql");
 
