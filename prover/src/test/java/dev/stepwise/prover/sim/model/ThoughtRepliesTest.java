@@ -40,4 +40,23 @@ class ThoughtRepliesTest {
         assertEquals("length", d.finishReason());
         assertEquals("A square plus", d.text());
     }
+
+    @Test
+    void theRetrospectivePromptIsAnsweredWithTheWorldsThoughtForThatTactic() {
+        dev.stepwise.prover.sim.world.World world = new dev.stepwise.prover.sim.world.World(
+                dev.stepwise.prover.sim.world.World.FORMAT, dev.stepwise.prover.sim.world.World.VERSION, true, "m", 1, "t",
+                dev.stepwise.prover.sim.TinyWorld.world().latency(), dev.stepwise.prover.sim.TinyWorld.world().faults(), List.of("simp"),
+                List.of(new dev.stepwise.prover.sim.world.WorldTheorem("t", "", "theorem t : 0 < 1 := by", true, "s0", List.of(
+                        new dev.stepwise.prover.sim.world.SimState("s0", List.of("⊢ 0 < 1"), List.of(
+                                new SimTactic("norm_num", 1, new SimOutcome.Complete(), null, "Both sides are numerals."),
+                                new SimTactic("simp", 1, new SimOutcome.Complete())))))));
+        RetrospectiveThoughts thoughts = new RetrospectiveThoughts(new StateLocator(world));
+        String prompt = dev.stepwise.prover.policy.prompt.RetrospectivePrompt.builtIn().render("⊢ 0 < 1", "norm_num");
+        assertEquals(true, RetrospectiveThoughts.asked(prompt));
+        assertEquals("Both sides are numerals.", thoughts.answer(prompt, 256, List.of("\n---")).text());
+        assertEquals("The goal looks like a job for simp.",
+                thoughts.thought(dev.stepwise.prover.policy.prompt.RetrospectivePrompt.builtIn().render("⊢ 0 < 1", "simp")));
+        assertEquals("length", thoughts.answer(prompt, 2, List.of()).finishReason());
+        assertEquals(false, RetrospectiveThoughts.asked("Tactic state:\n---\n⊢ 0 < 1\n---\nReasoning:\n---\n"));
+    }
 }
