@@ -32,7 +32,7 @@ final class ThoughtsStage implements StageStep {
         List<TacticStep> steps = new ArrayList<>();
         for (TacticStep s : Harvester.steps(round.searchOutput().proved())) {
             Example.Sft sft = new Example.Sft(s.problem(), s.attempt(), policy.prompt(s.theorem(), s.proofBefore(), s.state()),
-                    policy.completion(s.tactic()));
+                    policy.completion(s.searchThought(), s.tactic()));
             if (kept.remove(sft.contentHash())) {
                 steps.add(s);
             }

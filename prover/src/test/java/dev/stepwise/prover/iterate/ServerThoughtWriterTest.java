@@ -44,7 +44,7 @@ class ServerThoughtWriterTest {
     Path dir;
 
     private static TacticStep step(String state, String tactic) {
-        return new TacticStep("t", "a1", T, List.of(), state, tactic);
+        return new TacticStep("t", "a1", T, List.of(), state, tactic, "");
     }
 
     private static MockResponse choices(String... texts) {
