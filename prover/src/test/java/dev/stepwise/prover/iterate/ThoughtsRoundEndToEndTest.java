@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the round's summary, and exported as thought-augmented training files in the lean-star template.
  * A round with the stage off records that it is off. SIMULATED.
  */
+@Tag("slow") // two whole rounds through the CLI (about 30 s)
 class ThoughtsRoundEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern WRITTEN = Pattern.compile("^(\\d+) thoughts for (\\d+) kept steps \\((\\d+) cached, (\\d+) without\\)");
