@@ -37,13 +37,14 @@ case "$template" in
   bfs-prover) released_len=16384 ;;                        # BFS-Prover-V2 src/search/prover_manager.py
   internlm25-stepprover|internlm2-stepprover) released_len= ;;  # InternLM-Math minif2f/proofsearch_*.py
   reprover-vllm|custom) released_len= ;;                   # ReProver's VllmGenerator sets none
+  lean-star) released_len= ;;                              # Lean-STaR gpt-accelera/cot_search.py sets none
   reprover-byt5)
     echo "serve-model: TEMPLATE=reprover-byt5 is ReProver's ByT5 encoder-decoder model, which vLLM does not serve;" \
       "run it behind a server of its own that answers /v1/completions" >&2
     exit 2 ;;
   *)
     echo "serve-model: unknown TEMPLATE '$template'; use bfs-prover, internlm25-stepprover, internlm2-stepprover," \
-      "reprover-vllm or custom" >&2
+      "reprover-vllm, lean-star or custom" >&2
     exit 2 ;;
 esac
 max_len=${MAX_MODEL_LEN:-$released_len}

@@ -6,8 +6,10 @@ import dev.stepwise.search.RecordedTree;
 import dev.stepwise.search.Theorem;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -29,16 +31,41 @@ public final class Harvester {
         this.renderer = Objects.requireNonNull(renderer, "renderer");
     }
 
+    /** The proof the harvest uses for a statement: its shortest accepted one (ties: the earliest attempt). */
+    private static Optional<ProofPath> best(SearchedProblem p) {
+        return p.attempts().stream()
+                .filter(a -> a.verdict() == Verdict.ACCEPTED)
+                .map(ProofPath::shortest)
+                .flatMap(Optional::stream)
+                .min(Comparator.comparingInt(ProofPath::length));
+    }
+
+    /** The (state, tactic) steps of the proofs {@link #harvest} uses, in the order it harvests them. */
+    static List<TacticStep> steps(List<SearchedProblem> problems) {
+        List<TacticStep> out = new ArrayList<>();
+        for (SearchedProblem p : problems) {
+            Optional<ProofPath> best = best(p);
+            if (best.isEmpty()) {
+                continue;
+            }
+            ProofPath path = best.get();
+            RecordedTree tree = path.attempt().tree();
+            List<String> tactics = path.tactics();
+            for (int i = 0; i < path.length(); i++) {
+                out.add(new TacticStep(p.theorem().name(), path.attempt().attempt(), p.theorem(), tactics.subList(0, i),
+                        tree.nodes().get(path.nodes().get(i)).goals(), tactics.get(i),
+                        tree.edges().get(path.edges().get(i)).thought()));
+            }
+        }
+        return out;
+    }
+
     public Harvest harvest(List<SearchedProblem> problems) {
         List<Example> out = new ArrayList<>();
         int proofs = 0;
         int steps = 0;
         for (SearchedProblem p : problems) {
-            Optional<ProofPath> best = p.attempts().stream()
-                    .filter(a -> a.verdict() == Verdict.ACCEPTED)
-                    .map(ProofPath::shortest)
-                    .flatMap(Optional::stream)
-                    .min(Comparator.comparingInt(ProofPath::length));
+            Optional<ProofPath> best = best(p);
             if (best.isEmpty()) {
                 continue;
             }
@@ -59,17 +86,19 @@ public final class Harvester {
             String state = tree.nodes().get(nodes.get(i)).goals();
             String prompt = renderer.prompt(theorem, tactics.subList(0, i), state);
             String tactic = tactics.get(i);
-            String completion = renderer.completion(tactic);
+            // A model that thinks first (Lean-STaR) is trained on the thought its search wrote before the tactic,
+            // as Lean-STaR's expert iteration does; a plain template leaves the thought out.
+            String completion = renderer.completion(tree.edges().get(path.edges().get(i)).thought(), tactic);
             out.add(new Example.Sft(problem, attempt, prompt, completion));
 
-            Set<String> refused = new LinkedHashSet<>();
+            Map<String, String> refused = new LinkedHashMap<>();
             for (EdgeRecord sibling : siblings(tree, nodes.get(i))) {
                 if (sibling.kind() == EdgeKind.LEAN_ERROR && !sibling.tactic().equals(tactic)) {
-                    refused.add(sibling.tactic());
+                    refused.putIfAbsent(sibling.tactic(), sibling.thought());
                 }
             }
-            for (String bad : refused) {
-                String rejected = renderer.completion(bad);
+            for (Map.Entry<String, String> bad : refused.entrySet()) {
+                String rejected = renderer.completion(bad.getValue(), bad.getKey());
                 if (!rejected.equals(completion)) {
                     out.add(new Example.Preference(ExampleKind.DPO, problem, attempt, prompt, completion, rejected));
                 }

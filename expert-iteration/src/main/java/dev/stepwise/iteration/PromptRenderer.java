@@ -18,6 +18,11 @@ public interface PromptRenderer {
     /** The completion the model should write for {@code tactic}. */
     String completion(String tactic);
 
+    /** The completion a model that thinks first should write for {@code thought} then {@code tactic}; others leave the thought out. */
+    default String completion(String thought, String tactic) {
+        return completion(tactic);
+    }
+
     /** How the critic is asked about a state, for the exported critic pairs; the state alone unless the application says. */
     default CriticInput criticInput() {
         return CriticInput.PLAIN;

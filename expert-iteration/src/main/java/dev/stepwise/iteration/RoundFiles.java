@@ -18,6 +18,8 @@ final class RoundFiles {
     static final String HARVEST = "harvest.json";
     static final String FILTER = "filter.json";
     static final String EXPORT_DIR = "export";
+    static final String THOUGHTS = "thoughts.json";
+    static final String THOUGHTS_DIR = "thoughts";
     static final String TRAIN_DIR = "train";
     static final String CHECKPOINT = "checkpoint.json";
     static final String EVALUATION = "evaluate.json";

@@ -125,11 +125,29 @@ public final class RoundReport {
                     .append(s.summary() == null ? "" : s.summary().replace("|", "\\|")).append(" | ")
                     .append(s.duration().map(RoundReport::duration).orElse("running")).append(" |\n");
         }
+        thoughts(b, read(r, Stage.THOUGHTS, files(r.number()), RoundFiles.THOUGHTS, ThoughtsOutput.class));
         b.append("\n## Statements solved per round\n\n");
         b.append("Each bar is the pool's searchable statements solved after the round: '#' before it, '+' by it.\n\n```\n");
         b.append(curve(store.list().stream().filter(x -> x.number() <= r.number()).map(this::figures).toList()));
         b.append("```\n");
         return b.toString();
+    }
+
+    /** The most thoughts a summary shows; the rest are in thoughts.json and the thought-augmented files. */
+    private static final int THOUGHTS_SHOWN = 5;
+
+    /** A few of the thoughts the thoughts stage wrote, each with its tactic and statement. */
+    private static void thoughts(StringBuilder b, ThoughtsOutput out) {
+        if (out == null || out.entries().isEmpty()) {
+            return;
+        }
+        b.append("\n## Thoughts\n\n").append(out.entries().size()).append(" retrospective thoughts from ").append(out.model())
+                .append(" (the first ").append(Math.min(THOUGHTS_SHOWN, out.entries().size())).append("; all in ")
+                .append(RoundFiles.THOUGHTS).append("):\n\n");
+        for (ThoughtsOutput.Entry e : out.entries().subList(0, Math.min(THOUGHTS_SHOWN, out.entries().size()))) {
+            b.append("- ").append(e.problem()).append(": ").append(e.thought().replace('\n', ' ')).append(" → `")
+                    .append(e.tactic().replace('\n', ' ').replace("`", "'")).append("`\n");
+        }
     }
 
     /** The round's numbers as a list; a part whose stage has not completed is left out. */

@@ -23,6 +23,7 @@ public final class RoundRunner {
         steps.put(Stage.HARVEST, new HarvestStage());
         steps.put(Stage.FILTER, new FilterStage());
         steps.put(Stage.EXPORT, new ExportStage());
+        steps.put(Stage.THOUGHTS, new ThoughtsStage());
         steps.put(Stage.TRAIN, new TrainStage());
         steps.put(Stage.EVALUATE, new EvaluateStage());
         steps.put(Stage.PROMOTE, new PromoteStage());

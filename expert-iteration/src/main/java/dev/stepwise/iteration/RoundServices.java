@@ -12,7 +12,14 @@ import java.util.Objects;
  */
 public record RoundServices(RoundStore store, RoundSearcher searcher, ProblemHistory history, CriticScorer critic,
         TacticScorer scorer, PromptRenderer renderer, ModelServing serving, TrainerLauncher trainer, ObjectMapper json,
-        InstantSource clock, Path dataDir) {
+        InstantSource clock, Path dataDir, ThoughtWriter thoughts) {
+    /** The services of a round without a thoughts stage. */
+    public RoundServices(RoundStore store, RoundSearcher searcher, ProblemHistory history, CriticScorer critic,
+            TacticScorer scorer, PromptRenderer renderer, ModelServing serving, TrainerLauncher trainer, ObjectMapper json,
+            InstantSource clock, Path dataDir) {
+        this(store, searcher, history, critic, scorer, renderer, serving, trainer, json, clock, dataDir, ThoughtWriter.OFF);
+    }
+
     public RoundServices {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(searcher, "searcher");
@@ -25,6 +32,7 @@ public record RoundServices(RoundStore store, RoundSearcher searcher, ProblemHis
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(thoughts, "thoughts");
     }
 
     Path roundsDir() {

@@ -9,6 +9,8 @@ public enum Stage {
     HARVEST,
     FILTER,
     EXPORT,
+    /** Retrospective thoughts for the kept proof steps (Lean-STaR); off by default. */
+    THOUGHTS,
     TRAIN,
     EVALUATE,
     PROMOTE;

@@ -12,6 +12,8 @@ abstract sealed class Edge permits StateEdge, TerminalNode {
     final String tactic;
     final double logProbSum;
     final int tokenCount;
+    /** The thought the model wrote before the tactic; "" for none. */
+    final String thought;
     /** Microseconds in an int (35 minutes at most) keep the edge small; the environment bounds each tactic far below. */
     final int environmentMicros;
 
@@ -25,6 +27,7 @@ abstract sealed class Edge permits StateEdge, TerminalNode {
         this.tactic = candidate.tactic();
         this.logProbSum = candidate.logProbSum();
         this.tokenCount = candidate.tokenCount();
+        this.thought = candidate.thought();
         this.environmentMicros = (int) Math.min(Integer.MAX_VALUE, environmentNanos / 1000);
     }
 

@@ -17,6 +17,8 @@ final class EdgeColumns extends AbstractList<EdgeRecord> implements RandomAccess
     private final int[] sources;
     private final int[] targets;
     private final String[] tactics;
+    /** Null where the tactic came without a thought, so trees of plain templates hold nothing here. */
+    private final String[] thoughts;
     private final double[] logProbSums;
     private final int[] tokenCounts;
     private final byte[] kinds;
@@ -30,6 +32,7 @@ final class EdgeColumns extends AbstractList<EdgeRecord> implements RandomAccess
         sources = new int[n];
         targets = new int[n];
         tactics = new String[n];
+        thoughts = new String[n];
         logProbSums = new double[n];
         tokenCounts = new int[n];
         kinds = new byte[n];
@@ -44,6 +47,7 @@ final class EdgeColumns extends AbstractList<EdgeRecord> implements RandomAccess
                 sources[i] = node.id;
                 targets[i] = e.state != null ? e.state.id : EdgeRecord.NO_NODE;
                 tactics[i] = e.tactic;
+                thoughts[i] = e.thought.isEmpty() ? null : e.thought;
                 logProbSums[i] = e.logProbSum;
                 tokenCounts[i] = e.tokenCount;
                 kinds[i] = (byte) e.kind().ordinal();
@@ -60,7 +64,8 @@ final class EdgeColumns extends AbstractList<EdgeRecord> implements RandomAccess
     @Override
     public EdgeRecord get(int i) {
         return new EdgeRecord(sources[i], targets[i], tactics[i], logProbSums[i], tokenCounts[i],
-                scoreMode.score(logProbSums[i], tokenCounts[i]), KINDS[kinds[i]], messages[i], environmentMicros[i]);
+                scoreMode.score(logProbSums[i], tokenCounts[i]), KINDS[kinds[i]], messages[i], environmentMicros[i],
+                thoughts[i] == null ? "" : thoughts[i]);
     }
 
     @Override

@@ -11,13 +11,21 @@ import java.util.Objects;
  * @param score the tactic's score under the search's {@link ScoreMode}
  * @param message Lean's error, the rejection or filter reason, the crash detail; empty otherwise (stored as NULL)
  * @param environmentMicros time spent in the environment applying it (0 for filtered tactics)
+ * @param thought the informal thought the model wrote before the tactic; empty when it wrote none (stored as NULL)
  */
 public record EdgeRecord(int source, int target, String tactic, double logProbSum, int tokenCount, double score,
-        EdgeKind kind, String message, long environmentMicros) {
+        EdgeKind kind, String message, long environmentMicros, String thought) {
     public static final int NO_NODE = -1;
+
+    /** An edge whose tactic came without a thought. */
+    public EdgeRecord(int source, int target, String tactic, double logProbSum, int tokenCount, double score,
+            EdgeKind kind, String message, long environmentMicros) {
+        this(source, target, tactic, logProbSum, tokenCount, score, kind, message, environmentMicros, "");
+    }
 
     public EdgeRecord {
         Objects.requireNonNull(tactic, "tactic");
+        Objects.requireNonNull(thought, "thought");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(message, "message");
         if (source < 0 || tokenCount < 1 || environmentMicros < 0) {

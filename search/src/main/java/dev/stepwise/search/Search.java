@@ -297,7 +297,7 @@ public final class Search {
                 continue;
             }
             seen.add(tactic);
-            Candidate clean = tactic.length() == c.tactic().length() ? c : new Candidate(tactic, c.logProbSum(), c.tokenCount());
+            Candidate clean = tactic.length() == c.tactic().length() ? c : new Candidate(tactic, c.logProbSum(), c.tokenCount(), c.thought());
             Optional<String> reason = config.filter().reject(tactic);
             if (reason.isPresent()) {
                 ledger.filtered++;

@@ -90,6 +90,22 @@ class SearchTest {
         assertThrows(UnsupportedOperationException.class, () -> tree.edges().remove(0));
     }
 
+    @Test
+    void eachEdgeKeepsTheThoughtItsTacticCameWithAndTheScoreIgnoresIt() {
+        World world = World.of("⊢ root", Map.of(
+                "⊢ root", List.of(World.thinking("Split the goal first.", "  constructor ", -0.3, next("⊢ s1")),
+                        move("b", -1.0, error("no")), World.thinking("A second try at the same.", "constructor", -0.1, next("⊢ s1"))),
+                "⊢ s1", List.of(World.thinking("Now it is linear.", "linarith", -0.2, done()))));
+        RecordedTree tree = run(world, BASE).tree();
+
+        assertEquals(List.of("constructor", "b", "linarith"), tree.edges().stream().map(EdgeRecord::tactic).toList());
+        // The stripped tactic keeps its thought; the duplicate's thought is dropped with it; a thoughtless edge has "".
+        assertEquals(List.of("Split the goal first.", "", "Now it is linear."),
+                tree.edges().stream().map(EdgeRecord::thought).toList());
+        assertEquals(-0.3, tree.edges().get(0).score());
+        assertEquals(tree, new RecordedTree(new ArrayList<>(tree.nodes()), new ArrayList<>(tree.edges())));
+    }
+
     /** Right path of depth 10 at -0.5 per step; every state also offers decoys at -0.6 that branch forever. */
     static World deepNarrow() {
         return new World("⊢ p0", goals -> {

@@ -40,11 +40,19 @@ final class World {
     record Refused() implements Result {
     }
 
-    record Move(String tactic, double logProb, int tokens, Result result) {
+    record Move(String tactic, double logProb, int tokens, Result result, String thought) {
+        Move(String tactic, double logProb, int tokens, Result result) {
+            this(tactic, logProb, tokens, result, "");
+        }
     }
 
     static Move move(String tactic, double logProb, Result result) {
         return new Move(tactic, logProb, 1, result);
+    }
+
+    /** A move the model writes a thought before. */
+    static Move thinking(String thought, String tactic, double logProb, Result result) {
+        return new Move(tactic, logProb, 1, result, thought);
     }
 
     static Next next(String goals) {
@@ -126,7 +134,7 @@ final class World {
             if (candidates.size() == request.count()) {
                 break;
             }
-            candidates.add(new Candidate(m.tactic(), m.logProb(), m.tokens()));
+            candidates.add(new Candidate(m.tactic(), m.logProb(), m.tokens(), m.thought()));
         }
         return new Suggestions(candidates, promptTokensPerRequest, completionTokensPerRequest);
     }

@@ -99,9 +99,27 @@ public final class IterateKeys {
     public static final ConfigKey CRITIC_MODEL = ConfigKey.of("iterate.critic-model", ValueType.STRING, "",
             "the critic's model name on its server (empty: the server's only model)");
 
+    // Lean-STaR's retrospective thoughts (the round's thoughts stage).
+    public static final ConfigKey THOUGHTS = ConfigKey.of("iterate.thoughts", ValueType.BOOLEAN, false,
+            "the thoughts stage: ask iterate.thoughts-model for the thought behind each kept proof step and export"
+                    + " thought-augmented training files in rounds/N/thoughts/ (Lean-STaR)");
+    public static final ConfigKey THOUGHTS_URL = ConfigKey.of("iterate.thoughts-url", ValueType.STRING, "",
+            "base URL of the server (/v1/completions) that writes the thoughts (empty: the first model.url)");
+    public static final ConfigKey THOUGHTS_MODEL = ConfigKey.of("iterate.thoughts-model", ValueType.STRING, "",
+            "the thoughts model's name on its server (empty: model.name)");
+    public static final ConfigKey THOUGHTS_TEMPLATE = choice("iterate.thoughts-template", "lean-star",
+            "the thinking step template the thought-augmented files are written in", Set.of("lean-star"));
+    public static final ConfigKey THOUGHTS_PROMPT = ConfigKey.of("iterate.thoughts-prompt", ValueType.PATH, null,
+            "a file with the retrospective-thought prompt, with {state} and {tactic} (unset: the built-in one)");
+    public static final ConfigKey THOUGHTS_BATCH = ConfigKey.positiveInt("iterate.thoughts-batch", 16,
+            "prompts per request to the thoughts model");
+    public static final ConfigKey THOUGHTS_MAX_TOKENS = ConfigKey.positiveInt("iterate.thoughts-max-tokens", 256,
+            "most tokens of one thought");
+
     public static final List<ConfigKey> ALL = List.of(DATA_DIR, BASE_MODEL, MAX_PROBLEMS, CURRICULUM, EVAL_FRACTION,
             VALID_FRACTION, PERPLEXITY_DROP_LOW, PERPLEXITY_DROP_HIGH, EASY_PROOFS, PREPASS, PROMOTION_MARGIN, MIN_HELD_OUT,
             PROMOTION_CONFIDENCE, TRAINER_COMMAND,
             TRAINER_GPUS, TRUST_REMOTE_CODE, METHOD, FINETUNE, TRAIN_MODE, EPOCHS, LEARNING_RATE, LORA_RANK, LORA_ALPHA, SERVE_COMMAND, SEARCH_BUDGET, PREPASS_BUDGET,
-            EVAL_BUDGET, CRITIC_URL, CRITIC_MODEL);
+            EVAL_BUDGET, CRITIC_URL, CRITIC_MODEL, THOUGHTS, THOUGHTS_URL, THOUGHTS_MODEL, THOUGHTS_TEMPLATE, THOUGHTS_PROMPT,
+            THOUGHTS_BATCH, THOUGHTS_MAX_TOKENS);
 }

@@ -12,7 +12,7 @@ public final class PolicyKeys {
     private static final Set<String> KINDS = Set.of("auto", "portfolio", "server");
     private static final Set<String> SERVERS = Set.of("vllm", "sglang", "llama-cpp");
     private static final Set<String> TEMPLATES = Set.of("bfs-prover", "internlm25-stepprover", "internlm2-stepprover",
-            "reprover-vllm", "reprover-byt5", "custom");
+            "reprover-vllm", "reprover-byt5", "lean-star", "custom");
 
     public static final ConfigKey KIND = ConfigKey.of("policy.kind", ValueType.STRING, "auto",
             "which policy proposes tactics: server (a model server at model.url), portfolio (CPU automation "
@@ -29,9 +29,9 @@ public final class PolicyKeys {
             "bearer token for the model server (vllm --api-key); never printed");
     public static final ConfigKey TEMPLATE = ConfigKey.of("model.template", ValueType.STRING, "bfs-prover",
             "prompt format: bfs-prover, internlm25-stepprover, internlm2-stepprover, reprover-vllm (ReProver's vLLM"
-                    + " generator), reprover-byt5 (the raw state of ReProver's ByT5 model), or custom")
+                    + " generator), reprover-byt5 (the raw state of ReProver's ByT5 model), lean-star (a thought, then the tactic), or custom")
             .restrictedTo(v -> TEMPLATES.contains(v),
-                    "bfs-prover, internlm25-stepprover, internlm2-stepprover, reprover-vllm, reprover-byt5 or custom");
+                    "bfs-prover, internlm25-stepprover, internlm2-stepprover, reprover-vllm, reprover-byt5, lean-star or custom");
     public static final ConfigKey TEMPLATE_TEXT = ConfigKey.of("model.template-text", ValueType.STRING, "",
             "the custom prompt with placeholders {state} {name} {proof_before} {header} ({{ and }} for braces)");
     public static final ConfigKey TEMPLATE_STOP = ConfigKey.of("model.template-stop", ValueType.STRING_LIST, List.of(),

@@ -11,6 +11,7 @@ import dev.stepwise.iteration.RoundRunner;
 import dev.stepwise.iteration.RoundServices;
 import dev.stepwise.iteration.RoundSettings;
 import dev.stepwise.iteration.RoundStatus;
+import dev.stepwise.iteration.ThoughtWriter;
 import dev.stepwise.iteration.TrainerLauncher;
 import dev.stepwise.lean.HostTools;
 import dev.stepwise.prover.app.Application;
@@ -32,20 +33,26 @@ import dev.stepwise.prover.policy.PolicyConfig;
 import dev.stepwise.prover.policy.PromptBudget;
 import dev.stepwise.prover.policy.client.ClientSettings;
 import dev.stepwise.prover.policy.prompt.PromptBuilder;
+import dev.stepwise.prover.policy.prompt.PromptTemplate;
+import dev.stepwise.prover.policy.prompt.RetrospectivePrompt;
 import dev.stepwise.prover.policy.prompt.TokenCounter;
 import dev.stepwise.prover.problems.DatasetCatalog;
 import dev.stepwise.prover.problems.Problem;
+import dev.stepwise.prover.rounds.StepThoughtRepository;
 import dev.stepwise.prover.rounds.StoreProblemHistory;
 import dev.stepwise.prover.rounds.StoreRoundStore;
 import dev.stepwise.prover.sim.SimulatedStack;
 import dev.stepwise.prover.store.Store;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import okhttp3.HttpUrl;
 
 /**
  * Wires one {@code stepwise iterate} invocation: the simulator when asked for, the round's
@@ -135,7 +142,41 @@ public final class IterationLauncher {
         return new RoundServices(new AnnouncingRoundStore(rounds, err), searcher, new StoreProblemHistory(store), critic(app, s, client),
                 new ServerTacticScorer(calls), new TemplatePromptRenderer(prompts, TemplatePromptRenderer.maxTokens(server),
                 CriticPrompt.fromSetting(s.string(SearchKeys.CRITIC_TEMPLATE))), serving, new TrainerLauncher(app.env()), json,
-                InstantSource.system(), dataDir);
+                InstantSource.system(), dataDir, thoughts(app, s, server, store, prompts, json));
+    }
+
+    /** The thoughts stage's writer: off unless iterate.thoughts is set; the thoughts model is the prover's server unless named. */
+    private static ThoughtWriter thoughts(Application app, Settings s, PolicyConfig.Server server, Store store, PromptBuilder prompts,
+            ObjectMapper json) {
+        if (!s.flag(IterateKeys.THOUGHTS)) {
+            return ThoughtWriter.OFF;
+        }
+        ClientSettings client = server.client();
+        String url = s.string(IterateKeys.THOUGHTS_URL);
+        HttpUrl base;
+        try {
+            base = url.isBlank() ? client.urls().getFirst() : ClientSettings.parseUrl(url);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("iterate.thoughts-url: " + e.getMessage());
+        }
+        String model = s.string(IterateKeys.THOUGHTS_MODEL).isBlank() ? server.sampling().model() : s.string(IterateKeys.THOUGHTS_MODEL);
+        Path promptFile = s.path(IterateKeys.THOUGHTS_PROMPT);
+        RetrospectivePrompt prompt;
+        try {
+            prompt = promptFile == null ? RetrospectivePrompt.builtIn()
+                    : RetrospectivePrompt.of(Files.readString(app.resolve(promptFile)));
+        } catch (IOException e) {
+            throw new ConfigException("iterate.thoughts-prompt: cannot read " + app.resolve(promptFile) + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("iterate.thoughts-prompt: " + e.getMessage());
+        }
+        // The thought-augmented files are cut to the same budget, with the same counter, as the search's prompts.
+        PromptBuilder thinking = new PromptBuilder(PromptTemplate.named(s.string(IterateKeys.THOUGHTS_TEMPLATE)), prompts.counter(),
+                server.budget().limit());
+        return new ServerThoughtWriter(new ModelServerCalls(app.httpClient(), base, client.apiKey(), json), model, prompt,
+                s.integer(IterateKeys.THOUGHTS_BATCH), s.integer(IterateKeys.THOUGHTS_MAX_TOKENS), new StepThoughtRepository(store),
+                new TemplatePromptRenderer(thinking, TemplatePromptRenderer.maxTokens(server),
+                        CriticPrompt.fromSetting(s.string(SearchKeys.CRITIC_TEMPLATE))), InstantSource.system());
     }
 
     private static CriticScorer critic(Application app, Settings s, ClientSettings client) {

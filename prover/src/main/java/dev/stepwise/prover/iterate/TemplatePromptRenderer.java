@@ -71,6 +71,11 @@ final class TemplatePromptRenderer implements PromptRenderer {
     }
 
     @Override
+    public String completion(String thought, String tactic) {
+        return builder.template().completionFor(thought, tactic);
+    }
+
+    @Override
     public CriticInput criticInput() {
         return new CriticInput(critic.before(), critic.after());
     }

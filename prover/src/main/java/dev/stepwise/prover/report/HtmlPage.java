@@ -61,6 +61,7 @@ final class HtmlPage {
             .edge code{background:#eef;padding:0 4px}.edge.err code{background:#fde2e1}.edge.tmo code{background:#fff0c2}
             .edge.done code{background:#d7f5dd}.score{color:#666;font-size:11px}.outcome{font-size:11px;color:#555}
             pre.error{color:#a50e0e;font-size:11px;margin-left:12px}
+            .thought{display:block;color:#5f6368;font-style:italic;white-space:pre-wrap;margin:2px 0}
             .legend span{padding:0 6px;margin-right:6px}.legend .proofpath{outline:2px solid #137333}
             .legend .err{background:#fde2e1}.legend .tmo{background:#fff0c2}.note{color:#666}
             """;

@@ -206,8 +206,12 @@ public final class HtmlReport {
                 .append("</pre></summary><ul>");
         for (int i : out.get(id)) {
             EdgeRecord e = tree.edges().get(i);
-            b.append("<li class=\"edge ").append(edgeClass(e.kind(), proofEdges.contains(i))).append("\"><code>")
-                    .append(esc(e.tactic())).append("</code>")
+            b.append("<li class=\"edge ").append(edgeClass(e.kind(), proofEdges.contains(i))).append("\">");
+            if (!e.thought().isEmpty()) {
+                // The model's thought before the tactic (a thinking template): shown, never scored.
+                b.append("<span class=\"thought\">").append(esc(e.thought())).append("</span>");
+            }
+            b.append("<code>").append(esc(e.tactic())).append("</code>")
                     .append(String.format(Locale.ROOT, " <span class=\"score\">%.3f</span> ", e.score()))
                     .append("<span class=\"outcome\">").append(esc(e.kind().name().toLowerCase(Locale.ROOT))).append("</span>");
             if (!e.message().isEmpty()) {

@@ -21,6 +21,7 @@ final class RoundCodes {
             entry(Stage.HARVEST, "harvest"),
             entry(Stage.FILTER, "filter"),
             entry(Stage.EXPORT, "export"),
+            entry(Stage.THOUGHTS, "thoughts"),
             entry(Stage.TRAIN, "train"),
             entry(Stage.EVALUATE, "evaluate"),
             entry(Stage.PROMOTE, "promote")));

@@ -18,7 +18,7 @@ import java.util.Map;
 /**
  * Writes and reads the search's recorded tree, as it is, in {@code goals}, {@code tree_nodes} and
  * {@code tree_edges}. The search's "none" values are NULL in the database: no distance to proof,
- * never expanded, no target node, no message.
+ * never expanded, no target node, no message, no thought.
  */
 final class SearchTreeTables {
     /** The codes of the {@code status} column of {@code tree_nodes} (its CHECK lists them). */
@@ -67,8 +67,8 @@ final class SearchTreeTables {
             ps.executeBatch();
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO tree_edges (attempt_id, edge_index, parent_index, tactic, "
-                + "log_prob_sum, token_count, score, outcome, error_text, duration_us, child_index) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "log_prob_sum, token_count, score, outcome, error_text, duration_us, child_index, thought) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < tree.edges().size(); i++) {
                 EdgeRecord e = tree.edges().get(i);
                 ps.setLong(1, attemptId);
@@ -86,6 +86,11 @@ final class SearchTreeTables {
                 }
                 ps.setLong(10, e.environmentMicros());
                 Columns.setNullableInt(ps, 11, e.target() == EdgeRecord.NO_NODE ? null : e.target());
+                if (e.thought().isEmpty()) {
+                    ps.setNull(12, Types.VARCHAR);
+                } else {
+                    ps.setString(12, e.thought());
+                }
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -134,17 +139,18 @@ final class SearchTreeTables {
         }
         List<EdgeRecord> edges = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT edge_index, parent_index, tactic, log_prob_sum, token_count, "
-                + "score, outcome, error_text, duration_us, child_index FROM tree_edges WHERE attempt_id = ? ORDER BY edge_index")) {
+                + "score, outcome, error_text, duration_us, child_index, thought FROM tree_edges WHERE attempt_id = ? ORDER BY edge_index")) {
             ps.setLong(1, attemptId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     requirePosition(rs.getInt("edge_index"), edges.size(), "edge", attemptId);
                     Integer child = Columns.nullableInt(rs, "child_index");
                     String message = rs.getString("error_text");
+                    String thought = rs.getString("thought");
                     edges.add(new EdgeRecord(rs.getInt("parent_index"), child == null ? EdgeRecord.NO_NODE : child,
                             rs.getString("tactic"), rs.getDouble("log_prob_sum"), rs.getInt("token_count"), rs.getDouble("score"),
                             EDGE_KINDS.decode(rs.getString("outcome")), message == null ? "" : message,
-                            rs.getLong("duration_us")));
+                            rs.getLong("duration_us"), thought == null ? "" : thought));
                 }
             }
         }

@@ -84,7 +84,7 @@ class PolicyConfigTest {
                         "model.template", "custom", "model.template-text", "{goal}"))).getMessage());
         assertTrue(assertThrows(ConfigException.class, () -> config(Map.of("model.template", "gpt4"))).getMessage()
                 .contains("model.template must be bfs-prover, internlm25-stepprover, internlm2-stepprover, reprover-vllm,"
-                        + " reprover-byt5 or custom"));
+                        + " reprover-byt5, lean-star or custom"));
     }
 
     @Test

@@ -25,11 +25,11 @@ final class RoundsFixtures {
 
     /** Seconds each stage takes, in stage order: select 1 min, search 9 min, ... (one hour in all). */
     private static final Map<Stage, Integer> SECONDS = Map.of(Stage.SELECT, 60, Stage.SEARCH, 540, Stage.HARVEST, 60,
-            Stage.FILTER, 300, Stage.EXPORT, 60, Stage.TRAIN, 1800, Stage.EVALUATE, 720, Stage.PROMOTE, 60);
+            Stage.FILTER, 300, Stage.EXPORT, 60, Stage.THOUGHTS, 0, Stage.TRAIN, 1800, Stage.EVALUATE, 720, Stage.PROMOTE, 60);
 
     private static final Map<Stage, String> SUMMARIES = Map.of(Stage.SELECT, "pool 50: 10 held out", Stage.SEARCH,
             "searched 30 with base: proved 12 (3 easy by the pre-pass)", Stage.HARVEST, "12 proofs", Stage.FILTER, "kept 40, dropped 10",
-            Stage.EXPORT, "sft 36/4", Stage.TRAIN, "trained", Stage.EVALUATE, "held-out 10", Stage.PROMOTE, "decided");
+            Stage.EXPORT, "sft 36/4", Stage.THOUGHTS, "off (iterate.thoughts is false)", Stage.TRAIN, "trained", Stage.EVALUATE, "held-out 10", Stage.PROMOTE, "decided");
 
     static List<RoundFigures> threeRounds(Path db) {
         try (Store store = Store.open(db, Duration.ofSeconds(5))) {

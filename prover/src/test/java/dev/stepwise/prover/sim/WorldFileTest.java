@@ -61,8 +61,25 @@ class WorldFileTest {
         assertEquals("squares", custom.theorems().get(0).rootState().tactics().get(0).skill());
         var e = assertThrows(WorldFormatException.class, () -> file.parse(text.replace("\"skill\" : \"have:positivity\"",
                 "\"skil\" : \"x\"").getBytes(StandardCharsets.UTF_8), "w.json"));
-        assertEquals(true, e.getMessage().endsWith("tactic has an unknown field 'skil' (known: tactic, weight, outcome, skill)"),
+        assertEquals(true, e.getMessage().endsWith("tactic has an unknown field 'skil' (known: tactic, weight, outcome, skill, thought)"),
                 e.getMessage());
+    }
+
+    @Test
+    void aTacticMayCarryTheThoughtTheModelWritesBeforeIt() {
+        String text = new String(file.toBytes(TinyWorld.world()), StandardCharsets.UTF_8);
+        // Written only when set: worlds without thoughts keep their bytes.
+        assertEquals(false, text.contains("thought"), text);
+        World thinking = file.parse(text.replaceFirst("\"skill\" : \"have:positivity\"",
+                "\"skill\" : \"have:positivity\", \"thought\" : \"A square is never negative.\"").getBytes(StandardCharsets.UTF_8),
+                "w.json");
+        var tactics = thinking.theorems().get(0).rootState().tactics();
+        assertEquals("A square is never negative.", tactics.get(0).thoughtOrDefault());
+        assertEquals(true, new String(file.toBytes(thinking), StandardCharsets.UTF_8).contains("\"thought\" : \"A square is never negative.\""));
+        assertEquals("The goal looks like a job for " + tactics.get(1).tactic().split(" ")[0] + ".", tactics.get(1).thoughtOrDefault());
+        var e = assertThrows(WorldFormatException.class, () -> file.parse(text.replaceFirst("\"skill\" : \"have:positivity\"",
+                "\"skill\" : \"have:positivity\", \"thought\" : 3").getBytes(StandardCharsets.UTF_8), "w.json"));
+        assertEquals(true, e.getMessage().endsWith("\"thought\" must be a text"), e.getMessage());
     }
 
     @Test

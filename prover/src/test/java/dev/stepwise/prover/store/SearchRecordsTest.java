@@ -31,7 +31,8 @@ class SearchRecordsTest {
             new NodeRecord(1, "⊢ 4 = 4", 1, Status.PROVED, 1, -0.4, 1, 1, 900),
             new NodeRecord(2, "h : False\n⊢ 4 = 4", 1, Status.OPEN, 1, -2.5, NodeRecord.UNPROVED, NodeRecord.NOT_EXPANDED, 0)),
             List.of(
-                    new EdgeRecord(0, 1, "norm_num [Nat.add_comm]", -0.8, 4, -0.2, EdgeKind.PROGRESS, "", 12_345),
+                    new EdgeRecord(0, 1, "norm_num [Nat.add_comm]", -0.8, 4, -0.2, EdgeKind.PROGRESS, "", 12_345,
+                            "Both sides are numerals: evaluate them."),
                     new EdgeRecord(0, 2, "exfalso", -5.0, 2, -2.5, EdgeKind.PROGRESS, "", 800),
                     new EdgeRecord(0, EdgeRecord.NO_NODE, "sorry", -0.1, 1, -0.1, EdgeKind.FILTERED, "forbidden: sorry", 0),
                     new EdgeRecord(0, EdgeRecord.NO_NODE, "simp", -0.3, 1, -0.3, EdgeKind.LEAN_ERROR, "simp made no progress", 4_000),
@@ -55,7 +56,8 @@ class SearchRecordsTest {
             assertEquals(new NodeRecord(0, "⊢ 2 + 2 = 4", 1, Status.PROVED, 0, 0.0, 2, 0, 1_500), tree.nodes().get(0));
             assertEquals(new NodeRecord(2, "h : False\n⊢ 4 = 4", 1, Status.OPEN, 1, -2.5, NodeRecord.UNPROVED,
                     NodeRecord.NOT_EXPANDED, 0), tree.nodes().get(2));
-            assertEquals(new EdgeRecord(0, 1, "norm_num [Nat.add_comm]", -0.8, 4, -0.2, EdgeKind.PROGRESS, "", 12_345),
+            assertEquals(new EdgeRecord(0, 1, "norm_num [Nat.add_comm]", -0.8, 4, -0.2, EdgeKind.PROGRESS, "", 12_345,
+                            "Both sides are numerals: evaluate them."),
                     tree.edges().get(0));
             assertEquals(new EdgeRecord(0, EdgeRecord.NO_NODE, "sorry", -0.1, 1, -0.1, EdgeKind.FILTERED, "forbidden: sorry", 0),
                     tree.edges().get(2));
@@ -69,6 +71,10 @@ class SearchRecordsTest {
                     "SELECT child_index IS NULL FROM tree_edges ORDER BY edge_index"));
             assertEquals(List.of("1", "1", "0", "0", "0", "1"), SchemaMigrationTest.query(db,
                     "SELECT error_text IS NULL FROM tree_edges ORDER BY edge_index"));
+            // A thought is stored with its edge (V4); a tactic without one has NULL, read back as "".
+            assertEquals(List.of("0", "1", "1", "1", "1", "1"), SchemaMigrationTest.query(db,
+                    "SELECT thought IS NULL FROM tree_edges ORDER BY edge_index"));
+            assertEquals("", tree.edges().get(1).thought());
         }
     }
 

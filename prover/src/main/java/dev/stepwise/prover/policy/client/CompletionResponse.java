@@ -59,6 +59,7 @@ record CompletionResponse(List<Choice> choices, Usage usage) {
     private static Sample sample(Choice c, String server) {
         double sum = 0;
         int count = 0;
+        List<Sample.TokenLogprob> tokens = new ArrayList<>();
         LogProbs lp = c.logprobs();
         if (lp == null) {
             throw new ProtocolException(server + " returned no log-probs; Stepwise asks for them with every request "
@@ -70,13 +71,19 @@ record CompletionResponse(List<Choice> choices, Usage usage) {
                 if (v != null) {
                     sum += v;
                     count++;
+                    tokens.add(new Sample.TokenLogprob(t.token() == null ? "" : t.token(), v));
                 }
             }
         } else if (lp.tokenLogprobs() != null) {
-            for (Double v : lp.tokenLogprobs()) {
+            List<String> texts = lp.tokens();
+            for (int i = 0; i < lp.tokenLogprobs().size(); i++) {
+                Double v = lp.tokenLogprobs().get(i);
                 if (v != null) {
                     sum += v;
                     count++;
+                    // Without the token's text the sample cannot be placed, and is scored whole.
+                    String text = texts != null && i < texts.size() && texts.get(i) != null ? texts.get(i) : "\u0000";
+                    tokens.add(new Sample.TokenLogprob(text, v));
                 }
             }
         } else {
@@ -84,7 +91,7 @@ record CompletionResponse(List<Choice> choices, Usage usage) {
         }
         JsonNode stop = c.stopReason() != null && !c.stopReason().isNull() ? c.stopReason() : c.matchedStop();
         String matched = stop != null && stop.isTextual() ? stop.asText() : "";
-        return new Sample(c.text() == null ? "" : c.text(), sum, count, FinishReason.parse(c.finishReason()), matched);
+        return new Sample(c.text() == null ? "" : c.text(), sum, count, FinishReason.parse(c.finishReason()), matched, tokens);
     }
 
     /** The server's reply cannot be read; retrying will not help. */

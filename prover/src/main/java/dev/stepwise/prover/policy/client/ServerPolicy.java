@@ -87,9 +87,13 @@ public final class ServerPolicy implements TacticPolicy, AutoCloseable {
         if (!complete) {
             return Optional.empty();
         }
-        // Servers round: a log-prob a hair above zero is a certain token, not an error.
-        double sum = Math.min(0.0, s.logProbSum());
-        return template.tacticFrom(s.text()).map(t -> new Candidate(t, sum, Math.max(1, s.tokenCount())));
+        // A model that thinks first is ranked by its tactic's tokens alone (StepReply's scored span): the
+        // thought's length and confidence say little about the tactic. Plain templates score every token.
+        return template.replyFrom(s.text()).map(r -> {
+            Sample.Score score = s.scoreOver(r.scoredFrom(), r.scoredTo());
+            // Servers round: a log-prob a hair above zero is a certain token, not an error.
+            return new Candidate(r.tactic(), Math.min(0.0, score.logProbSum()), Math.max(1, score.tokenCount()), r.thought());
+        });
     }
 
     private Prompt buildPrompt(PromptInput input) {

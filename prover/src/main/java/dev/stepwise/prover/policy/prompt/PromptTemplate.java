@@ -31,6 +31,8 @@ public final class PromptTemplate {
     private final String tacticPrefix;
     private final Set<Placeholder> used;
     private final ReleasedSettings released;
+    /** How the model writes a thought before its tactic; null for a model that writes the tactic alone. */
+    private final ThoughtFormat thoughts;
 
     /** What a custom template gets: the budgets Stepwise used before templates carried their own. */
     private static final ReleasedSettings CUSTOM = new ReleasedSettings(256, 3072, 9000, 0,
@@ -46,6 +48,12 @@ public final class PromptTemplate {
     }
 
     private PromptTemplate(String name, String format, List<String> stops, String tacticPrefix, ReleasedSettings released) {
+        this(name, format, stops, tacticPrefix, released, null);
+    }
+
+    private PromptTemplate(String name, String format, List<String> stops, String tacticPrefix, ReleasedSettings released,
+            ThoughtFormat thoughts) {
+        this.thoughts = thoughts;
         this.name = Objects.requireNonNull(name, "name");
         this.released = Objects.requireNonNull(released, "released");
         this.segments = parse(format);
@@ -99,12 +107,21 @@ public final class PromptTemplate {
         m.put("reprover-byt5", new PromptTemplate("reprover-byt5", "{state}", List.of(), "",
                 new ReleasedSettings(512, 2300, 2300, 0,
                         "ReProver generation/confs/cli_lean4_*.yaml: max_inp_seq_len 2300, max_oup_seq_len 512")));
+        // Lean-STaR (Lagooon/LeanSTaR at 0f9c69a, gpt-accelera/cot_search.py): _prompt_fewshot's
+        // "Tactic state:\n---\n%s\n---\nReasoning:\n---\n"; the model writes its thought, then the tactic in a
+        // ```lean4 fence, and stops at EOS (SamplingParams without stop strings). best_first_search samples
+        // max_tokens=max_seq_len=512 from vllm.LLM without max_model_len (the model's own context).
+        m.put("lean-star", new PromptTemplate("lean-star", "Tactic state:\n---\n{state}\n---\nReasoning:\n---\n", List.of(), "",
+                new ReleasedSettings(512, 3072, 9000, 0,
+                        "Lean-STaR gpt-accelera/cot_search.py: max_seq_len 512, the model's own context"),
+                new ThoughtFormat("```lean4\n", "```")));
         return Map.copyOf(m);
     }
 
     /** Names of the built-in templates, in a stable order. */
     public static List<String> builtInNames() {
-        return List.of("bfs-prover", "internlm25-stepprover", "internlm2-stepprover", "reprover-vllm", "reprover-byt5");
+        return List.of("bfs-prover", "internlm25-stepprover", "internlm2-stepprover", "reprover-vllm", "reprover-byt5",
+                "lean-star");
     }
 
     /** A built-in template by name. */
@@ -158,11 +175,43 @@ public final class PromptTemplate {
         return sb.toString();
     }
 
+    /** Whether the model writes a thought before each tactic (its replies then carry one). */
+    public boolean thinks() {
+        return thoughts != null;
+    }
+
     /**
      * The tactic in a completion: the text after the tactic prefix (when the model wrote it),
      * cut at the first stop string (some servers keep it), stripped; empty when nothing is left.
+     * For a template with thoughts, the fenced tactic after the thought (see {@link ThoughtFormat}).
      */
     public Optional<String> tacticFrom(String completion) {
+        return replyFrom(completion).map(StepReply::tactic);
+    }
+
+    /**
+     * The whole reply in a completion: the tactic as {@link #tacticFrom} reads it, the thought
+     * before it, and which characters of the completion score the tactic.
+     */
+    public Optional<StepReply> replyFrom(String completion) {
+        if (thoughts == null) {
+            return plainTactic(completion).map(t -> new StepReply("", t, 0, completion.length()));
+        }
+        return thoughts.parse(cutAtStops(completion));
+    }
+
+    private String cutAtStops(String completion) {
+        String text = completion;
+        for (String stop : stops) {
+            int at = text.indexOf(stop);
+            if (at >= 0) {
+                text = text.substring(0, at);
+            }
+        }
+        return text;
+    }
+
+    private Optional<String> plainTactic(String completion) {
         String text = completion;
         if (!tacticPrefix.isEmpty()) {
             int at = text.indexOf(tacticPrefix);
@@ -177,19 +226,21 @@ public final class PromptTemplate {
                 }
             }
         }
-        for (String stop : stops) {
-            int at = text.indexOf(stop);
-            if (at >= 0) {
-                text = text.substring(0, at);
-            }
-        }
-        text = text.strip();
+        text = cutAtStops(text).strip();
         return text.isEmpty() ? Optional.empty() : Optional.of(text);
     }
 
     /** The completion a model of this format should produce for {@code tactic} (training targets). */
     public String completionFor(String tactic) {
-        return tacticPrefix + tactic;
+        return completionFor("", tactic);
+    }
+
+    /**
+     * The completion a model of this format should produce for {@code thought} then {@code tactic};
+     * a template without thoughts leaves the thought out.
+     */
+    public String completionFor(String thought, String tactic) {
+        return thoughts == null ? tacticPrefix + tactic : thoughts.reply(thought, tactic);
     }
 
     private static List<Segment> parse(String format) {

@@ -20,6 +20,7 @@ final class CompletionAnswer {
     private final ObjectMapper mapper;
     private final AtomicLong requestIds;
     private final LogprobsJson logprobs;
+    private final RetrospectiveThoughts thoughts;
 
     CompletionAnswer(World world, ModelDialect dialect, InstantSource clock, StateLocator locator, ObjectMapper mapper,
             AtomicLong requestIds) {
@@ -30,6 +31,7 @@ final class CompletionAnswer {
         this.mapper = mapper;
         this.requestIds = requestIds;
         this.logprobs = new LogprobsJson(dialect, mapper);
+        this.thoughts = new RetrospectiveThoughts(locator);
     }
 
     ObjectNode respond(ReceivedCompletionRequest req, Boosts boosts, Random requestRng, boolean postSampling) {
@@ -47,10 +49,13 @@ final class CompletionAnswer {
             String prompt = req.prompts().get(p);
             promptTokens += Tokens.count(prompt);
             Sampler sampler = samplerFor(prompt, boosts);
+            ReplyShape shape = ReplyShape.of(prompt);
             Random rng = req.seed() == null ? new Random(Seeds.mix(requestRng.nextLong(), p, 0))
                     : new Random(Seeds.mix(req.seed(), prompt.hashCode(), p));
             for (int j = 0; j < req.n(); j++) {
-                Sampler.Draw d = sampler.draw(rng, req.temperature(), req.maxTokens(), req.stop(), topK);
+                // A round's thoughts stage asks for the thought behind a step; a search asks for a tactic.
+                Sampler.Draw d = RetrospectiveThoughts.asked(prompt) ? thoughts.answer(prompt, req.maxTokens(), req.stop())
+                        : sampler.draw(rng, req.temperature(), req.maxTokens(), req.stop(), topK, shape);
                 completionTokens += d.tokens().size();
                 ObjectNode c = choices.addObject();
                 c.put("index", p * req.n() + j);

@@ -15,9 +15,17 @@ import java.util.Random;
  */
 final class Sampler {
 
-    /** One tactic the model may say, with its probability at temperature 1. */
-    record Option(String tactic, double probability) {
+    /** One tactic the model may say, with its probability at temperature 1 and the thought it writes first when asked to think. */
+    record Option(String tactic, double probability, String thought) {
+        Option(String tactic, double probability) {
+            this(tactic, probability, SimTactic.defaultThought(tactic));
+        }
     }
+
+    /** What a thought token costs: a thought is free text, less certain than the tactic it leads to. */
+    private static final double THOUGHT_TOKEN_LOGPROB = -0.7;
+    /** What a token of the fences around a thinking model's tactic costs: the format is all but certain. */
+    private static final double FENCE_TOKEN_LOGPROB = -0.01;
 
     /** One sampled completion before the API shapes it. */
     record Draw(String text, List<String> tokens, List<Double> tokenLogprobs, List<Map<String, Double>> alternatives,
@@ -34,9 +42,11 @@ final class Sampler {
     static Sampler of(List<SimTactic> tactics, Map<String, Double> boosts) {
         Map<String, Double> weights = new LinkedHashMap<>();
         Map<String, String> spelling = new LinkedHashMap<>();
+        Map<String, String> thoughts = new LinkedHashMap<>();
         for (SimTactic t : tactics) {
             String key = TacticText.normalize(t.tactic());
             spelling.putIfAbsent(key, t.tactic());
+            thoughts.putIfAbsent(key, t.thoughtOrDefault());
             weights.merge(key, t.weight(), Double::sum);
         }
         boosts.forEach((key, extra) -> {
@@ -48,7 +58,8 @@ final class Sampler {
         if (total > 0) {
             weights.forEach((key, w) -> {
                 if (w > 0) {
-                    options.add(new Option(spelling.get(key), w / total));
+                    options.add(new Option(spelling.get(key), w / total,
+                            thoughts.getOrDefault(key, SimTactic.defaultThought(spelling.get(key)))));
                 }
             });
         }
@@ -87,10 +98,40 @@ final class Sampler {
     }
 
     Draw draw(Random rng, double temperature, int maxTokens, List<String> stop, int topK) {
+        return draw(rng, temperature, maxTokens, stop, topK, ReplyShape.TACTIC);
+    }
+
+    /**
+     * One sampled reply in {@code shape}. The tactic's tokens share its log-probability whatever
+     * the shape, so a thinking model's tactic, scored by its own tokens, ranks as the plain one does.
+     */
+    Draw draw(Random rng, double temperature, int maxTokens, List<String> stop, int topK, ReplyShape shape) {
         Option o = pick(rng, temperature);
-        List<String> fullTokens = Tokens.split(o.tactic());
-        double perToken = Math.log(o.probability()) / fullTokens.size();
-        String text = o.tactic();
+        List<String> tacticTokens = Tokens.split(o.tactic());
+        double perToken = Math.max(-9999.0, Math.log(o.probability()) / tacticTokens.size());
+        List<String> all = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        if (shape == ReplyShape.THOUGHT_THEN_TACTIC) {
+            for (String t : Tokens.split(o.thought())) {
+                all.add(t);
+                values.add(THOUGHT_TOKEN_LOGPROB);
+            }
+            for (String t : Tokens.split(ReplyShape.OPEN_FENCE)) {
+                all.add(t);
+                values.add(FENCE_TOKEN_LOGPROB);
+            }
+        }
+        for (String t : tacticTokens) {
+            all.add(t);
+            values.add(perToken);
+        }
+        if (shape == ReplyShape.THOUGHT_THEN_TACTIC) {
+            for (String t : Tokens.split(ReplyShape.CLOSE_FENCE)) {
+                all.add(t);
+                values.add(FENCE_TOKEN_LOGPROB);
+            }
+        }
+        String text = String.join("", all);
         String stopReason = null;
         int cut = text.length();
         for (String s : stop) {
@@ -100,20 +141,29 @@ final class Sampler {
                 stopReason = s;
             }
         }
-        List<String> tokens = Tokens.split(text.substring(0, cut));
+        // The tokens before the stop string; one it cuts through keeps its part before the cut.
+        List<String> tokens = new ArrayList<>();
+        List<Double> lps = new ArrayList<>();
+        int at = 0;
+        for (int i = 0; i < all.size() && at < cut; i++) {
+            String t = all.get(i);
+            String kept = at + t.length() <= cut ? t : t.substring(0, cut - at);
+            tokens.add(kept);
+            lps.add(values.get(i));
+            at += t.length();
+        }
         String finish = "stop";
         if (tokens.size() > maxTokens) {
             tokens = tokens.subList(0, maxTokens);
+            lps = lps.subList(0, maxTokens);
             finish = "length";
             stopReason = null;
         }
-        List<Double> lps = new ArrayList<>();
         List<Map<String, Double>> alts = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
-            lps.add(Math.max(-9999.0, perToken));
-            alts.add(i == 0 ? firstTokenAlternatives(o, topK) : Map.of());
+            alts.add(i == 0 && shape == ReplyShape.TACTIC ? firstTokenAlternatives(o, topK) : Map.of());
         }
-        return new Draw(String.join("", tokens), List.copyOf(tokens), lps, alts, finish, stopReason);
+        return new Draw(String.join("", tokens), List.copyOf(tokens), List.copyOf(lps), alts, finish, stopReason);
     }
 
     private Map<String, Double> firstTokenAlternatives(Option sampled, int topK) {

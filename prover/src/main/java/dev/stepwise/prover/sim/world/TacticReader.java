@@ -10,11 +10,11 @@ import java.util.Set;
 
 /**
  * Reads one tactic of a world file. {@code skill} is optional (worlds written before skills have
- * none, and the text gives it), which the strict record reading of the rest of the file cannot
+ * none, and the text gives it), and so is {@code thought}, which the strict record reading of the rest of the file cannot
  * express; every other field is required and an unknown one is refused, as everywhere else.
  */
 final class TacticReader extends JsonDeserializer<SimTactic> {
-    private static final Set<String> FIELDS = Set.of("tactic", "weight", "outcome", "skill");
+    private static final Set<String> FIELDS = Set.of("tactic", "weight", "outcome", "skill", "thought");
 
     @Override
     public SimTactic deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
@@ -25,7 +25,7 @@ final class TacticReader extends JsonDeserializer<SimTactic> {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
-                throw new IllegalArgumentException("tactic has an unknown field '" + name + "' (known: tactic, weight, outcome, skill)");
+                throw new IllegalArgumentException("tactic has an unknown field '" + name + "' (known: tactic, weight, outcome, skill, thought)");
             }
         }
         JsonNode tactic = node.get("tactic");
@@ -44,7 +44,12 @@ final class TacticReader extends JsonDeserializer<SimTactic> {
         if (skill != null && !skill.isNull() && !skill.isTextual()) {
             throw new IllegalArgumentException("tactic '" + tactic.textValue() + "': \"skill\" must be a text");
         }
+        JsonNode thought = node.get("thought");
+        if (thought != null && !thought.isNull() && !thought.isTextual()) {
+            throw new IllegalArgumentException("tactic '" + tactic.textValue() + "': \"thought\" must be a text");
+        }
         return new SimTactic(tactic.textValue(), weight.doubleValue(), ctxt.readTreeAsValue(outcome, SimOutcome.class),
-                skill == null || skill.isNull() ? null : skill.textValue());
+                skill == null || skill.isNull() ? null : skill.textValue(),
+                thought == null || thought.isNull() ? null : thought.textValue());
     }
 }
