@@ -64,7 +64,7 @@ public final class EvalLauncher {
             Settings s = used.settings();
             SearchCritic.check(s);
             LeanSetup configured = new LeanSetup(s, used.home(), used.workDir(), HostTools.fromEnvironment());
-            ProjectChoice choice = LeanTargetCheck.choose(used, configured, dataset, observer);
+            ProjectChoice choice = LeanTargetCheck.choose(used, configured, dataset, observer, sim);
             LeanSetup lean = configured.withProject(choice.project());
             EvalConfig config = config(dataset, problems, s, simulate == null ? "" : used.resolve(simulate).toString(),
                     choice.mismatch());

@@ -97,7 +97,7 @@ public final class IterationLauncher {
                 // The round's pool chooses its Lean project as an eval's dataset does; a mismatch is refused before any search.
                 LeanSetup configured = new LeanSetup(s, app.home(), app.workDir(), HostTools.fromEnvironment());
                 ProjectChoice project = LeanTargetCheck.choose(app, configured, poolName,
-                        new ConsoleProgress(err, InstantSource.system(), false, request.simulate()));
+                        new ConsoleProgress(err, InstantSource.system(), false, request.simulate()), sim);
                 try (EvalRoundSearcher searcher = new EvalRoundSearcher(app, store, poolName, pool,
                         sim == null ? "" : app.resolve(request.simulate()).toString(),
                         job -> new ConsoleProgress(err, InstantSource.system(), false, request.simulate()), configured, project)) {
