@@ -126,7 +126,7 @@ public final class EvalLauncher {
                 settings.put(e.key().name(), e.text());
             }
         }
-        settings.put("simulate", world);
+        settings.put(EvalConfig.SIMULATE, world);
         mismatch.ifPresent(m -> settings.put(EvalConfig.LEAN_MISMATCH, m));
         return new EvalConfig(dataset, problems.stream().map(Problem::name).toList(), budget, s.numbers(SearchKeys.ALPHAS),
                 s.number(SearchKeys.TEMPERATURE), s.string(SearchKeys.SCORE_MODE), s.longValue(SearchKeys.SEED),
