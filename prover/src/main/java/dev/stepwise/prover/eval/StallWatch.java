@@ -15,14 +15,16 @@ import java.util.function.Supplier;
  * Says what a run waits for when it has made no progress for a while: no search expanded a node
  * and no problem finished for {@link #quietFor} (all Lean processes on tactics that run long, a
  * model server that does not answer, a REPL restart). Without it a run whose processes sat on
- * never-ending tactics printed nothing for minutes (#18). Told once per quiet spell of that
- * length, again after as long if it goes on.
+ * never-ending tactics printed nothing for minutes (#18). Told once per quiet spell, again every
+ * {@link #REPEAT_EVERY} while it goes on.
  */
 final class StallWatch implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(StallWatch.class.getName());
     /** The longest quiet spell before a run says what it waits for. */
     static final Duration LONGEST_QUIET = Duration.ofSeconds(10);
     private static final Duration SHORTEST_QUIET = Duration.ofSeconds(1);
+    /** How often a spell that goes on is told again: a REPL restart on a busy host may take many short spells' worth. */
+    static final Duration REPEAT_EVERY = Duration.ofSeconds(10);
 
     private final InstantSource clock;
     private final Duration quietFor;
@@ -84,8 +86,9 @@ final class StallWatch implements AutoCloseable {
         Instant now = clock.instant();
         lock.lock();
         try {
-            Instant since = lastTold == null || lastTold.isBefore(lastActivity) ? lastActivity : lastTold;
-            if (Duration.between(since, now).compareTo(quietFor) < 0) {
+            boolean newSpell = lastTold == null || lastTold.isBefore(lastActivity);
+            Duration quiet = Duration.between(newSpell ? lastActivity : lastTold, now);
+            if (quiet.compareTo(newSpell ? quietFor : REPEAT_EVERY) < 0) {
                 return;
             }
             lastTold = now;

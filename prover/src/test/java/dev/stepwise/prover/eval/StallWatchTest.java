@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A run quiet for long enough says once what it waits for, and again only if the quiet goes on as long. */
+/** A run quiet for long enough says once what it waits for, and again only every ten seconds while the quiet goes on. */
 class StallWatchTest {
     private Instant now = Instant.parse("2026-12-03T12:00:00Z");
     private final InstantSource clock = () -> now;
@@ -36,12 +36,12 @@ class StallWatchTest {
         pass(1);
         watch.check();
         assertEquals(List.of("nothing out to Lean or the model server"), told);
-        pass(5_000);
+        pass(9_999);
         watch.check();
         assertEquals(1, told.size(), "told once for this spell");
-        pass(5_000);
+        pass(1);
         watch.check();
-        assertEquals(2, told.size(), "the quiet went on as long again");
+        assertEquals(2, told.size(), "the spell went on for REPEAT_EVERY");
         watch.activity();
         pass(9_000);
         watch.check();
@@ -49,6 +49,17 @@ class StallWatchTest {
         pass(1_000);
         watch.check();
         assertEquals(3, told.size());
+    }
+
+    @Test
+    void aShortQuietIsToldSoonButRepeatedOnlyEveryTenSeconds() {
+        StallWatch watch = new StallWatch(clock, Duration.ofSeconds(1),
+                () -> new WaitingOn(now, List.of(), 2, 2, 0, Duration.ofSeconds(2)), observer);
+        for (int i = 0; i < 110; i++) {
+            pass(100);
+            watch.check();
+        }
+        assertEquals(2, told.size(), "told at 1 s and at 11 s of an 11 s spell");
     }
 
     @Test
