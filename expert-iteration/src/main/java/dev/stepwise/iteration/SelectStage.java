@@ -27,7 +27,7 @@ final class SelectStage implements StageStep {
                     + " iterate.eval-fraction=" + s.evalFraction() + "; raise it or use a larger pool");
         }
         List<Theorem> candidates = round.pool().stream().filter(t -> !heldOut(t, s.evalFraction())).toList();
-        Map<String, ProblemHistory.Past> past = round.services().history().of(candidates.stream().map(Theorem::name).toList());
+        Map<String, ProblemHistory.Past> past = round.services().history().of(candidates);
         List<Theorem> unsolved = candidates.stream().filter(t -> !past.getOrDefault(t.name(), ProblemHistory.Past.NONE).solved())
                 .toList();
         List<Theorem> ordered = switch (s.curriculum()) {

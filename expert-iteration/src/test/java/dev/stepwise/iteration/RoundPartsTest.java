@@ -61,7 +61,7 @@ class RoundPartsTest {
         List<Theorem> pool = ScriptedWorld.pool(40);
         List<String> train = pool.stream().filter(t -> !SelectStage.heldOut(t, 0.25)).map(Theorem::name).toList();
         // The first trainable statement is solved; the second was tried often; the rest never.
-        ProblemHistory history = names -> Map.of(train.get(0), new ProblemHistory.Past(4, true),
+        ProblemHistory history = theorems -> Map.of(train.get(0), new ProblemHistory.Past(4, true),
                 train.get(1), new ProblemHistory.Past(9, false), train.get(2), new ProblemHistory.Past(1, false));
         RoundContext ctx = context(dir, history, t -> List.of(), Curriculum.FEWEST_ATTEMPTS, 100);
         String summary = new SelectStage().run(ctx);

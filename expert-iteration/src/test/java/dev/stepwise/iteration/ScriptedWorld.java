@@ -79,14 +79,14 @@ final class ScriptedWorld implements RoundSearcher, ProblemHistory, ModelServing
     }
 
     @Override
-    public Map<String, Past> of(java.util.Collection<String> names) {
+    public Map<String, Past> of(java.util.Collection<Theorem> theorems) {
         Map<String, Past> out = new HashMap<>();
         runs.forEach((run, results) -> {
             if (run.contains("-evaluate-")) {
                 return;
             }
             for (SearchedProblem p : results) {
-                if (names.contains(p.theorem().name())) {
+                if (theorems.contains(p.theorem())) {
                     Past before = out.getOrDefault(p.theorem().name(), Past.NONE);
                     out.put(p.theorem().name(), new Past(before.attempts() + p.attempts().size(), before.solved() || p.proved()));
                 }

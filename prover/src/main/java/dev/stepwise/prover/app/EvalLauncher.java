@@ -64,7 +64,7 @@ public final class EvalLauncher {
             Settings s = used.settings();
             SearchCritic.check(s);
             LeanSetup configured = new LeanSetup(s, used.home(), used.workDir(), HostTools.fromEnvironment());
-            ProjectChoice choice = LeanTargetCheck.choose(used, configured, dataset, observer);
+            ProjectChoice choice = LeanTargetCheck.choose(used, configured, dataset, observer, sim);
             LeanSetup lean = configured.withProject(choice.project());
             EvalConfig config = config(dataset, problems, s, simulate == null ? "" : used.resolve(simulate).toString(),
                     choice.mismatch());
@@ -126,7 +126,7 @@ public final class EvalLauncher {
                 settings.put(e.key().name(), e.text());
             }
         }
-        settings.put("simulate", world);
+        settings.put(EvalConfig.SIMULATE, world);
         mismatch.ifPresent(m -> settings.put(EvalConfig.LEAN_MISMATCH, m));
         return new EvalConfig(dataset, problems.stream().map(Problem::name).toList(), budget, s.numbers(SearchKeys.ALPHAS),
                 s.number(SearchKeys.TEMPERATURE), s.string(SearchKeys.SCORE_MODE), s.longValue(SearchKeys.SEED),

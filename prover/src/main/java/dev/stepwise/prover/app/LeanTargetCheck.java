@@ -1,5 +1,6 @@
 package dev.stepwise.prover.app;
 
+import dev.stepwise.lean.ReplVersion;
 import dev.stepwise.prover.config.LeanKeys;
 import dev.stepwise.prover.eval.RunObserver;
 import dev.stepwise.prover.exit.UserError;
@@ -21,11 +22,13 @@ public final class LeanTargetCheck {
     private LeanTargetCheck() {
     }
 
-    public static ProjectChoice choose(Application app, LeanSetup setup, String dataset, RunObserver observer) {
+    /** @param sim the simulator the run's settings point at ({@code --simulate}), or null for none */
+    public static ProjectChoice choose(Application app, LeanSetup setup, String dataset, RunObserver observer,
+            SimulatorSession sim) {
         Optional<LeanTarget> target = new DatasetCatalog(app.home(), app.workDir()).target(dataset);
         // Only a REPL the project's files do not describe is asked, and only when there is a target to compare.
         ProjectChoice choice = ProjectChoice.choose(setup, dataset, target,
-                () -> target.isEmpty() ? Optional.empty() : LeanVersionProbe.ask(setup));
+                () -> target.isEmpty() ? Optional.empty() : replVersion(setup, sim));
         if (choice.mismatch().isPresent()) {
             String line = choice.mismatch().get();
             if (!app.settings().flag(LeanKeys.ALLOW_VERSION_MISMATCH)) {
@@ -37,5 +40,19 @@ public final class LeanTargetCheck {
             observer.warning("warning: version mismatch: " + line + "; the results are labelled with it");
         }
         return choice;
+    }
+
+    /**
+     * What the configured REPL answers when asked its Lean version. The simulator's REPL answers
+     * what its world file states, so when the run's REPL command is the one {@code --simulate}
+     * set, the answer is read from the world instead of starting a REPL process in series before
+     * the pool (2-3 s of every simulated run's start); any other command (a REPL of the user's
+     * own, or a {@code --set lean.repl-command} over the simulator's) is asked.
+     */
+    static Optional<ReplVersion> replVersion(LeanSetup setup, SimulatorSession sim) {
+        if (sim != null && setup.replCommand().equals(sim.stack().replCommand())) {
+            return Optional.of(sim.stack().replVersion());
+        }
+        return LeanVersionProbe.ask(setup);
     }
 }

@@ -106,10 +106,10 @@ final class EvalCommand implements Callable<Integer> {
         }
         // The stored configuration defines the run; only where things are on this machine may differ.
         Map<String, String> runSettings = new LinkedHashMap<>(stored.config().settings());
-        runSettings.remove("simulate");
+        runSettings.remove(EvalConfig.SIMULATE);
         // Said again by this invocation's own check of the project, not a setting a user may give.
         runSettings.remove(EvalConfig.LEAN_MISMATCH);
-        String world = stored.config().settings().getOrDefault("simulate", "");
+        String world = stored.config().settings().getOrDefault(EvalConfig.SIMULATE, "");
         if (!world.isEmpty() && options.simulate == null) {
             options.simulate = Path.of(world);
         }

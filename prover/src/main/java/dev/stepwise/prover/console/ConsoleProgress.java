@@ -111,6 +111,11 @@ public final class ConsoleProgress implements RunObserver {
     }
 
     @Override
+    public void waiting(String what) {
+        warning("  waiting: " + what);
+    }
+
+    @Override
     public void runFinished(LeanUsage lean) {
         lock.lock();
         try {

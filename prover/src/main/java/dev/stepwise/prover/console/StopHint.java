@@ -77,6 +77,11 @@ public final class StopHint implements RunObserver, AutoCloseable {
     }
 
     @Override
+    public void waiting(String what) {
+        display.waiting(what);
+    }
+
+    @Override
     public void runFinished(LeanUsage lean) {
         display.runFinished(lean);
     }

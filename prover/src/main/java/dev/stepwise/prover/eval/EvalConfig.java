@@ -27,6 +27,9 @@ public record EvalConfig(String dataset, List<String> problems, Budget budget, L
      */
     public static final String LEAN_MISMATCH = "lean-mismatch";
 
+    /** The settings entry naming the simulated world file a run ran against ({@code --simulate}); "" for a real run. */
+    public static final String SIMULATE = "simulate";
+
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -56,6 +59,18 @@ public record EvalConfig(String dataset, List<String> problems, Budget budget, L
             return JSON.writeValueAsString(this);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise the run configuration", e);
+        }
+    }
+
+    /**
+     * The world file a stored configuration names ({@link #SIMULATE}), or "" when it names none;
+     * read leniently, since it only sorts runs (a configuration stored by hand may lack the rest).
+     */
+    public static String simulatedWorld(String json) {
+        try {
+            return JSON.readTree(json).path("settings").path(SIMULATE).asText("");
+        } catch (JsonProcessingException e) {
+            return "";
         }
     }
 

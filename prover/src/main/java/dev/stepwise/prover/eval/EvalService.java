@@ -168,8 +168,10 @@ public final class EvalService {
         Instant searchStart = clock.instant();
         List<CompletableFuture<Void>> futures = new ArrayList<>();
         Run current = run;
-        try (SearchScheduler scheduler = new SearchScheduler(scheduling, searchConfig, stack.services(),
-                new Listener())) {
+        try (StallWatch watch = new StallWatch(clock, StallWatch.quietFor(stack.waitingOn().leanDeadline()), stack::waitingOn,
+                observer).start();
+                SearchScheduler scheduler = new SearchScheduler(scheduling, searchConfig, stack.services(),
+                        new Listener(watch))) {
             // As stored: the progress lines time a problem from this instant, to the millisecond the store keeps.
             Instant started = Instant.ofEpochMilli(clock.instant().toEpochMilli());
             store.problems().start(run.id(), todo.stream().map(Problem::name).toList(), started);
@@ -177,6 +179,7 @@ public final class EvalService {
                 Theorem theorem = p.theorem();
                 futures.add(scheduler.submit(theorem, plan)
                         .handle((result, error) -> {
+                            watch.activity();
                             record(current, theorem, started, result, error, counter);
                             return null;
                         }));
@@ -324,8 +327,15 @@ public final class EvalService {
     }
 
     private final class Listener implements SearchListener {
+        private final StallWatch watch;
+
+        Listener(StallWatch watch) {
+            this.watch = watch;
+        }
+
         @Override
         public void progress(AttemptId id, SearchProgress progress) {
+            watch.activity();
             observer.progress(id, progress);
         }
     }

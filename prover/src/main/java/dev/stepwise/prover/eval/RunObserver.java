@@ -35,6 +35,13 @@ public interface RunObserver {
     default void problemFinished(ProblemDone problem, int done, int solved, int total) {
     }
 
+    /**
+     * The run has made no progress for a while; {@code what} says what it waits for (see
+     * {@code run.WaitingOn#describe}), e.g. {@code 2 tactics running 41 s (deadline 60 s per try) on p17, p23}.
+     */
+    default void waiting(String what) {
+    }
+
     /** @param lean how this invocation used the Lean processes */
     default void runFinished(LeanUsage lean) {
     }

@@ -104,11 +104,11 @@ public final class IterationLauncher {
                 // The round's pool chooses its Lean project as an eval's dataset does; a mismatch is refused before any search.
                 LeanSetup configured = new LeanSetup(s, app.home(), app.workDir(), HostTools.fromEnvironment());
                 ProjectChoice project = LeanTargetCheck.choose(app, configured, poolName,
-                        new ConsoleProgress(err, InstantSource.system(), false, request.simulate()));
-                try (EvalRoundSearcher searcher = new EvalRoundSearcher(app, store, poolName, pool,
-                        sim == null ? "" : app.resolve(request.simulate()).toString(),
+                        new ConsoleProgress(err, InstantSource.system(), false, request.simulate()), sim);
+                String world = sim == null ? "" : app.resolve(request.simulate()).toString();
+                try (EvalRoundSearcher searcher = new EvalRoundSearcher(app, store, poolName, pool, world,
                         job -> new ConsoleProgress(err, InstantSource.system(), false, request.simulate()), configured, project)) {
-                    RoundServices services = services(app, s, server, store, rounds, searcher,
+                    RoundServices services = services(app, s, server, store, rounds, searcher, world,
                             new PromptBuilder(server.template(), counter, server.budget().limit()));
                     return new RoundRunner(services).run(new RoundRequest(request.number(), request.resume(), poolName,
                             pool.stream().map(Problem::theorem).toList(), settings));
@@ -129,7 +129,7 @@ public final class IterationLauncher {
     }
 
     private RoundServices services(Application app, Settings s, PolicyConfig.Server server, Store store, StoreRoundStore rounds,
-            EvalRoundSearcher searcher, PromptBuilder prompts) {
+            EvalRoundSearcher searcher, String world, PromptBuilder prompts) {
         ObjectMapper json = new ObjectMapper();
         ClientSettings client = server.client();
         // Every endpoint: evaluation spreads its requests over all of them, so scoring and adapters must too.
@@ -139,7 +139,7 @@ public final class IterationLauncher {
         String serveCommand = s.string(IterateKeys.SERVE_COMMAND);
         ModelServing serving = serveCommand.isBlank() ? new LoraAdapterServing(calls, client.kind())
                 : new RestartCommandServing(serveCommand, dataDir);
-        return new RoundServices(new AnnouncingRoundStore(rounds, err), searcher, new StoreProblemHistory(store), critic(app, s, client),
+        return new RoundServices(new AnnouncingRoundStore(rounds, err), searcher, new StoreProblemHistory(store, world), critic(app, s, client),
                 new ServerTacticScorer(calls), new TemplatePromptRenderer(prompts, TemplatePromptRenderer.maxTokens(server),
                 CriticPrompt.fromSetting(s.string(SearchKeys.CRITIC_TEMPLATE))), serving, new TrainerLauncher(app.env()), json,
                 InstantSource.system(), dataDir, thoughts(app, s, server, store, prompts, json));

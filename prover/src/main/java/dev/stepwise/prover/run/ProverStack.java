@@ -41,6 +41,8 @@ public final class ProverStack implements AutoCloseable {
     private final PoolOwnership ownership;
     /** The pool's scratch directory, removed after the pool has stopped (by the stack that owns the pool). */
     private final ScratchDir scratch;
+    /** The searches' calls out to Lean and the model, shared by the stacks on one pool. */
+    private final CallsInFlight calls;
 
     /** Whether closing the stack stops the Lean pool, or only its policy (the pool belongs to another stack). */
     private enum PoolOwnership {
@@ -49,8 +51,10 @@ public final class ProverStack implements AutoCloseable {
     }
 
     private ProverStack(ReplPool pool, ScratchDir scratch, OpenPolicy policy, StateScorer critic, GateAcceptor acceptor,
-            Versions versions, Simulation simulation, ProofEnvironment environment, PoolOwnership ownership) {
+            Versions versions, Simulation simulation, ProofEnvironment environment, CallsInFlight calls,
+            PoolOwnership ownership) {
         this.critic = critic;
+        this.calls = calls;
         this.ownership = ownership;
         this.scratch = scratch;
         this.pool = pool;
@@ -133,8 +137,9 @@ public final class ProverStack implements AutoCloseable {
         String mathlib = repl == Simulation.SIMULATED ? "simulated"
                 : lean.project().mathlibRevision().orElse("unknown");
         Versions versions = new Versions(stepwiseVersion, leanVersion, mathlib, policy.description());
+        CallsInFlight calls = new CallsInFlight(clock);
         return new ProverStack(pool, scratch, policy, critic, acceptor, versions, simulation,
-                new LeanProofEnvironment(sessions), PoolOwnership.OWNS);
+                calls.around(new LeanProofEnvironment(sessions)), calls, PoolOwnership.OWNS);
     }
 
     /**
@@ -146,13 +151,18 @@ public final class ProverStack implements AutoCloseable {
      */
     public ProverStack withPolicy(OpenPolicy other, StateScorer otherCritic, Simulation servers) {
         Versions v = new Versions(versions.stepwise(), versions.lean(), versions.mathlib(), other.description());
-        return new ProverStack(pool, scratch, other, otherCritic, acceptor, v, simulation.or(servers), environment,
+        return new ProverStack(pool, scratch, other, otherCritic, acceptor, v, simulation.or(servers), environment, calls,
                 PoolOwnership.SHARES);
     }
 
     /** What the search uses: Lean through the pool, the policy, and the gate as acceptor. */
     public SearchServices services() {
-        return SearchServices.of(environment, policy).withAcceptor(acceptor).withCritic(critic);
+        return SearchServices.of(environment, calls.around(policy)).withAcceptor(acceptor).withCritic(critic);
+    }
+
+    /** What the searches wait for now: their calls out to Lean and the model, and the pool's processes. */
+    public WaitingOn waitingOn() {
+        return calls.snapshot(pool.counters(), pool.config().requestTimeout());
     }
 
     public GateAcceptor acceptor() {

@@ -1,5 +1,6 @@
 package dev.stepwise.prover.sim;
 
+import dev.stepwise.lean.ReplVersion;
 import dev.stepwise.prover.sim.model.ModelDialect;
 import dev.stepwise.prover.sim.model.SimulatedModelServer;
 import dev.stepwise.prover.sim.repl.ReplDialect;
@@ -73,6 +74,15 @@ public final class SimulatedStack implements AutoCloseable {
         List<String> cmd = new ArrayList<>(javaCommand(REPL_MAIN, List.of("--world", worldFile.toString())));
         classArchive.ifPresent(a -> cmd.add(1, "-XX:SharedArchiveFile=" + a));
         return List.copyOf(cmd);
+    }
+
+    /**
+     * The Lean version the REPL of {@link #replCommand()} answers when asked
+     * ({@code lean.LeanVersionProbe}): the world file states it, so a run reads it here instead of
+     * starting a REPL process to ask.
+     */
+    public ReplVersion replVersion() {
+        return ReplDialect.forWorld(world).version();
     }
 
     /** The REPL command line acting as the REPL of {@code dialect} ({@code --repl-version}, {@code --flush-fix}). */

@@ -7,9 +7,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The {@code run_problems} table: the problems of each run and their status, which is what lets a
@@ -159,18 +162,21 @@ public final class RunProblemRepository {
         return db.read("list problems of run " + run, c -> select(c, "WHERE run_id = ? ORDER BY ordinal", run));
     }
 
-    /** What all runs did with each statement, by name. */
-    public List<ProblemTally> history() {
+    /** Every run's try at each of {@code names}, in run order; names no run has tried are absent. */
+    public List<ProblemTry> tries(Collection<String> names) {
+        Set<String> wanted = new HashSet<>(names);
         return db.read("read problem history", c -> {
-            List<ProblemTally> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT p.name, count(DISTINCT p.run_id) AS runs, "
-                    + "(SELECT count(*) FROM attempts a JOIN run_problems q ON a.run_problem_id = q.id WHERE q.name = p.name) "
-                    + "AS attempts, count(DISTINCT CASE WHEN p.status = 'proved' THEN p.run_id END) AS proved_runs "
-                    + "FROM run_problems p GROUP BY p.name ORDER BY p.name");
+            List<ProblemTry> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT p.run_id, p.name, p.header, p.formal_statement, p.status, "
+                    + "(SELECT count(*) FROM attempts a WHERE a.run_problem_id = p.id) AS attempts "
+                    + "FROM run_problems p ORDER BY p.run_id, p.ordinal");
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new ProblemTally(rs.getString("name"), rs.getInt("runs"), rs.getInt("attempts"),
-                            rs.getInt("proved_runs")));
+                    if (wanted.contains(rs.getString("name"))) {
+                        out.add(new ProblemTry(new RunId(rs.getLong("run_id")), rs.getString("name"), rs.getString("header"),
+                                rs.getString("formal_statement"), ProblemStatus.PROVED.code().equals(rs.getString("status")),
+                                rs.getInt("attempts")));
+                    }
                 }
             }
             return out;

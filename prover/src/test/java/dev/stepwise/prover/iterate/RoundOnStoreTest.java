@@ -119,7 +119,7 @@ class RoundOnStoreTest {
                 .map(r -> new TacticScorer.Score(-0.01 * r.completion().length(), 1)).toList();
         try (Store store = Store.open(db, Duration.ofSeconds(5))) {
             StoreRoundStore rounds = new StoreRoundStore(store);
-            RoundServices services = new RoundServices(rounds, world, new StoreProblemHistory(store), ts -> List.of(), scorer,
+            RoundServices services = new RoundServices(rounds, world, new StoreProblemHistory(store, ""), ts -> List.of(), scorer,
                     new TemplatePromptRenderer(new PromptBuilder(PromptTemplate.named("bfs-prover"), new CharCounter(), 4000),
                             OptionalInt.empty(), CriticPrompt.INTERNLM25_STEPPROVER),
                     world, new TrainerLauncher(Map.of()), new ObjectMapper(), InstantSource.fixed(Instant.parse("2026-11-22T03:00:00Z")),

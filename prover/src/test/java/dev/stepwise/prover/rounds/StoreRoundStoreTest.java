@@ -15,11 +15,16 @@ import dev.stepwise.iteration.RoundRecord;
 import dev.stepwise.iteration.RoundStatus;
 import dev.stepwise.iteration.Stage;
 import dev.stepwise.iteration.StageRecord;
+import dev.stepwise.prover.problems.Problem;
+import dev.stepwise.prover.store.NewRun;
 import dev.stepwise.prover.store.ProblemStatus;
 import dev.stepwise.prover.store.RoundId;
 import dev.stepwise.prover.store.RunId;
+import dev.stepwise.prover.store.RunKind;
 import dev.stepwise.prover.store.Samples;
+import dev.stepwise.prover.store.Simulation;
 import dev.stepwise.prover.store.Store;
+import dev.stepwise.search.Theorem;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -109,24 +114,63 @@ class StoreRoundStoreTest {
         assertEquals(Set.of(kept.contentHash()), rounds.keptHashesBefore(2));
     }
 
+    /** A run of {@code problems} sample statements, real or against {@code world}. */
+    private RunId run(String name, String world, Simulation simulation, List<Problem> problems) {
+        String config = "{\"settings\":{\"simulate\":\"" + world + "\"}}";
+        RunId id = store.runs().create(new NewRun(name, RunKind.EVAL, "minif2f-test", null, config, Samples.VERSIONS,
+                List.of(1L), simulation, Samples.T0)).id();
+        store.problems().add(id, problems);
+        return id;
+    }
+
+    private static List<Theorem> theorems(int n) {
+        return Samples.problems(n).stream().map(Problem::theorem).toList();
+    }
+
     @Test
-    void problemHistoryCountsAttemptsAndSolvedRuns() {
-        RunId first = store.runs().create(Samples.run("first")).id();
-        store.problems().add(first, Samples.problems(3));
+    void problemHistoryCountsAttemptsAndSolvedRunsInTheSameWorld() {
+        String world = dir.resolve("pool-world.json").toString();
+        RunId first = run("first", world, Simulation.SIMULATED, Samples.problems(3));
         store.attempts().record(Samples.failedAttempt(first, "p0000", 0));
         store.attempts().record(Samples.failedAttempt(first, "p0000", 1));
         store.problems().finish(first, "p0000", ProblemStatus.UNPROVED, Samples.T0);
         store.attempts().record(Samples.provedAttempt(first, "p0001", 0, 2, ""));
         store.problems().finish(first, "p0001", ProblemStatus.PROVED, Samples.T0);
-        RunId second = store.runs().create(Samples.run("second")).id();
-        store.problems().add(second, Samples.problems(1));
+        // The same world, named by another spelling of its path.
+        RunId second = run("second", dir.resolve("x/../pool-world.json").toString(), Simulation.SIMULATED, Samples.problems(1));
         store.attempts().record(Samples.failedAttempt(second, "p0000", 0));
         store.problems().finish(second, "p0000", ProblemStatus.PROVED, Samples.T0);
 
-        assertEquals(List.of(new dev.stepwise.prover.store.ProblemTally("p0000", 2, 3, 1),
-                new dev.stepwise.prover.store.ProblemTally("p0001", 1, 1, 1),
-                new dev.stepwise.prover.store.ProblemTally("p0002", 1, 0, 0)), store.problems().history());
+        List<Theorem> asked = List.of(theorems(3).get(0), theorems(3).get(2),
+                new Theorem("never-tried", "import Mathlib", "theorem never_tried : True := by"));
         assertEquals(Map.of("p0000", new Past(3, true), "p0002", new Past(0, false)),
-                new StoreProblemHistory(store).of(List.of("p0000", "p0002", "never-tried")));
+                new StoreProblemHistory(store, world).of(asked));
+    }
+
+    @Test
+    void proofsInAnotherWorldOrOfAnotherStatementAreNotCounted() {
+        // The README's order: an eval against miniF2F's world proves p0000 and p0001, then rounds run in the pool's world.
+        String evalWorld = dir.resolve("world.json").toString();
+        RunId eval = run("eval", evalWorld, Simulation.SIMULATED, Samples.problems(2));
+        store.attempts().record(Samples.provedAttempt(eval, "p0000", 0, 2, ""));
+        store.problems().finish(eval, "p0000", ProblemStatus.PROVED, Samples.T0);
+        store.attempts().record(Samples.provedAttempt(eval, "p0001", 0, 2, ""));
+        store.problems().finish(eval, "p0001", ProblemStatus.PROVED, Samples.T0);
+        // A real run proved p0000; a run in the pool's world proved a p0001 worded otherwise.
+        RunId real = run("real", "", Simulation.REAL, Samples.problems(1));
+        store.attempts().record(Samples.provedAttempt(real, "p0000", 0, 2, ""));
+        store.problems().finish(real, "p0000", ProblemStatus.PROVED, Samples.T0);
+        String poolWorld = dir.resolve("pool-world.json").toString();
+        Problem p1 = Samples.problems(2).get(1);
+        RunId reworded = run("reworded", poolWorld, Simulation.SIMULATED, List.of(new Problem(p1.name(), p1.split(), p1.header(),
+                "theorem p0001 : 2 = 1 + 1 := by", p1.informalStatement(), p1.source())));
+        store.attempts().record(Samples.provedAttempt(reworded, "p0001", 0, 2, ""));
+        store.problems().finish(reworded, "p0001", ProblemStatus.PROVED, Samples.T0);
+
+        assertEquals(Map.of(), new StoreProblemHistory(store, poolWorld).of(theorems(2)));
+        assertEquals(Map.of("p0000", new Past(1, true)), new StoreProblemHistory(store, "").of(theorems(2)),
+                "a real round counts the real run only");
+        assertEquals(Map.of("p0000", new Past(1, true), "p0001", new Past(1, true)),
+                new StoreProblemHistory(store, evalWorld).of(theorems(2)));
     }
 }

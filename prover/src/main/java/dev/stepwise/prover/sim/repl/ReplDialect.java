@@ -2,6 +2,7 @@ package dev.stepwise.prover.sim.repl;
 
 import dev.stepwise.lean.ProofStatus;
 import dev.stepwise.lean.ReplVersion;
+import dev.stepwise.prover.sim.world.World;
 import java.util.Objects;
 
 /**
@@ -19,6 +20,15 @@ public record ReplDialect(ReplVersion version, boolean flushFix) {
 
     public ReplDialect {
         Objects.requireNonNull(version, "version");
+    }
+
+    /**
+     * The REPL a world's simulated REPL acts as when no {@code --repl-version} is given: the
+     * project {@code make lean} sets up for the world's {@code lean} (flush fix included, as for
+     * tags before v4.10.0), or the pinned version's for a world that states none.
+     */
+    public static ReplDialect forWorld(World world) {
+        return world.lean() == null ? pinned() : new ReplDialect(ReplVersion.parse(world.lean()), true);
     }
 
     /** The REPL of the pinned version. */

@@ -69,12 +69,7 @@ public final class SimulatedReplMain {
             }
         }
         World world = new WorldFile().read(Path.of(args[1]));
-        if (version == null && world.lean() != null) {
-            // The project 'make lean' sets up for the world's statements, flush fix included (tags before v4.10.0).
-            version = ReplVersion.parse(world.lean());
-            flushFix = true;
-        }
-        return SimulatedRepl.forWorld(world, new ReplDialect(version == null ? ReplDialect.PINNED : version, flushFix),
+        return SimulatedRepl.forWorld(world, version == null ? ReplDialect.forWorld(world) : new ReplDialect(version, flushFix),
                 faultSeed(world, seed), processStart());
     }
 
