@@ -5,7 +5,6 @@ import dev.stepwise.prover.store.DatabaseInfo;
 import dev.stepwise.prover.store.DatabaseInspector;
 import dev.stepwise.prover.store.schema.Migrations;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,9 +40,8 @@ final class DbCommand implements Runnable {
 
         @Override
         public void run() {
-            Path path = invocation.app().resolve(invocation.app().settings().path(CoreKeys.STORE_PATH));
             DatabaseInfo info = new DatabaseInspector(Migrations.standard(), invocation.app().settings().duration(CoreKeys.BUSY_TIMEOUT))
-                    .inspect(path);
+                    .inspect(invocation.app().storeLocation(), invocation.app().env());
             PrintWriter out = spec.commandLine().getOut();
             switch (info) {
                 case DatabaseInfo.Missing m ->
@@ -54,8 +52,8 @@ final class DbCommand implements Runnable {
         }
 
         private static void print(PrintWriter out, DatabaseInfo.Present p) {
-            out.println("database        " + p.path());
-            out.println("size            " + size(p.sizeBytes()) + " (journal mode " + p.journalMode() + ")");
+            out.println("database        " + p.location());
+            out.println("size            " + size(p.sizeBytes()) + " (" + p.storage() + ")");
             out.println("schema version  " + p.schemaVersion() + " " + compatibility(p.schemaVersion(), p.supportedVersion()));
             int width = p.tables().stream().mapToInt(t -> t.table().length()).max().orElse(0);
             out.println("rows");
