@@ -144,6 +144,20 @@ public final class Application {
         return new StoreLocation.SqliteFile(resolve(settings().path(CoreKeys.STORE_PATH)));
     }
 
+    /**
+     * A store named on a command line: a PostgreSQL URL, or the path of an SQLite file resolved
+     * against the working directory.
+     */
+    public StoreLocation storeLocation(String pathOrUrl) {
+        return StoreLocation.isPostgresUrl(pathOrUrl) ? StoreLocation.postgres(pathOrUrl)
+                : new StoreLocation.SqliteFile(resolve(Path.of(pathOrUrl)));
+    }
+
+    /** Opens the store at {@code location} with the configured {@code store.busy-timeout}; the caller closes it. */
+    public Store openStore(StoreLocation location) {
+        return Store.open(location, settings().duration(CoreKeys.BUSY_TIMEOUT), env);
+    }
+
     /** Opens the configured database ({@link #storeLocation()}, {@code store.busy-timeout}); the caller closes it. */
     public Store openStore() {
         return Store.open(storeLocation(), settings().duration(CoreKeys.BUSY_TIMEOUT), env);
