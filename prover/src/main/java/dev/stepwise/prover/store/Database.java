@@ -24,6 +24,16 @@ public abstract sealed class Database implements AutoCloseable permits SqliteDat
     /** Runs {@code work} in one write transaction, writes serialized: all of it commits or none. */
     public abstract <T> T write(String doing, SqlWork<T> work);
 
+    /**
+     * Runs {@code work} in one write transaction that only the rows it locks guard: on PostgreSQL
+     * it does not wait for the store-wide writers' lock, so workers claiming problems
+     * ({@code SELECT ... FOR UPDATE SKIP LOCKED}) pass each other; on SQLite every write is alone
+     * anyway, and this is {@link #write}.
+     */
+    public <T> T writeRows(String doing, SqlWork<T> work) {
+        return write(doing, work);
+    }
+
     /** Runs {@code work} inside one read-only transaction: it sees one snapshot. */
     public abstract <T> T read(String doing, SqlWork<T> work);
 

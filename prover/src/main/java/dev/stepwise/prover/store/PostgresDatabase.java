@@ -230,6 +230,11 @@ final class PostgresDatabase extends Database {
     }
 
     @Override
+    public <T> T writeRows(String doing, SqlWork<T> work) {
+        return inTransaction(writeTurn, doing, work);
+    }
+
+    @Override
     public <T> T read(String doing, SqlWork<T> work) {
         return inTransaction(readTurn, doing, c -> {
             try (var s = c.createStatement()) {

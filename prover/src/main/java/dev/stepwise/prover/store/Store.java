@@ -24,6 +24,7 @@ public final class Store implements AutoCloseable {
     private final RunRepository runs;
     private final RunProblemRepository problems;
     private final AttemptRepository attempts;
+    private final ProblemQueue queue;
 
     private Store(Database db, int schemaVersion) {
         this.db = db;
@@ -31,6 +32,7 @@ public final class Store implements AutoCloseable {
         this.runs = new RunRepository(db);
         this.problems = new RunProblemRepository(db);
         this.attempts = new AttemptRepository(db);
+        this.queue = new ProblemQueue(db);
     }
 
     /**
@@ -104,6 +106,11 @@ public final class Store implements AutoCloseable {
 
     public AttemptRepository attempts() {
         return attempts;
+    }
+
+    /** The problems of a run shared by several workers, handed out as leases. */
+    public ProblemQueue queue() {
+        return queue;
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stepwise.prover.store.PostgresTestServer;
 import dev.stepwise.prover.store.StoreLocation;
+import dev.stepwise.prover.store.schema.Migrations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -65,7 +66,7 @@ class PostgresCommandsTest {
         assertEquals(0, info.exitCode(), info.err());
         assertTrue(info.out().startsWith("database        " + url + "\n"), info.out());
         assertTrue(info.out().contains("(PostgreSQL "), info.out());
-        assertTrue(info.out().contains("schema version  3 (current)"), info.out());
+        assertTrue(info.out().contains("schema version  " + Migrations.standard().latestVersion() + " (current)"), info.out());
     }
 
     @Test
