@@ -108,6 +108,19 @@ public final class ProblemQueue {
         }
         return db.write("record attempt " + attempt.index() + " of " + attempt.problem() + " in run " + attempt.run(), c -> {
             fence(c, lease);
+            // the claim removed every earlier holder's attempts, so one at this index is this lease's own,
+            // written by a try whose commit answer the network lost: writing it again is a no-op
+            try (PreparedStatement ps = c.prepareStatement("SELECT a.id FROM attempts a JOIN run_problems p "
+                    + "ON a.run_problem_id = p.id WHERE p.run_id = ? AND p.name = ? AND a.attempt_index = ?")) {
+                ps.setLong(1, lease.run().value());
+                ps.setString(2, lease.problem());
+                ps.setInt(3, attempt.index());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return rs.getLong(1);
+                    }
+                }
+            }
             return AttemptRepository.insert(c, attempt);
         });
     }
@@ -122,6 +135,9 @@ public final class ProblemQueue {
             throw new IllegalArgumentException("finish takes PROVED or UNPROVED, got " + status);
         }
         db.write("finish problem " + lease.problem() + " of run " + lease.run(), c -> {
+            if (alreadyFinished(c, lease, status)) {
+                return null; // a retry of a finish whose commit answer was lost
+            }
             fence(c, lease);
             try (PreparedStatement ps = c.prepareStatement("UPDATE run_problems SET status = ?, error = NULL, ended_at = ?, "
                     + "lease_owner = NULL, lease_expires_at = NULL WHERE run_id = ? AND name = ? AND lease_token = ?")) {
@@ -162,6 +178,19 @@ public final class ProblemQueue {
                 }
             }
         });
+    }
+
+    private static boolean alreadyFinished(Connection c, Lease lease, ProblemStatus status) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM run_problems WHERE run_id = ? AND name = ? "
+                + "AND lease_token = ? AND status = ?")) {
+            ps.setLong(1, lease.run().value());
+            ps.setString(2, lease.problem());
+            ps.setLong(3, lease.token());
+            ps.setString(4, status.code());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     /** Checks, and on PostgreSQL locks until commit, the problem's row: its token must be the lease's. */

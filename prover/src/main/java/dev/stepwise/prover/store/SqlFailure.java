@@ -58,7 +58,7 @@ final class SqlFailure {
         String state = cause.getSQLState() == null ? "" : cause.getSQLState();
         String detail = firstLine(cause.getMessage());
         if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
-            return DatabaseException.environment("database " + db + ": cannot reach the server to " + doing + " ("
+            return DatabaseException.outage("database " + db + ": cannot reach the server to " + doing + " ("
                     + detail + ")", e);
         }
         if (state.startsWith("28")) {
@@ -77,7 +77,8 @@ final class SqlFailure {
                     + " is locked by another process; gave up waiting (store.busy-timeout) to " + doing, e);
         }
         if (e instanceof SQLTransientConnectionException) {
-            return DatabaseException.environment("database " + db + ": no connection free within store.busy-timeout to "
+            // the pool could neither lend nor make a connection in time: the server is the likely cause
+            return DatabaseException.outage("database " + db + ": no connection within store.busy-timeout to "
                     + doing + " (" + detail + ")", e);
         }
         return new StoreException("database " + db + ": cannot " + doing + ": " + detail, e);

@@ -109,6 +109,19 @@ class ProblemQueueTest {
         assertEquals(ProblemStatus.PROVED, store.problems().find(run, "p0000").orElseThrow().status());
     }
 
+    /** A write retried because its commit's answer was lost (the server went away) is recognised as done. */
+    @Test
+    void aWriteRetriedWithTheSameLeaseIsDoneOnce() {
+        store.problems().add(run, Samples.problems(1));
+        Lease lease = store.queue().claim(run, "host-a:1", Samples.T0, LEASE).orElseThrow();
+        long first = store.queue().recordAttempt(lease, Samples.failedAttempt(run, "p0000", 0));
+        assertEquals(first, store.queue().recordAttempt(lease, Samples.failedAttempt(run, "p0000", 0)));
+        store.queue().finish(lease, ProblemStatus.UNPROVED, Samples.T0);
+        store.queue().finish(lease, ProblemStatus.UNPROVED, Samples.T0);
+        assertEquals(1, store.attempts().forProblem(run, "p0000").size());
+        assertEquals(ProblemStatus.UNPROVED, store.problems().find(run, "p0000").orElseThrow().status());
+    }
+
     @Test
     void aReleasedProblemIsClaimedAgainAtOnce() {
         store.problems().add(run, Samples.problems(1));
