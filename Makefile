@@ -39,13 +39,15 @@ setup: $(JAR) ## Build everything and the launcher bin/stepwise
 
 build: setup
 
-test: check-jdk ## Run every test (needs only a JDK >= 21 and Maven Central)
-	$(MVN) verify
+# The PostgreSQL tests need a server (127.0.0.1:5432, or PG_TEST_URL); without one they skip and
+# scripts/pg-test-note.sh says so in one line; CI sets CI_REQUIRE_PG so they fail there instead.
+test: check-jdk ## Run every test (needs only a JDK >= 21 and Maven Central; PostgreSQL for the PostgreSQL tests)
+	@$(MVN) verify; status=$$?; ./scripts/pg-test-note.sh; exit $$status
 
 # JUnit's @Tag("slow") marks end-to-end runs, child JVMs, real bwrap/Chromium/Lean and the soak;
 # surefire's excludedGroups property (unset in `make test` and .ci/run) leaves them out here.
 test-fast: check-jdk ## Run every test but those tagged slow (end-to-end runs, child JVMs, the soak)
-	$(MVN) verify -DexcludedGroups=slow
+	@$(MVN) verify -DexcludedGroups=slow; status=$$?; ./scripts/pg-test-note.sh; exit $$status
 
 bench: setup ## Run every benchmark (stepwise bench all); see README 'Benchmarks'
 	bin/stepwise bench all

@@ -9,6 +9,7 @@ import dev.stepwise.prover.policy.PolicyConfig;
 import dev.stepwise.prover.policy.PolicyFactory;
 import dev.stepwise.prover.policy.SharedHttpClient;
 import dev.stepwise.prover.store.Store;
+import dev.stepwise.prover.store.StoreLocation;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Collections;
@@ -134,9 +135,32 @@ public final class Application {
         return workDir.resolve(path).normalize();
     }
 
-    /** Opens the configured database ({@code store.path}, {@code store.busy-timeout}); the caller closes it. */
+    /** Where the configured store lives: {@code store.url} when set, else the SQLite file {@code store.path}. */
+    public StoreLocation storeLocation() {
+        String url = settings().string(CoreKeys.STORE_URL);
+        if (!url.isBlank()) {
+            return StoreLocation.postgres(url.strip());
+        }
+        return new StoreLocation.SqliteFile(resolve(settings().path(CoreKeys.STORE_PATH)));
+    }
+
+    /**
+     * A store named on a command line: a PostgreSQL URL, or the path of an SQLite file resolved
+     * against the working directory.
+     */
+    public StoreLocation storeLocation(String pathOrUrl) {
+        return StoreLocation.isPostgresUrl(pathOrUrl) ? StoreLocation.postgres(pathOrUrl)
+                : new StoreLocation.SqliteFile(resolve(Path.of(pathOrUrl)));
+    }
+
+    /** Opens the store at {@code location} with the configured {@code store.busy-timeout}; the caller closes it. */
+    public Store openStore(StoreLocation location) {
+        return Store.open(location, settings().duration(CoreKeys.BUSY_TIMEOUT), env);
+    }
+
+    /** Opens the configured database ({@link #storeLocation()}, {@code store.busy-timeout}); the caller closes it. */
     public Store openStore() {
-        return Store.open(resolve(settings().path(CoreKeys.STORE_PATH)), settings().duration(CoreKeys.BUSY_TIMEOUT));
+        return Store.open(storeLocation(), settings().duration(CoreKeys.BUSY_TIMEOUT), env);
     }
 
     private static Map<String, String> ordered(Map<String, String> flags) {

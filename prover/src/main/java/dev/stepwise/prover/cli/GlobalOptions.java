@@ -1,5 +1,6 @@
 package dev.stepwise.prover.cli;
 
+import dev.stepwise.prover.store.StoreLocation;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,9 +21,11 @@ public final class GlobalOptions {
             description = "Override one configuration key, e.g. --set pool.size=4 (repeatable).")
     Map<String, String> overrides = new LinkedHashMap<>();
 
-    @Option(names = "--db", paramLabel = "PATH", scope = ScopeType.INHERIT,
-            description = "SQLite database (same as --set store.path=PATH).")
-    Path database;
+    @Option(names = "--db", paramLabel = "PATH|URL", scope = ScopeType.INHERIT,
+            description = {"SQLite database file (same as --set store.path=PATH), or a PostgreSQL database shared by "
+                + "several machines, postgresql://[user@]host[:port]/database (same as --set store.url=URL; the "
+                + "password comes from PGPASSWORD or a .pgpass file, never from the command line)."})
+    String database;
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "Print stack traces of errors and more detail while running.")
@@ -36,7 +39,7 @@ public final class GlobalOptions {
     public Map<String, String> flagValues() {
         Map<String, String> values = new LinkedHashMap<>(overrides);
         if (database != null) {
-            values.put("store.path", database.toString());
+            values.put(StoreLocation.isPostgresUrl(database) ? "store.url" : "store.path", database);
         }
         return values;
     }

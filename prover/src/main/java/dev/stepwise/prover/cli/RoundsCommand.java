@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stepwise.iteration.RoundRecord;
 import dev.stepwise.iteration.RoundReport;
 import dev.stepwise.prover.app.Application;
-import dev.stepwise.prover.config.CoreKeys;
 import dev.stepwise.prover.config.IterateKeys;
 import dev.stepwise.prover.exit.UserError;
 import dev.stepwise.prover.rounds.StoreRoundStore;
 import dev.stepwise.prover.store.Store;
+import dev.stepwise.prover.store.StoreLocation;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -32,11 +31,11 @@ public final class RoundsCommand implements Runnable {
 
     /** Opens the store read for a report; null when there is no database yet. */
     static Store openExisting(Application app) {
-        Path db = app.resolve(app.settings().path(CoreKeys.STORE_PATH));
-        if (!Files.exists(db)) {
+        StoreLocation location = app.storeLocation();
+        if (location instanceof StoreLocation.SqliteFile f && !Files.exists(f.path())) {
             return null;
         }
-        return Store.open(db, app.settings().duration(CoreKeys.BUSY_TIMEOUT));
+        return app.openStore();
     }
 
     static RoundReport report(Application app, Store store) {

@@ -42,7 +42,7 @@ final class RunsCommand implements Runnable {
     static StoredRun require(Store store, String name) {
         return StoredRun.find(store, name).orElseThrow(() -> {
             List<String> names = store.runs().list().stream().map(o -> o.run().name()).limit(5).toList();
-            return UserError.input("no run '" + name + "' in " + store.path()
+            return UserError.input("no run '" + name + "' in " + store.location()
                     + (names.isEmpty() ? " (it has no runs yet)" : "; recent runs: " + String.join(", ", names)));
         });
     }
@@ -72,7 +72,7 @@ final class RunsCommand implements Runnable {
             try (Store store = invocation.app().openStore()) {
                 List<RunOverview> runs = store.runs().list();
                 if (runs.isEmpty()) {
-                    out.println("no runs yet in " + store.path());
+                    out.println("no runs yet in " + store.location());
                 }
                 else {
                     Set<RunId> abandoned = RunLookup.abandoned(store, runs.stream().map(RunOverview::run).toList());

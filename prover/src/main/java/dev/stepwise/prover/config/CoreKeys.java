@@ -10,11 +10,14 @@ public final class CoreKeys {
 
     public static final ConfigKey STORE_PATH = ConfigKey.of("store.path", ValueType.PATH,
             Path.of(".stepwise", "stepwise.db"), "SQLite database holding runs, proofs, search trees and rounds");
+    public static final ConfigKey STORE_URL = ConfigKey.of("store.url", ValueType.STRING, "",
+            "PostgreSQL database shared by workers on several machines (postgresql://[user@]host[:port]/database); "
+            + "when set it is used instead of store.path; the password comes from PGPASSWORD or a .pgpass file");
     public static final ConfigKey RUNS_DIR = ConfigKey.of("store.runs-dir", ValueType.PATH,
             Path.of(".stepwise", "runs"), "directory for per-run outputs (results.jsonl, results.md, reports)");
     public static final ConfigKey BUSY_TIMEOUT = ConfigKey.of("store.busy-timeout", ValueType.DURATION,
             java.time.Duration.ofSeconds(30), "how long a write waits for another process holding the database lock")
             .restrictedTo(v -> !((java.time.Duration) v).isNegative(), "zero or more");
 
-    public static final List<ConfigKey> ALL = List.of(STORE_PATH, RUNS_DIR, BUSY_TIMEOUT);
+    public static final List<ConfigKey> ALL = List.of(STORE_PATH, STORE_URL, RUNS_DIR, BUSY_TIMEOUT);
 }

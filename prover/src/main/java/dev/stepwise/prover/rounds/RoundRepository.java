@@ -50,7 +50,7 @@ public final class RoundRepository {
                         + round.number());
             }
             if (one(c, "WHERE number = ?", ps -> ps.setInt(1, round.number())).isPresent()) {
-                throw DatabaseException.input("round " + round.number() + " already exists in " + db.path());
+                throw DatabaseException.input("round " + round.number() + " already exists in " + db.location());
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO rounds (number, pool, config_json, stage, status, "
                     + "current_model, started_at) VALUES (?, ?, ?, ?, 'running', ?, ?)")) {
@@ -236,7 +236,7 @@ public final class RoundRepository {
             binder.bind(ps);
             ps.setLong((int) assignments.chars().filter(ch -> ch == '?').count() + 1, round.value());
             if (ps.executeUpdate() != 1) {
-                throw new StoreException("database " + db.path() + " has no round with id " + round);
+                throw new StoreException("database " + db.location() + " has no round with id " + round);
             }
         }
     }

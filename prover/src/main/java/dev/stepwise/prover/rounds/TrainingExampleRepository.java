@@ -68,7 +68,7 @@ public final class TrainingExampleRepository {
                     bindFilter(ps, 1, r.filter());
                     ps.setLong(4, r.example().value());
                     if (ps.executeUpdate() != 1) {
-                        throw new StoreException("database " + db.path() + " has no training example " + r.example().value());
+                        throw new StoreException("database " + db.location() + " has no training example " + r.example().value());
                     }
                 }
             }

@@ -30,42 +30,46 @@ public final class AttemptRepository {
     /** Writes the attempt; returns its database row id. */
     public long record(NewAttempt attempt) {
         Objects.requireNonNull(attempt, "attempt");
-        return db.write("record attempt " + attempt.index() + " of " + attempt.problem() + " in run " + attempt.run(), c -> {
-            long problemRow = RunProblemRepository.rowId(c, attempt.run(), attempt.problem());
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO attempts (run_problem_id, attempt_index, seed, alpha, "
-                    + "outcome, detail, expansions, tactic_calls, policy_tokens, wall_ms, policy_ms, lean_ms, started_at, "
-                    + "ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setLong(1, problemRow);
-                ps.setInt(2, attempt.index());
-                ps.setLong(3, attempt.seed());
-                ps.setDouble(4, attempt.alpha());
-                switch (attempt.outcome()) {
-                    case SearchOutcome.Proved proved -> {
-                        ps.setString(5, OutcomeCodes.PROOF_FOUND);
-                        ps.setString(6, null);
-                    }
-                    case SearchOutcome.Failed failed -> {
-                        ps.setString(5, OutcomeCodes.code(failed.reason()));
-                        ps.setString(6, OutcomeCodes.detail(failed));
-                    }
+        return db.write("record attempt " + attempt.index() + " of " + attempt.problem() + " in run " + attempt.run(),
+                c -> insert(c, attempt));
+    }
+
+    /** Inserts the attempt with its tree and proof inside the caller's write transaction. */
+    static long insert(Connection c, NewAttempt attempt) throws SQLException {
+        long problemRow = RunProblemRepository.rowId(c, attempt.run(), attempt.problem());
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO attempts (run_problem_id, attempt_index, seed, alpha, "
+                + "outcome, detail, expansions, tactic_calls, policy_tokens, wall_ms, policy_ms, lean_ms, started_at, "
+                + "ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, problemRow);
+            ps.setInt(2, attempt.index());
+            ps.setLong(3, attempt.seed());
+            ps.setDouble(4, attempt.alpha());
+            switch (attempt.outcome()) {
+                case SearchOutcome.Proved proved -> {
+                    ps.setString(5, OutcomeCodes.PROOF_FOUND);
+                    ps.setString(6, null);
                 }
-                ps.setInt(7, attempt.counts().expansions());
-                ps.setInt(8, attempt.counts().tacticCalls());
-                ps.setLong(9, attempt.counts().policyTokens());
-                ps.setLong(10, attempt.timings().wall().toMillis());
-                ps.setLong(11, attempt.timings().policy().toMillis());
-                ps.setLong(12, attempt.timings().lean().toMillis());
-                Columns.setInstant(ps, 13, attempt.startedAt());
-                Columns.setInstant(ps, 14, attempt.endedAt());
-                ps.executeUpdate();
+                case SearchOutcome.Failed failed -> {
+                    ps.setString(5, OutcomeCodes.code(failed.reason()));
+                    ps.setString(6, OutcomeCodes.detail(failed));
+                }
             }
-            long id = Columns.lastInsertId(c);
-            SearchTreeTables.insert(c, id, attempt.tree());
-            if (attempt.outcome() instanceof SearchOutcome.Proved proved) {
-                ProofTable.insert(c, id, proved);
-            }
-            return id;
-        });
+            ps.setInt(7, attempt.counts().expansions());
+            ps.setInt(8, attempt.counts().tacticCalls());
+            ps.setLong(9, attempt.counts().policyTokens());
+            ps.setLong(10, attempt.timings().wall().toMillis());
+            ps.setLong(11, attempt.timings().policy().toMillis());
+            ps.setLong(12, attempt.timings().lean().toMillis());
+            Columns.setInstant(ps, 13, attempt.startedAt());
+            Columns.setInstant(ps, 14, attempt.endedAt());
+            ps.executeUpdate();
+        }
+        long id = Columns.lastInsertId(c);
+        SearchTreeTables.insert(c, id, attempt.tree());
+        if (attempt.outcome() instanceof SearchOutcome.Proved proved) {
+            ProofTable.insert(c, id, proved);
+        }
+        return id;
     }
 
     public Optional<Attempt> find(long id) {

@@ -3,6 +3,7 @@ package dev.stepwise.prover.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stepwise.prover.store.schema.SqlDialect;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -134,9 +135,13 @@ public final class Columns {
         return HexFormat.of().formatHex(sha256(text));
     }
 
-    /** The id SQLite gave the row just inserted on this connection. */
+    /**
+     * The id the database gave the row just inserted on this connection: SQLite's rowid, or on
+     * PostgreSQL the value the insert drew from the table's identity sequence ({@code lastval()}).
+     */
     public static long lastInsertId(java.sql.Connection c) throws SQLException {
-        try (var s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT last_insert_rowid()")) {
+        String query = SqlDialect.of(c) == SqlDialect.SQLITE ? "SELECT last_insert_rowid()" : "SELECT lastval()";
+        try (var s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
             rs.next();
             return rs.getLong(1);
         }

@@ -1,227 +1,67 @@
 package dev.stepwise.prover.store;
 
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.sqlite.SQLiteConfig;
+import dev.stepwise.prover.store.schema.SqlDialect;
+import java.util.Optional;
 
 /**
- * The connections to one SQLite file and the threads that use them. sqlite-jdbc synchronizes on
- * its connection and calls native code, which pins a virtual thread to its carrier; so every
- * statement runs on a few platform threads owned here: one writer (SQLite allows one writer at a
- * time anyway) and a small pool of readers, each with its own connection (WAL lets them read
- * while the writer writes). Callers on virtual threads only park while they wait for the result.
+ * The connections to one store and the threads that use them: an SQLite file
+ * ({@link SqliteDatabase}: one writer thread, a few readers) or a PostgreSQL database
+ * ({@link PostgresDatabase}: a connection pool). Repositories see only transactions: every
+ * {@link #write} runs alone, one after another, as SQLite's immediate transactions do, so the
+ * repositories' read-then-write steps mean the same on both; every {@link #read} sees one snapshot.
  */
-public final class Database implements AutoCloseable {
-    private static final Duration CLOSE_DEADLINE = Duration.ofSeconds(30);
+public abstract sealed class Database implements AutoCloseable permits SqliteDatabase, PostgresDatabase {
 
-    private final Path path;
-    private final Connection writer;
-    private final List<Connection> readerConnections;
-    private final BlockingQueue<Connection> idleReaders;
-    private final ExecutorService writerThread;
-    private final ExecutorService readerThreads;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    Database() {
+    }
 
-    private Database(Path path, Connection writer, List<Connection> readers) {
-        this.path = path;
-        this.writer = writer;
-        this.readerConnections = List.copyOf(readers);
-        this.idleReaders = new ArrayBlockingQueue<>(readers.size(), false, readers);
-        this.writerThread = Executors.newSingleThreadExecutor(
-                Thread.ofPlatform().name("store-writer").daemon(true).factory());
-        this.readerThreads = Executors.newFixedThreadPool(readers.size(),
-                Thread.ofPlatform().name("store-reader-", 1).daemon(true).factory());
+    /** Where the store lives, for messages. */
+    public abstract StoreLocation location();
+
+    /** Which SQL the connections speak. */
+    public abstract SqlDialect dialect();
+
+    /** Runs {@code work} in one write transaction, writes serialized: all of it commits or none. */
+    public abstract <T> T write(String doing, SqlWork<T> work);
+
+    /**
+     * Runs {@code work} in one write transaction that only the rows it locks guard: on PostgreSQL
+     * it does not wait for the store-wide writers' lock, so workers claiming problems
+     * ({@code SELECT ... FOR UPDATE SKIP LOCKED}) pass each other; on SQLite every write is alone
+     * anyway, and this is {@link #write}.
+     */
+    public <T> T writeRows(String doing, SqlWork<T> work) {
+        return write(doing, work);
+    }
+
+    /** Runs {@code work} inside one read-only transaction: it sees one snapshot. */
+    public abstract <T> T read(String doing, SqlWork<T> work);
+
+    /** Takes the lock named {@code name} on this store, waiting while another process holds it. */
+    public abstract StoreLock lock(String name);
+
+    /** Takes the lock named {@code name} if no one holds it; empty, without waiting, if someone does. */
+    public abstract Optional<StoreLock> tryLock(String name);
+
+    /** The lock named {@code name} as a message names it: the file, or the server's advisory lock. */
+    public abstract String describeLock(String name);
+
+    /** Whether some process holds the lock named {@code name} now; looks without keeping it. */
+    public boolean isLocked(String name) {
+        Optional<StoreLock> free = tryLock(name);
+        free.ifPresent(StoreLock::close);
+        return free.isEmpty();
     }
 
     /**
-     * Opens the writer connection in WAL mode, lets {@code prepare} bring the schema up to date on
-     * it, then opens {@code readerCount} read-only connections.
+     * False only when no lock was ever taken on this store, so that looking at locks (which takes
+     * the lookup lock) can be skipped by commands that only read.
      */
-    static Database open(Path path, Duration busyTimeout, int readerCount, SqlWork<?> prepare) {
-        if (readerCount < 1) {
-            throw new IllegalArgumentException("readerCount must be >= 1, got " + readerCount);
-        }
-        List<Connection> opened = new ArrayList<>();
-        try {
-            Connection writer = connect(path, busyTimeout, Access.READ_WRITE);
-            opened.add(writer);
-            try {
-                prepare.run(writer);
-            } catch (SQLException e) {
-                throw SqlFailure.translate(path, "prepare the schema", e);
-            }
-            List<Connection> readers = new ArrayList<>();
-            for (int i = 0; i < readerCount; i++) {
-                Connection reader = connect(path, busyTimeout, Access.READ_ONLY);
-                opened.add(reader);
-                readers.add(reader);
-            }
-            return new Database(path, writer, readers);
-        } catch (RuntimeException e) {
-            closeAll(opened, e);
-            throw e;
-        }
+    public boolean mayHoldLocks() {
+        return true;
     }
 
-    enum Access { READ_WRITE, READ_ONLY }
-
-    private static final Duration OPEN_RETRY = Duration.ofMillis(20);
-
-    /** One connection with the pragmas every Stepwise connection has. */
-    static Connection connect(Path path, Duration busyTimeout, Access access) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.enforceForeignKeys(true);
-        config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
-        // FULL makes every commit durable through a power loss, not only a killed process; commits
-        // are one per finished attempt, so the fsync costs nothing that matters.
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        if (access == Access.READ_WRITE) {
-            // WAL is a property of the file: set once by the writer, readers inherit it.
-            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        } else {
-            config.setReadOnly(true);
-        }
-        // Opening applies the pragmas, and switching a new file to WAL can answer SQLITE_BUSY at once,
-        // without the busy handler, while another process opens it too: retry until the busy timeout.
-        long deadline = System.nanoTime() + busyTimeout.toNanos();
-        while (true) {
-            try {
-                return config.createConnection("jdbc:sqlite:" + path.toAbsolutePath());
-            } catch (SQLException e) {
-                if (!busy(e) || System.nanoTime() - deadline > 0) {
-                    throw SqlFailure.translate(path, "open it", e);
-                }
-            }
-            try {
-                Thread.sleep(OPEN_RETRY);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StoreException("database " + path + ": interrupted while waiting to open it", e);
-            }
-        }
-    }
-
-    private static boolean busy(SQLException e) {
-        if (!(e instanceof org.sqlite.SQLiteException sqlite)) {
-            return false;
-        }
-        int primary = sqlite.getResultCode().code & 0xff;
-        return primary == org.sqlite.SQLiteErrorCode.SQLITE_BUSY.code || primary == org.sqlite.SQLiteErrorCode.SQLITE_LOCKED.code;
-    }
-
-    public Path path() {
-        return path;
-    }
-
-    /** Runs {@code work} in one immediate transaction on the writer thread: all of it commits or none. */
-    public <T> T write(String doing, SqlWork<T> work) {
-        return await(doing, () -> inTransaction(writer, "BEGIN IMMEDIATE", doing, work), writerThread);
-    }
-
-    /** Runs {@code work} on a reader connection inside one read transaction: it sees one snapshot. */
-    public <T> T read(String doing, SqlWork<T> work) {
-        return await(doing, () -> {
-            // never waits: there are as many connections as reader threads
-            Connection c = idleReaders.take();
-            try {
-                return inTransaction(c, "BEGIN", doing, work);
-            } finally {
-                idleReaders.add(c);
-            }
-        }, readerThreads);
-    }
-
-    private <T> T inTransaction(Connection c, String begin, String doing, SqlWork<T> work) {
-        try {
-            SchemaMigrator.execute(c, begin);
-        } catch (SQLException e) {
-            throw SqlFailure.translate(path, doing, e);
-        }
-        try {
-            T result = work.run(c);
-            SchemaMigrator.execute(c, "COMMIT");
-            return result;
-        } catch (SQLException e) {
-            RuntimeException failure = SqlFailure.translate(path, doing, e);
-            SchemaMigrator.rollback(c, failure);
-            throw failure;
-        } catch (RuntimeException e) {
-            SchemaMigrator.rollback(c, e);
-            throw e;
-        }
-    }
-
-    private <T> T await(String doing, java.util.concurrent.Callable<T> task, ExecutorService executor) {
-        Future<T> future;
-        try {
-            future = executor.submit(task);
-        } catch (RejectedExecutionException e) {
-            throw new StoreException("database " + path + " is closed; cannot " + doing, e);
-        }
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException("interrupted while waiting for database " + path + " to " + doing, e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new StoreException("database " + path + ": cannot " + doing + ": " + cause, cause);
-        }
-    }
-
-    /** Lets queued work finish (within a deadline), then closes every connection. Idempotent. */
+    /** Lets work in progress finish (within a deadline), then closes every connection. Idempotent. */
     @Override
-    public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        writerThread.shutdown();
-        readerThreads.shutdown();
-        RuntimeException failure = new StoreException("database " + path + ": closing failed");
-        try {
-            long deadline = System.nanoTime() + CLOSE_DEADLINE.toNanos();
-            if (!writerThread.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)
-                    || !readerThreads.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
-                failure.addSuppressed(new StoreException("database work still running after " + CLOSE_DEADLINE));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            failure.addSuppressed(e);
-        }
-        List<Connection> all = new ArrayList<>(readerConnections);
-        all.add(writer);
-        closeAll(all, failure);
-        if (failure.getSuppressed().length > 0) {
-            throw failure;
-        }
-    }
-
-    private static void closeAll(List<Connection> connections, Exception failure) {
-        for (Connection c : connections) {
-            try {
-                c.close();
-            } catch (SQLException e) {
-                failure.addSuppressed(e);
-            }
-        }
-    }
+    public abstract void close();
 }

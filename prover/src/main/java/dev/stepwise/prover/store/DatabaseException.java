@@ -13,8 +13,28 @@ import dev.stepwise.prover.exit.UserError;
 public final class DatabaseException extends UserError {
     private static final long serialVersionUID = 1L;
 
+    private final boolean outage;
+
     private DatabaseException(ExitCode exitCode, String message, Throwable cause) {
+        this(exitCode, message, cause, false);
+    }
+
+    private DatabaseException(ExitCode exitCode, String message, Throwable cause, boolean outage) {
         super(exitCode, message, cause);
+        this.outage = outage;
+    }
+
+    /**
+     * The database server could not be reached (down, restarting, the network gone): work that
+     * can wait, such as a worker of a shared run, retries after it rather than giving up.
+     */
+    public static DatabaseException outage(String message, Throwable cause) {
+        return new DatabaseException(ExitCode.ENVIRONMENT, message, cause, true);
+    }
+
+    /** Whether the server was out of reach, so the same work may succeed later. */
+    public boolean outage() {
+        return outage;
     }
 
     public static DatabaseException input(String message) {

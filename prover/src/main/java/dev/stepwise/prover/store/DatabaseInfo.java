@@ -4,10 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
-/** What {@code stepwise db info} shows about a database file. */
+/** What {@code stepwise db info} shows about a database. */
 public sealed interface DatabaseInfo {
-
-    Path path();
 
     /** Nothing at the path yet; the first run creates it. */
     record Missing(Path path) implements DatabaseInfo {
@@ -17,17 +15,19 @@ public sealed interface DatabaseInfo {
     }
 
     /**
-     * @param schemaVersion the version the file is at (0: an empty SQLite file)
+     * @param location the file or the PostgreSQL database
+     * @param schemaVersion the version the database is at (0: an empty SQLite file or PostgreSQL database)
      * @param supportedVersion the latest version this build understands
-     * @param journalMode SQLite's journal mode of the file ({@code wal} once Stepwise opened it)
-     * @param sizeBytes the main file's size (the WAL file comes on top)
+     * @param storage how the data is kept: SQLite's journal mode of the file ({@code journal mode wal}
+     *     once Stepwise opened it), or the PostgreSQL server's version
+     * @param sizeBytes the main file's size (the WAL file comes on top), or the PostgreSQL database's
      * @param tables every table with its row count, by name
      */
-    record Present(Path path, int schemaVersion, int supportedVersion, String journalMode, long sizeBytes,
+    record Present(StoreLocation location, int schemaVersion, int supportedVersion, String storage, long sizeBytes,
             List<TableCount> tables) implements DatabaseInfo {
         public Present {
-            Objects.requireNonNull(path, "path");
-            Objects.requireNonNull(journalMode, "journalMode");
+            Objects.requireNonNull(location, "location");
+            Objects.requireNonNull(storage, "storage");
             tables = List.copyOf(tables);
         }
     }

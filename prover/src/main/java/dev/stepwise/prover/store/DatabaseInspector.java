@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Looks at a database without changing it: no migration, read-only connection. A database of an
@@ -26,6 +27,49 @@ public final class DatabaseInspector {
         this.busyTimeout = busyTimeout;
     }
 
+    /**
+     * Looks at the store at {@code location}; a PostgreSQL database must exist (the server says
+     * so in one line when it does not).
+     *
+     * @param env the environment, for {@code PGPASSWORD}
+     */
+    public DatabaseInfo inspect(StoreLocation location, Map<String, String> env) {
+        return switch (location) {
+            case StoreLocation.SqliteFile f -> inspect(f.path());
+            case StoreLocation.Postgres pg -> inspect(pg, env);
+        };
+    }
+
+    private DatabaseInfo inspect(StoreLocation.Postgres location, Map<String, String> env) {
+        try (Connection c = PostgresDatabase.connectOnce(location, env)) {
+            c.setReadOnly(true);
+            int version = version(c, location);
+            List<DatabaseInfo.TableCount> tables = new ArrayList<>();
+            for (String table : SchemaMigrator.userTables(c)) {
+                tables.add(new DatabaseInfo.TableCount(table, count(c, table)));
+            }
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT pg_database_size(current_database()), current_setting('server_version')")) {
+                rs.next();
+                return new DatabaseInfo.Present(location, version, migrations.latestVersion(), "PostgreSQL " + rs.getString(2),
+                        rs.getLong(1), tables);
+            }
+        } catch (SQLException e) {
+            throw SqlFailure.translate(location, "read it", e);
+        }
+    }
+
+    private static int version(Connection c, StoreLocation location) throws SQLException {
+        if (SchemaMigrator.hasVersionTable(c)) {
+            return SchemaMigrator.applied(c).size();
+        }
+        if (SchemaMigrator.userTables(c).isEmpty()) {
+            return 0;
+        }
+        throw DatabaseException.input(location + " is a database but not a Stepwise one (it has tables "
+                + String.join(", ", SchemaMigrator.userTables(c)) + " and no schema_version table)");
+    }
+
     public DatabaseInfo inspect(Path path) {
         if (!Files.exists(path)) {
             return new DatabaseInfo.Missing(path);
@@ -37,7 +81,7 @@ public final class DatabaseInspector {
         } catch (IOException e) {
             throw DatabaseException.environment("cannot read database " + path + ": " + e, e);
         }
-        try (Connection c = Database.connect(path, busyTimeout, Database.Access.READ_ONLY)) {
+        try (Connection c = SqliteDatabase.connect(path, busyTimeout, SqliteDatabase.Access.READ_ONLY)) {
             int version;
             if (SchemaMigrator.hasVersionTable(c)) {
                 version = SchemaMigrator.applied(c).size();
@@ -51,9 +95,10 @@ public final class DatabaseInspector {
             for (String table : SchemaMigrator.userTables(c)) {
                 tables.add(new DatabaseInfo.TableCount(table, count(c, table)));
             }
-            return new DatabaseInfo.Present(path, version, migrations.latestVersion(), journalMode(c), size, tables);
+            return new DatabaseInfo.Present(new StoreLocation.SqliteFile(path), version, migrations.latestVersion(),
+                    "journal mode " + journalMode(c), size, tables);
         } catch (SQLException e) {
-            throw SqlFailure.translate(path, "read it", e);
+            throw SqlFailure.translate(new StoreLocation.SqliteFile(path), "read it", e);
         }
     }
 

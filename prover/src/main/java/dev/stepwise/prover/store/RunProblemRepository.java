@@ -93,7 +93,7 @@ public final class RunProblemRepository {
                             update.setLong(2, run.value());
                             update.setString(3, problem);
                             if (update.executeUpdate() != 1) {
-                                throw new StoreException("database " + db.path() + ": run " + run + " has no problem " + problem);
+                                throw new StoreException("database " + db.location() + ": run " + run + " has no problem " + problem);
                             }
                         }
                     }
@@ -196,7 +196,7 @@ public final class RunProblemRepository {
                 ps.setLong(n - 1, run.value());
                 ps.setString(n, problem);
                 if (ps.executeUpdate() != 1) {
-                    throw new StoreException("database " + db.path() + ": run " + run + " has no problem " + problem);
+                    throw new StoreException("database " + db.location() + ": run " + run + " has no problem " + problem);
                 }
             }
             return null;

@@ -26,7 +26,7 @@ public final class RunRepository {
         Objects.requireNonNull(run, "run");
         return db.write("create run " + run.name(), c -> {
             if (findByName(c, run.name()).isPresent()) {
-                throw DatabaseException.input("a run named '" + run.name() + "' already exists in " + db.path());
+                throw DatabaseException.input("a run named '" + run.name() + "' already exists in " + db.location());
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO runs (name, kind, dataset, round_id, config_json, "
                     + "config_hash, stepwise_version, lean_version, mathlib_version, model, seeds_json, simulated, status, "
@@ -100,7 +100,7 @@ public final class RunRepository {
             try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET simulated = 1 WHERE id = ?")) {
                 ps.setLong(1, id.value());
                 if (ps.executeUpdate() != 1) {
-                    throw new StoreException("database " + db.path() + " has no run " + id);
+                    throw new StoreException("database " + db.location() + " has no run " + id);
                 }
             }
             return null;
@@ -115,7 +115,7 @@ public final class RunRepository {
                 Columns.setInstant(ps, 3, endedAt);
                 ps.setLong(4, id.value());
                 if (ps.executeUpdate() != 1) {
-                    throw new StoreException("database " + db.path() + " has no run " + id);
+                    throw new StoreException("database " + db.location() + " has no run " + id);
                 }
             }
             return null;
@@ -128,9 +128,9 @@ public final class RunRepository {
             List<RunOverview> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT " + prefixed("r.") + ", "
                     + "count(p.id) AS problems, "
-                    + "coalesce(sum(p.status = 'proved'), 0) AS proved, "
-                    + "coalesce(sum(p.status = 'unproved'), 0) AS unproved, "
-                    + "coalesce(sum(p.status = 'statement-error'), 0) AS statement_errors "
+                    + "count(CASE WHEN p.status = 'proved' THEN 1 END) AS proved, "
+                    + "count(CASE WHEN p.status = 'unproved' THEN 1 END) AS unproved, "
+                    + "count(CASE WHEN p.status = 'statement-error' THEN 1 END) AS statement_errors "
                     + "FROM runs r LEFT JOIN run_problems p ON p.run_id = r.id "
                     + "GROUP BY r.id ORDER BY r.started_at DESC, r.id DESC");
                     ResultSet rs = ps.executeQuery()) {

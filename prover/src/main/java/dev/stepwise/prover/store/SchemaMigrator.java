@@ -2,7 +2,7 @@ package dev.stepwise.prover.store;
 
 import dev.stepwise.prover.store.schema.Migration;
 import dev.stepwise.prover.store.schema.Migrations;
-import java.nio.file.Path;
+import dev.stepwise.prover.store.schema.SqlDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,12 +32,12 @@ final class SchemaMigrator {
                 stepwise_version TEXT    NOT NULL
             )""";
 
-    private final Path db;
+    private final StoreLocation db;
     private final Migrations migrations;
     private final InstantSource clock;
     private final String stepwiseVersion;
 
-    SchemaMigrator(Path db, Migrations migrations, InstantSource clock, String stepwiseVersion) {
+    SchemaMigrator(StoreLocation db, Migrations migrations, InstantSource clock, String stepwiseVersion) {
         this.db = db;
         this.migrations = migrations;
         this.clock = clock;
@@ -45,33 +45,46 @@ final class SchemaMigrator {
     }
 
     /**
-     * Applies every missing step in one immediate transaction, so two processes opening the same new
+     * Applies every missing step in one transaction, so two processes opening the same new
      * database migrate it once, and a process killed while migrating leaves the old version intact.
+     * On SQLite this opens its own immediate transaction on the writer's connection; on PostgreSQL
+     * it runs inside the caller's write transaction (DDL is transactional there, and the writers'
+     * lock keeps a second process out until it commits).
      *
      * @return the schema version after migration
      */
     int migrate(Connection c) throws SQLException {
+        SqlDialect dialect = SqlDialect.of(c);
+        if (dialect == SqlDialect.POSTGRESQL) {
+            return migrateInTransaction(c, dialect);
+        }
         execute(c, "BEGIN IMMEDIATE");
         try {
-            if (!hasVersionTable(c)) {
-                List<String> tables = userTables(c);
-                if (!tables.isEmpty()) {
-                    throw DatabaseException.input(db + " is an SQLite database but not a Stepwise one (it has tables "
-                            + String.join(", ", tables) + " and no schema_version table)");
-                }
-                execute(c, VERSION_TABLE);
-            }
-            List<Applied> applied = applied(c);
-            int current = checkHistory(applied);
-            for (Migration m : migrations.steps().subList(current, migrations.latestVersion())) {
-                apply(c, m);
-            }
+            int version = migrateInTransaction(c, dialect);
             execute(c, "COMMIT");
-            return migrations.latestVersion();
+            return version;
         } catch (SQLException | RuntimeException e) {
             rollback(c, e);
             throw e;
         }
+    }
+
+    private int migrateInTransaction(Connection c, SqlDialect dialect) throws SQLException {
+        if (!hasVersionTable(c)) {
+            List<String> tables = userTables(c);
+            if (!tables.isEmpty()) {
+                throw DatabaseException.input(db + " is " + (dialect == SqlDialect.SQLITE ? "an SQLite" : "a PostgreSQL")
+                        + " database but not a Stepwise one (it has tables " + String.join(", ", tables)
+                        + " and no schema_version table)");
+            }
+            execute(c, dialect == SqlDialect.SQLITE ? VERSION_TABLE : VERSION_TABLE.replace("INTEGER", "BIGINT "));
+        }
+        List<Applied> applied = applied(c);
+        int current = checkHistory(applied);
+        for (Migration m : migrations.steps().subList(current, migrations.latestVersion())) {
+            apply(c, m);
+        }
+        return migrations.latestVersion();
     }
 
     /** @return the version of a database with this history, after checking it against our steps */
@@ -118,18 +131,20 @@ final class SchemaMigrator {
     }
 
     static boolean hasVersionTable(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'");
-                ResultSet rs = ps.executeQuery()) {
-            return rs.next();
-        }
+        return userTables(c).contains("schema_version");
     }
 
-    /** Tables other than SQLite's own, in name order. */
+    /**
+     * Tables other than the engine's own, in name order: on PostgreSQL, those of the connection's
+     * schema ({@code current_schema()}, {@code public} unless the URL's {@code currentSchema} says otherwise).
+     */
     static List<String> userTables(Connection c) throws SQLException {
         List<String> names = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name");
+        String sql = SqlDialect.of(c) == SqlDialect.SQLITE
+                ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name"
+                : "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
+                        + "AND table_type = 'BASE TABLE' ORDER BY table_name COLLATE \"C\"";
+        try (PreparedStatement ps = c.prepareStatement(sql);
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 names.add(rs.getString(1));

@@ -2,14 +2,17 @@ package dev.stepwise.prover.store;
 
 import dev.stepwise.prover.VersionInfo;
 import dev.stepwise.prover.store.schema.Migrations;
+import dev.stepwise.prover.store.schema.SqlDialect;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * The Stepwise database: one SQLite file in WAL mode with foreign keys on, brought to the latest
- * schema when opened. Each table group has its repository; every method is one transaction,
+ * The Stepwise database: one SQLite file in WAL mode with foreign keys on (the default), or a
+ * PostgreSQL database that workers on several machines share, brought to the latest schema when
+ * opened; the same repositories serve both. Each table group has its repository; every method is one transaction,
  * safe to call from any thread (virtual threads included) and at any rate.
  */
 public final class Store implements AutoCloseable {
@@ -21,6 +24,7 @@ public final class Store implements AutoCloseable {
     private final RunRepository runs;
     private final RunProblemRepository problems;
     private final AttemptRepository attempts;
+    private final ProblemQueue queue;
 
     private Store(Database db, int schemaVersion) {
         this.db = db;
@@ -28,6 +32,7 @@ public final class Store implements AutoCloseable {
         this.runs = new RunRepository(db);
         this.problems = new RunProblemRepository(db);
         this.attempts = new AttemptRepository(db);
+        this.queue = new ProblemQueue(db);
     }
 
     /**
@@ -46,8 +51,34 @@ public final class Store implements AutoCloseable {
         Objects.requireNonNull(busyTimeout, "busyTimeout");
         Objects.requireNonNull(migrations, "migrations");
         DatabaseFile.prepareForOpen(path);
-        SchemaMigrator migrator = new SchemaMigrator(path, migrations, clock, VersionInfo.load().version());
-        Database db = Database.open(path, busyTimeout, READERS, migrator::migrate);
+        SchemaMigrator migrator = new SchemaMigrator(new StoreLocation.SqliteFile(path), migrations, clock,
+                VersionInfo.load().version());
+        return opened(SqliteDatabase.open(path, busyTimeout, READERS, migrator::migrate));
+    }
+
+    /**
+     * Opens the store at {@code location}: an SQLite file as {@link #open(Path, Duration)} does, or
+     * a PostgreSQL database, which must exist (its tables are made on first use).
+     *
+     * @param env the environment, for {@code PGPASSWORD}
+     */
+    public static Store open(StoreLocation location, Duration busyTimeout, Map<String, String> env) {
+        return switch (location) {
+            case StoreLocation.SqliteFile f -> open(f.path(), busyTimeout);
+            case StoreLocation.Postgres pg -> open(pg, busyTimeout, env, Migrations.standard(SqlDialect.POSTGRESQL),
+                    InstantSource.system());
+        };
+    }
+
+    /** Opens a PostgreSQL store with a given set of migrations (in its dialect); tests use it. */
+    public static Store open(StoreLocation.Postgres location, Duration busyTimeout, Map<String, String> env,
+            Migrations migrations, InstantSource clock) {
+        Objects.requireNonNull(busyTimeout, "busyTimeout");
+        SchemaMigrator migrator = new SchemaMigrator(location, migrations, clock, VersionInfo.load().version());
+        return opened(PostgresDatabase.open(location, busyTimeout, env, migrator::migrate));
+    }
+
+    private static Store opened(Database db) {
         try {
             return new Store(db, db.read("read the schema version", c -> SchemaMigrator.applied(c).size()));
         } catch (RuntimeException e) {
@@ -56,8 +87,9 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    public Path path() {
-        return db.path();
+    /** Where the store lives; its text names it in messages (no password: none is ever in it). */
+    public StoreLocation location() {
+        return db.location();
     }
 
     public int schemaVersion() {
@@ -74,6 +106,11 @@ public final class Store implements AutoCloseable {
 
     public AttemptRepository attempts() {
         return attempts;
+    }
+
+    /** The problems of a run shared by several workers, handed out as leases. */
+    public ProblemQueue queue() {
+        return queue;
     }
 
     /**

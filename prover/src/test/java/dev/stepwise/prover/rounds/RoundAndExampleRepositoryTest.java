@@ -30,20 +30,34 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.stepwise.prover.store.TestEngine;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(TestEngine.class)
 class RoundAndExampleRepositoryTest {
+    @Parameter
+    TestEngine engine;
     @TempDir
     Path dir;
+    private TestEngine.Place place;
     private Store store;
 
     @BeforeEach
     void open() {
-        store = Store.open(dir.resolve("stepwise.db"), Duration.ofSeconds(5));
+        place = engine.place(dir);
+        store = place.open();
     }
 
     @AfterEach
     void close() {
-        store.close();
+        try (TestEngine.Place p = place) {
+            if (store != null) {
+                store.close();
+            }
+        }
     }
 
     private static NewRound round(int number) {
@@ -106,8 +120,13 @@ class RoundAndExampleRepositoryTest {
     /** A database whose rounds were decided before the figures were kept reads them back without figures. */
     @Test
     void roundsDecidedBeforeTheEvidenceColumnsReadBackWithoutEvidence(@TempDir Path other) {
-        Path db = other.resolve("v1.db");
-        try (Store v1 = Store.open(db, Duration.ofSeconds(5), Migrations.of(List.of(Migrations.standard().steps().getFirst())),
+        try (TestEngine.Place old = engine.place(other)) {
+            roundsDecidedBeforeTheEvidenceColumnsReadBackWithoutEvidence(old);
+        }
+    }
+
+    private void roundsDecidedBeforeTheEvidenceColumnsReadBackWithoutEvidence(TestEngine.Place db) {
+        try (Store v1 = db.open(Migrations.of(List.of(Migrations.standard(engine.dialect()).steps().getFirst())),
                 java.time.InstantSource.system())) {
             v1.database().write("an old decided round", c -> {
                 try (var st = c.createStatement()) {
@@ -119,7 +138,7 @@ class RoundAndExampleRepositoryTest {
                 return null;
             });
         }
-        try (Store upgraded = Store.open(db, Duration.ofSeconds(5))) {
+        try (Store upgraded = db.open()) {
             assertEquals(Migrations.standard().latestVersion(), upgraded.schemaVersion());
             assertEquals(new PromotionDecision(1.0, 1.0, 0.0, Promotion.KEPT_CURRENT, "kept"),
                     new RoundRepository(upgraded).find(1).orElseThrow().decision());

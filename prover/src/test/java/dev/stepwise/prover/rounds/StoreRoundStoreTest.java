@@ -34,23 +34,37 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.stepwise.prover.store.TestEngine;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The expert-iteration module's store contracts, kept in SQLite. */
+/** The expert-iteration module's store contracts, kept in SQLite and in PostgreSQL. */
+@ParameterizedClass
+@EnumSource(TestEngine.class)
 class StoreRoundStoreTest {
+    @Parameter
+    TestEngine engine;
     @TempDir
     Path dir;
+    private TestEngine.Place place;
     private Store store;
     private StoreRoundStore rounds;
 
     @BeforeEach
     void open() {
-        store = Store.open(dir.resolve("s.db"), Duration.ofSeconds(5));
+        place = engine.place(dir);
+        store = place.open();
         rounds = new StoreRoundStore(store);
     }
 
     @AfterEach
     void close() {
-        store.close();
+        try (TestEngine.Place p = place) {
+            if (store != null) {
+                store.close();
+            }
+        }
     }
 
     @Test

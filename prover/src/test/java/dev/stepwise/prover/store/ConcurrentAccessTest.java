@@ -15,8 +15,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Many virtual threads reading while others write, through one store and through two. */
+/** Many virtual threads reading while others write, through one store and through two, on SQLite and on PostgreSQL. */
 class ConcurrentAccessTest {
     private static final int ATTEMPTS = 60;
     private static final int TREE_NODES = 40;
@@ -24,9 +26,10 @@ class ConcurrentAccessTest {
     @TempDir
     Path dir;
 
-    @Test
-    void readersSeeOnlyWholeAttemptsWhileOneWriterCommits() throws Exception {
-        try (Store store = Store.open(dir.resolve("s.db"), Duration.ofSeconds(5))) {
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void readersSeeOnlyWholeAttemptsWhileOneWriterCommits(TestEngine engine) throws Exception {
+        try (TestEngine.Place place = engine.place(dir); Store store = place.open()) {
             RunId run = store.runs().create(Samples.run("r")).id();
             store.problems().add(run, Samples.problems(ATTEMPTS));
             AtomicBoolean writing = new AtomicBoolean(true);
@@ -77,10 +80,11 @@ class ConcurrentAccessTest {
         }
     }
 
-    @Test
-    void writesFromHundredsOfVirtualThreadsAllCommit() throws Exception {
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void writesFromHundredsOfVirtualThreadsAllCommit(TestEngine engine) throws Exception {
         int problems = 300;
-        try (Store store = Store.open(dir.resolve("s.db"), Duration.ofSeconds(5))) {
+        try (TestEngine.Place place = engine.place(dir); Store store = place.open()) {
             RunId run = store.runs().create(Samples.run("r")).id();
             store.problems().add(run, Samples.problems(problems));
             try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -99,10 +103,11 @@ class ConcurrentAccessTest {
         }
     }
 
-    @Test
-    void twoStoresOnOneFileShareItThroughTheBusyTimeout() throws Exception {
-        Path db = dir.resolve("s.db");
-        try (Store a = Store.open(db, Duration.ofSeconds(30)); Store b = Store.open(db, Duration.ofSeconds(30))) {
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void twoStoresOnOneDatabaseShareItThroughTheBusyTimeout(TestEngine engine) throws Exception {
+        try (TestEngine.Place place = engine.place(dir); Store a = place.open(Duration.ofSeconds(30));
+                Store b = place.open(Duration.ofSeconds(30))) {
             RunId run = a.runs().create(Samples.run("r")).id();
             a.problems().add(run, Samples.problems(40));
             try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {

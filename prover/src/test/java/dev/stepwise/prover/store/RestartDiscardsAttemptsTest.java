@@ -7,15 +7,30 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(TestEngine.class)
 class RestartDiscardsAttemptsTest {
-
+    @Parameter
+    TestEngine engine;
     @TempDir
     Path dir;
+    @AutoClose
+    TestEngine.Place place;
+
+    @BeforeEach
+    void place() {
+        place = engine.place(dir);
+    }
 
     @Test
     void startingAProblemAgainDiscardsTheAttemptsOfItsEarlierStart() {
-        try (Store store = Store.open(dir.resolve("s.db"), Duration.ofSeconds(5))) {
+        try (Store store = place.open()) {
             Run run = StoredRunFixture.write(store, "r");
             assertEquals(2, store.attempts().forProblem(run.id(), "mathd_algebra_1").size());
             store.problems().start(run.id(), "mathd_algebra_1", StoredRunFixture.T0.plusSeconds(60));

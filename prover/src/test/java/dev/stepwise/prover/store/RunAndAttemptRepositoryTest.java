@@ -23,22 +23,40 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(TestEngine.class)
 class RunAndAttemptRepositoryTest {
+    @Parameter
+    TestEngine engine;
     @TempDir
     Path dir;
-    private Path dbPath;
+    private TestEngine.Place place;
+    private StoreLocation dbPath;
     private Store store;
 
     @BeforeEach
     void open() {
-        dbPath = dir.resolve("stepwise.db");
-        store = Store.open(dbPath, Duration.ofSeconds(5));
+        place = engine.place(dir);
+        dbPath = place.location();
+        store = place.open();
     }
 
     @AfterEach
     void close() {
-        store.close();
+        try (TestEngine.Place p = place) {
+            if (store != null) {
+                store.close();
+            }
+        }
+    }
+
+    /** The engine's own words for a broken constraint, as the message carries them. */
+    private String unique() {
+        return engine == TestEngine.SQLITE ? "UNIQUE constraint failed" : "ERROR: duplicate key value violates unique constraint";
     }
 
     @Test
@@ -166,9 +184,9 @@ class RunAndAttemptRepositoryTest {
         StoreException e = assertThrows(StoreException.class,
                 () -> store.attempts().record(Samples.provedAttempt(run, "p0000", 0, 50, "other ")));
         assertTrue(e.getMessage().startsWith("database " + dbPath + ": cannot record attempt 0 of p0000 in run " + run
-                + ": UNIQUE constraint failed"), e.getMessage());
+                + ": " + unique()), e.getMessage());
         DatabaseInfo.Present info = (DatabaseInfo.Present) new DatabaseInspector(Migrations.standard(), Duration.ofSeconds(1))
-                .inspect(dbPath);
+                .inspect(dbPath, java.util.Map.of());
         assertEquals(3, rows(info, "tree_nodes"), "the refused attempt's tree was rolled back with it");
         assertEquals(3, rows(info, "goals"));
     }
@@ -181,7 +199,7 @@ class RunAndAttemptRepositoryTest {
         store.attempts().record(Samples.provedAttempt(run, "p0001", 0, 10, "shared "));
         store.attempts().record(Samples.provedAttempt(run, "p0002", 0, 5, "own "));
         DatabaseInfo.Present info = (DatabaseInfo.Present) new DatabaseInspector(Migrations.standard(), Duration.ofSeconds(1))
-                .inspect(dbPath);
+                .inspect(dbPath, java.util.Map.of());
         assertEquals(25, rows(info, "tree_nodes"));
         assertEquals(15, rows(info, "goals"));
         assertEquals(50, rows(info, "tree_edges"));
@@ -200,7 +218,9 @@ class RunAndAttemptRepositoryTest {
         NewRun orphan = new NewRun("orphan", RunKind.ROUND_SEARCH, "pool", new RoundId(999), "{}", Samples.VERSIONS,
                 List.of(), Simulation.REAL, Samples.T0);
         StoreException e = assertThrows(StoreException.class, () -> store.runs().create(orphan));
-        assertEquals("database " + dbPath + ": cannot create run orphan: FOREIGN KEY constraint failed", e.getMessage());
+        assertTrue(e.getMessage().startsWith("database " + dbPath + ": cannot create run orphan: " + (engine == TestEngine.SQLITE
+                ? "FOREIGN KEY constraint failed" : "ERROR: insert or update on table \"runs\" violates foreign key constraint")),
+                e.getMessage());
         assertTrue(store.runs().findByName("orphan").isEmpty());
     }
 

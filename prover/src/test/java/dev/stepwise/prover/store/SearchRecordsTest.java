@@ -20,11 +20,27 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The search module's results, stored, come back with every recorded field: the tree as it is. */
+@ParameterizedClass
+@EnumSource(TestEngine.class)
 class SearchRecordsTest {
+    @Parameter
+    TestEngine engine;
     @TempDir
     Path dir;
+    @AutoClose
+    TestEngine.Place place;
+
+    @BeforeEach
+    void place() {
+        place = engine.place(dir);
+    }
 
     private static final RecordedTree TREE = new RecordedTree(List.of(
             new NodeRecord(0, "⊢ 2 + 2 = 4", 1, Status.PROVED, 0, 0.0, 2, 0, 1_500),
@@ -47,7 +63,7 @@ class SearchRecordsTest {
 
     @Test
     void aRecordedTreeKeepsEveryFieldTheStoreHas() throws Exception {
-        try (Store store = Store.open(dir.resolve("s.db"), Duration.ofSeconds(5))) {
+        try (Store store = place.open()) {
             RunId run = store.runs().create(Samples.run("r")).id();
             store.problems().add(run, Samples.problems(1));
             long id = store.attempts().record(SearchRecords.failedAttempt(run, "p0000", 0,
@@ -64,18 +80,35 @@ class SearchRecordsTest {
             assertEquals(List.of(EdgeKind.PROGRESS, EdgeKind.PROGRESS, EdgeKind.FILTERED, EdgeKind.LEAN_ERROR,
                     EdgeKind.PROOF_REJECTED, EdgeKind.PROOF_COMPLETE), tree.edges().stream().map(EdgeRecord::kind).toList());
             // The "none" values of the search are NULL in the database, as they always were.
-            Path db = dir.resolve("s.db");
-            assertEquals(List.of("1|1|0"), SchemaMigrationTest.query(db, "SELECT (distance_to_proof IS NULL) || '|' || "
-                    + "(expansion_order IS NULL) || '|' || (policy_us IS NULL) FROM tree_nodes WHERE node_index = 2"));
-            assertEquals(List.of("0", "0", "1", "1", "1", "1"), SchemaMigrationTest.query(db,
-                    "SELECT child_index IS NULL FROM tree_edges ORDER BY edge_index"));
-            assertEquals(List.of("1", "1", "0", "0", "0", "1"), SchemaMigrationTest.query(db,
-                    "SELECT error_text IS NULL FROM tree_edges ORDER BY edge_index"));
+            assertEquals(List.of("1|1|0"), query(store, "SELECT " + isNull("distance_to_proof") + " || '|' || "
+                    + isNull("expansion_order") + " || '|' || " + isNull("policy_us") + " FROM tree_nodes WHERE node_index = 2"));
+            assertEquals(List.of("0", "0", "1", "1", "1", "1"), query(store,
+                    "SELECT " + isNull("child_index") + " FROM tree_edges ORDER BY edge_index"));
+            assertEquals(List.of("1", "1", "0", "0", "0", "1"), query(store,
+                    "SELECT " + isNull("error_text") + " FROM tree_edges ORDER BY edge_index"));
             // A thought is stored with its edge (V4); a tactic without one has NULL, read back as "".
-            assertEquals(List.of("0", "1", "1", "1", "1", "1"), SchemaMigrationTest.query(db,
-                    "SELECT thought IS NULL FROM tree_edges ORDER BY edge_index"));
+            assertEquals(List.of("0", "1", "1", "1", "1", "1"), query(store,
+                    "SELECT " + isNull("thought") + " FROM tree_edges ORDER BY edge_index"));
             assertEquals("", tree.edges().get(1).thought());
         }
+    }
+
+    /** 1 when the column is NULL, else 0, as text, in SQL both databases speak. */
+    private static String isNull(String column) {
+        return "CAST(CASE WHEN " + column + " IS NULL THEN 1 ELSE 0 END AS TEXT)";
+    }
+
+    /** The first column of every row, as text, read through the store's own connections. */
+    static List<String> query(Store store, String sql) {
+        return store.database().read("query", c -> {
+            List<String> rows = new java.util.ArrayList<>();
+            try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1));
+                }
+            }
+            return rows;
+        });
     }
 
     @Test
@@ -96,7 +129,7 @@ class SearchRecordsTest {
         assertEquals("budget-exhausted", OutcomeCodes.code(FailureReason.BUDGET_TOKENS));
         assertEquals("tokens budget: 1023 of 1000", OutcomeCodes.detail((SearchOutcome.Failed) failed.outcome()));
 
-        try (Store store = Store.open(dir.resolve("s.db"), Duration.ofSeconds(5))) {
+        try (Store store = place.open()) {
             RunId run = store.runs().create(Samples.run("r")).id();
             store.problems().add(run, Samples.problems(1));
             NewAttempt p = SearchRecords.provedAttempt(run, "p0000", 0, result(new SearchOutcome.Proved(proof, accepted)),
@@ -115,19 +148,21 @@ class SearchRecordsTest {
 
     @Test
     void aNodeColumnTheSearchAlwaysRecordsIsNamedWhenTheDatabaseLacksIt() throws Exception {
-        Path db = dir.resolve("s.db");
         long id;
-        try (Store store = Store.open(db, Duration.ofSeconds(5))) {
+        try (Store store = place.open()) {
             RunId run = store.runs().create(Samples.run("r")).id();
             store.problems().add(run, Samples.problems(1));
             id = store.attempts().record(SearchRecords.failedAttempt(run, "p0000", 0,
                     result(new SearchOutcome.Failed(FailureReason.CANCELLED, "")), Samples.T0));
         }
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
-                java.sql.Statement s = c.createStatement()) {
-            s.executeUpdate("UPDATE tree_nodes SET goal_count = NULL WHERE node_index = 1");
+        try (Store store = place.open()) {
+            store.database().write("damage a tree", c -> {
+                try (java.sql.Statement s = c.createStatement()) {
+                    return s.executeUpdate("UPDATE tree_nodes SET goal_count = NULL WHERE node_index = 1");
+                }
+            });
         }
-        try (Store store = Store.open(db, Duration.ofSeconds(5))) {
+        try (Store store = place.open()) {
             StoreException e = assertThrows(StoreException.class, () -> store.attempts().tree(id));
             assertEquals("attempt " + id + " has node 1 without goal_count: the tree was not written by Stepwise",
                     e.getMessage());

@@ -24,7 +24,8 @@ public final class Migrations {
             "V2__promotion_evidence.sql",
             "V3__statement_error.sql",
             "V4__edge_thought.sql",
-            "V5__thoughts_stage.sql");
+            "V5__thoughts_stage.sql",
+            "V6__problem_leases.sql");
 
     private static final Pattern FILE_NAME = Pattern.compile("V(\\d+)__([A-Za-z0-9_]+)\\.sql");
 
@@ -34,11 +35,20 @@ public final class Migrations {
         this.steps = List.copyOf(steps);
     }
 
-    /** The migrations this build of Stepwise ships. */
+    /** The migrations this build of Stepwise ships, in SQLite's dialect. */
     public static Migrations standard() {
+        return standard(SqlDialect.SQLITE);
+    }
+
+    /**
+     * The migrations this build ships, in {@code dialect}: a step's text of that dialect where it
+     * has one, else the common text (a step written in the SQL both engines speak).
+     */
+    public static Migrations standard(SqlDialect dialect) {
         List<Migration> steps = new ArrayList<>();
         for (String resource : STANDARD) {
-            steps.add(load(resource));
+            String own = dialect.resourcePrefix() + resource;
+            steps.add(Migrations.class.getResource(own) != null ? load(resource, own) : load(resource, resource));
         }
         return of(steps);
     }
@@ -59,9 +69,14 @@ public final class Migrations {
 
     /** Reads {@code V<n>__<name>.sql} from the resources of this package. */
     static Migration load(String resource) {
-        Matcher m = FILE_NAME.matcher(resource);
+        return load(resource, resource);
+    }
+
+    /** Reads the step named {@code fileName} from the resource at {@code resource}. */
+    private static Migration load(String fileName, String resource) {
+        Matcher m = FILE_NAME.matcher(fileName);
         if (!m.matches()) {
-            throw new IllegalArgumentException("migration resource " + resource + " is not named V<n>__<name>.sql");
+            throw new IllegalArgumentException("migration resource " + fileName + " is not named V<n>__<name>.sql");
         }
         try (InputStream in = Migrations.class.getResourceAsStream(resource)) {
             if (in == null) {
