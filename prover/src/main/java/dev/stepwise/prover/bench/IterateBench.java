@@ -38,17 +38,20 @@ public final class IterateBench implements Benchmark {
     private final int rounds;
     private final String budget;
     private final long seed;
+    private final double heldOut;
 
     /**
      * @param dataset the miniF2F-test JSONL file, whose first {@code problems} lines are the pool
+     * @param heldOut the share of the pool held out for the promotion decision ({@code iterate.eval-fraction})
      */
-    public IterateBench(InProcessCli cli, Path dataset, int problems, int rounds, String budget, long seed) {
+    public IterateBench(InProcessCli cli, Path dataset, int problems, int rounds, String budget, long seed, double heldOut) {
         this.cli = cli;
         this.dataset = dataset;
         this.problems = problems;
         this.rounds = rounds;
         this.budget = budget;
         this.seed = seed;
+        this.heldOut = heldOut;
     }
 
     @Override
@@ -97,8 +100,8 @@ public final class IterateBench implements Benchmark {
         Curve trained = rounds(dir.resolve("trained"), pool, world, List.of());
         Curve untrained = rounds(dir.resolve("untrained"), pool, world, List.of("--effect", "none"));
         Duration wall = Duration.ofNanos(System.nanoTime() - t0);
-        out.printf(Locale.ROOT, "SIMULATED expert iteration: %d rounds on the first %d miniF2F-test statements (%d searchable),"
-                + " budget %s, world seed %d%n", rounds, problems, trained.searchable(), budget, seed);
+        out.printf(Locale.ROOT, "SIMULATED expert iteration: %d rounds on the first %d miniF2F-test statements (%d searchable,"
+                + " %.0f%% held out), budget %s, world seed %d%n", rounds, problems, trained.searchable(), 100 * heldOut, budget, seed);
         out.printf(Locale.ROOT, "  %-7s %-28s %-28s%n", "round", "proved in total (trained)", "proved in total (no training)");
         for (int r = 0; r < rounds; r++) {
             out.printf(Locale.ROOT, "  %-7d %-28s %-28s%n", r + 1, at(trained, r), at(untrained, r));
@@ -127,6 +130,7 @@ public final class IterateBench implements Benchmark {
             throw new UncheckedIOException(e);
         }
         List<String> common = List.of("--simulate", world.toString(), "--set", "iterate.search-budget=" + budget, "--set",
+                "iterate.eval-fraction=" + heldOut, "--set",
                 "iterate.trainer-command=" + IterationLauncher.simulatedTrainerCommand(trainerOptions));
         for (int r = 0; r < rounds; r++) {
             List<String> next = new ArrayList<>(List.of("iterate", "--pool", pool.toString()));

@@ -30,6 +30,10 @@ final class IterateBenchCommand extends BenchSubcommand {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the simulated world (default: 1).")
     long seed = 1;
 
+    @Option(names = "--held-out", paramLabel = "F", description = "Share of the statements held out for promotion"
+            + " (iterate.eval-fraction; default: 0.3, so that a better candidate has enough paired statements to show it).")
+    double heldOut = 0.3;
+
     IterateBenchCommand(Invocation invocation) {
         this.invocation = invocation;
     }
@@ -41,11 +45,14 @@ final class IterateBenchCommand extends BenchSubcommand {
         if (n < 1 || n > 244) {
             throw UserError.input("bench iterate: --problems must be in [1, 244], got " + n);
         }
+        if (!(heldOut > 0 && heldOut < 1)) {
+            throw UserError.input("bench iterate: --held-out must be in (0, 1), got " + heldOut);
+        }
         if (r < 1 || r > 50) {
             throw UserError.input("bench iterate: --rounds must be in [1, 50], got " + r);
         }
         Path dataset = new DatasetCatalog(invocation.app().home(), invocation.app().workDir()).find("minif2f-test")
                 .orElseThrow(() -> UserError.input("bench iterate: the minif2f-test dataset is not installed")).path();
-        return new IterateBench(invocation.inProcess(), dataset, n, r, budget, seed);
+        return new IterateBench(invocation.inProcess(), dataset, n, r, budget, seed, heldOut);
     }
 }

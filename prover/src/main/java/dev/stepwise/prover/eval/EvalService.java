@@ -42,6 +42,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * run ends as an {@link EvalReport}, with its result files written: callers print it.
  */
 public final class EvalService {
+    /**
+     * How the error of a statement whose search Lean's faults decided begins (Lean gave no answer
+     * to some of its steps, on fresh processes too): retried on resume, never a final no.
+     */
+    public static final String LEAN_FAULTS = "Lean faults, not Lean's answer: ";
+
 
     private final Store store;
     private final ProverStack stack;
@@ -256,7 +262,7 @@ public final class EvalService {
                         return Optional.of("Lean unavailable: " + f.detail());
                     }
                     case LEAN_FAULTS -> {
-                        return Optional.of("Lean faults, not Lean's answer: " + f.detail());
+                        return Optional.of(LEAN_FAULTS + f.detail());
                     }
                     case CANCELLED -> {
                         return Optional.of("interrupted before the attempt finished");

@@ -28,6 +28,7 @@ import dev.stepwise.prover.problems.Problem;
 import dev.stepwise.prover.rounds.Round;
 import dev.stepwise.prover.rounds.RoundRepository;
 import dev.stepwise.prover.run.ProverStack;
+import dev.stepwise.prover.store.ProblemStatus;
 import dev.stepwise.prover.store.RoundId;
 import dev.stepwise.prover.store.RunKind;
 import dev.stepwise.prover.store.RunProblem;
@@ -103,14 +104,29 @@ final class EvalRoundSearcher implements RoundSearcher, AutoCloseable {
                         case PROVED, UNPROVED, STATEMENT_ERROR -> false;
                         case PENDING, RUNNING, ERROR -> true;
                     }).toList();
-            if (!unfinished.isEmpty()) {
-                RunProblem first = unfinished.getFirst();
-                throw new IterationException(IterationException.Kind.ENVIRONMENT, unfinished.size() + " of " + problems.size()
+            // A statement Lean's faults decided is not proved this round: its search already replayed the
+            // steps Lean did not answer on fresh processes, and a tactic that times out or crashes Lean every
+            // time would stop every resumed round here. Not a final no: a later round searches it again.
+            List<RunProblem> faulted = unfinished.stream().filter(EvalRoundSearcher::leanFaulted).toList();
+            List<RunProblem> stopped = unfinished.stream().filter(p -> !leanFaulted(p)).toList();
+            if (!stopped.isEmpty()) {
+                RunProblem first = stopped.getFirst();
+                throw new IterationException(IterationException.Kind.ENVIRONMENT, stopped.size() + " of " + problems.size()
                         + " statements of run " + job.runName() + " could not be finished (" + first.problem().name() + ": "
                         + (first.error() == null ? "interrupted" : first.error()) + ")");
             }
+            if (!faulted.isEmpty()) {
+                RunProblem first = faulted.getFirst();
+                observers.apply(job).warning(faulted.size() + " of " + problems.size() + " statements of run " + job.runName()
+                        + " count as not proved in this round: Lean did not answer some of their steps, on fresh processes"
+                        + " too (" + first.problem().name() + ": " + first.error() + ")");
+            }
             return StoredAttemptTrees.of(store, run.run().id(), job.problems());
         }
+    }
+
+    private static boolean leanFaulted(RunProblem p) {
+        return p.status() == ProblemStatus.ERROR && p.error() != null && p.error().startsWith(EvalService.LEAN_FAULTS);
     }
 
     /**

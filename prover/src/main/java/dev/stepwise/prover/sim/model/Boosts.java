@@ -96,17 +96,21 @@ final class Boosts {
     }
 
     /**
-     * One example's evidence: a tactic that leads to a proof from its state counts for its skill in
-     * proportion to how surprising it was under the base model (1 − p: what a cross-entropy
-     * gradient on it is worth, so proofs the model already finds teach little); any other
-     * (unknown here, failing, or leading nowhere) teaches its skill to misfire.
+     * One example's evidence: a tactic that leads to a proof from its state counts for its skill's
+     * gain by its learnable surprise under the base model ({@link SkillLevels#learnable}: proofs the
+     * model already finds teach little, tactics far below what it samples are memorised rather
+     * than generalised) and for its habit by its base probability p (training on what the model
+     * already does sharpens it); any other (unknown here, failing, or leading nowhere) teaches its
+     * skill to misfire.
      */
     private static void count(Map<String, SkillLevels.Evidence> evidence, Set<String> withAProof, SimState state, String tactic) {
         SimTactic known = find(state, tactic);
         if (known != null && WorldTheorem.leadsToAProof(known, withAProof)) {
             double total = total(state);
             double p = total > 0 ? known.weight() / total : 0;
-            evidence.computeIfAbsent(known.skill(), k -> new SkillLevels.Evidence()).applied += 1 - p;
+            SkillLevels.Evidence e = evidence.computeIfAbsent(known.skill(), k -> new SkillLevels.Evidence());
+            e.applied += SkillLevels.learnable(p);
+            e.habit += p;
         } else {
             evidence.computeIfAbsent(known == null ? Skills.of(tactic) : known.skill(), k -> new SkillLevels.Evidence())
                     .misapplied += 1;

@@ -12,8 +12,9 @@ import java.util.TreeSet;
  * adapter's examples do to each skill. Evidence is counted per skill; a skill's level grows with
  * its evidence with diminishing returns, is scaled by how well the training intensity (epochs
  * times learning rate) generalises, and carries seeded noise. A tactic's weight is then
- * multiplied by {@code e^θ} where it applies (it leads to a proof) and by
- * {@code e^(λθ + μ − ρ)} where it does not: learning a skill also makes it misfire a little,
+ * multiplied by {@code e^θ} where it applies (it leads to a proof) and by {@code e^(η + μ − ρ)}
+ * where it does not: fine-tuning on what the model already does makes it do that more readily,
+ * also where it does not work (η, the habit, from SFT examples the model already found likely),
  * examples that use a tactic where it does not apply teach it to misfire (μ; what shuffled
  * tactics teach), and DPO's rejected tactics teach where not to use it (ρ).
  */
@@ -24,18 +25,43 @@ final class SkillLevels {
     static final double SATURATION = 5;
     /** Spread of the seeded noise on each skill's gain (a relative standard deviation). */
     static final double NOISE = 0.2;
-    /** How much of a skill's gain also raises its misfires. */
-    static final double LEAK = 0.2;
+    /**
+     * The share of the ceiling the habit reaches: SFT on tactics the model already samples often
+     * sharpens its habits (it says them more readily everywhere, where they fail too).
+     */
+    static final double HABIT = 0.5;
+    /** DPO's habit relative to SFT's: its loss is a margin against the reference model, not the data's likelihood. */
+    static final double DPO_HABIT = 0.2;
+    /**
+     * The probability under the model below which an example is learned more as its own pair than
+     * as a skill: an example's evidence is {@code (1 − p) · p / (p + p₀)}. Atypical examples are
+     * memorised rather than generalised (Feldman 2020, "a short tale about a long tail").
+     */
+    static final double LEARNABLE = 0.05;
     /** DPO moves the margin between chosen and rejected more than the chosen likelihood. */
     static final double DPO_POSITIVE = 0.7;
     /** The training intensity (epochs × learning rate) of the defaults, 3 × 2e-5, where generalisation peaks. */
     static final double BEST_INTENSITY = 3 * 2e-5;
 
-    /** Evidence of one skill: uses where it applies (weighted by surprise), uses where it does not, rejections. */
+    /**
+     * Evidence of one skill: uses where it applies (weighted by learnable surprise), the habit (the
+     * base probabilities of its applying uses), uses where it does not apply, rejections.
+     */
     static final class Evidence {
         double applied;
+        double habit;
         double misapplied;
         double rejected;
+    }
+
+    /**
+     * What one use of a tactic that applies, at base probability {@code p}, adds to its skill's
+     * gain: a cross-entropy gradient is worth {@code 1 − p} (what the model already finds teaches
+     * little), of which the share {@code p / (p + p₀)} generalises (a tactic far below what the model
+     * samples is memorised as its pair).
+     */
+    static double learnable(double p) {
+        return (1 - p) * p / (p + LEARNABLE);
     }
 
     private final Map<String, Double> gain;
@@ -55,7 +81,9 @@ final class SkillLevels {
             return none();
         }
         double g = generalisation(training);
-        double positive = training.method() == TrainedAdapter.Method.DPO ? DPO_POSITIVE : 1.0;
+        boolean dpo = training.method() == TrainedAdapter.Method.DPO;
+        double positive = dpo ? DPO_POSITIVE : 1.0;
+        double habit = HABIT * (dpo ? DPO_HABIT : 1.0);
         Map<String, Double> gain = new HashMap<>();
         Map<String, Double> misfire = new HashMap<>();
         // Sorted, so each skill's noise is drawn in the same order whatever the map's iteration order.
@@ -63,10 +91,11 @@ final class SkillLevels {
             Evidence e = evidence.get(skill);
             double noise = Math.max(0, 1 + NOISE * new Random(training.seed() ^ (skill.hashCode() * 0x9E3779B97F4A7C15L)).nextGaussian());
             double theta = CEILING * g * positive * saturate(e.applied) * noise;
+            double eta = CEILING * g * habit * saturate(e.habit);
             double mu = CEILING * g * saturate(e.misapplied);
-            double rho = training.method() == TrainedAdapter.Method.DPO ? CEILING * g * saturate(e.rejected) : 0;
+            double rho = dpo ? CEILING * g * saturate(e.rejected) : 0;
             gain.put(skill, theta);
-            misfire.put(skill, LEAK * theta + mu - rho);
+            misfire.put(skill, eta + mu - rho);
         }
         return new SkillLevels(gain, misfire);
     }
@@ -105,7 +134,7 @@ final class SkillLevels {
         return gain.getOrDefault(skill, 0.0);
     }
 
-    /** The log-factor on a skill's misfires (λθ + μ − ρ). */
+    /** The log-factor on a skill's misfires (η + μ − ρ). */
     double misfire(String skill) {
         return misfire.getOrDefault(skill, 0.0);
     }

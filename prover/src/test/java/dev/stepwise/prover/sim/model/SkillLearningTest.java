@@ -150,6 +150,52 @@ class SkillLearningTest {
                 "DPO raises the chosen likelihood less than SFT");
     }
 
+    /** Examples at the second state of theorems 1..n: {@code positivity}, which Lean accepts there and the base model samples half the time. */
+    private static List<TrainedAdapter.Pair> closers(World w, int n, String rejected) {
+        List<TrainedAdapter.Pair> out = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            out.add(new TrainedAdapter.Pair("state:\n" + w.theorems().get(i).state("s1").goalText() + "\n:::", "positivity",
+                    rejected));
+        }
+        return out;
+    }
+
+    @Test
+    void proofsTheModelAlreadyFindsTeachAHabitMoreThanASkill() {
+        World w = world(30);
+        // The rewrite has base probability 0.2 at the roots, positivity 0.5 at the second states.
+        SkillLevels surprising = Boosts.of(new TrainedAdapter("m", 4, training(3, 7, TrainedAdapter.Effect.LEARN),
+                proofs(w, 10, REWRITE)), new StateLocator(w)).skills();
+        SkillLevels likely = Boosts.of(new TrainedAdapter("m", 4, training(3, 7, TrainedAdapter.Effect.LEARN),
+                closers(w, 10, null)), new StateLocator(w)).skills();
+        assertTrue(likely.gain("positivity") < surprising.gain("rw:sub_nonneg"),
+                "gain " + likely.gain("positivity") + " (p = 0.5) against " + surprising.gain("rw:sub_nonneg") + " (p = 0.2)");
+        assertTrue(likely.misfire("positivity") > surprising.misfire("rw:sub_nonneg"),
+                "habit " + likely.misfire("positivity") + " (p = 0.5) against " + surprising.misfire("rw:sub_nonneg") + " (p = 0.2)");
+        assertTrue(surprising.misfire("rw:sub_nonneg") > 0, "a learned skill misfires a little: " + surprising.misfire("rw:sub_nonneg"));
+    }
+
+    @Test
+    void aTacticFarBelowWhatTheModelSamplesIsMemorisedRatherThanGeneralised() {
+        // Per example: what the model already finds teaches little, what it almost never samples generalises little.
+        assertTrue(SkillLevels.learnable(0.005) < SkillLevels.learnable(0.2) / 4, SkillLevels.learnable(0.005) + "");
+        assertTrue(SkillLevels.learnable(0.9) < SkillLevels.learnable(0.2) / 4, SkillLevels.learnable(0.9) + "");
+        assertEquals(0, SkillLevels.learnable(1), 1e-12);
+        assertEquals(0, SkillLevels.learnable(0), 1e-12);
+    }
+
+    @Test
+    void dpoSharpensHabitsLessThanSft() {
+        World w = world(30);
+        List<TrainedAdapter.Pair> pairs = closers(w, 10, "linarith");
+        SkillLevels sft = Boosts.of(new TrainedAdapter("m", 4, training(3, 7, TrainedAdapter.Effect.LEARN), pairs),
+                new StateLocator(w)).skills();
+        SkillLevels dpo = Boosts.of(new TrainedAdapter("m", 4, new TrainedAdapter.Training(3, 2e-5, TrainedAdapter.Method.DPO, 7,
+                TrainedAdapter.Effect.LEARN), pairs), new StateLocator(w)).skills();
+        assertTrue(dpo.misfire("positivity") < sft.misfire("positivity"), dpo.misfire("positivity") + " " + sft.misfire("positivity"));
+        assertTrue(dpo.misfire("linarith") < 0 && sft.misfire("linarith") == 0, "only DPO learns from the rejected linarith");
+    }
+
     @Test
     void theTrainedPairsAreStillMemorised() {
         World w = world(30);
