@@ -93,10 +93,12 @@ public final class EvalLauncher {
         if (!simulatedRepl) {
             lean.unsandboxedWarning().ifPresent(observer::warning);
         }
-        try (ProverStack stack = Stacks.open(app, lean, headers)) {
+        try (ProverStack stack = Stacks.open(app, lean, headers);
+                WholeProofSetup whole = WholeProofSetup.wanted(s) ? WholeProofSetup.open(app, s, stack) : null) {
             SearchSettings search = new SearchSettings(s);
             EvalService service = new EvalService(store, stack, InstantSource.system(), observer, search.searchConfig(),
-                    search.attemptPlan(), search.schedulerConfig(s.duration(LeanKeys.TACTIC_TIMEOUT)), results);
+                    search.attemptPlan(), search.schedulerConfig(s.duration(LeanKeys.TACTIC_TIMEOUT)), results,
+                    whole == null ? null : whole.attempts());
             return service.run(request, claim);
         } catch (ReplStartException e) {
             // Lean started, then no process could be started any more: as at the start, exit 3 with Lean's reason.

@@ -40,14 +40,15 @@ class SchemaMigrationTest {
     void createsTheWholeSchemaInAnEmptyDirectoryAndRecordsIt() throws Exception {
         Path db = dir.resolve("nested/dir/stepwise.db");
         try (Store store = Store.open(db, BUSY, Migrations.standard(), CLOCK)) {
-            assertEquals(3, store.schemaVersion());
+            assertEquals(4, store.schemaVersion());
         }
         assertEquals(List.of("attempts", "goals", "proofs", "round_stages", "rounds", "run_problems", "runs",
                 "schema_version", "training_examples", "tree_edges", "tree_nodes"), query(db,
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"));
         assertEquals(List.of("1|initial|" + v1().checksum() + "|" + Samples.T0.toEpochMilli(),
                 "2|promotion evidence|" + Migrations.standard().steps().get(1).checksum() + "|" + Samples.T0.toEpochMilli(),
-                "3|statement error|" + Migrations.standard().steps().get(2).checksum() + "|" + Samples.T0.toEpochMilli()),
+                "3|statement error|" + Migrations.standard().steps().get(2).checksum() + "|" + Samples.T0.toEpochMilli(),
+                "4|attempt mode|" + Migrations.standard().steps().get(3).checksum() + "|" + Samples.T0.toEpochMilli()),
                 query(db, "SELECT version || '|' || name || '|' || checksum || '|' || applied_at FROM schema_version"));
         assertEquals(List.of("wal"), query(db, "PRAGMA journal_mode"));
     }

@@ -22,7 +22,8 @@ public final class Migrations {
     private static final List<String> STANDARD = List.of(
             "V1__initial.sql",
             "V2__promotion_evidence.sql",
-            "V3__statement_error.sql");
+            "V3__statement_error.sql",
+            "V4__attempt_mode.sql");
 
     private static final Pattern FILE_NAME = Pattern.compile("V(\\d+)__([A-Za-z0-9_]+)\\.sql");
 
