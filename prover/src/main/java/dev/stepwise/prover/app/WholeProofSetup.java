@@ -49,9 +49,15 @@ final class WholeProofSetup implements AutoCloseable {
                 new SplittableRandom());
         WholeProofSampler sampler = WholeProofSampler.over(client, server.sampling().model(), maxTokens, temperature, topP,
                 server.client().requestTimeout());
-        WholeProofPlan plan = new WholeProofPlan(template, s.integer(SearchKeys.SAMPLES), s.integer(SearchKeys.SAMPLE_BATCH),
-                s.longValue(SearchKeys.MAX_TOKENS));
-        return new WholeProofSetup(client, new WholeProofAttempts(plan, sampler, stack.acceptor(), InstantSource.system(),
+        WholeProofPlan plan;
+        try {
+            plan = new WholeProofPlan(template, s.integer(SearchKeys.SAMPLES), s.integer(SearchKeys.SAMPLE_BATCH),
+                    s.longValue(SearchKeys.MAX_TOKENS), s.integer(SearchKeys.REVISIONS));
+        } catch (IllegalArgumentException e) {
+            client.close();
+            throw new ConfigException("search.revisions: " + e.getMessage(), e);
+        }
+        return new WholeProofSetup(client, new WholeProofAttempts(plan, sampler, stack.acceptor()::checkWhole, InstantSource.system(),
                 s.integer(SearchKeys.CONCURRENT_ATTEMPTS), s.integer(SearchKeys.POLICY_IN_FLIGHT)));
     }
 

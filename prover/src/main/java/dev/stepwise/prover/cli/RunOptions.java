@@ -40,6 +40,10 @@ final class RunOptions {
                 "(search.samples) in model.whole-proof-template's format, each through the acceptance gate."})
     Integer wholeProof;
 
+    @Option(names = "--revisions", paramLabel = "R",
+            description = "Whole-proof mode: revise a proof Lean refused up to R times from Lean's errors (search.revisions).")
+    Integer revisions;
+
     @Option(names = "--name", paramLabel = "RUN", description = "Name of the run (default: derived from the dataset and time).")
     String name;
 
@@ -95,6 +99,9 @@ final class RunOptions {
             }
             flags.put(SearchKeys.MODE.name(), "whole-proof");
             flags.put(SearchKeys.SAMPLES.name(), String.valueOf(wholeProof));
+        }
+        if (revisions != null) {
+            flags.put(SearchKeys.REVISIONS.name(), String.valueOf(revisions));
         }
         if (workers != null) {
             flags.put(SearchKeys.CONCURRENT_ATTEMPTS.name(), String.valueOf(workers));

@@ -4,6 +4,7 @@ import dev.stepwise.prover.policy.client.Completions;
 import dev.stepwise.prover.policy.client.FinishReason;
 import dev.stepwise.prover.policy.client.Sample;
 import dev.stepwise.prover.policy.prompt.WholeProofInput;
+import dev.stepwise.prover.policy.prompt.RepairFeedback;
 import dev.stepwise.prover.policy.prompt.WholeProofPrompt;
 import dev.stepwise.search.AcceptanceVerdict;
 import dev.stepwise.search.EdgeKind;
@@ -12,7 +13,6 @@ import dev.stepwise.search.FailureReason;
 import dev.stepwise.search.NodeRecord;
 import dev.stepwise.search.PolicyUnavailableException;
 import dev.stepwise.search.Proof;
-import dev.stepwise.search.ProofAcceptor;
 import dev.stepwise.search.ProofStep;
 import dev.stepwise.search.RecordedTree;
 import dev.stepwise.search.SearchOutcome;
@@ -25,6 +25,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,7 +51,7 @@ final class WholeProofAttempt {
     private final WholeProofInput input;
     private final WholeProofPlan plan;
     private final WholeProofSampler sampler;
-    private final ProofAcceptor acceptor;
+    private final WholeProofChecker checker;
     private final Semaphore inFlight;
     private final InstantSource clock;
     private final long seed;
@@ -67,18 +68,25 @@ final class WholeProofAttempt {
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<Integer, Checked> checked = new TreeMap<>();
 
-    /** One sample as checked: its edge, and the proof when the gate accepted it. */
-    private record Checked(EdgeRecord edge, Proof proof, AcceptanceVerdict.Accepted accepted) {
+    /**
+     * One sample as checked: its edge, the proof when the gate accepted it, and what a revision
+     * needs when Lean refused it (the text Lean checked and its errors; null otherwise).
+     */
+    private record Checked(EdgeRecord edge, Proof proof, AcceptanceVerdict.Accepted accepted,
+            WholeProofChecker.Checked refused) {
+        Checked(EdgeRecord edge, Proof proof, AcceptanceVerdict.Accepted accepted) {
+            this(edge, proof, accepted, null);
+        }
     }
 
     WholeProofAttempt(Theorem theorem, String declarationName, WholeProofInput input, WholeProofPlan plan,
-            WholeProofSampler sampler, ProofAcceptor acceptor, Semaphore inFlight, InstantSource clock, long seed) {
+            WholeProofSampler sampler, WholeProofChecker checker, Semaphore inFlight, InstantSource clock, long seed) {
         this.theorem = theorem;
         this.declarationName = declarationName;
         this.input = input;
         this.plan = plan;
         this.sampler = sampler;
-        this.acceptor = acceptor;
+        this.checker = checker;
         this.inFlight = inFlight;
         this.clock = clock;
         this.seed = seed;
@@ -102,84 +110,135 @@ final class WholeProofAttempt {
     }
 
     private void request(WholeProofPrompt prompt, int r) {
+        Optional<Completions> answer = ask(prompt, plan.samplesIn(r), seed + (long) r * plan.batch());
+        if (answer.isEmpty()) {
+            return;
+        }
+        Completions replies = answer.get();
+        List<Sample> samples = replies.samples();
+        for (int j = 0; j < samples.size(); j++) {
+            if (stopped.get()) {
+                return;
+            }
+            int index = r * plan.batch() + j;
+            Checked c = check(samples.get(j), "");
+            record(index, 0, c);
+            revise(prompt, index, samples.get(j).text(), c);
+        }
+    }
+
+    /** Sample {@code index}'s revision {@code round} (0 for the sample itself), in chain order after it. */
+    private void record(int index, int round, Checked c) {
+        lock.lock();
+        try {
+            checked.put(index * (plan.revisions() + 1) + round, c);
+        } finally {
+            lock.unlock();
+        }
+        if (c.accepted() != null) {
+            stopped.set(true);
+        }
+    }
+
+    /**
+     * Goedel-Prover-V2's self-correction: while a proof is refused with Lean's errors, the model gets
+     * the conversation so far, its reply, and the errors marked in the checked code, and writes a
+     * revision, checked like any proof; up to {@code plan.revisions()} times. Each revision is an
+     * edge of its own, recorded right after the proof it revises.
+     */
+    private void revise(WholeProofPrompt prompt, int index, String reply, Checked first) {
+        if (!(prompt instanceof WholeProofPrompt.Chat chat)) {
+            return;
+        }
+        WholeProofPrompt.Chat conversation = chat;
+        String lastReply = reply;
+        Checked last = first;
+        for (int round = 1; round <= plan.revisions(); round++) {
+            if (stopped.get() || last.refused() == null || last.refused().errors().isEmpty()) {
+                return;
+            }
+            conversation = RepairFeedback.next(conversation, lastReply, round, last.refused().text(), last.refused().errors());
+            Optional<Completions> answer = ask(conversation, 1, seed + 1_000_003L * (index + 1) + round);
+            if (answer.isEmpty() || answer.get().samples().isEmpty()) {
+                return;
+            }
+            Sample s = answer.get().samples().get(0);
+            lastReply = s.text();
+            last = check(s, "revision " + round + " of proof " + index);
+            record(index, round, last);
+        }
+    }
+
+    /** One request within the run's requests in flight and this attempt's token budget; empty when not sent. */
+    private Optional<Completions> ask(WholeProofPrompt prompt, int n, long requestSeed) {
+        Completions replies;
         try {
             inFlight.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopped.set(true);
-            return;
+            return Optional.empty();
         }
-        Completions replies;
         try {
             if (stopped.get()) {
-                return;
+                return Optional.empty();
             }
             if (plan.tokenBudget() > 0 && tokens.get() >= plan.tokenBudget()) {
                 budgetHit.set(true);
-                return;
+                return Optional.empty();
             }
             requestsSent.incrementAndGet();
             long t0 = System.nanoTime();
             try {
-                replies = sampler.sample(prompt, plan.samplesIn(r), seed + (long) r * plan.batch());
+                replies = sampler.sample(prompt, n, requestSeed);
             } finally {
                 policyNanos.addAndGet(System.nanoTime() - t0);
             }
         } catch (PolicyUnavailableException e) {
             unavailable.compareAndSet(null, e.getMessage());
-            return;
+            return Optional.empty();
         } finally {
             inFlight.release();
         }
         promptTokens.addAndGet(replies.promptTokens());
         completionTokens.addAndGet(replies.completionTokens());
         tokens.addAndGet(replies.promptTokens() + replies.completionTokens());
-        List<Sample> samples = replies.samples();
-        for (int j = 0; j < samples.size(); j++) {
-            if (stopped.get()) {
-                return;
-            }
-            Checked c = check(samples.get(j));
-            lock.lock();
-            try {
-                checked.put(r * plan.batch() + j, c);
-            } finally {
-                lock.unlock();
-            }
-            if (c.accepted() != null) {
-                stopped.set(true);
-            }
-        }
+        return Optional.of(replies);
     }
 
-    private Checked check(Sample s) {
+    /** @param label what the sample is when it is a revision ("revision 1 of proof 3"), put before the edge's message */
+    private Checked check(Sample s, String label) {
         int tokenCount = Math.max(1, s.tokenCount());
         var code = plan.template().code(input, s.text());
         if (code.isEmpty()) {
             String why = s.finish() == FinishReason.LENGTH
                     ? "the reply was cut off at the token limit before a complete lean4 block"
                     : "the reply has no lean4 code block";
-            return filtered(s, tokenCount, why);
+            return filtered(s, tokenCount, labelled(label, why));
         }
         return switch (ProofBody.of(code.get(), declarationName)) {
-            case ProofBody.None none -> filtered(s, tokenCount, none.why());
+            case ProofBody.None none -> filtered(s, tokenCount, labelled(label, none.why()));
             case ProofBody.Proof body -> {
                 Proof proof = new Proof(List.of(new ProofStep(theorem.statement(), body.tactics())));
                 long t0 = System.nanoTime();
-                AcceptanceVerdict verdict = acceptor.check(theorem, proof);
+                WholeProofChecker.Checked result = checker.check(theorem, proof);
                 long took = System.nanoTime() - t0;
                 gateNanos.addAndGet(took);
                 long micros = took / 1_000;
-                yield switch (verdict) {
+                yield switch (result.verdict()) {
                     case AcceptanceVerdict.Accepted a -> new Checked(edge(body.tactics(), s, tokenCount,
-                            EdgeKind.PROOF_COMPLETE, "", micros), proof, a);
+                            EdgeKind.PROOF_COMPLETE, label, micros), proof, a);
                     case AcceptanceVerdict.Rejected r -> new Checked(edge(body.tactics(), s, tokenCount,
-                            EdgeKind.PROOF_REJECTED, r.reason(), micros), null, null);
+                            EdgeKind.PROOF_REJECTED, labelled(label, r.reason()), micros), null, null, result);
                     case AcceptanceVerdict.Unchecked u -> new Checked(edge(body.tactics(), s, tokenCount,
-                            EdgeKind.CRASHED, u.reason(), micros), null, null);
+                            EdgeKind.CRASHED, labelled(label, u.reason()), micros), null, null);
                 };
             }
         };
+    }
+
+    private static String labelled(String label, String message) {
+        return label.isEmpty() ? message : label + ": " + message;
     }
 
     private static Checked filtered(Sample s, int tokenCount, String why) {

@@ -3,7 +3,6 @@ package dev.stepwise.prover.run;
 import dev.stepwise.prover.policy.prompt.WholeProofInput;
 import dev.stepwise.search.AttemptPlan;
 import dev.stepwise.search.AttemptResult;
-import dev.stepwise.search.ProofAcceptor;
 import dev.stepwise.search.SearchResult;
 import dev.stepwise.search.Theorem;
 import dev.stepwise.search.TheoremResult;
@@ -29,7 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class WholeProofAttempts implements AutoCloseable {
     private final WholeProofPlan plan;
     private final WholeProofSampler sampler;
-    private final ProofAcceptor acceptor;
+    private final WholeProofChecker checker;
     private final InstantSource clock;
     private final Semaphore theorems;
     private final Semaphore inFlight;
@@ -41,11 +40,11 @@ public final class WholeProofAttempts implements AutoCloseable {
      * @param concurrentTheorems theorems worked on at once
      * @param requestsInFlight model requests in flight across all theorems
      */
-    public WholeProofAttempts(WholeProofPlan plan, WholeProofSampler sampler, ProofAcceptor acceptor, InstantSource clock,
+    public WholeProofAttempts(WholeProofPlan plan, WholeProofSampler sampler, WholeProofChecker checker, InstantSource clock,
             int concurrentTheorems, int requestsInFlight) {
         this.plan = Objects.requireNonNull(plan, "plan");
         this.sampler = Objects.requireNonNull(sampler, "sampler");
-        this.acceptor = Objects.requireNonNull(acceptor, "acceptor");
+        this.checker = Objects.requireNonNull(checker, "checker");
         this.clock = Objects.requireNonNull(clock, "clock");
         if (concurrentTheorems < 1 || requestsInFlight < 1) {
             throw new IllegalArgumentException("concurrent theorems and requests in flight must be >= 1");
@@ -86,7 +85,7 @@ public final class WholeProofAttempts implements AutoCloseable {
                 if (closed.get()) {
                     return new TheoremResult(theorem, TheoremResult.NONE, results, attempts.attempts() - i);
                 }
-                WholeProofAttempt attempt = new WholeProofAttempt(theorem, name, input, plan, sampler, acceptor, inFlight,
+                WholeProofAttempt attempt = new WholeProofAttempt(theorem, name, input, plan, sampler, checker, inFlight,
                         clock, attempts.seed(i));
                 running.add(attempt);
                 SearchResult r;

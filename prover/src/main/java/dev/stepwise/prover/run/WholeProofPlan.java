@@ -11,10 +11,24 @@ import java.util.Objects;
  * @param batch proofs asked for in one request ({@code n})
  * @param tokenBudget model tokens (prompt and completion) per attempt; no request starts once
  *     they are spent (0 = no limit)
+ * @param revisions how often a proof Lean refused goes back to the model with Lean's errors
+ *     (Goedel-Prover-V2's self-correction), each revision checked again; 0 for none
  */
-public record WholeProofPlan(WholeProofTemplate template, int samples, int batch, long tokenBudget) {
+public record WholeProofPlan(WholeProofTemplate template, int samples, int batch, long tokenBudget, int revisions) {
+    /** Without revisions. */
+    public WholeProofPlan(WholeProofTemplate template, int samples, int batch, long tokenBudget) {
+        this(template, samples, batch, tokenBudget, 0);
+    }
+
     public WholeProofPlan {
         Objects.requireNonNull(template, "template");
+        if (revisions < 0) {
+            throw new IllegalArgumentException("revisions must be >= 0, got " + revisions);
+        }
+        if (revisions > 0 && !template.chat()) {
+            throw new IllegalArgumentException("revisions need a chat template (Goedel-Prover-V2's self-correction is a "
+                    + "chat turn); " + template.name() + " continues a completion prompt");
+        }
         if (samples < 1 || batch < 1) {
             throw new IllegalArgumentException("samples and batch must be >= 1, got " + samples + " and " + batch);
         }

@@ -138,4 +138,40 @@ class WholeProofEndToEndTest {
             assertEquals(Set.of("native_decide", "simp_all [show False from by assumption]", "exact h₀", "sorry"), seen);
         }
     }
+
+    /** A world whose model nearly always writes `exact h₀` (wrong) first; `positivity` proves the theorem. */
+    static World repairWorld() {
+        World tiny = TinyWorld.world();
+        SimState s0 = new SimState("s0", List.of(TinyWorld.ROOT_GOAL), List.of(
+                new SimTactic("exact h₀", 200, new SimOutcome.Error(SimOutcome.ErrorKind.ELABORATION,
+                        "Type mismatch\n  h₀\nhas type\n  0 < x : Prop\nbut is expected to have type\n  0 < x ^ 2 + x : Prop")),
+                new SimTactic("positivity", 1, new SimOutcome.Complete())));
+        WorldTheorem t = new WorldTheorem("tiny", TinyWorld.HEADER, TinyWorld.STATEMENT, true, "s0", List.of(s0));
+        return new World(World.FORMAT, World.VERSION, true, tiny.model(), 5, "repair", tiny.latency(), tiny.faults(),
+                List.of("norm_num"), List.of(t));
+    }
+
+    @Test
+    void aRevisionFromLeansErrorsTurnsAWrongProofIntoAnAcceptedOne() throws Exception {
+        // Without revisions the one sampled proof is the wrong one.
+        var without = prove(repairWorld(), "goedel-prover-v2", 1, "--name", "once");
+        assertEquals(1, without.exitCode(), without.out() + without.err());
+        var r = prove(repairWorld(), "goedel-prover-v2", 1, "--revisions", "2", "--name", "revised");
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        try (Store store = store()) {
+            Run run = store.runs().findByName("revised").orElseThrow();
+            Attempt a = store.attempts().forRun(run.id()).get(0);
+            assertTrue(a.proof().isPresent());
+            List<EdgeRecord> chain = store.attempts().tree(a.id()).edges();
+            // The chain as stored: the sampled proof refused with Lean's error, then its revision accepted.
+            assertEquals(2, chain.size(), chain.toString());
+            assertEquals("exact h₀", chain.get(0).tactic());
+            assertEquals(EdgeKind.PROOF_REJECTED, chain.get(0).kind());
+            assertTrue(chain.get(0).message().contains("Type mismatch"), chain.get(0).message());
+            assertEquals("positivity", chain.get(1).tactic());
+            assertEquals(EdgeKind.PROOF_COMPLETE, chain.get(1).kind());
+            assertEquals("revision 1 of proof 0", chain.get(1).message());
+            assertEquals(2, a.samples());
+        }
+    }
 }

@@ -42,7 +42,7 @@ class WholeProofAttemptsTest {
     }
 
     private static TheoremResult run(WholeProofPlan plan, WholeProofSampler sampler, ProofAcceptor gate, int attempts) {
-        try (WholeProofAttempts a = new WholeProofAttempts(plan, sampler, gate, InstantSource.system(), 2, 1)) {
+        try (WholeProofAttempts a = new WholeProofAttempts(plan, sampler, WholeProofChecker.of(gate), InstantSource.system(), 2, 1)) {
             return a.submit(T, "", new AttemptPlan(attempts, List.of(0.0), 7)).join();
         }
     }

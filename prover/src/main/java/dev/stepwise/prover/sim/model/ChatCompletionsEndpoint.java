@@ -7,6 +7,10 @@ import dev.stepwise.prover.sim.world.World;
 import dev.stepwise.prover.sim.world.WorldTheorem;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * not learn from loaded adapters.
  */
 final class ChatCompletionsEndpoint implements Route {
+    private static final Pattern ERROR_MARK = Pattern.compile("<error>(.*?)</error>", Pattern.DOTALL);
     private final World world;
     private final long seed;
     private final RuntimeAdapters adapters;
@@ -80,11 +85,13 @@ final class ChatCompletionsEndpoint implements Route {
             conversation.append(m.path("content").asText("")).append('\n');
         }
         Optional<WorldTheorem> theorem = theoremIn(conversation.toString());
+        Set<String> avoid = markedErrors(body.path("messages"));
         capacity.acquire();
         int now = counters.running.incrementAndGet();
         counters.mostRunning.accumulateAndGet(now, Math::max);
         try {
-            ObjectNode response = respond(model, theorem, n, maxTokens, temperature, Tokens.count(conversation.toString()), rng);
+            ObjectNode response = respond(model, theorem, avoid, n, maxTokens, temperature,
+                    Tokens.count(conversation.toString()), rng);
             Thread.sleep(world.latency().modelRequest().plus(
                     world.latency().modelPerToken().multipliedBy(response.path("usage").path("completion_tokens").asLong())));
             counters.served.incrementAndGet();
@@ -117,7 +124,29 @@ final class ChatCompletionsEndpoint implements Route {
         return Optional.ofNullable(best);
     }
 
-    private ObjectNode respond(String model, Optional<WorldTheorem> theorem, int n, int maxTokens, double temperature,
+    /**
+     * The tactics a repair turn's feedback marked as Lean's errors (Goedel-Prover-V2's
+     * {@code <error>...</error>} around the failing code, one line): the revising model avoids them.
+     */
+    static Set<String> markedErrors(JsonNode messages) {
+        Set<String> out = new HashSet<>();
+        for (JsonNode m : messages) {
+            if (!m.path("role").asText("").equals("user")) {
+                continue;
+            }
+            Matcher e = ERROR_MARK.matcher(m.path("content").asText(""));
+            while (e.find()) {
+                String marked = e.group(1).strip();
+                if (!marked.isEmpty() && !marked.contains("\n")) {
+                    out.add(marked);
+                }
+            }
+        }
+        return out;
+    }
+
+    private ObjectNode respond(String model, Optional<WorldTheorem> theorem, Set<String> avoid, int n, int maxTokens,
+            double temperature,
             int promptTokens, Random rng) {
         ObjectNode o = json.mapper().createObjectNode();
         o.put("id", "chatcmpl-sim-" + counters.requestIds.incrementAndGet());
@@ -127,7 +156,7 @@ final class ChatCompletionsEndpoint implements Route {
         ArrayNode choices = o.putArray("choices");
         long completionTokens = 0;
         for (int i = 0; i < n; i++) {
-            String reply = theorem.map(t -> WholeProofWalk.reply(t, WholeProofWalk.sample(t, rng, temperature)))
+            String reply = theorem.map(t -> WholeProofWalk.reply(t, WholeProofWalk.sample(t, rng, temperature, avoid)))
                     .orElse("SIMULATED: the world holds no theorem whose statement this conversation contains, "
                             + "so no proof can be written.");
             List<String> tokens = Tokens.split(reply);

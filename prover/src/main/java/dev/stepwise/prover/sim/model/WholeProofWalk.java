@@ -7,6 +7,7 @@ import dev.stepwise.prover.sim.world.WorldTheorem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * A whole proof as the simulated model writes one: a walk through the theorem's proof-state graph
@@ -24,13 +25,19 @@ final class WholeProofWalk {
     private WholeProofWalk() {
     }
 
-    /** The tactics of one sampled proof, in order. */
-    static List<String> sample(WorldTheorem theorem, Random rng, double temperature) {
+    /**
+     * The tactics of one sampled proof, in order.
+     *
+     * @param avoid tactic texts the model no longer writes: those a repair turn's feedback marked
+     *     as errors ({@code <error>TACTIC</error>}), so a revision learns from Lean's errors
+     */
+    static List<String> sample(WorldTheorem theorem, Random rng, double temperature, Set<String> avoid) {
         List<String> tactics = new ArrayList<>();
         SimState state = theorem.rootState();
         while (tactics.size() < MAX_STEPS) {
             List<SimTactic> usable = state.tactics().stream()
                     .filter(t -> t.weight() > 0)
+                    .filter(t -> !avoid.contains(t.tactic().strip()))
                     .filter(t -> !(t.outcome() instanceof SimOutcome.Timeout || t.outcome() instanceof SimOutcome.Crash))
                     .toList();
             if (usable.isEmpty()) {
