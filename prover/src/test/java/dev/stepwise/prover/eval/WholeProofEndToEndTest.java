@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * model's format, takes the code out of each reply as that model's pipeline does, and sends every
  * proof through the acceptance gate on simulated REPL processes. Numbers here are SIMULATED.
  */
+@Tag("slow") // prove runs with simulated REPL processes, 5-12 s each
 class WholeProofEndToEndTest {
 
     @TempDir
