@@ -131,7 +131,7 @@ public final class EvalLauncher {
         settings.put("simulate", world);
         mismatch.ifPresent(m -> settings.put(EvalConfig.LEAN_MISMATCH, m));
         return new EvalConfig(dataset, problems.stream().map(Problem::name).toList(), budget, s.numbers(SearchKeys.ALPHAS),
-                s.number(SearchKeys.TEMPERATURE), s.string(SearchKeys.SCORE_MODE), s.longValue(SearchKeys.SEED),
+                WholeProofSetup.temperature(s), s.string(SearchKeys.SCORE_MODE), s.longValue(SearchKeys.SEED),
                 s.duration(SearchKeys.TIME_LIMIT).toMillis() / 1000.0, settings);
     }
 }

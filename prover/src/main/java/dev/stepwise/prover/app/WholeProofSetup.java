@@ -43,7 +43,7 @@ final class WholeProofSetup implements AutoCloseable {
         }
         WholeProofTemplate template = WholeProofTemplate.named(s.string(PolicyKeys.WHOLE_PROOF_TEMPLATE));
         int maxTokens = isDefault(s, PolicyKeys.MAX_TOKENS) ? template.released().maxTokens() : s.integer(PolicyKeys.MAX_TOKENS);
-        double temperature = isDefault(s, SearchKeys.TEMPERATURE) ? template.temperature() : s.number(SearchKeys.TEMPERATURE);
+        double temperature = temperature(s);
         double topP = isDefault(s, PolicyKeys.TOP_P) ? template.topP() : s.number(PolicyKeys.TOP_P);
         CompletionClient client = new CompletionClient(app.httpClient(), server.client(), InstantSource.system(),
                 new SplittableRandom());
@@ -59,6 +59,17 @@ final class WholeProofSetup implements AutoCloseable {
         }
         return new WholeProofSetup(client, new WholeProofAttempts(plan, sampler, stack.acceptor()::checkWhole, InstantSource.system(),
                 s.integer(SearchKeys.CONCURRENT_ATTEMPTS), s.integer(SearchKeys.POLICY_IN_FLIGHT)));
+    }
+
+    /**
+     * The sampling temperature a run uses: {@code search.temperature} when set; else, in whole-proof
+     * mode, the template's released one (the step search's default is BFS-Prover-V2's).
+     */
+    static double temperature(Settings s) {
+        if (wanted(s) && isDefault(s, SearchKeys.TEMPERATURE)) {
+            return WholeProofTemplate.named(s.string(PolicyKeys.WHOLE_PROOF_TEMPLATE)).temperature();
+        }
+        return s.number(SearchKeys.TEMPERATURE);
     }
 
     private static boolean isDefault(Settings s, ConfigKey key) {

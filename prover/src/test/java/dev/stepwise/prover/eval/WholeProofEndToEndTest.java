@@ -92,6 +92,8 @@ class WholeProofEndToEndTest {
         var shown = new CliHarness(dir).run("runs", "show", name);
         assertEquals(0, shown.exitCode(), shown.err());
         assertTrue(shown.out().contains("| mode | whole-proof (goedel-prover-v2, 64 proofs per attempt) |"), shown.out());
+        // The temperature the proofs were sampled at: Goedel-Prover-V2's released 1.0, not the step search's 1.3.
+        assertTrue(shown.out().contains("| temperature | 1.00 |"), shown.out());
     }
 
     /** A world whose model writes only cheating, sorry-ed or wrong whole proofs: the gate must refuse every one. */
