@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One {@code /v1/chat/completions} request (OpenAI's chat API as vLLM and SGLang serve it; the
- * server applies the model's chat template to the messages). Every sampling field is sent, as
- * for completions. No log-probs are asked for: a whole proof with its reasoning runs to thousands
+ * One {@code /v1/chat/completions} request (OpenAI's chat API as vLLM serves it,
+ * vllm/entrypoints/openai/protocol.py {@code ChatCompletionRequest}: {@code messages}, {@code n},
+ * {@code max_tokens}, {@code temperature}, {@code top_p}, {@code seed} and vLLM's extra
+ * {@code top_k}; SGLang takes the same fields; the server applies the model's chat template to the
+ * messages). Every sampling field is sent, as for completions; llama-server takes one choice per
+ * request, as on its completions endpoint. No log-probs are asked for: a whole proof with its reasoning runs to thousands
  * of tokens, and nothing scores whole proofs by them.
  */
 public record ChatRequest(String model, List<ChatMessage> messages, int n, int maxTokens, double temperature,
