@@ -63,6 +63,8 @@ public final class EvalLauncher {
             Application used = sim == null ? app : sim.app();
             Settings s = used.settings();
             SearchCritic.check(s);
+            // Before Lean starts (minutes with Mathlib): whole-proof mode without a model server cannot run.
+            WholeProofSetup.check(used, s);
             LeanSetup configured = new LeanSetup(s, used.home(), used.workDir(), HostTools.fromEnvironment());
             ProjectChoice choice = LeanTargetCheck.choose(used, configured, dataset, observer);
             LeanSetup lean = configured.withProject(choice.project());

@@ -36,11 +36,29 @@ final class WholeProofSetup implements AutoCloseable {
         return AttemptMode.ofCode(s.string(SearchKeys.MODE)) == AttemptMode.WHOLE_PROOF;
     }
 
-    static WholeProofSetup open(Application app, Settings s, ProverStack stack) {
+    /** Refuses whole-proof mode without a model server, or with revisions on a template that has no chat turn. */
+    static void check(Application app, Settings s) {
+        if (!wanted(s)) {
+            return;
+        }
+        server(app);
+        WholeProofTemplate template = WholeProofTemplate.named(s.string(PolicyKeys.WHOLE_PROOF_TEMPLATE));
+        if (s.integer(SearchKeys.REVISIONS) > 0 && !template.chat()) {
+            throw new ConfigException("search.revisions: revisions need a chat template (Goedel-Prover-V2's self-correction "
+                    + "is a chat turn); " + template.name() + " continues a completion prompt");
+        }
+    }
+
+    private static PolicyConfig.Server server(Application app) {
         if (!(app.policyConfig() instanceof PolicyConfig.Server server)) {
             throw new ConfigException("search.mode=whole-proof needs a model server: set model.url (and model.name) "
                     + "to a server of a whole-proof model");
         }
+        return server;
+    }
+
+    static WholeProofSetup open(Application app, Settings s, ProverStack stack) {
+        PolicyConfig.Server server = server(app);
         WholeProofTemplate template = WholeProofTemplate.named(s.string(PolicyKeys.WHOLE_PROOF_TEMPLATE));
         int maxTokens = isDefault(s, PolicyKeys.MAX_TOKENS) ? template.released().maxTokens() : s.integer(PolicyKeys.MAX_TOKENS);
         double temperature = temperature(s);
