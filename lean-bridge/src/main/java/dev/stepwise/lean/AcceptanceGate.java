@@ -103,8 +103,10 @@ public final class AcceptanceGate {
                     }
                 }
                 List<String> lean = new ArrayList<>(reasons);
-                List<String> axioms = askLean(lease, env, request, reference.get(), lean);
-                return new GateVerdict(name, lean.isEmpty() ? GateDecision.ACCEPTED : GateDecision.REJECTED, lean, axioms);
+                List<Message> errors = new ArrayList<>();
+                List<String> axioms = askLean(lease, env, request, reference.get(), lean, errors);
+                return new GateVerdict(name, lean.isEmpty() ? GateDecision.ACCEPTED : GateDecision.REJECTED, lean, axioms,
+                        errors);
             } catch (ReplTimeoutException e) {
                 return unchecked(name, reasons, "re-elaboration ran past " + e.deadline().toMillis() + " ms");
             } catch (ReplCrashException e) {
@@ -118,7 +120,7 @@ public final class AcceptanceGate {
 
     /** Steps 1-4 on one process; adds every reason to {@code reasons}, returns the reported axioms. */
     private List<String> askLean(ReplLease lease, int headerEnv, GateRequest request, String reference,
-            List<String> reasons) {
+            List<String> reasons, List<Message> errors) {
         String name = request.name();
         // 1. the theorem
         ReplResponse proved = lease.send(ReplRequest.Command.in(headerEnv, request.theorem()), policy.deadline());
@@ -129,6 +131,7 @@ public final class AcceptanceGate {
         for (Message m : theorem.messages()) {
             if (m.severity() == Severity.ERROR) {
                 reasons.add("Lean error: " + m.data());
+                errors.add(m);
             } else if (m.isSorryWarning()) {
                 reasons.add("Lean warning: " + m.data());
             }

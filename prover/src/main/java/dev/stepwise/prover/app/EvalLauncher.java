@@ -63,6 +63,8 @@ public final class EvalLauncher {
             Application used = sim == null ? app : sim.app();
             Settings s = used.settings();
             SearchCritic.check(s);
+            // Before Lean starts (minutes with Mathlib): whole-proof mode without a model server cannot run.
+            WholeProofSetup.check(used, s);
             LeanSetup configured = new LeanSetup(s, used.home(), used.workDir(), HostTools.fromEnvironment());
             ProjectChoice choice = LeanTargetCheck.choose(used, configured, dataset, observer, sim);
             LeanSetup lean = configured.withProject(choice.project());
@@ -93,10 +95,12 @@ public final class EvalLauncher {
         if (!simulatedRepl) {
             lean.unsandboxedWarning().ifPresent(observer::warning);
         }
-        try (ProverStack stack = Stacks.open(app, lean, headers)) {
+        try (ProverStack stack = Stacks.open(app, lean, headers);
+                WholeProofSetup whole = WholeProofSetup.wanted(s) ? WholeProofSetup.open(app, s, stack) : null) {
             SearchSettings search = new SearchSettings(s);
             EvalService service = new EvalService(store, stack, InstantSource.system(), observer, search.searchConfig(),
-                    search.attemptPlan(), search.schedulerConfig(s.duration(LeanKeys.TACTIC_TIMEOUT)), results);
+                    search.attemptPlan(), search.schedulerConfig(s.duration(LeanKeys.TACTIC_TIMEOUT)), results,
+                    whole == null ? null : whole.attempts());
             return service.run(request, claim);
         } catch (ReplStartException e) {
             // Lean started, then no process could be started any more: as at the start, exit 3 with Lean's reason.
@@ -129,7 +133,7 @@ public final class EvalLauncher {
         settings.put(EvalConfig.SIMULATE, world);
         mismatch.ifPresent(m -> settings.put(EvalConfig.LEAN_MISMATCH, m));
         return new EvalConfig(dataset, problems.stream().map(Problem::name).toList(), budget, s.numbers(SearchKeys.ALPHAS),
-                s.number(SearchKeys.TEMPERATURE), s.string(SearchKeys.SCORE_MODE), s.longValue(SearchKeys.SEED),
+                WholeProofSetup.temperature(s), s.string(SearchKeys.SCORE_MODE), s.longValue(SearchKeys.SEED),
                 s.duration(SearchKeys.TIME_LIMIT).toMillis() / 1000.0, settings);
     }
 }

@@ -35,6 +35,15 @@ final class RunOptions {
             description = "Search attempts running at once (search.concurrent-attempts).")
     Integer workers;
 
+    @Option(names = "--whole-proof", paramLabel = "N",
+            description = {"Whole-proof mode (search.mode=whole-proof): sample N complete proofs per attempt from the model",
+                "(search.samples) in model.whole-proof-template's format, each through the acceptance gate."})
+    Integer wholeProof;
+
+    @Option(names = "--revisions", paramLabel = "R",
+            description = "Whole-proof mode: revise a proof Lean refused up to R times from Lean's errors (search.revisions).")
+    Integer revisions;
+
     @Option(names = "--name", paramLabel = "RUN", description = "Name of the run (default: derived from the dataset and time).")
     String name;
 
@@ -83,6 +92,16 @@ final class RunOptions {
         }
         if (seed != null) {
             flags.put(SearchKeys.SEED.name(), String.valueOf(seed));
+        }
+        if (wholeProof != null) {
+            if (wholeProof < 1) {
+                throw UserError.input("--whole-proof: proofs per attempt must be >= 1, got " + wholeProof);
+            }
+            flags.put(SearchKeys.MODE.name(), "whole-proof");
+            flags.put(SearchKeys.SAMPLES.name(), String.valueOf(wholeProof));
+        }
+        if (revisions != null) {
+            flags.put(SearchKeys.REVISIONS.name(), String.valueOf(revisions));
         }
         if (workers != null) {
             flags.put(SearchKeys.CONCURRENT_ATTEMPTS.name(), String.valueOf(workers));

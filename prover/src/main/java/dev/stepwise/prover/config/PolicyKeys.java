@@ -32,6 +32,13 @@ public final class PolicyKeys {
                     + " generator), reprover-byt5 (the raw state of ReProver's ByT5 model), lean-star (a thought, then the tactic), or custom")
             .restrictedTo(v -> TEMPLATES.contains(v),
                     "bfs-prover, internlm25-stepprover, internlm2-stepprover, reprover-vllm, reprover-byt5, lean-star or custom");
+    /** The built-in whole-proof formats (policy/prompt's WholeProofTemplate; WholeProofKeysTest keeps the two lists equal). */
+    static final List<String> WHOLE_PROOF_TEMPLATES = List.of("deepseek-prover-v1.5", "deepseek-prover-v1.5-cot",
+            "deepseek-prover-v2", "goedel-prover-v2", "kimina-prover");
+    public static final ConfigKey WHOLE_PROOF_TEMPLATE = ConfigKey.of("model.whole-proof-template", ValueType.STRING,
+            "deepseek-prover-v2", "prompt format of a whole-proof model (search.mode=whole-proof): "
+                    + String.join(", ", WHOLE_PROOF_TEMPLATES))
+            .restrictedTo(v -> WHOLE_PROOF_TEMPLATES.contains(v), String.join(", ", WHOLE_PROOF_TEMPLATES));
     public static final ConfigKey TEMPLATE_TEXT = ConfigKey.of("model.template-text", ValueType.STRING, "",
             "the custom prompt with placeholders {state} {name} {proof_before} {header} ({{ and }} for braces)");
     public static final ConfigKey TEMPLATE_STOP = ConfigKey.of("model.template-stop", ValueType.STRING_LIST, List.of(),
@@ -85,7 +92,7 @@ public final class PolicyKeys {
     public static final ConfigKey MAX_IN_FLIGHT = ConfigKey.positiveInt("model.max-in-flight", 256,
             "most samples in flight at the model servers together (size it like vLLM's --max-num-seqs)");
 
-    public static final List<ConfigKey> ALL = List.of(KIND, URLS, SERVER, NAME, API_KEY, TEMPLATE, TEMPLATE_TEXT,
+    public static final List<ConfigKey> ALL = List.of(KIND, URLS, SERVER, NAME, API_KEY, TEMPLATE, WHOLE_PROOF_TEMPLATE, TEMPLATE_TEXT,
             TEMPLATE_STOP, TEMPLATE_PREFIX, TOKENIZER, PROMPT_BUDGET, PROMPT_CHARS, MAX_TOKENS, LOGPROBS_MODE, TOP_P, KEEP_TRUNCATED,
             REQUEST_TIMEOUT, CONNECT_TIMEOUT, RETRIES, RETRY_BACKOFF, RETRY_BACKOFF_MAX, BREAKER_FAILURES,
             BREAKER_COOLDOWN, HEALTH_INTERVAL, MAX_IN_FLIGHT);

@@ -14,7 +14,23 @@ public final class SearchKeys {
 
     private static final Set<String> SCORE_MODES = Set.of("sum", "mean");
     private static final Set<String> CRITIC_MODES = Set.of("policy-only", "critic-only", "weighted");
+    private static final Set<String> MODES = Set.of("step", "whole-proof");
 
+    public static final ConfigKey MODE = ConfigKey.of("search.mode", ValueType.STRING, "step",
+            "how an attempt looks for a proof: step (best-first search, a tactic at a time) or whole-proof "
+                    + "(sample complete proofs from model.whole-proof-template's model, each through the acceptance gate)")
+            .restrictedTo(v -> MODES.contains(v), "step or whole-proof");
+    public static final ConfigKey SAMPLES = ConfigKey.positiveInt("search.samples", 32,
+            "whole-proof mode: complete proofs sampled per attempt (pass@attempts x samples); the attempt stops at the "
+                    + "first accepted one");
+    public static final ConfigKey SAMPLE_BATCH = ConfigKey.positiveInt("search.sample-batch", 8,
+            "whole-proof mode: proofs asked for in one request (n); requests of all theorems share "
+                    + "search.policy-in-flight");
+
+    public static final ConfigKey REVISIONS = ConfigKey.of("search.revisions", ValueType.INT, 0,
+            "whole-proof mode: how often a proof Lean refused goes back to the model with Lean's errors "
+                    + "(Goedel-Prover-V2's self-correction turn), each revision checked by the gate; 0 for none")
+            .restrictedTo(v -> (Integer) v >= 0 && (Integer) v <= 64, "0 to 64");
     public static final ConfigKey WIDTH = ConfigKey.of("search.width", ValueType.INT, 4,
             "W: tactics asked of the model per expansion")
             .restrictedTo(v -> (Integer) v >= 1 && (Integer) v <= 1024, "1 to 1024");
@@ -86,7 +102,7 @@ public final class SearchKeys {
                 MAX_EXPANSIONS.name(), String.valueOf(expansions));
     }
 
-    public static final List<ConfigKey> ALL = List.of(WIDTH, ALPHAS, SCORE_MODE, TEMPERATURE, ATTEMPTS, SEED,
+    public static final List<ConfigKey> ALL = List.of(MODE, SAMPLES, SAMPLE_BATCH, REVISIONS, WIDTH, ALPHAS, SCORE_MODE, TEMPERATURE, ATTEMPTS, SEED,
             MAX_EXPANSIONS, MAX_TACTICS, MAX_TOKENS, TIME_LIMIT, FORBIDDEN_DEFAULTS, FORBIDDEN_EXTRA, CRITIC,
             CRITIC_WEIGHT, CRITIC_URL, CRITIC_MODEL, CRITIC_TEMPLATE, CONCURRENT_ATTEMPTS, POLICY_IN_FLIGHT, LEAN_IN_FLIGHT);
 }

@@ -20,4 +20,10 @@ final class AttemptRecords {
             case SearchOutcome.Failed f -> SearchRecords.failedAttempt(run, theorem.name(), index, r, started);
         };
     }
+
+    /** A whole-proof attempt: every edge of its tree is one sampled proof it checked. */
+    static NewAttempt wholeProof(RunId run, Theorem theorem, int index, SearchResult r, Instant endedAt) {
+        return SearchRecords.wholeProofAttempt(run, theorem.name(), index, r, endedAt.minus(r.totalTime()),
+                r.tree().edges().size());
+    }
 }

@@ -4,6 +4,7 @@ import dev.stepwise.lean.PoolCounters;
 import dev.stepwise.lean.ReplStartException;
 import dev.stepwise.prover.problems.Problem;
 import dev.stepwise.prover.run.ProverStack;
+import dev.stepwise.prover.run.WholeProofAttempts;
 import dev.stepwise.prover.store.NewRun;
 import dev.stepwise.prover.store.ProblemStatus;
 import dev.stepwise.prover.store.Run;
@@ -57,6 +58,8 @@ public final class EvalService {
     private final AttemptPlan plan;
     private final SchedulerConfig scheduling;
     private final ResultsOutput results;
+    /** Whole-proof mode's attempts, or null in step mode. */
+    private final WholeProofAttempts wholeProofs;
     /** Set when the Lean pool gave up starting processes: the run stops with that reason (exit 3). */
     private final AtomicReference<ReplStartException> leanGone = new AtomicReference<>();
 
@@ -73,6 +76,16 @@ public final class EvalService {
     /** @param results where the finished run's result files go (none for prove and the rounds) */
     public EvalService(Store store, ProverStack stack, InstantSource clock, RunObserver observer, SearchConfig searchConfig,
             AttemptPlan plan, SchedulerConfig scheduling, ResultsOutput results) {
+        this(store, stack, clock, observer, searchConfig, plan, scheduling, results, null);
+    }
+
+    /**
+     * @param wholeProofs when not null, the run is in whole-proof mode: each problem's attempts
+     *     sample complete proofs through it (each checked by the stack's gate) instead of searching
+     */
+    public EvalService(Store store, ProverStack stack, InstantSource clock, RunObserver observer, SearchConfig searchConfig,
+            AttemptPlan plan, SchedulerConfig scheduling, ResultsOutput results, WholeProofAttempts wholeProofs) {
+        this.wholeProofs = wholeProofs;
         this.store = store;
         this.stack = stack;
         this.clock = clock;
@@ -183,7 +196,8 @@ public final class EvalService {
             store.problems().start(run.id(), todo.stream().map(Problem::name).toList(), started);
             for (Problem p : todo) {
                 Theorem theorem = p.theorem();
-                futures.add(scheduler.submit(theorem, plan)
+                futures.add((wholeProofs == null ? scheduler.submit(theorem, plan)
+                        : wholeProofs.submit(theorem, p.informalStatement(), plan))
                         .handle((result, error) -> {
                             watch.activity();
                             record(current, theorem, started, result, error, counter);
@@ -219,7 +233,9 @@ public final class EvalService {
             outcome = ProblemResult.Outcome.FAILED;
         } else {
             for (AttemptResult a : result.attempts()) {
-                store.attempts().record(AttemptRecords.of(run.id(), theorem, a.attempt(), a.result(), now));
+                store.attempts().record(wholeProofs == null
+                        ? AttemptRecords.of(run.id(), theorem, a.attempt(), a.result(), now)
+                        : AttemptRecords.wholeProof(run.id(), theorem, a.attempt(), a.result(), now));
                 expansions += a.result().expansions();
             }
             Optional<String> retry = retryReason(result);

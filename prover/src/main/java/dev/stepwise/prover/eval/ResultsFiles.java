@@ -63,6 +63,7 @@ public final class ResultsFiles implements ResultsOutput {
         o.put("tokens", r.tokens());
         o.put("seconds", r.time().toMillis() / 1000.0);
         o.put("verdict", r.verdict());
+        o.put("mode", info.mode().startsWith("whole-proof") ? "whole-proof" : info.mode());
         o.put("simulated", info.simulated());
         if (!info.leanMismatch().isEmpty()) {
             o.put("lean_mismatch", info.leanMismatch());
@@ -86,6 +87,7 @@ public final class ResultsFiles implements ResultsOutput {
         if (s.failed() > 0) {
             md.append("| failed (retried on resume) | ").append(s.failed()).append(" |\n");
         }
+        md.append("| mode | ").append(info.mode()).append(" |\n");
         md.append("| budget (A×W×N) | ").append(info.budget()).append(" |\n");
         md.append("| α | ").append(info.alphas().stream().map(a -> String.format(Locale.ROOT, "%.2f", a)).toList())
                 .append(" |\n");

@@ -54,7 +54,17 @@ public final class StoredRun {
     public RunInfo info() {
         return new RunInfo(run.name(), config.dataset(), config.budget(), config.alphas(), config.temperature(),
                 run.versions().model(), run.versions().lean(), run.versions().mathlib(),
-                run.simulation() == Simulation.SIMULATED, config.mismatchLabel().orElse(""));
+                run.simulation() == Simulation.SIMULATED, config.mismatchLabel().orElse(""), mode(config));
+    }
+
+    /** The run's mode as its settings recorded it; runs from before whole-proof mode are step searches. */
+    static String mode(EvalConfig config) {
+        String mode = config.settings().getOrDefault("search.mode", "step");
+        if (!mode.equals("whole-proof")) {
+            return mode;
+        }
+        return "whole-proof (" + config.settings().getOrDefault("model.whole-proof-template", "?") + ", "
+                + config.settings().getOrDefault("search.samples", "?") + " proofs per attempt)";
     }
 
     /** One problem of the run as stored: its row, its attempts in the order they were stored, and its result. */

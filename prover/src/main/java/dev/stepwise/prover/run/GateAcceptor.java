@@ -3,6 +3,8 @@ package dev.stepwise.prover.run;
 import dev.stepwise.lean.AcceptanceGate;
 import dev.stepwise.lean.GateDecision;
 import dev.stepwise.lean.GateVerdict;
+import dev.stepwise.lean.Message;
+import dev.stepwise.prover.policy.prompt.LeanError;
 import dev.stepwise.prover.problems.LeanDeclaration;
 import dev.stepwise.prover.problems.LeanFileParser;
 import dev.stepwise.search.AcceptanceVerdict;
@@ -48,6 +50,14 @@ public final class GateAcceptor implements ProofAcceptor {
 
     @Override
     public AcceptanceVerdict check(Theorem theorem, Proof proof) {
+        return checkWhole(theorem, proof).verdict();
+    }
+
+    /**
+     * The same check, with what a repair turn needs: the text Lean elaborated and its errors in it.
+     * Whole-proof attempts ask this ({@link WholeProofChecker}).
+     */
+    public WholeProofChecker.Checked checkWhole(Theorem theorem, Proof proof) {
         var started = clock.instant();
         String name = declarationName(theorem);
         String text = theoremText(theorem.statement(), proof.tactics());
@@ -59,6 +69,25 @@ public final class GateAcceptor implements ProofAcceptor {
         }
         Duration took = Duration.between(started, clock.instant());
         Duration time = took.isNegative() ? Duration.ZERO : took;
+        return new WholeProofChecker.Checked(verdict(v, time), text, errors(v));
+    }
+
+    /** Lean's errors with a position, as the repair format shows them. */
+    private static List<LeanError> errors(GateVerdict v) {
+        List<LeanError> out = new java.util.ArrayList<>();
+        for (Message m : v.leanErrors()) {
+            if (m.pos() == null || !m.pos().path("line").canConvertToInt() || m.pos().path("line").asInt() < 1) {
+                continue;
+            }
+            boolean end = m.endPos() != null && m.endPos().path("line").asInt(0) >= 1;
+            out.add(new LeanError(m.pos().path("line").asInt(), Math.max(0, m.pos().path("column").asInt(0)),
+                    end ? m.endPos().path("line").asInt() : 0, end ? Math.max(0, m.endPos().path("column").asInt(0)) : 0,
+                    m.data()));
+        }
+        return out;
+    }
+
+    private static AcceptanceVerdict verdict(GateVerdict v, Duration time) {
         return switch (v.decision()) {
             case ACCEPTED -> new AcceptanceVerdict.Accepted(v.reasons(), v.axioms(), time);
             case REJECTED -> new AcceptanceVerdict.Rejected(String.join("; ", v.reasons()));

@@ -1,5 +1,6 @@
 package dev.stepwise.prover.store;
 
+import dev.stepwise.search.AttemptMode;
 import dev.stepwise.search.SearchOutcome;
 import java.time.Instant;
 import java.util.Objects;
@@ -15,8 +16,16 @@ import java.util.Optional;
  */
 public record Attempt(long id, RunId run, String problem, int index, long seed, double alpha,
         Optional<ProofRecord> proof, Optional<SearchOutcome.Failed> failure, SearchCounts counts, SearchTimings timings,
-        Instant startedAt, Instant endedAt) {
+        Instant startedAt, Instant endedAt, AttemptMode mode, int samples) {
+    /** A step search's attempt. */
+    public Attempt(long id, RunId run, String problem, int index, long seed, double alpha,
+            Optional<ProofRecord> proof, Optional<SearchOutcome.Failed> failure, SearchCounts counts, SearchTimings timings,
+            Instant startedAt, Instant endedAt) {
+        this(id, run, problem, index, seed, alpha, proof, failure, counts, timings, startedAt, endedAt, AttemptMode.STEP, 0);
+    }
+
     public Attempt {
+        Objects.requireNonNull(mode, "mode");
         if (id < 1) {
             throw new IllegalArgumentException("attempt id must be >= 1, got " + id);
         }

@@ -1,5 +1,6 @@
 package dev.stepwise.prover.store;
 
+import dev.stepwise.search.AttemptMode;
 import dev.stepwise.search.RecordedTree;
 import dev.stepwise.search.SearchOutcome;
 import java.time.Instant;
@@ -11,10 +12,23 @@ import java.util.Objects;
  *
  * @param problem the name of a problem already added to the run
  * @param index which of the run's attempts at this problem (0..k-1)
+ * @param mode how the attempt looked for its proof
+ * @param samples whole proofs it sampled (0 for a step search)
  */
 public record NewAttempt(RunId run, String problem, int index, long seed, double alpha, SearchOutcome outcome,
-        SearchCounts counts, SearchTimings timings, Instant startedAt, Instant endedAt, RecordedTree tree) {
+        SearchCounts counts, SearchTimings timings, Instant startedAt, Instant endedAt, RecordedTree tree,
+        AttemptMode mode, int samples) {
+    /** A step search's attempt. */
+    public NewAttempt(RunId run, String problem, int index, long seed, double alpha, SearchOutcome outcome,
+            SearchCounts counts, SearchTimings timings, Instant startedAt, Instant endedAt, RecordedTree tree) {
+        this(run, problem, index, seed, alpha, outcome, counts, timings, startedAt, endedAt, tree, AttemptMode.STEP, 0);
+    }
+
     public NewAttempt {
+        Objects.requireNonNull(mode, "mode");
+        if (samples < 0) {
+            throw new IllegalArgumentException("samples must be >= 0, got " + samples);
+        }
         Objects.requireNonNull(run, "run");
         Objects.requireNonNull(problem, "problem");
         Objects.requireNonNull(outcome, "outcome");

@@ -1,5 +1,6 @@
 package dev.stepwise.prover.store;
 
+import dev.stepwise.search.AttemptMode;
 import dev.stepwise.search.SearchOutcome;
 import dev.stepwise.search.SearchResult;
 import java.time.Instant;
@@ -30,6 +31,14 @@ public final class SearchRecords {
             throw new IllegalArgumentException("attempt " + index + " of " + problem + " found no proof; use failedAttempt");
         }
         return attempt(run, problem, index, result, startedAt);
+    }
+
+    /** A whole-proof attempt: its tree holds one edge per sampled proof it checked. */
+    public static NewAttempt wholeProofAttempt(RunId run, String problem, int index, SearchResult result, Instant startedAt,
+            int samples) {
+        NewAttempt a = attempt(run, problem, index, result, startedAt);
+        return new NewAttempt(a.run(), a.problem(), a.index(), a.seed(), a.alpha(), a.outcome(), a.counts(), a.timings(),
+                a.startedAt(), a.endedAt(), a.tree(), AttemptMode.WHOLE_PROOF, samples);
     }
 
     private static NewAttempt attempt(RunId run, String problem, int index, SearchResult r, Instant startedAt) {

@@ -23,6 +23,7 @@ import dev.stepwise.search.FailureReason;
 import dev.stepwise.search.Proof;
 import dev.stepwise.search.ProofStep;
 import dev.stepwise.search.SearchOutcome;
+import dev.stepwise.search.AttemptMode;
 import dev.stepwise.search.EdgeKind;
 import dev.stepwise.search.EdgeRecord;
 import dev.stepwise.search.NodeRecord;
@@ -92,6 +93,14 @@ class EnumCodesMatchSchemaTest {
                         new SearchTimings(Duration.ZERO, Duration.ZERO, Duration.ZERO), Samples.T0, Samples.T0, tree));
                 assertEquals(Optional.of(new ProofRecord(List.of("rfl"), "rfl", accepted)),
                         store.attempts().find(id).orElseThrow().proof());
+            }
+            for (AttemptMode mode : AttemptMode.values()) {
+                long id = store.attempts().record(new NewAttempt(run, "p0000", index++, 1, 0,
+                        new SearchOutcome.Failed(FailureReason.FRONTIER_EXHAUSTED, ""), new SearchCounts(0, 0, 0),
+                        new SearchTimings(Duration.ZERO, Duration.ZERO, Duration.ZERO), Samples.T0, Samples.T0, tree, mode, 3));
+                Attempt stored = store.attempts().find(id).orElseThrow();
+                assertEquals(mode, stored.mode());
+                assertEquals(3, stored.samples());
             }
             for (ProblemStatus status : ProblemStatus.values()) {
                 String name = "s-" + status.code();

@@ -28,7 +28,8 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * A blocking client of {@code /v1/completions} over several endpoints, meant to be called from
+ * A blocking client of {@code /v1/completions} (and {@code /v1/chat/completions}, which
+ * whole-proof models are asked through) over several endpoints, meant to be called from
  * virtual threads. A request goes to the least-loaded available endpoint; the interceptors retry
  * it there with backoff; if that endpoint still fails it is tried on the others while its
  * deadline lasts. Whatever happens, the call returns or throws
@@ -68,18 +69,44 @@ public final class CompletionClient implements AutoCloseable {
 
     /** Asks for {@code request.n()} samples; with llama-server, as n parallel one-sample requests. */
     public Completions complete(CompletionRequest request, Duration timeout) {
+        return inParts(request.n(), timeout, (j, deadline) -> completeOnce(
+                request.n() == 1 || !kind.oneSamplePerRequest() ? request : request.single(request.seed() + j), deadline));
+    }
+
+    /** Asks the chat endpoint for {@code request.n()} replies; with llama-server, as n parallel one-reply requests. */
+    public Completions chat(ChatRequest request, Duration timeout) {
+        return inParts(request.n(), timeout, (j, deadline) -> {
+            ChatRequest one = request.n() == 1 || !kind.oneSamplePerRequest() ? request : request.single(request.seed() + j);
+            byte[] body = one.toJson(json, kind).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return sendWithFailover("v1/chat/completions", body,
+                    (text, server) -> json.readValue(text, ChatResponse.class).toCompletions(server), deadline);
+        });
+    }
+
+    @FunctionalInterface
+    private interface Part {
+        Completions ask(int index, Deadline deadline);
+    }
+
+    @FunctionalInterface
+    private interface Parser {
+        Completions parse(String body, String server) throws IOException;
+    }
+
+    /** One request for n samples, or n one-sample requests in parallel where the server takes one per request. */
+    private Completions inParts(int n, Duration timeout, Part part) {
         Deadline deadline = new Deadline(clock.instant().plus(timeout));
-        if (!kind.oneSamplePerRequest() || request.n() == 1) {
-            return completeOnce(request, deadline);
+        if (!kind.oneSamplePerRequest() || n == 1) {
+            return part.ask(0, deadline);
         }
         List<Completions> parts = new ArrayList<>();
         PolicyUnavailableException failure = null;
         try (ExecutorService forks = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Completions>> futures = new ArrayList<>();
-            for (int j = 0; j < request.n(); j++) {
-                // Distinct seeds, or n requests with one seed give n identical samples.
-                CompletionRequest one = request.single(request.seed() + j);
-                futures.add(forks.submit(() -> completeOnce(one, deadline)));
+            for (int j = 0; j < n; j++) {
+                // Distinct seeds (the part's seed + j), or n requests with one seed give n identical samples.
+                int index = j;
+                futures.add(forks.submit(() -> part.ask(index, deadline)));
             }
             for (Future<Completions> f : futures) {
                 try {
@@ -105,6 +132,11 @@ public final class CompletionClient implements AutoCloseable {
 
     private Completions completeOnce(CompletionRequest request, Deadline deadline) {
         byte[] body = request.toJson(json, kind).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return sendWithFailover("v1/completions", body,
+                (text, server) -> json.readValue(text, CompletionResponse.class).toCompletions(server), deadline);
+    }
+
+    private Completions sendWithFailover(String path, byte[] body, Parser parser, Deadline deadline) {
         Set<Endpoint> tried = new HashSet<>();
         RuntimeException last = null;
         while (true) {
@@ -119,7 +151,7 @@ public final class CompletionClient implements AutoCloseable {
             Endpoint e = chosen.get();
             e.begin();
             try {
-                Completions c = send(e, body, deadline);
+                Completions c = send(e, path, body, parser, deadline);
                 e.breaker().onSuccess();
                 return c;
             } catch (EndpointFailure f) {
@@ -137,9 +169,9 @@ public final class CompletionClient implements AutoCloseable {
         }
     }
 
-    private Completions send(Endpoint e, byte[] body, Deadline deadline) {
+    private Completions send(Endpoint e, String path, byte[] body, Parser parser, Deadline deadline) {
         Request request = new Request.Builder()
-                .url(e.resolve("v1/completions"))
+                .url(e.resolve(path))
                 .post(RequestBody.create(body, JSON_TYPE))
                 .tag(Deadline.class, deadline)
                 .build();
@@ -151,7 +183,7 @@ public final class CompletionClient implements AutoCloseable {
             String text = rb.string();
             if (response.isSuccessful()) {
                 try {
-                    return json.readValue(text, CompletionResponse.class).toCompletions(e.base().toString());
+                    return parser.parse(text, e.base().toString());
                 } catch (IOException | CompletionResponse.ProtocolException ex) {
                     throw new EndpointFailure(e.base() + " sent an unreadable completion: " + ex.getMessage());
                 }

@@ -2,7 +2,6 @@ package dev.stepwise.prover.sim.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.stepwise.prover.sim.world.Faults;
 import dev.stepwise.prover.sim.world.World;
 import java.io.IOException;
 import java.util.Arrays;
@@ -32,7 +31,7 @@ final class CompletionsEndpoint implements Route {
     private final Semaphore capacity;
 
     CompletionsEndpoint(World world, ModelDialect dialect, long seed, RuntimeAdapters adapters, StartupAdapters startupAdapters,
-            CompletionAnswer answer, ServerCounters counters, JsonReplies json) {
+            CompletionAnswer answer, ServerCounters counters, JsonReplies json, Semaphore capacity) {
         this.world = world;
         this.dialect = dialect;
         this.seed = seed;
@@ -41,7 +40,7 @@ final class CompletionsEndpoint implements Route {
         this.answer = answer;
         this.counters = counters;
         this.json = json;
-        this.capacity = new Semaphore(world.latency().modelCapacity(), true);
+        this.capacity = capacity;
     }
 
     @Override
@@ -52,24 +51,11 @@ final class CompletionsEndpoint implements Route {
         int bodyHash = Arrays.hashCode(r.body());
         int attempt = attempts.computeIfAbsent(bodyHash, k -> new AtomicInteger()).getAndIncrement();
         Random rng = new Random(Seeds.mix(seed, bodyHash, attempt));
-        Faults f = world.faults();
-        double roll = rng.nextDouble();
-        if (roll < f.model429()) {
-            counters.faulted.incrementAndGet();
-            return json.error(429, "TooManyRequests", "simulated overload: too many requests, retry later");
+        InjectedFaults.Draw fault = InjectedFaults.draw(world.faults(), rng, json, counters);
+        if (fault.error() != null) {
+            return fault.error();
         }
-        roll -= f.model429();
-        if (roll < f.model500()) {
-            counters.faulted.incrementAndGet();
-            return json.error(500, "InternalServerError", "simulated internal server error");
-        }
-        roll -= f.model500();
-        if (roll < f.modelTimeout()) {
-            counters.faulted.incrementAndGet();
-            Thread.sleep(f.modelTimeoutDelay());
-        }
-        roll -= f.modelTimeout();
-        boolean malformed = roll >= 0 && roll < f.modelMalformed();
+        boolean malformed = fault.malformed();
         ReceivedCompletionRequest req;
         boolean postSampling;
         try {

@@ -7,10 +7,11 @@ import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 
 /**
  * A simulated completions server on the loopback interface, speaking vLLM's API (or SGLang's or
- * llama.cpp's variant): {@code /v1/completions}, {@code /v1/models}, {@code /health} and the LoRA
+ * llama.cpp's variant): {@code /v1/completions}, {@code /v1/chat/completions} (whole proofs), {@code /v1/models}, {@code /health} and the LoRA
  * load/unload endpoints. It finds the proof state in each prompt by the world's goal texts,
  * samples the world's suggestions with consistent log-probabilities, takes the world's latency,
  * queues requests beyond its capacity and injects the world's faults. Randomness derives from the
@@ -27,6 +28,7 @@ public final class SimulatedModelServer implements AutoCloseable {
     private final RuntimeAdapters adapters;
     private final StartupAdapters startupAdapters;
     private final CompletionsEndpoint completions;
+    private final ChatCompletionsEndpoint chat;
     private final PoolingEndpoint pooling;
     private final LoopbackHttp http = new LoopbackHttp(json);
 
@@ -53,8 +55,12 @@ public final class SimulatedModelServer implements AutoCloseable {
         this.adapterReader = new AdapterReader(locator);
         this.adapters = new RuntimeAdapters(adapterReader, json);
         this.startupAdapters = new StartupAdapters(json);
+        // One capacity for both endpoints: the engine serves completions and chat from the same batch.
+        Semaphore capacity = new Semaphore(world.latency().modelCapacity(), true);
         this.completions = new CompletionsEndpoint(world, dialect, seed, adapters, startupAdapters,
-                new CompletionAnswer(world, dialect, clock, locator, json.mapper(), counters.requestIds), counters, json);
+                new CompletionAnswer(world, dialect, clock, locator, json.mapper(), counters.requestIds), counters, json,
+                capacity);
+        this.chat = new ChatCompletionsEndpoint(world, seed, adapters, counters, json, capacity);
         this.pooling = new PoolingEndpoint(world, clock, new CriticScores(world, locator), counters, json);
     }
 
@@ -63,6 +69,7 @@ public final class SimulatedModelServer implements AutoCloseable {
         http.bind(port);
         Map<String, Route> routes = new HashMap<>();
         routes.put("/v1/completions", completions);
+        routes.put("/v1/chat/completions", chat);
         routes.put("/v1/models", new ModelsEndpoint(world, adapters, json));
         routes.put("/health", e -> new Reply(200, "text/plain", ""));
         switch (dialect) {

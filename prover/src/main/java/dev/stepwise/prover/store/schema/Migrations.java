@@ -25,7 +25,8 @@ public final class Migrations {
             "V3__statement_error.sql",
             "V4__edge_thought.sql",
             "V5__thoughts_stage.sql",
-            "V6__problem_leases.sql");
+            "V6__problem_leases.sql",
+            "V7__attempt_mode.sql");
 
     private static final Pattern FILE_NAME = Pattern.compile("V(\\d+)__([A-Za-z0-9_]+)\\.sql");
 
