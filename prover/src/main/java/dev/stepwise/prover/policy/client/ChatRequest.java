@@ -24,18 +24,7 @@ public record ChatRequest(String model, List<ChatMessage> messages, int n, int m
         if (messages.isEmpty()) {
             throw new IllegalArgumentException("a chat request has at least one message");
         }
-        if (n < 1) {
-            throw new IllegalArgumentException("n must be >= 1, got " + n);
-        }
-        if (maxTokens < 1) {
-            throw new IllegalArgumentException("max tokens must be >= 1, got " + maxTokens);
-        }
-        if (!(temperature >= 0)) {
-            throw new IllegalArgumentException("temperature must be >= 0, got " + temperature);
-        }
-        if (!(topP > 0 && topP <= 1)) {
-            throw new IllegalArgumentException("top-p must be in (0, 1], got " + topP);
-        }
+        RequestBounds.check(n, maxTokens, temperature, topP);
     }
 
     ChatRequest single(long sampleSeed) {

@@ -18,18 +18,7 @@ public record CompletionRequest(String model, String prompt, int n, int maxToken
         Objects.requireNonNull(scale, "scale");
         Objects.requireNonNull(prompt, "prompt");
         stops = List.copyOf(stops);
-        if (n < 1) {
-            throw new IllegalArgumentException("n must be >= 1, got " + n);
-        }
-        if (maxTokens < 1) {
-            throw new IllegalArgumentException("max tokens must be >= 1, got " + maxTokens);
-        }
-        if (!(temperature >= 0)) {
-            throw new IllegalArgumentException("temperature must be >= 0, got " + temperature);
-        }
-        if (!(topP > 0 && topP <= 1)) {
-            throw new IllegalArgumentException("top-p must be in (0, 1], got " + topP);
-        }
+        RequestBounds.check(n, maxTokens, temperature, topP);
     }
 
     /** A request for the raw distribution's log-probs. */
