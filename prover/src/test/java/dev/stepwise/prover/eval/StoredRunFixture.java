@@ -35,8 +35,13 @@ public final class StoredRunFixture {
     public static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
 
     public static Run write(Store store, String name) {
+        return write(store, name, Map.of("store.path", "x.db"));
+    }
+
+    /** The same run, recorded with {@code settings} (e.g. a whole-proof run's search.mode). */
+    public static Run write(Store store, String name, Map<String, String> settings) {
         EvalConfig config = new EvalConfig("examples", List.of("easy", "mathd_algebra_1"), new Budget(2, 4, 50),
-                List.of(0.0, 1.0), 1.1, "mean", 7, 600, Map.of("store.path", "x.db"));
+                List.of(0.0, 1.0), 1.1, "mean", 7, 600, settings);
         Run run = store.runs().create(new NewRun(name, RunKind.EVAL, "examples", null, config.toJson(),
                 new Versions("0.1.0", "v4.24.0", "v4.24.0", "sim-model"), List.of(7L), Simulation.SIMULATED, T0));
         Problem easy = new Problem("easy", "test", "import Mathlib\n", "theorem easy : 1 + 1 = 2 := by", "one and one", "t");
