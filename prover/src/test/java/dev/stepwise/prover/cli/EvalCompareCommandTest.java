@@ -32,7 +32,11 @@ class EvalCompareCommandTest {
         assertTrue(r.out().contains("step-run                       1 / 2 (50.0%)\n  mode: step (A×W×N 2×4×50)\n" + cost),
                 r.out());
         assertTrue(r.out().contains("whole-run                      1 / 2 (50.0%)\n"
-                + "  mode: whole-proof (goedel-prover-v2, 16 proofs per attempt, up to 2 revisions each)\n" + cost), r.out());
+                + "  mode: whole-proof (goedel-prover-v2, 16 proofs per attempt, up to 2 revisions each)\n" + cost
+                // Samples and revisions as stored, apart: attempts of 2 samples and 1 revision, one and two per theorem.
+                + "  whole proofs per theorem: 3.0 sampled, 1.5 revisions\n"), r.out());
+        // A step run has no whole proofs to count.
+        assertEquals(1, r.out().split("whole proofs per theorem", -1).length - 1, r.out());
         assertTrue(r.out().contains("difference +0.0 points; solved by both: 1"), r.out());
     }
 
