@@ -11,18 +11,21 @@ import dev.stepwise.prover.eval.EvalReport;
 import dev.stepwise.prover.eval.ProblemResult;
 import dev.stepwise.prover.eval.ResultsFiles;
 import dev.stepwise.prover.eval.ResultsOutput;
+import dev.stepwise.prover.eval.RunInfo;
 import dev.stepwise.prover.eval.RunSummary;
 import dev.stepwise.prover.eval.StoredRun;
 import dev.stepwise.prover.exit.ExitCode;
 import dev.stepwise.prover.exit.UserError;
 import dev.stepwise.prover.problems.DatasetCatalog;
 import dev.stepwise.prover.problems.Problem;
+import dev.stepwise.prover.store.Attempt;
 import dev.stepwise.prover.store.RunKind;
 import dev.stepwise.prover.store.Store;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -191,8 +194,10 @@ final class EvalCommand implements Callable<Integer> {
         public void run() {
             PrintWriter out = spec.commandLine().getOut();
             try (Store store = invocation.app().openStore()) {
-                Map<String, ProblemResult> a = byName(RunsCommand.require(store, first).results());
-                Map<String, ProblemResult> b = byName(RunsCommand.require(store, second).results());
+                StoredRun runA = RunsCommand.require(store, first);
+                StoredRun runB = RunsCommand.require(store, second);
+                Map<String, ProblemResult> a = byName(runA.results());
+                Map<String, ProblemResult> b = byName(runB.results());
                 Set<String> all = new LinkedHashSet<>(a.keySet());
                 all.addAll(b.keySet());
                 List<String> onlyA = all.stream().filter(n -> proved(a, n) && !proved(b, n)).toList();
@@ -201,7 +206,9 @@ final class EvalCommand implements Callable<Integer> {
                 RunSummary sa = RunSummary.of(List.copyOf(a.values()));
                 RunSummary sb = RunSummary.of(List.copyOf(b.values()));
                 out.printf(Locale.ROOT, "%-30s %d / %d (%.1f%%)%n", first, sa.solved(), sa.total(), 100 * sa.passRate());
+                describe(out, runA, a.values());
                 out.printf(Locale.ROOT, "%-30s %d / %d (%.1f%%)%n", second, sb.solved(), sb.total(), 100 * sb.passRate());
+                describe(out, runB, b.values());
                 out.printf(Locale.ROOT, "difference %+.1f points; solved by both: %d%n", 100 * (sb.passRate() - sa.passRate()), both);
                 out.println("only " + first + " (" + onlyA.size() + "): " + String.join(", ", onlyA));
                 out.println("only " + second + " (" + onlyB.size() + "): " + String.join(", ", onlyB));
@@ -210,6 +217,32 @@ final class EvalCommand implements Callable<Integer> {
                 }
             }
             out.flush();
+        }
+
+        /**
+         * How the run looked for proofs and what that cost per theorem, so a step run and a whole-proof
+         * run of the same problems read side by side. Model calls are policy requests (a step search's
+         * expansions, a whole-proof attempt's requests of search.sample-batch proofs); Lean calls are
+         * tactic applications in step mode and whole-proof checks in whole-proof mode. A whole-proof
+         * run also shows the proofs it sampled and the revisions it made of them, each as stored.
+         */
+        private static void describe(PrintWriter out, StoredRun run, Collection<ProblemResult> results) {
+            RunInfo info = run.info();
+            String mode = info.mode().equals("step") ? "step (A×W×N " + info.budget() + ")" : info.mode();
+            out.println("  mode: " + mode);
+            int n = Math.max(1, results.size());
+            double calls = results.stream().mapToLong(ProblemResult::expansions).sum() / (double) n;
+            double tokens = results.stream().mapToLong(ProblemResult::tokens).sum() / (double) n;
+            double lean = results.stream().mapToLong(ProblemResult::tacticCalls).sum() / (double) n;
+            double wall = results.stream().mapToLong(r -> r.time().toMillis()).sum() / 1000.0 / n;
+            out.printf(Locale.ROOT, "  per theorem: %.1f model calls, %.0f tokens, %.1f Lean calls, %.2f s wall%n",
+                    calls, tokens, lean, wall);
+            if (!info.mode().equals("step")) {
+                List<Attempt> attempts = run.problems().stream().flatMap(p -> p.attempts().stream()).toList();
+                out.printf(Locale.ROOT, "  whole proofs per theorem: %.1f sampled, %.1f revisions%n",
+                        attempts.stream().mapToLong(Attempt::samples).sum() / (double) n,
+                        attempts.stream().mapToLong(Attempt::revisions).sum() / (double) n);
+            }
         }
 
         private static Map<String, ProblemResult> byName(List<ProblemResult> results) {

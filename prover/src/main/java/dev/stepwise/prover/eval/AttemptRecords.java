@@ -21,9 +21,9 @@ final class AttemptRecords {
         };
     }
 
-    /** A whole-proof attempt: every edge of its tree is one sampled proof it checked. */
+    /** A whole-proof attempt: every edge of its tree is one proof it checked, a sample or a revision of one. */
     static NewAttempt wholeProof(RunId run, Theorem theorem, int index, SearchResult r, Instant endedAt) {
         return SearchRecords.wholeProofAttempt(run, theorem.name(), index, r, endedAt.minus(r.totalTime()),
-                r.tree().edges().size());
+                r.tree().edges().size() - r.revisions(), r.revisions());
     }
 }

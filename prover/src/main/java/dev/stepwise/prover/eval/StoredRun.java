@@ -63,8 +63,10 @@ public final class StoredRun {
         if (!mode.equals("whole-proof")) {
             return mode;
         }
+        String revisions = config.settings().getOrDefault("search.revisions", "0");
         return "whole-proof (" + config.settings().getOrDefault("model.whole-proof-template", "?") + ", "
-                + config.settings().getOrDefault("search.samples", "?") + " proofs per attempt)";
+                + config.settings().getOrDefault("search.samples", "?") + " proofs per attempt"
+                + (revisions.equals("0") ? "" : ", up to " + revisions + " revisions each") + ")";
     }
 
     /** One problem of the run as stored: its row, its attempts in the order they were stored, and its result. */

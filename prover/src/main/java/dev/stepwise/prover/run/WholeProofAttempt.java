@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -273,9 +274,20 @@ final class WholeProofAttempt {
                 : failure(inOrder);
         Duration total = Duration.between(started, clock.instant());
         int filtered = (int) inOrder.stream().filter(c -> c.edge().kind() == EdgeKind.FILTERED).count();
+        int revisions = revisionsIn(checked.keySet());
         return new SearchResult(theorem.name(), seed, 0.0, outcome, tree, Duration.ofNanos(policyNanos.get()),
                 Duration.ZERO, Duration.ofNanos(gateNanos.get()), Duration.ZERO, total.isNegative() ? Duration.ZERO : total,
-                1, requestsSent.get(), inOrder.size() - filtered, promptTokens.get(), completionTokens.get(), filtered, 0, 1);
+                1, requestsSent.get(), inOrder.size() - filtered, promptTokens.get(), completionTokens.get(), filtered, 0, 1, revisions);
+    }
+
+    /** The recorded entries that are revisions: keyed {@code index × (R + 1) + round}, round 0 being the sample itself. */
+    private int revisionsIn(Set<Integer> keys) {
+        lock.lock();
+        try {
+            return (int) keys.stream().filter(k -> k % (plan.revisions() + 1) != 0).count();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**

@@ -16,12 +16,19 @@ import java.util.Optional;
  */
 public record Attempt(long id, RunId run, String problem, int index, long seed, double alpha,
         Optional<ProofRecord> proof, Optional<SearchOutcome.Failed> failure, SearchCounts counts, SearchTimings timings,
-        Instant startedAt, Instant endedAt, AttemptMode mode, int samples) {
+        Instant startedAt, Instant endedAt, AttemptMode mode, int samples, int revisions) {
     /** A step search's attempt. */
     public Attempt(long id, RunId run, String problem, int index, long seed, double alpha,
             Optional<ProofRecord> proof, Optional<SearchOutcome.Failed> failure, SearchCounts counts, SearchTimings timings,
             Instant startedAt, Instant endedAt) {
-        this(id, run, problem, index, seed, alpha, proof, failure, counts, timings, startedAt, endedAt, AttemptMode.STEP, 0);
+        this(id, run, problem, index, seed, alpha, proof, failure, counts, timings, startedAt, endedAt, AttemptMode.STEP, 0, 0);
+    }
+
+    /** An attempt that revised nothing. */
+    public Attempt(long id, RunId run, String problem, int index, long seed, double alpha,
+            Optional<ProofRecord> proof, Optional<SearchOutcome.Failed> failure, SearchCounts counts, SearchTimings timings,
+            Instant startedAt, Instant endedAt, AttemptMode mode, int samples) {
+        this(id, run, problem, index, seed, alpha, proof, failure, counts, timings, startedAt, endedAt, mode, samples, 0);
     }
 
     public Attempt {

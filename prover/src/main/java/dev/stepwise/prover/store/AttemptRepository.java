@@ -20,7 +20,7 @@ import java.util.Optional;
 public final class AttemptRepository {
     private static final String COLUMNS = "a.id, a.attempt_index, a.seed, a.alpha, a.outcome, a.detail, a.expansions, "
             + "a.tactic_calls, a.policy_tokens, a.wall_ms, a.policy_ms, a.lean_ms, a.started_at, a.ended_at, "
-            + "a.mode, a.samples, p.run_id, p.name";
+            + "a.mode, a.samples, a.revisions, p.run_id, p.name";
 
     private final Database db;
 
@@ -40,7 +40,7 @@ public final class AttemptRepository {
         long problemRow = RunProblemRepository.rowId(c, attempt.run(), attempt.problem());
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO attempts (run_problem_id, attempt_index, seed, alpha, "
                 + "outcome, detail, expansions, tactic_calls, policy_tokens, wall_ms, policy_ms, lean_ms, started_at, "
-                + "ended_at, mode, samples) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "ended_at, mode, samples, revisions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, problemRow);
             ps.setInt(2, attempt.index());
             ps.setLong(3, attempt.seed());
@@ -65,6 +65,7 @@ public final class AttemptRepository {
             Columns.setInstant(ps, 14, attempt.endedAt());
             ps.setString(15, attempt.mode().code());
             ps.setInt(16, attempt.samples());
+            ps.setInt(17, attempt.revisions());
             ps.executeUpdate();
         }
         long id = Columns.lastInsertId(c);
@@ -137,6 +138,6 @@ public final class AttemptRepository {
                 new SearchCounts(rs.getInt("expansions"), rs.getInt("tactic_calls"), rs.getLong("policy_tokens")),
                 new SearchTimings(Columns.millis(rs, "wall_ms"), Columns.millis(rs, "policy_ms"), Columns.millis(rs, "lean_ms")),
                 Columns.instant(rs, "started_at"), Columns.instant(rs, "ended_at"),
-                AttemptMode.ofCode(rs.getString("mode")), rs.getInt("samples"));
+                AttemptMode.ofCode(rs.getString("mode")), rs.getInt("samples"), rs.getInt("revisions"));
     }
 }

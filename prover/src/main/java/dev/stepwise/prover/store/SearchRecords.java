@@ -33,12 +33,12 @@ public final class SearchRecords {
         return attempt(run, problem, index, result, startedAt);
     }
 
-    /** A whole-proof attempt: its tree holds one edge per sampled proof it checked. */
+    /** A whole-proof attempt: its tree holds one edge per proof it checked, {@code samples} sampled and {@code revisions} revised. */
     public static NewAttempt wholeProofAttempt(RunId run, String problem, int index, SearchResult result, Instant startedAt,
-            int samples) {
+            int samples, int revisions) {
         NewAttempt a = attempt(run, problem, index, result, startedAt);
         return new NewAttempt(a.run(), a.problem(), a.index(), a.seed(), a.alpha(), a.outcome(), a.counts(), a.timings(),
-                a.startedAt(), a.endedAt(), a.tree(), AttemptMode.WHOLE_PROOF, samples);
+                a.startedAt(), a.endedAt(), a.tree(), AttemptMode.WHOLE_PROOF, samples, revisions);
     }
 
     private static NewAttempt attempt(RunId run, String problem, int index, SearchResult r, Instant startedAt) {

@@ -13,6 +13,7 @@ import dev.stepwise.prover.store.Simulation;
 import dev.stepwise.prover.store.Store;
 import dev.stepwise.prover.store.Versions;
 import dev.stepwise.search.AcceptanceVerdict;
+import dev.stepwise.search.AttemptMode;
 import dev.stepwise.search.FailureReason;
 import dev.stepwise.search.Proof;
 import dev.stepwise.search.ProofStep;
@@ -35,13 +36,23 @@ public final class StoredRunFixture {
     public static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
 
     public static Run write(Store store, String name) {
+        return write(store, name, Map.of("store.path", "x.db"));
+    }
+
+    /** The same run, recorded with {@code settings} (e.g. a whole-proof run's search.mode). */
+    public static Run write(Store store, String name, Map<String, String> settings) {
         EvalConfig config = new EvalConfig("examples", List.of("easy", "mathd_algebra_1"), new Budget(2, 4, 50),
-                List.of(0.0, 1.0), 1.1, "mean", 7, 600, Map.of("store.path", "x.db"));
+                List.of(0.0, 1.0), 1.1, "mean", 7, 600, settings);
         Run run = store.runs().create(new NewRun(name, RunKind.EVAL, "examples", null, config.toJson(),
                 new Versions("0.1.0", "v4.24.0", "v4.24.0", "sim-model"), List.of(7L), Simulation.SIMULATED, T0));
         Problem easy = new Problem("easy", "test", "import Mathlib\n", "theorem easy : 1 + 1 = 2 := by", "one and one", "t");
         Problem hard = new Problem("mathd_algebra_1", "test", "import Mathlib\n", "theorem mathd_algebra_1 : False := by", "", "t");
         store.problems().add(run.id(), List.of(easy, hard));
+        // A whole-proof run's attempts each sampled two proofs and revised one of them.
+        boolean whole = "whole-proof".equals(settings.get("search.mode"));
+        AttemptMode mode = whole ? AttemptMode.WHOLE_PROOF : AttemptMode.STEP;
+        int samples = whole ? 2 : 0;
+        int revisions = whole ? 1 : 0;
 
         store.problems().start(run.id(), "easy", T0);
         RecordedTree tree = new RecordedTree(
@@ -52,7 +63,7 @@ public final class StoredRunFixture {
         store.attempts().record(new NewAttempt(run.id(), "easy", 0, 7, 0.0,
                 new SearchOutcome.Proved(new Proof(List.of(new ProofStep("⊢ 1 + 1 = 2", "norm_num"))), accepted),
                 new SearchCounts(1, 2, 40), new SearchTimings(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofMillis(12)),
-                T0, T0.plusSeconds(2), tree));
+                T0, T0.plusSeconds(2), tree, mode, samples, revisions));
         store.problems().finish(run.id(), "easy", ProblemStatus.PROVED, T0.plusSeconds(2));
 
         store.problems().start(run.id(), "mathd_algebra_1", T0);
@@ -60,7 +71,7 @@ public final class StoredRunFixture {
             store.attempts().record(new NewAttempt(run.id(), "mathd_algebra_1", i, 7 + i, i,
                     new SearchOutcome.Failed(FailureReason.BUDGET_EXPANSIONS, ""),
                     new SearchCounts(50, 200, 4000), new SearchTimings(Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofSeconds(2)),
-                    T0, T0.plusSeconds(5), RecordedTree.empty()));
+                    T0, T0.plusSeconds(5), RecordedTree.empty(), mode, samples, revisions));
         }
         store.problems().finish(run.id(), "mathd_algebra_1", ProblemStatus.UNPROVED, T0.plusSeconds(6));
         store.runs().finish(run.id(), RunStatus.COMPLETED, T0.plusSeconds(6));

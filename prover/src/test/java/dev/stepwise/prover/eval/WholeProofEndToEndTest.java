@@ -96,6 +96,36 @@ class WholeProofEndToEndTest {
         assertTrue(shown.out().contains("| temperature | 1.00 |"), shown.out());
     }
 
+    @Test
+    void deepSeekProverV15IsAskedThroughCompletionsAndItsProofIsGated() throws Exception {
+        var r = prove(TinyWorld.world(), "deepseek-prover-v1.5", 64);
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        assertEquals(1, doc.get("proved").asLong(), r.out());
+        try (Store store = store()) {
+            Run run = store.runs().list().get(0).run();
+            Attempt a = store.attempts().forRun(run.id()).get(0);
+            assertEquals(AttemptMode.WHOLE_PROOF, a.mode());
+            RecordedTree tree = store.attempts().tree(a.id());
+            assertEquals(a.samples(), tree.edges().size());
+            assertTrue(a.samples() < 64, "samples " + a.samples());
+            // The continuation's proof lines (the text before the fence), never a step tactic for an unknown state.
+            Set<String> correct = Set.of("positivity", "have h₁ : 0 ≤ x ^ 2 := by positivity\nnlinarith [h₁, h₀]");
+            List<EdgeRecord> accepted = tree.edges().stream().filter(e -> e.kind() == EdgeKind.PROOF_COMPLETE).toList();
+            assertFalse(accepted.isEmpty());
+            accepted.forEach(e -> assertTrue(correct.contains(e.tactic()), e.tactic()));
+            tree.edges().stream().filter(e -> e.kind() != EdgeKind.PROOF_COMPLETE)
+                    .forEach(e -> assertFalse(correct.contains(e.tactic()), e.tactic()));
+            assertTrue(tree.edges().stream().noneMatch(e -> e.kind() == EdgeKind.FILTERED), tree.edges().toString());
+        }
+        String name;
+        try (Store store = store()) {
+            name = store.runs().list().get(0).run().name();
+        }
+        var shown = new CliHarness(dir).run("runs", "show", name);
+        assertTrue(shown.out().contains("| mode | whole-proof (deepseek-prover-v1.5, 64 proofs per attempt) |"), shown.out());
+    }
+
     /** A world whose model writes only cheating, sorry-ed or wrong whole proofs: the gate must refuse every one. */
     static World cheatingWorld() {
         World tiny = TinyWorld.world();
@@ -175,7 +205,9 @@ class WholeProofEndToEndTest {
             assertEquals("positivity", chain.get(1).tactic());
             assertEquals(EdgeKind.PROOF_COMPLETE, chain.get(1).kind());
             assertEquals("revision 1 of proof 0", chain.get(1).message());
-            assertEquals(2, a.samples());
+            // One proof sampled, one revision of it: counted apart, together the chain's edges.
+            assertEquals(1, a.samples());
+            assertEquals(1, a.revisions());
         }
     }
 }

@@ -107,21 +107,9 @@ final class ChatCompletionsEndpoint implements Route {
         }
     }
 
-    /** The theorem whose statement (through {@code :=}, whitespace collapsed) the conversation contains; the longest wins. */
+    /** The theorem whose statement the conversation contains ({@link WholeProofWalk#theoremIn}). */
     Optional<WorldTheorem> theoremIn(String conversation) {
-        String text = StateLocator.normalize(conversation);
-        WorldTheorem best = null;
-        int bestLength = -1;
-        for (WorldTheorem t : world.theorems()) {
-            String s = t.statement().stripTrailing();
-            int assign = s.lastIndexOf(":=");
-            String key = StateLocator.normalize(assign > 0 ? s.substring(0, assign) : s);
-            if (!key.isEmpty() && text.contains(key) && key.length() > bestLength) {
-                best = t;
-                bestLength = key.length();
-            }
-        }
-        return Optional.ofNullable(best);
+        return WholeProofWalk.theoremIn(world, conversation);
     }
 
     /**

@@ -4,8 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepwise.prover.sim.world.World;
+import dev.stepwise.prover.sim.world.WorldTheorem;
 import java.time.InstantSource;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -52,7 +58,28 @@ final class CompletionAnswer {
             ReplyShape shape = ReplyShape.of(prompt);
             Random rng = req.seed() == null ? new Random(Seeds.mix(requestRng.nextLong(), p, 0))
                     : new Random(Seeds.mix(req.seed(), prompt.hashCode(), p));
+            Optional<WorldTheorem> whole = WholeProofWalk.continuationAsked(world, prompt);
             for (int j = 0; j < req.n(); j++) {
+                if (whole.isPresent()) {
+                    // A whole-proof model continuing its prompt's file (DeepSeek-Prover-V1.5): a walk of the graph.
+                    Sampler.Draw d = continuation(whole.get(), rng, req);
+                    completionTokens += d.tokens().size();
+                    ObjectNode c = choices.addObject();
+                    c.put("index", p * req.n() + j);
+                    c.put("text", d.text());
+                    if (req.logprobs() == null) {
+                        c.putNull("logprobs");
+                    } else {
+                        c.set("logprobs", logprobs.logprobs(d, postSampling));
+                    }
+                    c.put("finish_reason", d.finishReason());
+                    switch (dialect) {
+                        case VLLM -> c.put("stop_reason", d.stopReason());
+                        case SGLANG -> c.put("matched_stop", d.stopReason());
+                        case LLAMA_CPP -> { }
+                    }
+                    continue;
+                }
                 // A round's thoughts stage asks for the thought behind a step; a search asks for a tactic.
                 Sampler.Draw d = RetrospectiveThoughts.asked(prompt) ? thoughts.answer(prompt, req.maxTokens(), req.stop())
                         : sampler.draw(rng, req.temperature(), req.maxTokens(), req.stop(), topK, shape);
@@ -82,6 +109,39 @@ final class CompletionAnswer {
         usage.put("completion_tokens", completionTokens);
         usage.put("total_tokens", promptTokens + completionTokens);
         return o;
+    }
+
+    /**
+     * One whole proof continuing the prompt's file, cut as vLLM cuts a completion: at the first
+     * stop string (left out of the text, and named as the stop reason) or at {@code max_tokens}
+     * (finish reason {@code length}); else it ends at the model's EOS after the closing fence.
+     * The proof's log-probability under the world's graph is spread evenly over its tokens (the
+     * simulator does not model the cost of each token of a proof, only of its tactics).
+     */
+    private static Sampler.Draw continuation(WorldTheorem theorem, Random rng, ReceivedCompletionRequest req) {
+        List<String> walk = WholeProofWalk.sample(theorem, rng, req.temperature(), Set.of());
+        String text = WholeProofWalk.continuation(walk);
+        double perToken = WholeProofWalk.logProbability(theorem, walk) / Math.max(1, Tokens.split(text).size());
+        String finish = "stop";
+        String stopReason = null;
+        int cut = text.length();
+        for (String stop : req.stop()) {
+            int at = text.indexOf(stop);
+            if (!stop.isEmpty() && at >= 0 && at < cut) {
+                cut = at;
+                stopReason = stop;
+            }
+        }
+        text = text.substring(0, cut);
+        List<String> tokens = Tokens.split(text);
+        if (tokens.size() > req.maxTokens()) {
+            tokens = tokens.subList(0, req.maxTokens());
+            text = String.join("", tokens);
+            finish = "length";
+            stopReason = null;
+        }
+        return new Sampler.Draw(text, tokens, Collections.nCopies(tokens.size(), perToken),
+                Collections.nCopies(tokens.size(), Map.<String, Double>of()), finish, stopReason);
     }
 
     /**
