@@ -12,6 +12,7 @@ import dev.stepwise.prover.eval.EvalConfig;
 import dev.stepwise.prover.eval.EvalReport;
 import dev.stepwise.prover.eval.EvalRequest;
 import dev.stepwise.prover.eval.EvalService;
+import dev.stepwise.prover.eval.QueuedSearch;
 import dev.stepwise.prover.eval.ResultsOutput;
 import dev.stepwise.prover.eval.RunClaim;
 import dev.stepwise.prover.eval.RunLookup;
@@ -58,6 +59,22 @@ public final class EvalLauncher {
      */
     public EvalReport run(RunKind kind, String dataset, List<Problem> problems, String name, Path simulate,
             RunObserver observer, Function<Settings, ResultsOutput> results) {
+        return run(kind, dataset, problems, name, simulate, observer, results, Sharing.NONE);
+    }
+
+    /** Whether a run is shared with {@code stepwise worker} processes, and whether this process searches in it. */
+    public enum Sharing {
+        /** One process: problems searched here, all at once under the global caps. */
+        NONE,
+        /** Problems claimed from the store's queue, by this process and every worker. */
+        SEARCH,
+        /** Problems claimed by workers only; this process follows their progress and reports. */
+        COORDINATE
+    }
+
+    /** @param sharing whether workers on other hosts share the run, and whether this process searches too */
+    public EvalReport run(RunKind kind, String dataset, List<Problem> problems, String name, Path simulate,
+            RunObserver observer, Function<Settings, ResultsOutput> results, Sharing shared) {
         SimulatorSession sim = simulate == null ? null : SimulatorSession.start(app, simulate);
         try {
             Application used = sim == null ? app : sim.app();
@@ -79,7 +96,7 @@ public final class EvalLauncher {
                     observer.alreadyComplete(finished.run().name());
                     return EvalService.report(store, finished.run(), results.apply(s));
                 }
-                return runWith(used, store, lean, headers, sim != null, request, claim, observer, results.apply(s));
+                return runWith(used, store, lean, headers, sim != null, request, claim, observer, results.apply(s), shared);
             }
         } finally {
             if (sim != null) {
@@ -90,7 +107,7 @@ public final class EvalLauncher {
 
     /** @param simulatedRepl whether {@code --simulate} put the simulated REPL in (no sandbox warning then) */
     private static EvalReport runWith(Application app, Store store, LeanSetup lean, List<String> headers, boolean simulatedRepl,
-            EvalRequest request, RunClaim claim, RunObserver observer, ResultsOutput results) {
+            EvalRequest request, RunClaim claim, RunObserver observer, ResultsOutput results, Sharing shared) {
         Settings s = app.settings();
         if (!simulatedRepl) {
             lean.unsandboxedWarning().ifPresent(observer::warning);
@@ -101,7 +118,11 @@ public final class EvalLauncher {
             EvalService service = new EvalService(store, stack, InstantSource.system(), observer, search.searchConfig(),
                     search.attemptPlan(), search.schedulerConfig(s.duration(LeanKeys.TACTIC_TIMEOUT)), results,
                     whole == null ? null : whole.attempts());
-            return service.run(request, claim);
+            if (shared != Sharing.NONE && whole != null) {
+                throw UserError.input("a shared run (--shared) searches step by step; whole-proof mode is not shared yet");
+            }
+            return (shared == Sharing.NONE ? service : service.shared(QueuedSearch.thisProcess(), shared == Sharing.SEARCH))
+                    .run(request, claim);
         } catch (ReplStartException e) {
             // Lean started, then no process could be started any more: as at the start, exit 3 with Lean's reason.
             throw UserError.environment("Lean stopped starting: " + Stacks.withDoctorAdvice(e.getMessage(), ""), e);

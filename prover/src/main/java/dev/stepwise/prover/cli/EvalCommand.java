@@ -69,6 +69,14 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "RUN", description = "Continue this run with its stored configuration.")
     String resume;
 
+    @Option(names = "--shared", description = "Share the run with 'stepwise worker --run NAME' processes on other hosts "
+            + "(a PostgreSQL --db): its problems are claimed from the store's queue, by this eval and every worker.")
+    boolean shared;
+
+    @Option(names = "--coordinate", description = "With --shared: search nothing here; follow the workers' progress and "
+            + "write the results when no problem is left (Lean and the model are still started, to record their versions).")
+    boolean coordinate;
+
     @Mixin
     RunOptions options = new RunOptions();
 
@@ -87,8 +95,15 @@ final class EvalCommand implements Callable<Integer> {
         List<Problem> problems = select(new DatasetCatalog(invocation.app().home(), invocation.app().workDir()).load(dataset));
         try (StopHint progress = progress()) {
             return finish(new EvalLauncher(invocation.app(options.flags())).run(RunKind.EVAL, dataset, problems, options.name,
-                    options.simulate, progress, this::resultsFiles));
+                    options.simulate, progress, this::resultsFiles, sharing()));
         }
+    }
+
+    private EvalLauncher.Sharing sharing() {
+        if (coordinate && !shared) {
+            throw UserError.input("--coordinate needs --shared");
+        }
+        return coordinate ? EvalLauncher.Sharing.COORDINATE : shared ? EvalLauncher.Sharing.SEARCH : EvalLauncher.Sharing.NONE;
     }
 
     private int resumeRun() {
@@ -120,7 +135,7 @@ final class EvalCommand implements Callable<Integer> {
         Application app = invocation.app().withFlags(runSettings).withFlags(options.flags());
         try (StopHint progress = progress()) {
             return finish(new EvalLauncher(app).run(RunKind.EVAL, stored.config().dataset(), selected, resume, options.simulate,
-                    progress, this::resultsFiles));
+                    progress, this::resultsFiles, sharing()));
         }
     }
 

@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
             RoundsCommand.class,
             DbCommand.class,
             SimCommand.class,
+            WorkerCommand.class,
         })
 public final class StepwiseCommand implements Runnable {
 

@@ -60,6 +60,10 @@ public final class EvalService {
     private final ResultsOutput results;
     /** Whole-proof mode's attempts, or null in step mode. */
     private final WholeProofAttempts wholeProofs;
+    /** This process as leases name it, when the run's problems go through the store's queue; else null. */
+    private final String sharedOwner;
+    /** In a shared run, whether this process searches too (else it only follows the workers). */
+    private final boolean searchHere;
     /** Set when the Lean pool gave up starting processes: the run stops with that reason (exit 3). */
     private final AtomicReference<ReplStartException> leanGone = new AtomicReference<>();
 
@@ -85,6 +89,14 @@ public final class EvalService {
      */
     public EvalService(Store store, ProverStack stack, InstantSource clock, RunObserver observer, SearchConfig searchConfig,
             AttemptPlan plan, SchedulerConfig scheduling, ResultsOutput results, WholeProofAttempts wholeProofs) {
+        this(store, stack, clock, observer, searchConfig, plan, scheduling, results, wholeProofs, null, true);
+    }
+
+    private EvalService(Store store, ProverStack stack, InstantSource clock, RunObserver observer, SearchConfig searchConfig,
+            AttemptPlan plan, SchedulerConfig scheduling, ResultsOutput results, WholeProofAttempts wholeProofs,
+            String sharedOwner, boolean searchHere) {
+        this.sharedOwner = sharedOwner;
+        this.searchHere = searchHere;
         this.wholeProofs = wholeProofs;
         this.store = store;
         this.stack = stack;
@@ -94,6 +106,23 @@ public final class EvalService {
         this.plan = plan;
         this.scheduling = scheduling;
         this.results = results;
+    }
+
+    /**
+     * The same service, searching the run's problems as it claims them from the store's queue
+     * ({@link QueuedSearch}), so that {@code stepwise worker --run NAME} processes on other hosts
+     * share the run: the run is created (and locked) here as always; the workers take no run lock.
+     *
+     * @param owner this process, as leases name it
+     * @param searchHere whether this process searches too, or only follows the workers' progress
+     *     until no problem is left
+     */
+    public EvalService shared(String owner, boolean searchHere) {
+        if (wholeProofs != null) {
+            throw new IllegalArgumentException("a shared run searches step by step; whole-proof mode is not shared yet");
+        }
+        return new EvalService(store, stack, clock, observer, searchConfig, plan, scheduling, results, null, owner,
+                searchHere);
     }
 
     /**
@@ -177,6 +206,9 @@ public final class EvalService {
     }
 
     private EvalReport execute(Run run, boolean resumed) {
+        if (sharedOwner != null) {
+            return executeShared(run, resumed);
+        }
         List<RunProblem> all = store.problems().list(run.id());
         List<Problem> todo = store.problems().unfinished(run.id());
         int done = all.size() - todo.size();
@@ -216,6 +248,26 @@ public final class EvalService {
             throw new ReplStartException(gone.getMessage() + "; run " + run.name()
                     + " is kept, and running the same command again continues it", gone);
         }
+        return report(store, store.runs().find(run.id()).orElseThrow(), results);
+    }
+
+    /** The run's problems through the queue, with whatever workers join; ends when none is left unfinished. */
+    private EvalReport executeShared(Run run, boolean resumed) {
+        List<RunProblem> all = store.problems().list(run.id());
+        int done = (int) all.stream().filter(p -> p.status().finished()).count();
+        int solved = (int) all.stream().filter(p -> p.status() == ProblemStatus.PROVED).count();
+        observer.runStarted(run.name(), all.size(), done, solved, resumed);
+        PoolCounters poolBefore = stack.poolCounters();
+        Instant searchStart = clock.instant();
+        if (searchHere) {
+            QueuedSearch.run(store, run, stack, searchConfig, plan, scheduling, sharedOwner, clock, observer, observer::warning);
+        } else {
+            QueuedSearch.watch(store, run, clock, observer);
+        }
+        boolean left = !store.problems().unfinished(run.id()).isEmpty();
+        store.runs().finish(run.id(), left ? RunStatus.INTERRUPTED : RunStatus.COMPLETED, clock.instant());
+        observer.runFinished(LeanUsage.between(poolBefore, stack.poolCounters(),
+                Duration.between(searchStart, clock.instant()), stack.poolSize()));
         return report(store, store.runs().find(run.id()).orElseThrow(), results);
     }
 

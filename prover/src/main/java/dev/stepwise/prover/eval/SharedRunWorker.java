@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -41,6 +42,11 @@ public final class SharedRunWorker {
         }
     }
 
+    /** Told of each verdict this worker wrote, once it stands in the store. */
+    public interface Finished {
+        void finished(Lease lease, Result result);
+    }
+
     /** What the worker did: problems it finished, and leases it lost (their results dropped). */
     public record Tally(int finished, int lost) {
     }
@@ -63,18 +69,29 @@ public final class SharedRunWorker {
     private final RunId run;
     private final Settings settings;
     private final InstantSource clock;
-    private final PrintStream err;
+    private final Consumer<String> err;
 
     public SharedRunWorker(Store store, RunId run, Settings settings, InstantSource clock, PrintStream err) {
+        this(store, run, settings, clock, (Consumer<String>) err::println);
+    }
+
+    /** @param say where the lines about lost leases and database outages go, one at a time */
+    public SharedRunWorker(Store store, RunId run, Settings settings, InstantSource clock, Consumer<String> say) {
         this.store = store;
         this.run = run;
         this.settings = settings;
         this.clock = clock;
-        this.err = err;
+        this.err = say;
     }
 
     /** Works until every problem of the run is finished (by this worker or others). */
     public Tally runUntilDone(ProblemWork work) throws InterruptedException {
+        return runUntilDone(work, (lease, result) -> {
+        });
+    }
+
+    /** Works until every problem of the run is finished, telling {@code done} of each verdict it wrote. */
+    public Tally runUntilDone(ProblemWork work, Finished done) throws InterruptedException {
         int finished = 0;
         int lost = 0;
         while (true) {
@@ -87,7 +104,7 @@ public final class SharedRunWorker {
                 Thread.sleep(settings.poll());
                 continue;
             }
-            if (workOn(claimed.get(), work)) {
+            if (workOn(claimed.get(), work, done)) {
                 finished++;
             } else {
                 lost++;
@@ -96,7 +113,7 @@ public final class SharedRunWorker {
     }
 
     /** @return false when the lease was lost before the verdict was written */
-    private boolean workOn(Lease claimed, ProblemWork work) throws InterruptedException {
+    private boolean workOn(Lease claimed, ProblemWork work, Finished done) throws InterruptedException {
         AtomicReference<Lease> lease = new AtomicReference<>(claimed);
         ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("lease-heartbeat").daemon(true).factory());
@@ -109,7 +126,7 @@ public final class SharedRunWorker {
                 }
             } catch (DatabaseException e) {
                 // the next beat tries again; the lease holds until it expires
-                err.println("worker " + settings.owner() + ": heartbeat for " + claimed.problem() + " failed: " + e.getMessage());
+                err.accept("worker " + settings.owner() + ": heartbeat for " + claimed.problem() + " failed: " + e.getMessage());
             }
         }, beat, beat, TimeUnit.MILLISECONDS);
         Result result;
@@ -127,9 +144,10 @@ public final class SharedRunWorker {
                 store.queue().finish(claimed, result.status(), clock.instant());
                 return null;
             });
+            done.finished(claimed, result);
             return true;
         } catch (LeaseLostException e) {
-            err.println("worker " + settings.owner() + ": " + e.getMessage());
+            err.accept("worker " + settings.owner() + ": " + e.getMessage());
             return false;
         }
     }
@@ -144,7 +162,7 @@ public final class SharedRunWorker {
                 if (!e.outage()) {
                     throw e;
                 }
-                err.println("worker " + settings.owner() + ": waiting for the database to " + doing + " (" + e.getMessage()
+                err.accept("worker " + settings.owner() + ": waiting for the database to " + doing + " (" + e.getMessage()
                         + "); trying again in " + pause.toSeconds() + " s");
                 Thread.sleep(pause);
                 pause = pause.multipliedBy(2).compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : pause.multipliedBy(2);
