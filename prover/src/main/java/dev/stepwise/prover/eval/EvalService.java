@@ -319,7 +319,7 @@ public final class EvalService {
      * no is not Lean's), or not every attempt ran (shutdown). "Unproved" is kept for the model's
      * and Lean's own no.
      */
-    private static Optional<String> retryReason(TheoremResult result) {
+    static Optional<String> retryReason(TheoremResult result) {
         for (AttemptResult a : result.attempts()) {
             if (a.result().outcome() instanceof SearchOutcome.Failed f) {
                 switch (f.reason()) {
@@ -353,7 +353,7 @@ public final class EvalService {
      * (lean-bridge's {@code SessionStart.StatementRejected}): a crash or a timeout while starting is
      * an environment failure, retried on resume.
      */
-    private static Optional<String> statementRejected(TheoremResult result) {
+    static Optional<String> statementRejected(TheoremResult result) {
         return result.attempts().stream().map(a -> a.result().outcome())
                 .flatMap(o -> o instanceof SearchOutcome.Failed f && f.reason() == FailureReason.STATEMENT_ERROR
                         ? Stream.of(f.detail()) : Stream.empty())

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -90,8 +91,7 @@ public final class QueuedSearch {
                 }
                 // Problems finished before this eval started are counted by its start line, not announced.
                 if (seen.add(p.problem().name()) && !first) {
-                    observer.problemFinished(new ProblemDone(p.problem().name(), p.status() == ProblemStatus.PROVED
-                            ? ProblemResult.Outcome.PROVED : ProblemResult.Outcome.UNPROVED, 0,
+                    observer.problemFinished(new ProblemDone(p.problem().name(), outcome(p.status()), 0,
                             p.startedAt() == null || p.endedAt() == null ? Duration.ZERO
                                     : Duration.between(p.startedAt(), p.endedAt())), done, solved, now.size());
                 }
@@ -119,6 +119,16 @@ public final class QueuedSearch {
                 .flatMap(first -> attempts.stream().map(NewAttempt::endedAt).max(Instant::compareTo)
                         .map(last -> Duration.between(first, last)))
                 .orElse(Duration.ZERO);
+    }
+
+    /** The outcome a finished problem's row reads as, as EvalService announces it. */
+    private static ProblemResult.Outcome outcome(ProblemStatus status) {
+        return switch (status) {
+            case PROVED -> ProblemResult.Outcome.PROVED;
+            case UNPROVED -> ProblemResult.Outcome.UNPROVED;
+            case STATEMENT_ERROR -> ProblemResult.Outcome.STATEMENT_ERROR;
+            case PENDING, RUNNING, ERROR -> ProblemResult.Outcome.FAILED;
+        };
     }
 
     /**
@@ -166,8 +176,7 @@ public final class QueuedSearch {
                 int done = (int) now.stream().filter(p -> p.status().finished()).count();
                 int solved = (int) now.stream().filter(p -> p.status() == ProblemStatus.PROVED).count();
                 long expansions = result.attempts().stream().mapToLong(a -> a.counts().expansions()).sum();
-                observer.problemFinished(new ProblemDone(lease.problem(), result.status() == ProblemStatus.PROVED
-                        ? ProblemResult.Outcome.PROVED : ProblemResult.Outcome.UNPROVED, expansions,
+                observer.problemFinished(new ProblemDone(lease.problem(), outcome(result.status()), expansions,
                         searchTime(result.attempts())), done, solved, total);
             };
             List<Future<SharedRunWorker.Tally>> futures = new ArrayList<>();
@@ -182,6 +191,15 @@ public final class QueuedSearch {
                     List<NewAttempt> attempts = new ArrayList<>();
                     for (AttemptResult a : result.attempts()) {
                         attempts.add(AttemptRecords.of(run.id(), problem.theorem(), a.attempt(), a.result(), now));
+                    }
+                    // As a one-machine run decides (EvalService): a search cut short by faults is no verdict.
+                    Optional<String> rejected = EvalService.statementRejected(result);
+                    if (rejected.isPresent()) {
+                        return new SharedRunWorker.Result(attempts, ProblemStatus.STATEMENT_ERROR, rejected.get());
+                    }
+                    Optional<String> retry = result.proved() ? Optional.empty() : EvalService.retryReason(result);
+                    if (retry.isPresent()) {
+                        return new SharedRunWorker.Result(attempts, ProblemStatus.ERROR, retry.get());
                     }
                     return new SharedRunWorker.Result(attempts,
                             result.proved() ? ProblemStatus.PROVED : ProblemStatus.UNPROVED);

@@ -34,11 +34,24 @@ public final class SharedRunWorker {
         Result work(Lease lease);
     }
 
-    /** @param status {@code PROVED} or {@code UNPROVED} */
-    public record Result(List<NewAttempt> attempts, ProblemStatus status) {
+    /**
+     * @param status {@code PROVED} or {@code UNPROVED} (the search's verdict), or {@code ERROR} (cut
+     *     short by faults, tried again on resume) or {@code STATEMENT_ERROR} (Lean refused the statement)
+     * @param error why, for the last two; empty for a verdict
+     */
+    public record Result(List<NewAttempt> attempts, ProblemStatus status, String error) {
         public Result {
             attempts = List.copyOf(attempts);
             Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(error, "error");
+            if ((status == ProblemStatus.ERROR || status == ProblemStatus.STATEMENT_ERROR) == error.isEmpty()) {
+                throw new IllegalArgumentException(status + " with error '" + error + "'");
+            }
+        }
+
+        /** A verdict of the search: {@code PROVED} or {@code UNPROVED}. */
+        public Result(List<NewAttempt> attempts, ProblemStatus status) {
+            this(attempts, status, "");
         }
     }
 
@@ -141,7 +154,11 @@ public final class SharedRunWorker {
                         () -> store.queue().recordAttempt(claimed, attempt));
             }
             retrying("finish " + claimed.problem(), () -> {
-                store.queue().finish(claimed, result.status(), clock.instant());
+                if (result.error().isEmpty()) {
+                    store.queue().finish(claimed, result.status(), clock.instant());
+                } else {
+                    store.queue().fail(claimed, result.status(), result.error(), clock.instant());
+                }
                 return null;
             });
             done.finished(claimed, result);

@@ -131,21 +131,40 @@ public final class ProblemQueue {
      * @throws LeaseLostException if it is not: the verdict is dropped, the newer holder's stands
      */
     public void finish(Lease lease, ProblemStatus status, Instant at) {
-        if (!status.finished()) {
+        if (status != ProblemStatus.PROVED && status != ProblemStatus.UNPROVED) {
             throw new IllegalArgumentException("finish takes PROVED or UNPROVED, got " + status);
         }
+        end(lease, status, null, at);
+    }
+
+    /**
+     * Ends the lease with a problem that has no verdict of the model's and Lean's: {@code ERROR} (the
+     * search was cut short by faults; a resume tries it again, as in a one-machine run) or
+     * {@code STATEMENT_ERROR} (Lean refused the statement), with {@code message} as the problem's error.
+     *
+     * @throws LeaseLostException if the lease is no longer the problem's
+     */
+    public void fail(Lease lease, ProblemStatus status, String message, Instant at) {
+        if (status != ProblemStatus.ERROR && status != ProblemStatus.STATEMENT_ERROR) {
+            throw new IllegalArgumentException("fail takes ERROR or STATEMENT_ERROR, got " + status);
+        }
+        end(lease, status, Objects.requireNonNull(message, "message"), at);
+    }
+
+    private void end(Lease lease, ProblemStatus status, String error, Instant at) {
         db.write("finish problem " + lease.problem() + " of run " + lease.run(), c -> {
             if (alreadyFinished(c, lease, status)) {
                 return null; // a retry of a finish whose commit answer was lost
             }
             fence(c, lease);
-            try (PreparedStatement ps = c.prepareStatement("UPDATE run_problems SET status = ?, error = NULL, ended_at = ?, "
+            try (PreparedStatement ps = c.prepareStatement("UPDATE run_problems SET status = ?, error = ?, ended_at = ?, "
                     + "lease_owner = NULL, lease_expires_at = NULL WHERE run_id = ? AND name = ? AND lease_token = ?")) {
                 ps.setString(1, status.code());
-                Columns.setInstant(ps, 2, at);
-                ps.setLong(3, lease.run().value());
-                ps.setString(4, lease.problem());
-                ps.setLong(5, lease.token());
+                ps.setString(2, error);
+                Columns.setInstant(ps, 3, at);
+                ps.setLong(4, lease.run().value());
+                ps.setString(5, lease.problem());
+                ps.setLong(6, lease.token());
                 ps.executeUpdate();
             }
             return null;

@@ -109,6 +109,27 @@ class ProblemQueueTest {
         assertEquals(ProblemStatus.PROVED, store.problems().find(run, "p0000").orElseThrow().status());
     }
 
+    /** A search cut short by faults ends its lease as an error for a resume, never as a verdict, behind the same fence. */
+    @Test
+    void aFaultEndsTheLeaseAsAnErrorWithItsReasonNotAsUnproved() {
+        store.problems().add(run, Samples.problems(2));
+        Lease cut = store.queue().claim(run, "host-a:1", Samples.T0, LEASE).orElseThrow();
+        assertThrows(IllegalArgumentException.class,
+                () -> store.queue().fail(cut, ProblemStatus.UNPROVED, "Lean unavailable", Samples.T0));
+        assertThrows(IllegalArgumentException.class, () -> store.queue().finish(cut, ProblemStatus.ERROR, Samples.T0));
+        store.queue().fail(cut, ProblemStatus.ERROR, "Lean unavailable: crashed 3 times", Samples.T0.plusSeconds(1));
+        RunProblem row = store.problems().find(run, "p0000").orElseThrow();
+        assertEquals(ProblemStatus.ERROR, row.status());
+        assertEquals("Lean unavailable: crashed 3 times", row.error());
+        assertThrows(LeaseLostException.class,
+                () -> store.queue().fail(cut, ProblemStatus.STATEMENT_ERROR, "unknown identifier", Samples.T0.plusSeconds(2)));
+
+        Lease refused = store.queue().claim(run, "host-a:1", Samples.T0, LEASE).orElseThrow();
+        store.queue().fail(refused, ProblemStatus.STATEMENT_ERROR, "unknown identifier 'foo'", Samples.T0.plusSeconds(3));
+        assertEquals(ProblemStatus.STATEMENT_ERROR, store.problems().find(run, "p0001").orElseThrow().status());
+        assertEquals(0, store.queue().unfinished(run));
+    }
+
     /** A write retried because its commit's answer was lost (the server went away) is recognised as done. */
     @Test
     void aWriteRetriedWithTheSameLeaseIsDoneOnce() {
