@@ -30,6 +30,8 @@ class SimulatorSessionTest {
             assertEquals(deadline, sim.app().settings().duration(LeanKeys.TACTIC_TIMEOUT));
             assertEquals(sim.stack().modelUrl().toString(), sim.app().settings().strings(PolicyKeys.URLS).get(0));
             assertEquals("mine", sim.app().settings().string(PolicyKeys.NAME), "--set wins over the simulator's layer");
+            assertEquals(SimulatorSession.poolSize(Runtime.getRuntime().availableProcessors()),
+                    sim.app().settings().integer(LeanKeys.POOL_SIZE));
             assertEquals(Duration.ofMinutes(1), app.settings().duration(LeanKeys.TACTIC_TIMEOUT),
                     "the application the session was given is unchanged");
         }
@@ -42,6 +44,13 @@ class SimulatorSessionTest {
                 () -> SimulatorSession.start(app, Path.of("nowhere.json")));
         assertEquals(ExitCode.USAGE, e.exitCode());
         assertTrue(e.getMessage().contains("stepwise sim generate --from DATASET|FILE --out nowhere.json"), e.getMessage());
+    }
+
+    @Test
+    void aSimulatedPoolIsTwiceTheCoresAndAtLeastFour() {
+        assertEquals(4, SimulatorSession.poolSize(1));
+        assertEquals(4, SimulatorSession.poolSize(2));
+        assertEquals(16, SimulatorSession.poolSize(8));
     }
 
     @Test
