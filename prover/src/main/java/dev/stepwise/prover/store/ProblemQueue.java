@@ -39,6 +39,9 @@ public final class ProblemQueue {
     public Optional<Lease> claim(RunId run, String owner, Instant now, Duration lease) {
         Objects.requireNonNull(owner, "owner");
         return db.writeRows("claim a problem of run " + run, c -> {
+            // PostgreSQL 15 docs, SELECT, "The Locking Clause": FOR UPDATE locks the rows read until the
+            // transaction ends and SKIP LOCKED passes over rows another transaction holds, so two workers
+            // claiming at once take different problems. SQLite needs neither: its write transaction is exclusive.
             String lockRow = SqlDialect.of(c) == SqlDialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
             long row;
             String name;
