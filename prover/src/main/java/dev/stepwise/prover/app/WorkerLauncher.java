@@ -13,6 +13,7 @@ import dev.stepwise.prover.eval.SharedRunWorker;
 import dev.stepwise.prover.exit.UserError;
 import dev.stepwise.prover.lean.LeanSetup;
 import dev.stepwise.prover.run.ProverStack;
+import dev.stepwise.prover.store.DatabaseException;
 import dev.stepwise.prover.store.Run;
 import dev.stepwise.prover.store.RunKind;
 import dev.stepwise.prover.store.RunProblem;
@@ -20,10 +21,13 @@ import dev.stepwise.prover.store.RunStatus;
 import dev.stepwise.prover.store.Simulation;
 import dev.stepwise.prover.store.Store;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Wires {@code stepwise worker}: finds a run that {@code eval --shared} created in the store,
@@ -33,6 +37,10 @@ import java.util.Map;
  * created the run holds that, and workers coordinate through the leases alone.
  */
 public final class WorkerLauncher {
+    /** The runs a worker joins: evaluations and a round's searches, whose problems go through the queue. */
+    private static final Set<RunKind> SHARED_KINDS = Set.of(RunKind.EVAL, RunKind.ROUND_PREPASS, RunKind.ROUND_SEARCH,
+            RunKind.ROUND_EVAL);
+
     private final Application app;
 
     /** @param app the application of the global options (--db, --set, --config) */
@@ -40,24 +48,32 @@ public final class WorkerLauncher {
         this.app = app;
     }
 
+    /** How often a worker looks for a run that is not there yet. */
+    static final Duration LOOK_EVERY = Duration.ofSeconds(1);
+    /** How often it says so on stderr while it waits. */
+    static final Duration SAY_EVERY = Duration.ofSeconds(5);
+
     /**
      * Works on run {@code runName} until every problem of it is finished (by this worker or others).
+     * A run that is not in the store yet (the eval that creates it has not started, or is still
+     * starting its Lean) is waited for, saying so every few seconds, up to {@code giveUpAfter}.
      *
      * @param simulate the simulated world, or null for the run's own (a run created with --simulate
      *     is worked on against its world, as {@code eval --resume} does)
      * @param localFlags this host's settings (its Lean project, its concurrency), above the run's
+     * @param giveUpAfter how long to wait for the run to exist, or null to wait until it does
      * @return what this worker did
      */
-    public SharedRunWorker.Tally run(String runName, Path simulate, Map<String, String> localFlags, RunObserver observer) {
+    public SharedRunWorker.Tally run(String runName, Path simulate, Map<String, String> localFlags, Duration giveUpAfter,
+            RunObserver observer) {
         Run run;
         EvalConfig config;
         List<RunProblem> problems;
         try (Store store = app.openStore()) {
-            run = store.runs().findByName(runName).orElseThrow(() -> UserError.input("no run '" + runName + "' in "
-                    + store.location() + "; create it with: stepwise eval ... --shared --name " + runName));
-            if (run.kind() != RunKind.EVAL) {
+            run = awaitRun(store, runName, giveUpAfter, observer);
+            if (!SHARED_KINDS.contains(run.kind())) {
                 throw UserError.input("run " + runName + " is a " + run.kind().code()
-                        + " run; workers join eval runs (eval --shared)");
+                        + " run; workers join eval runs (eval --shared) and rounds' searches (iterate --shared)");
             }
             config = EvalConfig.fromJson(run.configJson());
             problems = store.problems().list(run.id());
@@ -112,5 +128,59 @@ public final class WorkerLauncher {
                 sim.close();
             }
         }
+    }
+
+    /**
+     * The run named {@code runName} once it is there with its problems (an eval creates the run,
+     * then adds its problems: a run seen between the two is not ready yet). While it is not, or
+     * while the database is out of reach, looks again every {@link #LOOK_EVERY} and says what it
+     * waits for every {@link #SAY_EVERY}.
+     *
+     * @throws UserError (exit 2) when {@code giveUpAfter} passes first
+     */
+    private static Run awaitRun(Store store, String runName, Duration giveUpAfter, RunObserver observer) {
+        long start = System.nanoTime();
+        long saidAt = Long.MIN_VALUE;
+        while (true) {
+            String missing;
+            try {
+                Optional<Run> found = store.runs().findByName(runName);
+                if (found.isPresent() && !store.problems().list(found.get().id()).isEmpty()) {
+                    return found.get();
+                }
+                missing = found.isEmpty() ? "no run '" + runName + "' in " + store.location()
+                        : "run " + runName + " in " + store.location() + " has no problems yet";
+            } catch (DatabaseException e) {
+                if (!e.outage()) {
+                    throw e;
+                }
+                missing = "the database is out of reach (" + e.getMessage() + ")";
+            }
+            Duration waited = Duration.ofNanos(System.nanoTime() - start);
+            if (giveUpAfter != null && waited.compareTo(giveUpAfter) >= 0) {
+                throw UserError.input(missing + (giveUpAfter.isZero() ? "" : " after waiting " + seconds(waited))
+                        + "; create it with: stepwise eval ... --shared --name " + runName);
+            }
+            if (saidAt == Long.MIN_VALUE || System.nanoTime() - saidAt >= SAY_EVERY.toNanos()) {
+                saidAt = System.nanoTime();
+                observer.waiting("run " + runName + " to be created by stepwise eval ... --shared --name " + runName
+                        + " (or iterate --shared): " + missing + "; waited " + seconds(waited)
+                        + (giveUpAfter == null ? "" : ", giving up after " + seconds(giveUpAfter)));
+            }
+            try {
+                Thread.sleep(giveUpAfter == null ? LOOK_EVERY : min(LOOK_EVERY, giveUpAfter.minus(waited)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for run " + runName, e);
+            }
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static String seconds(Duration d) {
+        return d.toSeconds() + " s";
     }
 }

@@ -3,12 +3,14 @@ package dev.stepwise.prover.cli;
 import dev.stepwise.prover.app.WorkerLauncher;
 import dev.stepwise.prover.config.LeanKeys;
 import dev.stepwise.prover.config.SearchKeys;
+import dev.stepwise.prover.config.ValueType;
 import dev.stepwise.prover.console.ConsoleProgress;
 import dev.stepwise.prover.eval.SharedRunWorker;
 import dev.stepwise.prover.exit.ExitCode;
 import dev.stepwise.prover.exit.UserError;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,7 +27,7 @@ import picocli.CommandLine.Spec;
             + "lease, each result written as it is known. The search is the run's stored configuration (budget, seeds, "
             + "alphas); only where things are on this host (Lean project, model URL, --set) is this host's. Progress, "
             + "and what it waits for while the database is out of reach, go to stderr.",
-            "Exit 0 when no problem of the run is left, 2 bad input (no such run), 3 no Lean/model."})
+            "Exit 0 when no problem of the run is left, 2 bad input (no such run by --give-up-after), 3 no Lean/model."})
 final class WorkerCommand implements Callable<Integer> {
     private final Invocation invocation;
 
@@ -47,6 +49,11 @@ final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--workers", paramLabel = "N", description = "Search attempts running at once on this host (search.concurrent-attempts).")
     Integer workers;
 
+    @Option(names = "--give-up-after", paramLabel = "DURATION",
+            description = "How long to wait for the run to be created, e.g. 10m (default: until it is; 0: not at all). "
+                + "A worker started before its eval waits, saying every few seconds on stderr what it waits for.")
+    String giveUpAfter;
+
     WorkerCommand(Invocation invocation) {
         this.invocation = invocation;
     }
@@ -63,8 +70,16 @@ final class WorkerCommand implements Callable<Integer> {
             }
             local.put(SearchKeys.CONCURRENT_ATTEMPTS.name(), String.valueOf(workers));
         }
+        Duration giveUp = null;
+        if (giveUpAfter != null) {
+            try {
+                giveUp = giveUpAfter.strip().equals("0") ? Duration.ZERO : (Duration) ValueType.DURATION.parse(giveUpAfter);
+            } catch (IllegalArgumentException e) {
+                throw UserError.input("--give-up-after: " + e.getMessage());
+            }
+        }
         PrintWriter err = spec.commandLine().getErr();
-        SharedRunWorker.Tally tally = new WorkerLauncher(invocation.app()).run(run, simulate, local,
+        SharedRunWorker.Tally tally = new WorkerLauncher(invocation.app()).run(run, simulate, local, giveUp,
                 new ConsoleProgress(err, InstantSource.system(), false, simulate));
         err.println("worker: run " + run + " has no problem left; this worker finished " + tally.finished()
                 + (tally.lost() > 0 ? " (" + tally.lost() + " lease(s) lost, their results dropped)" : ""));

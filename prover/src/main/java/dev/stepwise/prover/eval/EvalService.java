@@ -253,6 +253,10 @@ public final class EvalService {
 
     /** The run's problems through the queue, with whatever workers join; ends when none is left unfinished. */
     private EvalReport executeShared(Run run, boolean resumed) {
+        if (resumed) {
+            // As a one-machine resume retries them (unfinished() lists them): faults are no verdict.
+            store.queue().requeueErrors(run.id());
+        }
         List<RunProblem> all = store.problems().list(run.id());
         int done = (int) all.stream().filter(p -> p.status().finished()).count();
         int solved = (int) all.stream().filter(p -> p.status() == ProblemStatus.PROVED).count();

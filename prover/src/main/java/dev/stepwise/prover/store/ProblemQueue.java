@@ -188,6 +188,25 @@ public final class ProblemQueue {
         });
     }
 
+    /**
+     * Puts the problems of {@code run} whose search faults cut short ({@code ERROR}) back in the
+     * queue, for a resume to try them again as a one-machine {@code eval --resume} does; proved,
+     * unproved and refused statements stay as they are. Their old attempts go with the next claim,
+     * whose token is one above the last, so a holder of an old lease still cannot write.
+     *
+     * @return how many problems went back
+     */
+    public int requeueErrors(RunId run) {
+        return db.writeRows("put the problems of run " + run + " that ended in error back in its queue", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE run_problems SET status = 'pending', error = NULL, "
+                    + "started_at = NULL, ended_at = NULL, lease_owner = NULL, lease_expires_at = NULL "
+                    + "WHERE run_id = ? AND status = 'error'")) {
+                ps.setLong(1, run.value());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     /** Problems of {@code run} not finished yet: pending, or running under some lease. */
     public long unfinished(RunId run) {
         return db.read("count the unfinished problems of run " + run, c -> {

@@ -49,8 +49,12 @@ public final class CliHarness {
     }
 
     public Result run(String... args) {
+        return runShowing(new StringWriter(), args);
+    }
+
+    /** Runs with {@code err} as stderr, so that another thread can read what the command has said so far. */
+    public Result runShowing(StringWriter err, String... args) {
         StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
         Invocation app = new Invocation(env, workDir, repoRoot());
         int code = new Cli(app).execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new Result(code, out.toString(), err.toString());
