@@ -37,9 +37,11 @@ import java.util.Set;
  * created the run holds that, and workers coordinate through the leases alone.
  */
 public final class WorkerLauncher {
-    /** The runs a worker joins: evaluations and a round's searches, whose problems go through the queue. */
-    private static final Set<RunKind> SHARED_KINDS = Set.of(RunKind.EVAL, RunKind.ROUND_PREPASS, RunKind.ROUND_SEARCH,
-            RunKind.ROUND_EVAL);
+    /**
+     * The runs a worker joins: evaluations and a round's search stage (iterate --shared), whose
+     * problems go through the queue; a round's held-out evaluation is searched by iterate alone.
+     */
+    private static final Set<RunKind> SHARED_KINDS = Set.of(RunKind.EVAL, RunKind.ROUND_PREPASS, RunKind.ROUND_SEARCH);
 
     private final Application app;
 
@@ -73,7 +75,7 @@ public final class WorkerLauncher {
             run = awaitRun(store, runName, giveUpAfter, observer);
             if (!SHARED_KINDS.contains(run.kind())) {
                 throw UserError.input("run " + runName + " is a " + run.kind().code()
-                        + " run; workers join eval runs (eval --shared) and rounds' searches (iterate --shared)");
+                        + " run; workers join eval runs (eval --shared) and rounds' search runs (iterate --shared)");
             }
             config = EvalConfig.fromJson(run.configJson());
             problems = store.problems().list(run.id());

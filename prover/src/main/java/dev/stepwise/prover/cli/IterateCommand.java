@@ -3,6 +3,7 @@ package dev.stepwise.prover.cli;
 import dev.stepwise.iteration.RoundRecord;
 import dev.stepwise.iteration.RoundReport;
 import dev.stepwise.iteration.RoundRequest;
+import dev.stepwise.prover.app.EvalLauncher;
 import dev.stepwise.prover.exit.UserError;
 import dev.stepwise.prover.iterate.IterationLauncher;
 import dev.stepwise.prover.report.RoundsReport;
@@ -48,6 +49,15 @@ public final class IterateCommand implements Callable<Integer> {
                 + "world file. Its searches are labelled SIMULATED.")
     Path simulate;
 
+    @Option(names = "--shared", description = "Share the round's search stage with 'stepwise worker --run round-N-prepass' "
+            + "and '--run round-N-search' processes on other hosts (a PostgreSQL --db): its problems are claimed from the "
+            + "store's queue, by this process and every worker; harvest starts when every problem is done.")
+    boolean shared;
+
+    @Option(names = "--coordinate", description = "With --shared: search nothing of the search stage here; wait for the "
+            + "workers, then go on with harvest. The held-out evaluation is still searched here.")
+    boolean coordinate;
+
     IterateCommand(Invocation invocation) {
         this.invocation = invocation;
     }
@@ -63,9 +73,14 @@ public final class IterateCommand implements Callable<Integer> {
         if (resume && next) {
             throw UserError.input("--next starts a new round; --resume continues one");
         }
+        if (coordinate && !shared) {
+            throw UserError.input("--coordinate needs --shared");
+        }
+        EvalLauncher.Sharing sharing = coordinate ? EvalLauncher.Sharing.COORDINATE
+                : shared ? EvalLauncher.Sharing.SEARCH : EvalLauncher.Sharing.NONE;
         PrintWriter out = spec.commandLine().getOut();
         RoundRecord done = new IterationLauncher(invocation.app(), spec.commandLine().getErr()).run(new IterationLauncher.Request(pool,
-                round == null ? 0 : round, resume ? RoundRequest.Resume.RESUME : RoundRequest.Resume.NEW, simulate));
+                round == null ? 0 : round, resume ? RoundRequest.Resume.RESUME : RoundRequest.Resume.NEW, simulate, sharing));
         try (Store store = invocation.app().openStore()) {
             RoundReport report = RoundsCommand.report(invocation.app(), store);
             out.print(report.show(done));

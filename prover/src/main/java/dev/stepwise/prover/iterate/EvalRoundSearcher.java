@@ -20,6 +20,7 @@ import dev.stepwise.prover.eval.Budget;
 import dev.stepwise.prover.eval.EvalReport;
 import dev.stepwise.prover.eval.EvalRequest;
 import dev.stepwise.prover.eval.EvalService;
+import dev.stepwise.prover.eval.QueuedSearch;
 import dev.stepwise.prover.eval.RunBusyException;
 import dev.stepwise.prover.eval.RunObserver;
 import dev.stepwise.prover.lean.LeanSetup;
@@ -57,6 +58,7 @@ final class EvalRoundSearcher implements RoundSearcher, AutoCloseable {
     private final Function<Job, RunObserver> observers;
     private final LeanSetup setup;
     private final Optional<String> mismatch;
+    private final EvalLauncher.Sharing sharing;
     private ProverStack lean;
 
     /**
@@ -64,9 +66,13 @@ final class EvalRoundSearcher implements RoundSearcher, AutoCloseable {
      * @param observers the progress display of each job
      * @param project the Lean project chosen for the pool's target ({@link LeanTargetCheck}); its
      *     mismatch, if the user allowed one, labels every run of the round
+     * @param sharing whether the round's search stage (pre-pass and search) goes through the store's
+     *     queue, shared with {@code stepwise worker --run round-N-search} on other hosts, and whether
+     *     this process searches in it too; the held-out evaluation is always searched here, with
+     *     the candidate this host serves
      */
     EvalRoundSearcher(Application app, Store store, String poolName, List<Problem> pool, String world,
-            Function<Job, RunObserver> observers, LeanSetup setup, ProjectChoice project) {
+            Function<Job, RunObserver> observers, LeanSetup setup, ProjectChoice project, EvalLauncher.Sharing sharing) {
         this.app = Objects.requireNonNull(app, "app");
         this.store = Objects.requireNonNull(store, "store");
         this.poolName = Objects.requireNonNull(poolName, "poolName");
@@ -78,6 +84,7 @@ final class EvalRoundSearcher implements RoundSearcher, AutoCloseable {
         this.observers = Objects.requireNonNull(observers, "observers");
         this.setup = setup.withProject(project.project());
         this.mismatch = project.mismatch();
+        this.sharing = Objects.requireNonNull(sharing, "sharing");
     }
 
     @Override
@@ -87,8 +94,12 @@ final class EvalRoundSearcher implements RoundSearcher, AutoCloseable {
         ProverStack shared = lean(job);
         try (ProverStack stack = Stacks.withPolicy(app, s, shared)) {
             SearchSettings search = new SearchSettings(s);
-            EvalService service = new EvalService(store, stack, InstantSource.system(), observers.apply(job), search.searchConfig(),
+            EvalService local = new EvalService(store, stack, InstantSource.system(), observers.apply(job), search.searchConfig(),
                     search.attemptPlan(), search.schedulerConfig(s.duration(LeanKeys.TACTIC_TIMEOUT)));
+            // The search stage's runs through the queue: the run returns once every problem is finished (by this
+            // process or the workers), so harvest starts only then.
+            EvalService service = sharing == EvalLauncher.Sharing.NONE || job.purpose() == Purpose.EVALUATE ? local
+                    : local.shared(QueuedSearch.thisProcess(), sharing == EvalLauncher.Sharing.SEARCH);
             RoundId round = new RoundRepository(store).find(job.round()).map(Round::id).orElseThrow(() -> new IllegalStateException(
                     "round " + job.round() + " is not recorded"));
             EvalReport run;

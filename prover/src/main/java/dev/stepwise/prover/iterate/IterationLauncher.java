@@ -15,6 +15,7 @@ import dev.stepwise.iteration.ThoughtWriter;
 import dev.stepwise.iteration.TrainerLauncher;
 import dev.stepwise.lean.HostTools;
 import dev.stepwise.prover.app.Application;
+import dev.stepwise.prover.app.EvalLauncher;
 import dev.stepwise.prover.app.LeanTargetCheck;
 import dev.stepwise.prover.app.SimulatorSession;
 import dev.stepwise.prover.config.ConfigException;
@@ -69,8 +70,22 @@ public final class IterationLauncher {
         this.err = Objects.requireNonNull(err, "err");
     }
 
-    /** What the user asked for. @param pool the pool as given, or null on resume (the round's own) */
-    public record Request(String pool, int number, RoundRequest.Resume resume, Path simulate) {
+    /**
+     * What the user asked for.
+     *
+     * @param pool the pool as given, or null on resume (the round's own)
+     * @param sharing whether the round's search stage is shared with {@code stepwise worker} processes
+     *     through the store's queue, and whether this process searches in it too
+     */
+    public record Request(String pool, int number, RoundRequest.Resume resume, Path simulate, EvalLauncher.Sharing sharing) {
+        public Request {
+            Objects.requireNonNull(sharing, "sharing");
+        }
+
+        /** A round searched by this process alone. */
+        public Request(String pool, int number, RoundRequest.Resume resume, Path simulate) {
+            this(pool, number, resume, simulate, EvalLauncher.Sharing.NONE);
+        }
     }
 
     public RoundRecord run(Request request) {
@@ -107,7 +122,8 @@ public final class IterationLauncher {
                         new ConsoleProgress(err, InstantSource.system(), false, request.simulate()), sim);
                 String world = sim == null ? "" : app.resolve(request.simulate()).toString();
                 try (EvalRoundSearcher searcher = new EvalRoundSearcher(app, store, poolName, pool, world,
-                        job -> new ConsoleProgress(err, InstantSource.system(), false, request.simulate()), configured, project)) {
+                        job -> new ConsoleProgress(err, InstantSource.system(), false, request.simulate()), configured, project,
+                        request.sharing())) {
                     RoundServices services = services(app, s, server, store, rounds, searcher, world,
                             new PromptBuilder(server.template(), counter, server.budget().limit()));
                     return new RoundRunner(services).run(new RoundRequest(request.number(), request.resume(), poolName,

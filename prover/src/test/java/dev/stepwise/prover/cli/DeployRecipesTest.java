@@ -64,6 +64,13 @@ class DeployRecipesTest {
     }
 
     @Test
+    void theIterateRecipeShowsHowWorkersShareTheRoundsSearch() throws IOException {
+        List<List<String>> lines = invocations(Files.readString(DEPLOY.resolve("systemd/stepwise-iterate.service")));
+        assertTrue(lines.contains(List.of("iterate", "--pool", "X", "--shared", "--coordinate")), lines.toString());
+        assertTrue(lines.contains(List.of("worker", "--run", "round-N-search", "--give-up-after", "2h")), lines.toString());
+    }
+
+    @Test
     void eachRecipeNamesTheSettingsItNeeds() throws IOException {
         for (String name : List.of("slurm/stepwise-shared-eval.sbatch", "kubernetes/stepwise-workers-job.yaml",
                 "systemd/stepwise-worker@.service", "systemd/stepwise-iterate.service", "cron/stepwise-iterate.cron")) {
