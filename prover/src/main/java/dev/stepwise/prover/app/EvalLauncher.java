@@ -118,9 +118,6 @@ public final class EvalLauncher {
             EvalService service = new EvalService(store, stack, InstantSource.system(), observer, search.searchConfig(),
                     search.attemptPlan(), search.schedulerConfig(s.duration(LeanKeys.TACTIC_TIMEOUT)), results,
                     whole == null ? null : whole.attempts());
-            if (shared != Sharing.NONE && whole != null) {
-                throw UserError.input("a shared run (--shared) searches step by step; whole-proof mode is not shared yet");
-            }
             return (shared == Sharing.NONE ? service : service.shared(QueuedSearch.thisProcess(), shared == Sharing.SEARCH))
                     .run(request, claim);
         } catch (ReplStartException e) {

@@ -2,7 +2,10 @@ package dev.stepwise.prover.app;
 
 import dev.stepwise.lean.HostTools;
 import dev.stepwise.lean.ReplStartException;
+import dev.stepwise.prover.config.ConfigKey;
 import dev.stepwise.prover.config.LeanKeys;
+import dev.stepwise.prover.config.PolicyKeys;
+import dev.stepwise.prover.config.SearchKeys;
 import dev.stepwise.prover.config.SearchSettings;
 import dev.stepwise.prover.config.Settings;
 import dev.stepwise.prover.critic.SearchCritic;
@@ -42,6 +45,14 @@ public final class WorkerLauncher {
      * problems go through the queue; a round's held-out evaluation is searched by iterate alone.
      */
     private static final Set<RunKind> SHARED_KINDS = Set.of(RunKind.EVAL, RunKind.ROUND_PREPASS, RunKind.ROUND_SEARCH);
+
+    /**
+     * Keys whose default means "what the template's model was released with" ({@code PolicyConfig},
+     * {@link WholeProofSetup}): the eval that stored them at their default used the released value.
+     * (A run whose user set one of them to exactly its default reads as default here too.)
+     */
+    private static final List<ConfigKey> RELEASED_WHEN_DEFAULT = List.of(PolicyKeys.PROMPT_BUDGET, PolicyKeys.PROMPT_CHARS,
+            PolicyKeys.MAX_TOKENS, PolicyKeys.TOP_P);
 
     private final Application app;
 
@@ -88,6 +99,15 @@ public final class WorkerLauncher {
         Map<String, String> runSettings = new LinkedHashMap<>(config.settings());
         runSettings.remove(EvalConfig.SIMULATE);
         runSettings.remove(EvalConfig.LEAN_MISMATCH);
+        for (ConfigKey key : RELEASED_WHEN_DEFAULT) {
+            // Stored with every other key, a default would read here as set, and this host would use it where
+            // the eval used the template's released value: left to the defaults, as the eval left it.
+            if (runSettings.containsKey(key.name()) && runSettings.get(key.name()).equals(key.type().format(key.defaultValue()))) {
+                runSettings.remove(key.name());
+            }
+        }
+        // The temperature the eval sampled at (in whole-proof mode, the template's when left at default) is stored as such.
+        runSettings.put(SearchKeys.TEMPERATURE.name(), SearchKeys.TEMPERATURE.type().format(config.temperature()));
         String world = config.settings().getOrDefault(EvalConfig.SIMULATE, "");
         Path worldFile = simulate != null ? simulate : world.isEmpty() ? null : Path.of(world);
         Application configured = app.withFlags(runSettings).withFlags(localFlags);
@@ -96,9 +116,7 @@ public final class WorkerLauncher {
             Application used = sim == null ? configured : sim.app();
             Settings s = used.settings();
             SearchCritic.check(s);
-            if (WholeProofSetup.wanted(s)) {
-                throw UserError.input("run " + runName + " is in whole-proof mode; workers search step by step only (not shared yet)");
-            }
+            WholeProofSetup.check(used, s);
             LeanSetup configuredLean = new LeanSetup(s, used.home(), used.workDir(), HostTools.fromEnvironment());
             // The project as eval chose it: the one the dataset targets, unless the run or this host names one.
             LeanSetup lean = configuredLean.withProject(LeanTargetCheck.choose(used, configuredLean, config.dataset(), observer, sim)
@@ -107,7 +125,8 @@ public final class WorkerLauncher {
                 lean.unsandboxedWarning().ifPresent(observer::warning);
             }
             List<String> headers = problems.stream().map(p -> p.problem().header()).distinct().toList();
-            try (Store store = used.openStore(); ProverStack stack = Stacks.open(used, lean, headers)) {
+            try (Store store = used.openStore(); ProverStack stack = Stacks.open(used, lean, headers);
+                    WholeProofSetup whole = WholeProofSetup.wanted(s) ? WholeProofSetup.open(used, s, stack) : null) {
                 if (stack.simulation() == Simulation.SIMULATED && run.simulation() == Simulation.REAL) {
                     // Part of it searched against the simulator: all of it is labelled so, as a resume does.
                     store.runs().markSimulated(run.id());
@@ -115,8 +134,8 @@ public final class WorkerLauncher {
                 SearchSettings search = new SearchSettings(s);
                 observer.runStarted(runName, problems.size(), 0, 0, true);
                 SharedRunWorker.Tally tally = QueuedSearch.run(store, run, stack, search.searchConfig(), search.attemptPlan(),
-                        search.schedulerConfig(s.duration(LeanKeys.TACTIC_TIMEOUT)), QueuedSearch.thisProcess(),
-                        InstantSource.system(), observer, observer::warning);
+                        search.schedulerConfig(s.duration(LeanKeys.TACTIC_TIMEOUT)), whole == null ? null : whole.attempts(),
+                        QueuedSearch.thisProcess(), InstantSource.system(), observer, observer::warning);
                 if (store.problems().unfinished(run.id()).isEmpty()) {
                     // The eval that created the run may be gone (its host lost): the last worker closes the run.
                     store.runs().finish(run.id(), RunStatus.COMPLETED, InstantSource.system().instant());

@@ -118,10 +118,7 @@ public final class EvalService {
      *     until no problem is left
      */
     public EvalService shared(String owner, boolean searchHere) {
-        if (wholeProofs != null) {
-            throw new IllegalArgumentException("a shared run searches step by step; whole-proof mode is not shared yet");
-        }
-        return new EvalService(store, stack, clock, observer, searchConfig, plan, scheduling, results, null, owner,
+        return new EvalService(store, stack, clock, observer, searchConfig, plan, scheduling, results, wholeProofs, owner,
                 searchHere);
     }
 
@@ -264,7 +261,8 @@ public final class EvalService {
         PoolCounters poolBefore = stack.poolCounters();
         Instant searchStart = clock.instant();
         if (searchHere) {
-            QueuedSearch.run(store, run, stack, searchConfig, plan, scheduling, sharedOwner, clock, observer, observer::warning);
+            QueuedSearch.run(store, run, stack, searchConfig, plan, scheduling, wholeProofs, sharedOwner, clock, observer,
+                    observer::warning);
         } else {
             QueuedSearch.watch(store, run, clock, observer);
         }

@@ -2,6 +2,7 @@ package dev.stepwise.prover.eval;
 
 import dev.stepwise.prover.problems.Problem;
 import dev.stepwise.prover.run.ProverStack;
+import dev.stepwise.prover.run.WholeProofAttempts;
 import dev.stepwise.prover.store.DatabaseException;
 import dev.stepwise.prover.store.NewAttempt;
 import dev.stepwise.prover.store.ProblemStatus;
@@ -43,7 +44,8 @@ import java.util.stream.Collectors;
  * on any host, and {@code eval --shared} that created the run. Several problems are searched at
  * once (as many as the scheduler runs attempts for whole problems), each under its own lease; a
  * problem's search is the one a one-process eval runs (same plan, same seeds), so the run's
- * verdicts do not depend on which worker searched what.
+ * verdicts do not depend on which worker searched what. A whole-proof run's problems go through
+ * the queue the same way, each one's samples drawn and checked by the process that claimed it.
  */
 public final class QueuedSearch {
     /**
@@ -157,6 +159,17 @@ public final class QueuedSearch {
     public static SharedRunWorker.Tally run(Store store, Run run, ProverStack stack, SearchConfig searchConfig,
             AttemptPlan plan, SchedulerConfig scheduling, String owner, InstantSource clock, RunObserver observer,
             Consumer<String> say) {
+        return run(store, run, stack, searchConfig, plan, scheduling, null, owner, clock, observer, say);
+    }
+
+    /**
+     * As {@link #run(Store, Run, ProverStack, SearchConfig, AttemptPlan, SchedulerConfig, String, InstantSource,
+     * RunObserver, Consumer)}, each problem's attempts made by {@code wholeProofs} when it is not null (a
+     * whole-proof run: sampled proofs checked whole, recorded as a one-machine whole-proof eval records them).
+     */
+    public static SharedRunWorker.Tally run(Store store, Run run, ProverStack stack, SearchConfig searchConfig,
+            AttemptPlan plan, SchedulerConfig scheduling, WholeProofAttempts wholeProofs, String owner, InstantSource clock,
+            RunObserver observer, Consumer<String> say) {
         List<RunProblem> all = store.problems().list(run.id());
         Map<String, Problem> byName = all.stream().map(RunProblem::problem)
                 .collect(Collectors.toMap(Problem::name, Function.identity()));
@@ -186,11 +199,13 @@ public final class QueuedSearch {
                         clock, say);
                 futures.add(threads.submit(() -> worker.runUntilDone(lease -> {
                     Problem problem = byName.get(lease.problem());
-                    TheoremResult result = scheduler.submit(problem.theorem(), plan).join();
+                    TheoremResult result = (wholeProofs == null ? scheduler.submit(problem.theorem(), plan)
+                            : wholeProofs.submit(problem.theorem(), problem.informalStatement(), plan)).join();
                     Instant now = clock.instant();
                     List<NewAttempt> attempts = new ArrayList<>();
                     for (AttemptResult a : result.attempts()) {
-                        attempts.add(AttemptRecords.of(run.id(), problem.theorem(), a.attempt(), a.result(), now));
+                        attempts.add(wholeProofs == null ? AttemptRecords.of(run.id(), problem.theorem(), a.attempt(), a.result(), now)
+                                : AttemptRecords.wholeProof(run.id(), problem.theorem(), a.attempt(), a.result(), now));
                     }
                     // As a one-machine run decides (EvalService): a search cut short by faults is no verdict.
                     Optional<String> rejected = EvalService.statementRejected(result);

@@ -166,6 +166,50 @@ class SharedRunJoinTest {
         }
     }
 
+    @Test
+    void aWholeProofRunIsSharedAsAStepRunIs() throws Exception {
+        List<String> common = new ArrayList<>(common());
+        // One request of 8 proofs per attempt: what the seed decides, whichever process sends it.
+        common.addAll(List.of("--whole-proof", "8", "--set", "model.whole-proof-template=goedel-prover-v2",
+                "--set", "search.sample-batch=8"));
+        String url = db.toString();
+        CliHarness.Result solo = new CliHarness(dir).run(args(url, common, "--name", "solo"));
+        assertEquals(solo.evalAnswer(), solo.exitCode(), solo.out() + solo.err());
+
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        CompletableFuture<CliHarness.Result> coordinator = CompletableFuture.supplyAsync(
+                () -> new CliHarness(dir).run(args(url, common, "--shared", "--coordinate", "--name", "whole")), threads);
+        CliHarness.Result worker = new CliHarness(dir).run("--db", url, "worker", "--run", "whole", "--give-up-after", "5m",
+                "--set", "pool.size=1", "--set", "lean.sandbox=off");
+        CliHarness.Result shared = coordinator.get();
+        threads.shutdown();
+        assertEquals(0, worker.exitCode(), worker.err());
+        assertTrue(worker.err().contains("this worker finished 6"), worker.err());
+        assertEquals(solo.exitCode(), shared.exitCode(), shared.out() + shared.err());
+        try (Store store = Store.open(db, Duration.ofSeconds(5), Map.of())) {
+            Run one = store.runs().findByName("solo").orElseThrow();
+            Run many = store.runs().findByName("whole").orElseThrow();
+            assertEquals(RunStatus.COMPLETED, many.status());
+            Map<String, String> expected = wholeProofs(store, one);
+            assertTrue(expected.values().stream().anyMatch(v -> v.startsWith("proved")), expected.toString());
+            assertEquals(expected, wholeProofs(store, many));
+        }
+    }
+
+    /** Each problem's status with its attempts' mode, seed and proof: a whole-proof run's verdicts. */
+    private static Map<String, String> wholeProofs(Store store, Run run) {
+        Map<String, String> out = new TreeMap<>();
+        for (RunProblem p : store.problems().list(run.id())) {
+            StringBuilder line = new StringBuilder(p.status().code());
+            for (Attempt a : store.attempts().forProblem(run.id(), p.problem().name())) {
+                line.append(" | ").append(a.index()).append(' ').append(a.mode()).append(' ').append(a.seed()).append(' ')
+                        .append(a.proof().map(pr -> String.join("; ", pr.tactics())).orElse("-"));
+            }
+            out.put(p.problem().name(), line.toString());
+        }
+        return out;
+    }
+
     private static String[] args(String url, List<String> common, String... more) {
         List<String> all = new ArrayList<>(List.of("--db", url, "eval"));
         all.addAll(common);
