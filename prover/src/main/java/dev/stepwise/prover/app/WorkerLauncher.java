@@ -113,6 +113,15 @@ public final class WorkerLauncher {
         Application configured = app.withFlags(runSettings).withFlags(localFlags);
         SimulatorSession sim = worldFile == null ? null : SimulatorSession.start(configured, worldFile);
         try {
+            String model = runSettings.get(PolicyKeys.NAME.name());
+            if (sim != null && model != null && !model.equals(sim.stack().modelName())) {
+                // This host's simulated server serves only the world's model: an adapter an earlier round trained
+                // and loaded lives in the simulator of the process that loaded it. Searching the base model instead
+                // would give other results under the same run.
+                throw UserError.input("run " + runName + " searches with model " + model + ", which the simulated model"
+                        + " server of this worker does not serve (only " + sim.stack().modelName() + "); search that"
+                        + " round in stepwise iterate itself (without --coordinate)");
+            }
             Application used = sim == null ? configured : sim.app();
             Settings s = used.settings();
             SearchCritic.check(s);
