@@ -23,8 +23,8 @@ public final class ProofSessions {
     /**
      * Tries of a step that runs past its deadline: a hung process and a slow tactic look the same,
      * so a timeout is tried once more on a fresh process. A second timeout is reported as such
-     * (the search counts it as a fault, not as Lean's verdict); a third try would cost a genuinely
-     * slow tactic yet another whole deadline.
+     * (the search counts it as that tactic's failure, as LeanDojo does, and says how many); a third
+     * try would cost a genuinely slow tactic yet another whole deadline.
      */
     private static final int TIMEOUT_ATTEMPTS = 2;
 

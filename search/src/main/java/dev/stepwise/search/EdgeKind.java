@@ -11,8 +11,9 @@ public enum EdgeKind {
     /** Lean refused the tactic; the message is Lean's. */
     LEAN_ERROR,
     /**
-     * The tactic ran past the environment's per-tactic wall-clock deadline (twice, on fresh
-     * processes): a fault of the machine as much as of the tactic ({@link FailureReason#LEAN_FAULTS}).
+     * The tactic ran past the environment's per-tactic wall-clock deadline (twice, the second time
+     * on a fresh process): that tactic failed, as LeanDojo answers a tactic that ran out of time;
+     * the search counts these apart and says how many in its failure.
      */
     TIMEOUT,
     /** The environment refused the tactic before it reached Lean. */

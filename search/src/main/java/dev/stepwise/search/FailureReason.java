@@ -15,10 +15,10 @@ public enum FailureReason {
     /** The policy (or the critic) could not answer; retrying the attempt later may help. */
     POLICY_UNAVAILABLE,
     /**
-     * The attempt ran out of states or budget, but Lean crashed, hung past the wall-clock deadline,
-     * answered garbage or could not check a found proof on some of its steps, even after they were
-     * retried on fresh processes: the answer is not Lean's, so the attempt is worth running again,
-     * never a final "unproved".
+     * The attempt ran out of states or budget, but Lean crashed, answered garbage, lost its process
+     * or could not check a found proof on some of its steps, even after they were retried on fresh
+     * processes: the answer is not Lean's, so the attempt is worth running again, never a final
+     * "unproved". (A tactic past the wall-clock deadline twice is that tactic's failure, not this.)
      */
     LEAN_FAULTS,
     /** The attempt was cancelled (another attempt proved the theorem, or shutdown). */

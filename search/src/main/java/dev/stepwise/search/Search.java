@@ -357,15 +357,18 @@ public final class Search {
     }
 
     /**
-     * A tactic past the wall-clock deadline (the environment already tried it twice): a TIMEOUT
-     * edge, and a fault too. How long a tactic takes on the wall clock depends on the machine (its
-     * load, a hung process), so it is not Lean's verdict; Lean's own limit on work, maxHeartbeats,
-     * arrives as a Lean error and stays a final no.
+     * A tactic past the wall-clock deadline on a fresh process too (the environment tried it
+     * twice): a TIMEOUT edge, that tactic's failure, and the search goes on, as LeanDojo returns a
+     * tactic that ran out of time as that tactic's result, a {@code TimeoutError} beside
+     * {@code TacticError} (lean-dojo/LeanDojo, src/lean_dojo/interaction/dojo.py, {@code run_tac},
+     * commit 01b873e2). Not a fault: a tactic that never ends does so on every process and every
+     * resume, so as a fault it kept its problem failed for good; a hung process is what the second
+     * try on a fresh one rules out. Counted, and the count is said in the attempt's failure.
+     * Crashes, garbage and lost processes stay faults.
      */
     private TerminalNode timeout(InternalNode node, Candidate c, long envTime, Duration after) {
-        String detail = "timed out after " + after;
-        ledger.fault(detail);
-        return new TerminalNode(node, c, envTime, EdgeKind.TIMEOUT, detail);
+        ledger.timedOut++;
+        return new TerminalNode(node, c, envTime, EdgeKind.TIMEOUT, "timed out after " + after);
     }
 
     /** A step Lean did not answer: a failed edge like any other, but counted, so it never yields a final no. */

@@ -25,7 +25,9 @@ final class SearchLedger {
     long environmentNanos;
     long acceptanceNanos;
     long criticNanos;
-    /** Steps Lean did not answer (crashes, wall-clock timeouts, proofs the acceptor could not check), and the last one's detail. */
+    /** Tactics that ran past the wall-clock deadline on a fresh process too: failed tactics, counted apart. */
+    int timedOut;
+    /** Steps Lean did not answer (crashes, garbage, proofs the acceptor could not check), and the last one's detail. */
     private int faults;
     private String lastFault;
 
@@ -86,6 +88,22 @@ final class SearchLedger {
         };
     }
 
+    /**
+     * An attempt that ran out of states or budget says how many of its tactics timed out: they
+     * failed as tactics (see {@code Search#timeout}), and the count keeps them visible.
+     */
+    SearchOutcome timeoutAware(SearchOutcome outcome) {
+        if (timedOut == 0 || !(outcome instanceof SearchOutcome.Failed f)) {
+            return outcome;
+        }
+        return switch (f.reason()) {
+            case FRONTIER_EXHAUSTED, BUDGET_EXPANSIONS, BUDGET_TACTICS, BUDGET_TOKENS, BUDGET_TIME -> new SearchOutcome.Failed(
+                    f.reason(), f.detail() + " (" + timedOut + (timedOut == 1 ? " tactic" : " tactics")
+                            + " timed out, on a fresh process too: counted as failed tactics)");
+            case ENVIRONMENT_FAILURE, STATEMENT_ERROR, POLICY_UNAVAILABLE, LEAN_FAULTS, CANCELLED -> outcome;
+        };
+    }
+
     /** Makes the counters after an expansion visible to other threads. */
     void publish(int nodes, int depth) {
         shownExpansions = expansions;
@@ -112,7 +130,7 @@ final class SearchLedger {
     SearchResult result(Theorem theorem, long seed, SearchConfig config, SearchOutcome ended, SearchTree tree,
             ExpansionLog expansionLog) {
         long total = elapsedNanos();
-        SearchOutcome outcome = faultAware(ended);
+        SearchOutcome outcome = faultAware(timeoutAware(ended));
         return new SearchResult(theorem.name(), seed, config.alpha(), outcome,
                 tree.size() == 0 ? RecordedTree.empty() : tree.record(config.scoreMode(), expansionLog),
                 Duration.ofNanos(policyNanos), Duration.ofNanos(environmentNanos), Duration.ofNanos(acceptanceNanos),

@@ -333,13 +333,22 @@ class SearchTest {
         assertTrue(((SearchOutcome.Failed) budget.outcome()).detail().endsWith("budget expansions: 3 expansions"),
                 budget.outcome().toString());
 
-        // A wall-clock timeout depends on the machine: a fault too.
+        // A tactic past the deadline on a fresh process too is that tactic's failure (as LeanDojo answers
+        // it), not a fault: the search ends with its own reason and says how many tactics timed out.
         World slow = World.of("⊢ root", Map.of("⊢ root", List.of(move("slow", -0.1, new World.TimedOut()),
                 move("wrong", -0.2, error("no")))));
         SearchResult timedOut = run(slow, BASE);
-        assertEquals(FailureReason.LEAN_FAULTS, failure(timedOut));
-        assertTrue(((SearchOutcome.Failed) timedOut.outcome()).detail().startsWith(
-                "1 step(s) got no answer from Lean (last: timed out after PT18S)"), timedOut.outcome().toString());
+        assertEquals(FailureReason.FRONTIER_EXHAUSTED, failure(timedOut));
+        assertEquals("every reachable state was expanded (1 tactic timed out, on a fresh process too: counted as failed"
+                + " tactics)", ((SearchOutcome.Failed) timedOut.outcome()).detail());
+        assertEquals(EdgeKind.TIMEOUT, timedOut.tree().edgesFrom(0).get(0).kind());
+        // With a fault as well, the fault decides, and the count of timeouts stays in the detail.
+        World both = World.of("⊢ root", Map.of("⊢ root", List.of(move("slow", -0.1, new World.TimedOut()),
+                move("boom", -0.2, new World.Crash()))));
+        SearchResult faulted = run(both, BASE);
+        assertEquals(FailureReason.LEAN_FAULTS, failure(faulted));
+        assertTrue(((SearchOutcome.Failed) faulted.outcome()).detail().endsWith(
+                "(1 tactic timed out, on a fresh process too: counted as failed tactics)"), faulted.outcome().toString());
 
         // Lean's own no (errors, forbidden text) stays a final no.
         World honest = World.of("⊢ root", Map.of("⊢ root", List.of(move("refused", -0.1, new World.Refused()),

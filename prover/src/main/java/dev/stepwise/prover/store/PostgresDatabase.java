@@ -31,6 +31,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * SQLite's {@code BEGIN IMMEDIATE} makes them: a repository that reads, then writes what it read
  * (find a resumable run, else create one) means the same on both databases. Waiting for that lock
  * is bounded by {@code store.busy-timeout}, like SQLite's busy handler.
+ *
+ * <p>Why advisory locks, and their two scopes (PostgreSQL 15 documentation, "Explicit Locking",
+ * section Advisory Locks, and "System Administration Functions", table Advisory Lock Functions):
+ * an advisory lock locks a key the application chooses, not a table or row, so it serialises our
+ * writers without locking what readers read, and it names a run's lock without a row to hold. A
+ * transaction-level one ({@code pg_advisory_xact_lock}, the writers') is released by the server at
+ * the end of the transaction, commit or rollback, and cannot be released explicitly: no path can
+ * leave it held. A session-level one ({@code pg_advisory_lock}, {@code pg_try_advisory_lock}, a
+ * run's) is held until {@code pg_advisory_unlock} or the end of the session, whatever the
+ * transactions on that connection do (a rollback does not release it): hence the connection of its
+ * own, and a crashed process or lost network ends the session and so the lock.
  */
 final class PostgresDatabase extends Database {
     /** The key of the writers' advisory lock: "Stepwise" in ASCII, one 64-bit key for every store. */

@@ -4,36 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.stepwise.prover.store.PostgresTestServer;
-import dev.stepwise.prover.store.StoreLocation;
+import dev.stepwise.prover.store.PostgresDatabaseTestCase;
 import dev.stepwise.prover.store.schema.Migrations;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The commands on a PostgreSQL store, through the real command tree: a simulated eval writes its
  * run there (no SQLite file appears), and {@code runs list}, {@code runs show}, {@code report},
  * {@code db info} and a resume read it back as they do from SQLite.
  */
-class PostgresCommandsTest {
-    @TempDir
-    Path dir;
-    private StoreLocation.Postgres db;
-
-    @BeforeEach
-    void create() {
-        db = PostgresTestServer.createDatabase();
-    }
-
-    @AfterEach
-    void drop() {
-        PostgresTestServer.drop(db);
-    }
-
+class PostgresCommandsTest extends PostgresDatabaseTestCase {
     @Test
     void anEvalOnPostgresIsListedShownReportedAndResumed() {
         Path world = dir.resolve("world.json");

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stepwise.prover.store.Attempt;
-import dev.stepwise.prover.store.PostgresTestServer;
+import dev.stepwise.prover.store.PostgresDatabaseTestCase;
 import dev.stepwise.prover.store.Run;
 import dev.stepwise.prover.store.RunProblem;
 import dev.stepwise.prover.store.RunStatus;
@@ -21,11 +21,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A shared run on the real PostgreSQL server, through the real command tree: {@code eval --shared
@@ -36,22 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * searches its queue alone.
  */
 @Tag("slow")
-class SharedEvalWorkersTest {
+class SharedEvalWorkersTest extends PostgresDatabaseTestCase {
     private static final Pattern WORKER_DONE = Pattern.compile("this worker finished (\\d+)");
-
-    @TempDir
-    Path dir;
-    private StoreLocation.Postgres db;
-
-    @BeforeEach
-    void create() {
-        db = PostgresTestServer.createDatabase();
-    }
-
-    @AfterEach
-    void drop() {
-        PostgresTestServer.drop(db);
-    }
 
     @Test
     void twoWorkersAndTheEvalFinishARunAsOneEvalDoes() throws Exception {

@@ -3,15 +3,11 @@ package dev.stepwise.prover.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import dev.stepwise.prover.store.schema.Migrations;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
-import java.time.InstantSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import dev.stepwise.search.AttemptMode;
@@ -21,40 +17,30 @@ import dev.stepwise.search.AttemptMode;
  * searches that sampled nothing, a new attempt may be whole-proof, and no other mode is stored.
  */
 class AttemptModeMigrationTest {
-    private static final Duration BUSY = Duration.ofSeconds(5);
-    private static final InstantSource CLOCK = InstantSource.fixed(Samples.T0);
-
     @TempDir
     Path dir;
 
     @Test
     void aVersion3DatabasesAttemptsAreStepSearchesAndOnlyKnownModesAreStored() throws Exception {
-        Path db = dir.resolve("v3.db");
-        Store.open(db, BUSY, Migrations.of(Migrations.standard().steps().subList(0, 3)), CLOCK).close();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
-            s.executeUpdate("INSERT INTO runs (id, name, kind, dataset, config_json, config_hash, stepwise_version, lean_version,"
-                    + " mathlib_version, model, seeds_json, simulated, status, started_at) VALUES (1, 'r', 'eval', 'd', '{}', 'h',"
-                    + " 'v', 'l', 'm', 'model', '[]', 1, 'completed', 0)");
-            s.executeUpdate("INSERT INTO run_problems (id, run_id, ordinal, name, split, header, formal_statement,"
-                    + " informal_statement, source, status) VALUES (1, 1, 0, 'p', 'test', '', 'theorem p : True := by', '', 's',"
-                    + " 'unproved')");
+        OlderSchemaDatabase db = OlderSchemaDatabase.withOneProblem(dir, 3);
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO attempts (id, run_problem_id, attempt_index, seed, alpha, outcome, expansions,"
                     + " tactic_calls, policy_tokens, wall_ms, policy_ms, lean_ms, started_at, ended_at) VALUES (1, 1, 0, 1, 0.5,"
                     + " 'frontier-exhausted', 0, 0, 0, 0, 0, 0, 0, 0)");
         }
-        try (Store store = Store.open(db, BUSY, Migrations.standard(), CLOCK)) {
+        try (Store store = db.openMigrated()) {
             Attempt old = store.attempts().find(1).orElseThrow();
             assertEquals(AttemptMode.STEP, old.mode());
             assertEquals(0, old.samples());
         }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE attempts SET mode = 'whole-proof', samples = 32 WHERE id = 1");
             SQLException bogus = assertThrows(SQLException.class,
                     () -> s.executeUpdate("UPDATE attempts SET mode = 'sketchy' WHERE id = 1"));
             assertTrue(bogus.getMessage().contains("CHECK"), bogus.getMessage());
             assertThrows(SQLException.class, () -> s.executeUpdate("UPDATE attempts SET samples = -1 WHERE id = 1"));
         }
-        try (Store store = Store.open(db, BUSY, Migrations.standard(), CLOCK)) {
+        try (Store store = db.openMigrated()) {
             Attempt whole = store.attempts().find(1).orElseThrow();
             assertEquals(AttemptMode.WHOLE_PROOF, whole.mode());
             assertEquals(32, whole.samples());

@@ -3,15 +3,11 @@ package dev.stepwise.prover.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.stepwise.prover.store.schema.Migrations;
 import dev.stepwise.search.AttemptMode;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
-import java.time.InstantSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,23 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
  * revisions and the samples are the proofs sampled; step searches revise nothing.
  */
 class AttemptRevisionsMigrationTest {
-    private static final Duration BUSY = Duration.ofSeconds(5);
-    private static final InstantSource CLOCK = InstantSource.fixed(Samples.T0);
-
     @TempDir
     Path dir;
 
     @Test
     void aVersion7DatabasesRevisionsAreCountedFromTheirEdgesAndTakenOutOfTheSamples() throws Exception {
-        Path db = dir.resolve("v7.db");
-        Store.open(db, BUSY, Migrations.of(Migrations.standard().steps().subList(0, 7)), CLOCK).close();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
-            s.executeUpdate("INSERT INTO runs (id, name, kind, dataset, config_json, config_hash, stepwise_version, lean_version,"
-                    + " mathlib_version, model, seeds_json, simulated, status, started_at) VALUES (1, 'r', 'eval', 'd', '{}', 'h',"
-                    + " 'v', 'l', 'm', 'model', '[]', 1, 'completed', 0)");
-            s.executeUpdate("INSERT INTO run_problems (id, run_id, ordinal, name, split, header, formal_statement,"
-                    + " informal_statement, source, status) VALUES (1, 1, 0, 'p', 'test', '', 'theorem p : True := by', '', 's',"
-                    + " 'unproved')");
+        OlderSchemaDatabase db = OlderSchemaDatabase.withOneProblem(dir, 7);
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
             // Attempt 1: whole-proof, 3 edges stored as samples, of which two are revisions of proof 0.
             // Attempt 2: a step search with an edge whose Lean message happens to read like neither.
             for (int id = 1; id <= 2; id++) {
@@ -56,7 +42,7 @@ class AttemptRevisionsMigrationTest {
             s.executeUpdate(edge + "(1, 2, 0, 'trivial', -1, 1, -1, 'proof-rejected', 'revision 2 of proof 0: unsolved goals', 0)");
             s.executeUpdate(edge + "(2, 0, 0, 'simp', -1, 1, -1, 'lean-error', 'revision 1 of proof 0', 0)");
         }
-        try (Store store = Store.open(db, BUSY, Migrations.standard(), CLOCK)) {
+        try (Store store = db.openMigrated()) {
             Attempt whole = store.attempts().find(1).orElseThrow();
             assertEquals(AttemptMode.WHOLE_PROOF, whole.mode());
             assertEquals(1, whole.samples());
@@ -65,7 +51,7 @@ class AttemptRevisionsMigrationTest {
             assertEquals(0, step.samples());
             assertEquals(0, step.revisions());
         }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
             assertThrows(SQLException.class, () -> s.executeUpdate("UPDATE attempts SET revisions = -1 WHERE id = 1"));
         }
     }

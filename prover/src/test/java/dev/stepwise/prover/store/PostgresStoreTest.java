@@ -9,7 +9,6 @@ import dev.stepwise.prover.exit.ExitCode;
 import dev.stepwise.prover.store.schema.Migration;
 import dev.stepwise.prover.store.schema.Migrations;
 import dev.stepwise.prover.store.schema.SqlDialect;
-import java.nio.file.Path;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,32 +21,15 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The store on the real PostgreSQL server: the schema's PostgreSQL texts, the migrator's refusals,
  * the errors a user can fix, and the locks runs take.
  */
-class PostgresStoreTest {
+class PostgresStoreTest extends PostgresDatabaseTestCase {
     private static final InstantSource CLOCK = java.time.Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC);
     private static final Duration BUSY = Duration.ofSeconds(5);
-
-    @TempDir
-    Path dir;
-    private StoreLocation.Postgres db;
-
-    @BeforeEach
-    void create() {
-        db = PostgresTestServer.createDatabase();
-    }
-
-    @AfterEach
-    void drop() {
-        PostgresTestServer.drop(db);
-    }
 
     private Store open(Migrations migrations) {
         return Store.open(db, BUSY, Map.of(), migrations, CLOCK);

@@ -6,18 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepwise.prover.sim.world.World;
 import dev.stepwise.prover.sim.world.WorldTheorem;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.Semaphore;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code POST /v1/chat/completions} as vLLM serves it (vllm/entrypoints/openai/protocol.py,
@@ -32,34 +28,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ChatCompletionsEndpoint implements Route {
     private static final Pattern ERROR_MARK = Pattern.compile("<error>(.*?)</error>", Pattern.DOTALL);
     private final World world;
-    private final long seed;
     private final RuntimeAdapters adapters;
     private final ServerCounters counters;
     private final JsonReplies json;
-    private final Map<Integer, AtomicInteger> attempts = new ConcurrentHashMap<>();
-    private final Semaphore capacity;
+    private final SampledRequests requests;
 
     ChatCompletionsEndpoint(World world, long seed, RuntimeAdapters adapters, ServerCounters counters, JsonReplies json,
             Semaphore capacity) {
         this.world = world;
-        this.seed = seed;
         this.adapters = adapters;
         this.counters = counters;
         this.json = json;
-        this.capacity = capacity;
+        this.requests = new SampledRequests(world, seed, counters, json, capacity);
     }
 
     @Override
     public Reply serve(Request r) throws InterruptedException {
-        if (!r.method().equals("POST")) {
-            return json.error(405, "MethodNotAllowed", "use POST");
-        }
-        int bodyHash = Arrays.hashCode(r.body());
-        int attempt = attempts.computeIfAbsent(bodyHash, k -> new AtomicInteger()).getAndIncrement();
-        Random rng = new Random(Seeds.mix(seed, bodyHash, attempt));
-        InjectedFaults.Draw fault = InjectedFaults.draw(world.faults(), rng, json, counters);
-        if (fault.error() != null) {
-            return fault.error();
+        SampledRequests.Admitted admitted = requests.admit(r);
+        if (admitted.refusal() != null) {
+            return admitted.refusal();
         }
         JsonNode body;
         try {
@@ -86,25 +73,8 @@ final class ChatCompletionsEndpoint implements Route {
         }
         Optional<WorldTheorem> theorem = theoremIn(conversation.toString());
         Set<String> avoid = markedErrors(body.path("messages"));
-        capacity.acquire();
-        int now = counters.running.incrementAndGet();
-        counters.mostRunning.accumulateAndGet(now, Math::max);
-        try {
-            ObjectNode response = respond(model, theorem, avoid, n, maxTokens, temperature,
-                    Tokens.count(conversation.toString()), rng);
-            Thread.sleep(world.latency().modelRequest().plus(
-                    world.latency().modelPerToken().multipliedBy(response.path("usage").path("completion_tokens").asLong())));
-            counters.served.incrementAndGet();
-            String text = json.write(response);
-            if (fault.malformed()) {
-                counters.faulted.incrementAndGet();
-                return new Reply(200, "application/json", text.substring(0, text.length() / 2));
-            }
-            return new Reply(200, "application/json", text);
-        } finally {
-            counters.running.decrementAndGet();
-            capacity.release();
-        }
+        return requests.answer(admitted, () -> respond(model, theorem, avoid, n, maxTokens, temperature,
+                Tokens.count(conversation.toString()), admitted.rng()));
     }
 
     /** The theorem whose statement the conversation contains ({@link WholeProofWalk#theoremIn}). */

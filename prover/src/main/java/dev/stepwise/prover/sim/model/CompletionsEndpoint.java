@@ -1,61 +1,43 @@
 package dev.stepwise.prover.sim.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepwise.prover.sim.world.World;
 import java.io.IOException;
-import java.util.Arrays;
-import java.util.Map;
-import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code POST /v1/completions}: the world's faults first (429, 500, a stall, a response cut
  * short), then the request parsed, the adapter it names (or llama-server's scaled ones) chosen,
- * and the answer made within the server's capacity and after the world's latency. Randomness
- * derives from the seed, the request body and how often that body was sent, so runs repeat
- * whatever the timing.
+ * and the answer made within the server's capacity and after the world's latency ({@link
+ * SampledRequests}: randomness derives from the seed, the request body and how often that body
+ * was sent, so runs repeat whatever the timing).
  */
 final class CompletionsEndpoint implements Route {
     private final World world;
     private final ModelDialect dialect;
-    private final long seed;
     private final RuntimeAdapters adapters;
     private final StartupAdapters startupAdapters;
     private final CompletionAnswer answer;
-    private final ServerCounters counters;
     private final JsonReplies json;
-    private final Map<Integer, AtomicInteger> attempts = new ConcurrentHashMap<>();
-    private final Semaphore capacity;
+    private final SampledRequests requests;
 
     CompletionsEndpoint(World world, ModelDialect dialect, long seed, RuntimeAdapters adapters, StartupAdapters startupAdapters,
             CompletionAnswer answer, ServerCounters counters, JsonReplies json, Semaphore capacity) {
         this.world = world;
         this.dialect = dialect;
-        this.seed = seed;
         this.adapters = adapters;
         this.startupAdapters = startupAdapters;
         this.answer = answer;
-        this.counters = counters;
         this.json = json;
-        this.capacity = capacity;
+        this.requests = new SampledRequests(world, seed, counters, json, capacity);
     }
 
     @Override
     public Reply serve(Request r) throws InterruptedException {
-        if (!r.method().equals("POST")) {
-            return json.error(405, "MethodNotAllowed", "use POST");
+        SampledRequests.Admitted admitted = requests.admit(r);
+        if (admitted.refusal() != null) {
+            return admitted.refusal();
         }
-        int bodyHash = Arrays.hashCode(r.body());
-        int attempt = attempts.computeIfAbsent(bodyHash, k -> new AtomicInteger()).getAndIncrement();
-        Random rng = new Random(Seeds.mix(seed, bodyHash, attempt));
-        InjectedFaults.Draw fault = InjectedFaults.draw(world.faults(), rng, json, counters);
-        if (fault.error() != null) {
-            return fault.error();
-        }
-        boolean malformed = fault.malformed();
         ReceivedCompletionRequest req;
         boolean postSampling;
         try {
@@ -83,23 +65,7 @@ final class CompletionsEndpoint implements Route {
             return new Reply(400, "application/json",
                     "{\"error\":{\"code\":400,\"message\":\"Only one completion choice is allowed\",\"type\":\"invalid_request_error\"}}");
         }
-        capacity.acquire();
-        int now = counters.running.incrementAndGet();
-        counters.mostRunning.accumulateAndGet(now, Math::max);
-        try {
-            ObjectNode response = answer.respond(req, boosts, rng, postSampling);
-            Thread.sleep(world.latency().modelRequest().plus(
-                    world.latency().modelPerToken().multipliedBy(response.path("usage").path("completion_tokens").asLong())));
-            counters.served.incrementAndGet();
-            String body = json.write(response);
-            if (malformed) {
-                counters.faulted.incrementAndGet();
-                return new Reply(200, "application/json", body.substring(0, body.length() / 2));
-            }
-            return new Reply(200, "application/json", body);
-        } finally {
-            counters.running.decrementAndGet();
-            capacity.release();
-        }
+        Boosts chosen = boosts;
+        return requests.answer(admitted, () -> answer.respond(req, chosen, admitted.rng(), postSampling));
     }
 }
