@@ -81,21 +81,18 @@ public final class QueuedSearch {
                 pause(MAX_BACKOFF.dividedBy(6));
                 continue;
             }
-            int done = 0;
-            int solved = 0;
-            for (RunProblem p : now) {
-                if (!p.status().finished()) {
-                    continue;
-                }
-                done++;
-                if (p.status() == ProblemStatus.PROVED) {
-                    solved++;
-                }
-                // Problems finished before this eval started are counted by its start line, not announced.
-                if (seen.add(p.problem().name()) && !first) {
+            // Counted over the whole snapshot first, then announced in turn: the count a newly seen
+            // problem is announced with must not depend on where the store lists it.
+            List<RunProblem> finished = now.stream().filter(p -> p.status().finished()).toList();
+            int solved = (int) finished.stream().filter(p -> p.status() == ProblemStatus.PROVED).count();
+            List<RunProblem> fresh = finished.stream().filter(p -> seen.add(p.problem().name())).toList();
+            // Problems finished before this eval started are counted by its start line, not announced.
+            if (!first) {
+                int done = finished.size() - fresh.size();
+                for (RunProblem p : fresh) {
                     observer.problemFinished(new ProblemDone(p.problem().name(), outcome(p.status()), 0,
                             p.startedAt() == null || p.endedAt() == null ? Duration.ZERO
-                                    : Duration.between(p.startedAt(), p.endedAt())), done, solved, now.size());
+                                    : Duration.between(p.startedAt(), p.endedAt())), ++done, solved, now.size());
                 }
             }
             first = false;
