@@ -65,6 +65,48 @@ final class ConjectureWorlds {
         return out.withConjectures(conjectures);
     }
 
+    /**
+     * A ladder of conjectures above each root: every theorem of level d (the root is level 0) proposes
+     * the {@code width} theorems of level d + 1, up to {@code depth}. Each ladder theorem has one state
+     * whose one proving tactic has share {@code q} among failing ones, so an attempt proves it with
+     * probability about 1 - (1 - q)^W: a conjecture the stage's attempts miss is searched again in the
+     * next round, and once proved there it seeds the next level. SIMULATED.
+     */
+    static World withLadders(World world, List<String> roots, int depth, int width, double provingWeight) {
+        List<WorldTheorem> theorems = new ArrayList<>(world.theorems());
+        List<WorldConjecture> conjectures = new ArrayList<>(world.conjectures());
+        for (int r = 0; r < roots.size(); r++) {
+            WorldTheorem root = world.theorem(roots.get(r)).orElseThrow();
+            List<String> below = List.of(root.name());
+            for (int d = 1; d <= depth; d++) {
+                List<String> level = new ArrayList<>();
+                for (int j = 0; j < width; j++) {
+                    int a = 100 * r + 10 * d + j + 2;
+                    List<SimTactic> tactics = new ArrayList<>();
+                    tactics.add(new SimTactic("nlinarith [sq_nonneg (u - " + a + "), h]", provingWeight, new SimOutcome.Complete()));
+                    for (int f = 0; f < FAILING; f++) {
+                        tactics.add(new SimTactic("simp only [pow_two] at h ⊢ <;> linarith [h] -- try " + f, 1.0,
+                                new SimOutcome.Error(SimOutcome.ErrorKind.ELABORATION, "linarith failed to find a contradiction")));
+                    }
+                    WorldTheorem t = theorem("sim_ladder_" + r + "_" + d + "_" + j, root.header(), "(u : ℕ) (h : u ≥ " + a
+                            + ") : u * u ≥ " + a + " * " + a, "u : ℕ\nh : u ≥ " + a + "\n⊢ u * u ≥ " + a + " * " + a, tactics);
+                    theorems.add(t);
+                    level.add(t.name());
+                }
+                for (String seed : below) {
+                    for (String name : level) {
+                        String statement = theorems.stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow().statement();
+                        conjectures.add(new WorldConjecture(seed, statement, 1));
+                    }
+                }
+                below = level;
+            }
+        }
+        World out = new World(world.format(), world.version(), world.simulated(), world.model(), world.seed(), world.source(),
+                world.latency(), world.faults(), world.unknownStateTactics(), theorems, world.lean());
+        return out.withConjectures(conjectures);
+    }
+
     private static WorldTheorem theorem(String name, String header, String type, String goal, List<SimTactic> tactics) {
         return new WorldTheorem(name, header, "theorem " + name + " " + type + " := by", true, "s0",
                 List.of(new SimState("s0", List.of(goal), tactics)));
