@@ -27,9 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  * (pool statements, and all statements, conjectures included). Off, the count stops growing once
  * the pool is exhausted; on, it keeps growing for more rounds. Prints the table the README shows.
  */
-@Tag("slow") // ten whole rounds through the CLI (a few minutes)
+@Tag("slow") // eight whole rounds through the CLI (a few minutes)
 class ConjecturePlateauTest {
-    static final int ROUNDS = 5;
+    static final int ROUNDS = 4;
 
     @TempDir
     Path dir;
@@ -38,19 +38,19 @@ class ConjecturePlateauTest {
     void withConjecturingStatementsProvedKeepRisingForMoreRounds() throws Exception {
         Path pool = dir.resolve("pool.jsonl");
         List<String> all = Files.readAllLines(CliHarness.repoRoot().resolve("datasets/minif2f/test.jsonl"), StandardCharsets.UTF_8);
-        Files.write(pool, all.subList(0, 16), StandardCharsets.UTF_8);
+        Files.write(pool, all.subList(0, 10), StandardCharsets.UTF_8);
         Path world = dir.resolve("world.json");
         var gen = new CliHarness(dir).run("sim", "generate", "--from", pool.toString(), "--seed", "11", "--out", world.toString(),
-                "--provable", "0.5", "--timeout-rate", "0", "--crash-rate", "0", "--header-import", "20ms", "--model-latency", "1ms");
+                "--provable", "0.6", "--timeout-rate", "0", "--crash-rate", "0", "--header-import", "20ms", "--model-latency", "1ms");
         assertEquals(0, gen.exitCode(), gen.err());
         WorldFile files = new WorldFile();
         World w = files.read(world);
         List<String> roots = w.theorems().stream().filter(WorldTheorem::provable).map(WorldTheorem::name).toList();
-        files.write(ConjectureWorlds.withLadders(w, roots, ROUNDS + 1, 4, 0.8), world);
+        files.write(ConjectureWorlds.withLadders(w, roots, ROUNDS + 1, 6, 1.3), world);
 
         List<int[]> off = rounds(world, pool, dir.resolve("off"));
-        List<int[]> on = rounds(world, pool, dir.resolve("on"), "--set", "iterate.conjecture=true", "--set", "iterate.conjecture-k=4",
-                "--set", "iterate.conjecture-max=32");
+        List<int[]> on = rounds(world, pool, dir.resolve("on"), "--set", "iterate.conjecture=true", "--set", "iterate.conjecture-k=6",
+                "--set", "iterate.conjecture-max=32", "--set", "iterate.conjecture-attempts=2", "--set", "iterate.conjecture-band=0,0.5");
         StringBuilder table = new StringBuilder("| round | pool solved, off | pool solved, on | all proved, off | all proved, on |\n"
                 + "|---|---|---|---|---|\n");
         for (int i = 0; i < ROUNDS; i++) {
@@ -82,7 +82,7 @@ class ConjecturePlateauTest {
         for (int n = 1; n <= ROUNDS; n++) {
             List<String> args = new ArrayList<>(List.of("--set", "store.path=" + home.resolve("stepwise.db"),
                     "--set", "store.runs-dir=" + home.resolve("runs"), "--set", "iterate.data-dir=" + home.resolve("data"),
-                    "--set", "iterate.max-problems=16", "--set", "iterate.eval-fraction=0.2", "--set", "iterate.search-budget=4x8x24",
+                    "--set", "iterate.max-problems=10", "--set", "iterate.eval-fraction=0.2", "--set", "iterate.search-budget=1x8x24",
                     "--set", "iterate.prepass-budget=1x1x4", "--set", "iterate.eval-budget=1x2x4", "--set", "pool.size=2",
                     "--set", "model.retries=0"));
             args.addAll(List.of(more));
