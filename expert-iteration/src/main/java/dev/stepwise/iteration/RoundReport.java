@@ -87,7 +87,10 @@ public final class RoundReport {
         return new RoundFigures(r,
                 selection == null ? null : new RoundFigures.Selection(selection.poolSize(), selection.heldOut().size(),
                         selection.solvedBefore(), selection.train().size()),
-                search == null ? null : new RoundFigures.Searched(search.searched(), search.proved().size(), search.easy().size()),
+                // The pool's statements: conjectures the search proved (the conjecture stage's) are counted in its own section.
+                search == null ? null : new RoundFigures.Searched(search.searched(), (int) search.proved().stream()
+                        .filter(p -> !ConjectureStage.isConjecture(p.theorem().name())).count(),
+                        (int) search.easy().stream().filter(n -> !ConjectureStage.isConjecture(n)).count()),
                 filtered == null ? null : new RoundFigures.Examples(filtered.kept().size(), filtered.dropped().size()),
                 manifest == null ? null : new RoundFigures.Exported(manifest.examples(Split.TRAIN), manifest.examples(Split.VALID)),
                 evaluation == null ? null : new RoundFigures.Evaluation(evaluation.total(), evaluation.currentModel(),
