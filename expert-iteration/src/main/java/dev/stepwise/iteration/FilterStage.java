@@ -1,5 +1,6 @@
 package dev.stepwise.iteration;
 
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,7 +23,12 @@ final class FilterStage implements StageStep {
         if (!s.band().equals(PerplexityBand.keepAll())) {
             filters.add(new PerplexityBandFilter(round.services().scorer(), round.currentModel(), s.band()));
         }
-        Filtered filtered = ExampleFilter.chain(filters).apply(harvest.examples());
+        List<Example> examples = new ArrayList<>(harvest.examples());
+        // The proofs of the round's conjectures (when its conjecture stage ran) are examples like any other.
+        if (round.services().conjecturing().enabled() && Files.exists(round.files().path(RoundFiles.CONJECTURE))) {
+            examples.addAll(round.files().read(RoundFiles.CONJECTURE, ConjectureOutput.class).harvest().examples());
+        }
+        Filtered filtered = ExampleFilter.chain(filters).apply(examples);
         round.files().write(RoundFiles.FILTER, filtered);
         round.services().store().recordExamples(round.number(), filtered);
         return filtered.summary();

@@ -32,7 +32,7 @@ public final class Harvester {
     }
 
     /** The proof the harvest uses for a statement: its shortest accepted one (ties: the earliest attempt). */
-    private static Optional<ProofPath> best(SearchedProblem p) {
+    static Optional<ProofPath> best(SearchedProblem p) {
         return p.attempts().stream()
                 .filter(a -> a.verdict() == Verdict.ACCEPTED)
                 .map(ProofPath::shortest)

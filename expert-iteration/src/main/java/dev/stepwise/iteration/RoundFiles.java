@@ -16,6 +16,8 @@ final class RoundFiles {
     static final String SELECTION = "select.json";
     static final String SEARCH = "search.json";
     static final String HARVEST = "harvest.json";
+    static final String CONJECTURE = "conjecture.json";
+    static final String CONJECTURE_DIR = "conjecture";
     static final String FILTER = "filter.json";
     static final String EXPORT_DIR = "export";
     static final String THOUGHTS = "thoughts.json";

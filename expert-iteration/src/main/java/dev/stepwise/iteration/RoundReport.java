@@ -87,7 +87,10 @@ public final class RoundReport {
         return new RoundFigures(r,
                 selection == null ? null : new RoundFigures.Selection(selection.poolSize(), selection.heldOut().size(),
                         selection.solvedBefore(), selection.train().size()),
-                search == null ? null : new RoundFigures.Searched(search.searched(), search.proved().size(), search.easy().size()),
+                // The pool's statements: conjectures the search proved (the conjecture stage's) are counted in its own section.
+                search == null ? null : new RoundFigures.Searched(search.searched(), (int) search.proved().stream()
+                        .filter(p -> !ConjectureStage.isConjecture(p.theorem().name())).count(),
+                        (int) search.easy().stream().filter(n -> !ConjectureStage.isConjecture(n)).count()),
                 filtered == null ? null : new RoundFigures.Examples(filtered.kept().size(), filtered.dropped().size()),
                 manifest == null ? null : new RoundFigures.Exported(manifest.examples(Split.TRAIN), manifest.examples(Split.VALID)),
                 evaluation == null ? null : new RoundFigures.Evaluation(evaluation.total(), evaluation.currentModel(),
@@ -126,11 +129,34 @@ public final class RoundReport {
                     .append(s.duration().map(RoundReport::duration).orElse("running")).append(" |\n");
         }
         thoughts(b, read(r, Stage.THOUGHTS, files(r.number()), RoundFiles.THOUGHTS, ThoughtsOutput.class));
+        conjectures(b, read(r, Stage.CONJECTURE, files(r.number()), RoundFiles.CONJECTURE, ConjectureOutput.class));
         b.append("\n## Statements solved per round\n\n");
         b.append("Each bar is the pool's searchable statements solved after the round: '#' before it, '+' by it.\n\n```\n");
         b.append(curve(store.list().stream().filter(x -> x.number() <= r.number()).map(this::figures).toList()));
         b.append("```\n");
         return b.toString();
+    }
+
+    /** The most kept conjectures a summary shows; all are in conjecture.json and the store. */
+    private static final int CONJECTURES_SHOWN = 5;
+
+    /** The conjecture stage's counts (proposed, elaborated, new, proved, kept) and a few kept ones with their seeds. */
+    private static void conjectures(StringBuilder b, ConjectureOutput out) {
+        if (out == null) {
+            return;
+        }
+        ConjectureOutput.Funnel f = out.funnel();
+        b.append("\n## Conjectures\n\n| proposed | elaborated | new | proved | kept |\n|---|---|---|---|---|\n")
+                .append(String.format(Locale.ROOT, "| %d | %d | %d | %d | %d |%n", f.proposed(), f.elaborated(), f.fresh(),
+                        f.proved(), f.kept()));
+        List<Conjecture> kept = out.conjectures().stream().filter(c -> c.verdict() == ConjectureVerdict.KEPT).toList();
+        if (!kept.isEmpty()) {
+            b.append("\nKept (barely provable; the first ").append(Math.min(CONJECTURES_SHOWN, kept.size())).append("):\n\n");
+            for (Conjecture c : kept.subList(0, Math.min(CONJECTURES_SHOWN, kept.size()))) {
+                b.append(String.format(Locale.ROOT, "- %s (proved %d of %d, from %s): `%s`%n", c.theorem().name(), c.proved(),
+                        c.attempts(), c.seedProblem(), c.theorem().statement().replace('\n', ' ').replace("`", "'")));
+            }
+        }
     }
 
     /** The most thoughts a summary shows; the rest are in thoughts.json and the thought-augmented files. */

@@ -21,6 +21,7 @@ public final class RoundRunner {
         steps.put(Stage.SELECT, new SelectStage());
         steps.put(Stage.SEARCH, new SearchStage());
         steps.put(Stage.HARVEST, new HarvestStage());
+        steps.put(Stage.CONJECTURE, new ConjectureStage());
         steps.put(Stage.FILTER, new FilterStage());
         steps.put(Stage.EXPORT, new ExportStage());
         steps.put(Stage.THOUGHTS, new ThoughtsStage());

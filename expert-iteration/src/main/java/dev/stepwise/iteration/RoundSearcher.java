@@ -18,7 +18,12 @@ public interface RoundSearcher {
         /** The round's search with the current model. */
         SEARCH,
         /** The fixed-budget evaluation of a model on the held-out split. */
-        EVALUATE
+        EVALUATE,
+        /**
+         * One attempt at each of a round's new conjectures (the conjecture stage runs several such jobs, each
+         * with its own seed, to measure a success rate: a search stops at its first proof).
+         */
+        CONJECTURE
     }
 
     /**

@@ -12,12 +12,21 @@ import java.util.Objects;
  */
 public record RoundServices(RoundStore store, RoundSearcher searcher, ProblemHistory history, CriticScorer critic,
         TacticScorer scorer, PromptRenderer renderer, ModelServing serving, TrainerLauncher trainer, ObjectMapper json,
-        InstantSource clock, Path dataDir, ThoughtWriter thoughts) {
+        InstantSource clock, Path dataDir, ThoughtWriter thoughts,
+        Conjecturing conjecturing) {
     /** The services of a round without a thoughts stage. */
     public RoundServices(RoundStore store, RoundSearcher searcher, ProblemHistory history, CriticScorer critic,
             TacticScorer scorer, PromptRenderer renderer, ModelServing serving, TrainerLauncher trainer, ObjectMapper json,
             InstantSource clock, Path dataDir) {
         this(store, searcher, history, critic, scorer, renderer, serving, trainer, json, clock, dataDir, ThoughtWriter.OFF);
+    }
+
+    /** The services of a round without a conjecture stage. */
+    public RoundServices(RoundStore store, RoundSearcher searcher, ProblemHistory history, CriticScorer critic,
+            TacticScorer scorer, PromptRenderer renderer, ModelServing serving, TrainerLauncher trainer, ObjectMapper json,
+            InstantSource clock, Path dataDir, ThoughtWriter thoughts) {
+        this(store, searcher, history, critic, scorer, renderer, serving, trainer, json, clock, dataDir, thoughts,
+                Conjecturing.OFF);
     }
 
     public RoundServices {
@@ -33,6 +42,7 @@ public record RoundServices(RoundStore store, RoundSearcher searcher, ProblemHis
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(thoughts, "thoughts");
+        Objects.requireNonNull(conjecturing, "conjecturing");
     }
 
     Path roundsDir() {

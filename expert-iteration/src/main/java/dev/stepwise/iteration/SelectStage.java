@@ -36,15 +36,34 @@ final class SelectStage implements StageStep {
                     .toList();
             case CRITIC -> byCritic(round, unsolved);
         };
-        List<Theorem> train = ordered.subList(0, Math.min(s.maxProblems(), ordered.size()));
+        List<Theorem> train = new ArrayList<>(ordered.subList(0, Math.min(s.maxProblems(), ordered.size())));
+        List<Theorem> conjectures = openConjectures(round);
+        train.addAll(conjectures);
         int solved = candidates.size() - unsolved.size();
         round.files().write(RoundFiles.SELECTION, new StageOutputs.Selection(train, heldOut, round.pool().size(), solved));
         // Said at the start, in the round's one line, rather than after hours of search and training.
         String tooFew = heldOut.size() >= s.minHeldOut() ? "" : "; too few held-out (" + heldOut.size() + " < iterate.min-held-out "
                 + s.minHeldOut() + "): the candidate will be kept out of service";
-        return String.format(Locale.ROOT, "pool %d: %d held out, %d solved before, %d unsolved; selected %d by %s%s",
-                round.pool().size(), heldOut.size(), solved, unsolved.size(), train.size(),
-                s.curriculum().name().toLowerCase(Locale.ROOT).replace('_', '-'), tooFew);
+        return String.format(Locale.ROOT, "pool %d: %d held out, %d solved before, %d unsolved; selected %d by %s%s%s",
+                round.pool().size(), heldOut.size(), solved, unsolved.size(), train.size() - conjectures.size(),
+                s.curriculum().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                conjectures.isEmpty() ? "" : "; and " + conjectures.size() + " unsolved conjectures of earlier rounds", tooFew);
+    }
+
+    /**
+     * The conjectures earlier rounds attempted without a proof and no round has proved since, oldest
+     * first, at most a round's cap of them: the pool grows with the prover (STP). Never held out.
+     */
+    private static List<Theorem> openConjectures(RoundContext round) {
+        Conjecturing c = round.services().conjecturing();
+        if (!c.enabled()) {
+            return List.of();
+        }
+        List<Theorem> open = c.book().before(round.number()).stream()
+                .filter(x -> x.verdict() == ConjectureVerdict.UNPROVABLE).map(Conjecture::theorem).toList();
+        Map<String, ProblemHistory.Past> past = round.services().history().of(open);
+        return open.stream().filter(t -> !past.getOrDefault(t.name(), ProblemHistory.Past.NONE).solved())
+                .limit(c.settings().maxPerRound()).toList();
     }
 
     private static List<Theorem> byCritic(RoundContext round, List<Theorem> unsolved) {

@@ -7,6 +7,8 @@ public enum Stage {
     SELECT,
     SEARCH,
     HARVEST,
+    /** New statements proposed from the round's proofs, checked and attempted (STP); off by default. */
+    CONJECTURE,
     FILTER,
     EXPORT,
     /** Retrospective thoughts for the kept proof steps (Lean-STaR); off by default. */

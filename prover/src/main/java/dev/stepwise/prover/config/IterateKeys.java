@@ -116,10 +116,37 @@ public final class IterateKeys {
     public static final ConfigKey THOUGHTS_MAX_TOKENS = ConfigKey.positiveInt("iterate.thoughts-max-tokens", 256,
             "most tokens of one thought");
 
+    // STP's self-play conjecturing (the round's conjecture stage, docs/stp-conjecture-stage.md).
+    public static final ConfigKey CONJECTURE = ConfigKey.of("iterate.conjecture", ValueType.BOOLEAN, false,
+            "the conjecture stage: ask the conjecturer for new statements from the round's proofs, attempt them, keep the"
+                    + " barely provable, train on their proofs; unproved ones join later rounds' pools (STP)");
+    public static final ConfigKey CONJECTURE_URL = ConfigKey.of("iterate.conjecture-url", ValueType.STRING, "",
+            "base URL of the conjecturer's server (/v1/completions) (empty: the first model.url)");
+    public static final ConfigKey CONJECTURE_MODEL = ConfigKey.of("iterate.conjecture-model", ValueType.STRING, "",
+            "the conjecturer's model name on its server (empty: the prover, model.name)");
+    public static final ConfigKey CONJECTURE_PROMPT = ConfigKey.of("iterate.conjecture-prompt", ValueType.PATH, null,
+            "a file with the conjecture prompt, with {easy_theorem} (and {lemma}), ending in 'theorem' (unset: STP's)");
+    public static final ConfigKey CONJECTURE_K = ConfigKey.positiveInt("iterate.conjecture-k", 4,
+            "conjectures asked for each seed statement");
+    public static final ConfigKey CONJECTURE_MAX = ConfigKey.positiveInt("iterate.conjecture-max", 64,
+            "the most conjectures one round proposes (and the most earlier unsolved ones it searches again)");
+    public static final ConfigKey CONJECTURE_ATTEMPTS = ConfigKey.positiveInt("iterate.conjecture-attempts", 4,
+            "attempts at each new conjecture, one search each, to measure its success rate");
+    public static final ConfigKey CONJECTURE_SEED_RATE = ConfigKey.of("iterate.conjecture-seed-rate", ValueType.DOUBLE, 0.35,
+            "the lowest success rate (proved attempts over attempts) a proved statement needs to seed conjectures (STP: 0.35)")
+            .restrictedTo(v -> (Double) v >= 0 && (Double) v <= 1, "in [0, 1]");
+    public static final ConfigKey CONJECTURE_BAND = ConfigKey.of("iterate.conjecture-band", ValueType.STRING, "0,0.25",
+            "LOW,HIGH: a proved conjecture is kept (barely provable) when its success rate is in [LOW, HIGH] (STP: below 0.25)");
+    public static final ConfigKey CONJECTURE_TEMPERATURE = ConfigKey.of("iterate.conjecture-temperature", ValueType.DOUBLE, 1.0,
+            "sampling temperature of the conjecturer").restrictedTo(v -> (Double) v >= 0, ">= 0");
+    public static final ConfigKey CONJECTURE_MAX_TOKENS = ConfigKey.positiveInt("iterate.conjecture-max-tokens", 256,
+            "most tokens of one conjecture");
+
     public static final List<ConfigKey> ALL = List.of(DATA_DIR, BASE_MODEL, MAX_PROBLEMS, CURRICULUM, EVAL_FRACTION,
             VALID_FRACTION, PERPLEXITY_DROP_LOW, PERPLEXITY_DROP_HIGH, EASY_PROOFS, PREPASS, PROMOTION_MARGIN, MIN_HELD_OUT,
             PROMOTION_CONFIDENCE, TRAINER_COMMAND,
             TRAINER_GPUS, TRUST_REMOTE_CODE, METHOD, FINETUNE, TRAIN_MODE, EPOCHS, LEARNING_RATE, LORA_RANK, LORA_ALPHA, SERVE_COMMAND, SEARCH_BUDGET, PREPASS_BUDGET,
             EVAL_BUDGET, CRITIC_URL, CRITIC_MODEL, THOUGHTS, THOUGHTS_URL, THOUGHTS_MODEL, THOUGHTS_TEMPLATE, THOUGHTS_PROMPT,
-            THOUGHTS_BATCH, THOUGHTS_MAX_TOKENS);
+            THOUGHTS_BATCH, THOUGHTS_MAX_TOKENS, CONJECTURE, CONJECTURE_URL, CONJECTURE_MODEL, CONJECTURE_PROMPT, CONJECTURE_K,
+            CONJECTURE_MAX, CONJECTURE_ATTEMPTS, CONJECTURE_SEED_RATE, CONJECTURE_BAND, CONJECTURE_TEMPERATURE, CONJECTURE_MAX_TOKENS);
 }

@@ -1,5 +1,6 @@
 package dev.stepwise.prover.iterate;
 
+import dev.stepwise.iteration.Conjecturer;
 import dev.stepwise.iteration.IterationException;
 import dev.stepwise.iteration.RoundSearcher;
 import dev.stepwise.iteration.SearchedProblem;
@@ -34,6 +35,7 @@ import dev.stepwise.prover.store.RoundId;
 import dev.stepwise.prover.store.RunKind;
 import dev.stepwise.prover.store.RunProblem;
 import dev.stepwise.prover.store.Store;
+import dev.stepwise.search.StartOutcome;
 import dev.stepwise.search.Theorem;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
@@ -49,7 +51,7 @@ import java.util.function.Function;
  * purpose's budget. The Lean pool starts at the first job and serves every job of the round;
  * only the policy changes between jobs.
  */
-final class EvalRoundSearcher implements RoundSearcher, AutoCloseable {
+final class EvalRoundSearcher implements RoundSearcher, Conjecturer.StatementCheck, AutoCloseable {
     private final Application app;
     private final Store store;
     private final String poolName;
@@ -90,7 +92,7 @@ final class EvalRoundSearcher implements RoundSearcher, AutoCloseable {
     @Override
     public List<SearchedProblem> search(Job job) {
         Settings s = app.settingsWith(overrides(app.settings(), job));
-        List<Problem> problems = job.problems().stream().map(this::problem).toList();
+        List<Problem> problems = job.problems().stream().map(t -> problem(t, job.purpose())).toList();
         ProverStack shared = lean(job);
         try (ProverStack stack = Stacks.withPolicy(app, s, shared)) {
             SearchSettings search = new SearchSettings(s);
@@ -152,11 +154,16 @@ final class EvalRoundSearcher implements RoundSearcher, AutoCloseable {
             case PREPASS -> IterateKeys.PREPASS_BUDGET;
             case SEARCH -> IterateKeys.SEARCH_BUDGET;
             case EVALUATE -> s.string(IterateKeys.EVAL_BUDGET).isBlank() ? IterateKeys.SEARCH_BUDGET : IterateKeys.EVAL_BUDGET;
+            case CONJECTURE -> IterateKeys.SEARCH_BUDGET;
         };
         String budget = s.string(key);
         if (!budget.isBlank()) {
             Budget b = budget(key, budget);
             out.putAll(SearchKeys.budget(b.attempts(), b.width(), b.expansions()));
+        }
+        if (job.purpose() == Purpose.CONJECTURE) {
+            // One attempt per job: the conjecture stage runs a job per attempt, since a search stops at its first proof.
+            out.put(SearchKeys.ATTEMPTS.name(), "1");
         }
         return out;
     }
@@ -183,16 +190,45 @@ final class EvalRoundSearcher implements RoundSearcher, AutoCloseable {
             case PREPASS -> RunKind.ROUND_PREPASS;
             case SEARCH -> RunKind.ROUND_SEARCH;
             case EVALUATE -> RunKind.ROUND_EVAL;
+            // A conjecture's attempts are the round's search on statements of its own making.
+            case CONJECTURE -> RunKind.ROUND_SEARCH;
         };
     }
 
-    private Problem problem(Theorem t) {
+    private Problem problem(Theorem t, Purpose purpose) {
+        if (purpose == Purpose.CONJECTURE || isConjecture(t)) {
+            // Not a pool statement: the round made it (the conjecture stage), under a generated name.
+            return new Problem(t.name(), "conjecture", t.header(), t.statement(), "", "conjecture of an expert-iteration round");
+        }
         Problem p = pool.get(t.name());
         if (p == null) {
             throw new IterationException(IterationException.Kind.USAGE, "statement " + t.name() + " is not in pool " + poolName
                     + " any more; a round resumes with the pool it started with");
         }
         return p;
+    }
+
+    private boolean isConjecture(Theorem t) {
+        return t.name().startsWith(CONJECTURE_NAMESPACE) && !pool.containsKey(t.name());
+    }
+
+    /** The namespace the conjecture stage declares its statements in (ConjectureStage.NAMESPACE). */
+    private static final String CONJECTURE_NAMESPACE = "StepwiseConjecture.";
+
+    /**
+     * Whether Lean elaborates a conjecture with {@code sorry} as its proof: the search's own start of a
+     * proof (the statement sent as {@code theorem … := by sorry}), on the round's Lean pool. A fault of
+     * Lean itself is no verdict on the statement, so it stops the stage (resumable) instead.
+     */
+    @Override
+    public Optional<String> rejects(Theorem theorem) {
+        ProverStack stack = lean(new Job(1, "conjecture-check", Purpose.CONJECTURE, "", List.of(), 0));
+        return switch (stack.services().environment().start(theorem)) {
+            case StartOutcome.Started st -> Optional.empty();
+            case StartOutcome.StatementRejected r -> Optional.of(r.reason());
+            case StartOutcome.Failed f -> throw new IterationException(IterationException.Kind.ENVIRONMENT,
+                    "Lean could not check conjecture " + theorem.name() + ": " + f.reason());
+        };
     }
 
     /** The round's Lean pool, started at the first job (which also shows the warning of an unsandboxed real REPL). */

@@ -1,6 +1,8 @@
 package dev.stepwise.prover.iterate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stepwise.iteration.ConjectureSettings;
+import dev.stepwise.iteration.Conjecturing;
 import dev.stepwise.iteration.CriticScorer;
 import dev.stepwise.iteration.Curriculum;
 import dev.stepwise.iteration.IterationException;
@@ -33,12 +35,14 @@ import dev.stepwise.prover.lean.ProjectChoice;
 import dev.stepwise.prover.policy.PolicyConfig;
 import dev.stepwise.prover.policy.PromptBudget;
 import dev.stepwise.prover.policy.client.ClientSettings;
+import dev.stepwise.prover.policy.prompt.ConjecturePrompt;
 import dev.stepwise.prover.policy.prompt.PromptBuilder;
 import dev.stepwise.prover.policy.prompt.PromptTemplate;
 import dev.stepwise.prover.policy.prompt.RetrospectivePrompt;
 import dev.stepwise.prover.policy.prompt.TokenCounter;
 import dev.stepwise.prover.problems.DatasetCatalog;
 import dev.stepwise.prover.problems.Problem;
+import dev.stepwise.prover.rounds.ConjectureRepository;
 import dev.stepwise.prover.rounds.StepThoughtRepository;
 import dev.stepwise.prover.rounds.StoreProblemHistory;
 import dev.stepwise.prover.rounds.StoreRoundStore;
@@ -125,7 +129,7 @@ public final class IterationLauncher {
                         job -> new ConsoleProgress(err, InstantSource.system(), false, request.simulate()), configured, project,
                         request.sharing())) {
                     RoundServices services = services(app, s, server, store, rounds, searcher, world,
-                            new PromptBuilder(server.template(), counter, server.budget().limit()));
+                            new PromptBuilder(server.template(), counter, server.budget().limit()), configured);
                     return new RoundRunner(services).run(new RoundRequest(request.number(), request.resume(), poolName,
                             pool.stream().map(Problem::theorem).toList(), settings));
                 } finally {
@@ -145,7 +149,7 @@ public final class IterationLauncher {
     }
 
     private RoundServices services(Application app, Settings s, PolicyConfig.Server server, Store store, StoreRoundStore rounds,
-            EvalRoundSearcher searcher, String world, PromptBuilder prompts) {
+            EvalRoundSearcher searcher, String world, PromptBuilder prompts, LeanSetup lean) {
         ObjectMapper json = new ObjectMapper();
         ClientSettings client = server.client();
         // Every endpoint: evaluation spreads its requests over all of them, so scoring and adapters must too.
@@ -158,7 +162,56 @@ public final class IterationLauncher {
         return new RoundServices(new AnnouncingRoundStore(rounds, err), searcher, new StoreProblemHistory(store, world), critic(app, s, client),
                 new ServerTacticScorer(calls), new TemplatePromptRenderer(prompts, TemplatePromptRenderer.maxTokens(server),
                 CriticPrompt.fromSetting(s.string(SearchKeys.CRITIC_TEMPLATE))), serving, new TrainerLauncher(app.env()), json,
-                InstantSource.system(), dataDir, thoughts(app, s, server, store, prompts, json));
+                InstantSource.system(), dataDir, thoughts(app, s, server, store, prompts, json),
+                conjecturing(app, s, server, store, searcher, json, lean));
+    }
+
+    /**
+     * The conjecture stage's services: off unless iterate.conjecture is set; the conjecturer is the
+     * prover's server and model (with the conjecture prompt) unless named; Lean checks each statement
+     * on the round's own pool; the gate's word filter (lean.forbidden) refuses texts before Lean sees them.
+     */
+    private static Conjecturing conjecturing(Application app, Settings s, PolicyConfig.Server server, Store store,
+            EvalRoundSearcher searcher, ObjectMapper json, LeanSetup lean) {
+        if (!s.flag(IterateKeys.CONJECTURE)) {
+            return Conjecturing.OFF;
+        }
+        ClientSettings client = server.client();
+        String url = s.string(IterateKeys.CONJECTURE_URL);
+        HttpUrl base;
+        try {
+            base = url.isBlank() ? client.urls().getFirst() : ClientSettings.parseUrl(url);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("iterate.conjecture-url: " + e.getMessage());
+        }
+        String model = s.string(IterateKeys.CONJECTURE_MODEL).isBlank() ? server.sampling().model()
+                : s.string(IterateKeys.CONJECTURE_MODEL);
+        Path promptFile = s.path(IterateKeys.CONJECTURE_PROMPT);
+        ConjecturePrompt prompt;
+        try {
+            prompt = promptFile == null ? ConjecturePrompt.builtIn() : ConjecturePrompt.of(Files.readString(app.resolve(promptFile)));
+        } catch (IOException e) {
+            throw new ConfigException("iterate.conjecture-prompt: cannot read " + app.resolve(promptFile) + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("iterate.conjecture-prompt: " + e.getMessage());
+        }
+        ConjectureSettings settings;
+        try {
+            String[] band = s.string(IterateKeys.CONJECTURE_BAND).split(",", -1);
+            if (band.length != 2) {
+                throw new IllegalArgumentException("iterate.conjecture-band must be LOW,HIGH (e.g. 0,0.25), got '"
+                        + s.string(IterateKeys.CONJECTURE_BAND) + "'");
+            }
+            settings = new ConjectureSettings(s.integer(IterateKeys.CONJECTURE_K), s.integer(IterateKeys.CONJECTURE_MAX),
+                    s.integer(IterateKeys.CONJECTURE_ATTEMPTS), s.number(IterateKeys.CONJECTURE_SEED_RATE),
+                    Double.parseDouble(band[0].strip()), Double.parseDouble(band[1].strip()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage().startsWith("iterate.") ? e.getMessage()
+                    : "iterate.conjecture-band: " + e.getMessage());
+        }
+        return Conjecturing.on(new ServerConjecturer(new ModelServerCalls(app.httpClient(), base, client.apiKey(), json), model, prompt,
+                s.integer(IterateKeys.CONJECTURE_MAX_TOKENS), s.number(IterateKeys.CONJECTURE_TEMPERATURE), lean.tacticFilter()),
+                searcher, new ConjectureRepository(store), settings);
     }
 
     /** The thoughts stage's writer: off unless iterate.thoughts is set; the thoughts model is the prover's server unless named. */

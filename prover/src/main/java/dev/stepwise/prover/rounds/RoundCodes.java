@@ -19,6 +19,7 @@ final class RoundCodes {
             entry(Stage.SELECT, "select"),
             entry(Stage.SEARCH, "search"),
             entry(Stage.HARVEST, "harvest"),
+            entry(Stage.CONJECTURE, "conjecture"),
             entry(Stage.FILTER, "filter"),
             entry(Stage.EXPORT, "export"),
             entry(Stage.THOUGHTS, "thoughts"),

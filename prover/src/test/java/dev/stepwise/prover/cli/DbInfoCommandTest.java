@@ -71,7 +71,8 @@ class DbInfoCommandTest {
         assertTrue(lines.contains("  schema_version                " + LATEST), r.out());
         assertTrue(lines.contains("  training_examples             0"), r.out());
         assertTrue(lines.contains("  step_thoughts                 0"), r.out());
-        assertEquals(4 + 12, lines.size(), r.out());
+        assertTrue(lines.contains("  conjectures                   0"), r.out());
+        assertEquals(4 + 13, lines.size(), r.out());
     }
 
     @Test

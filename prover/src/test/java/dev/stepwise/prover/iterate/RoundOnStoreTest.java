@@ -127,7 +127,7 @@ class RoundOnStoreTest {
             RoundRunner runner = new RoundRunner(services);
             RoundRecord first = runner.run(new RoundRequest(0, RoundRequest.Resume.NEW, "gen-50", pool(), roundSettings));
             assertEquals(RoundStatus.COMPLETED, first.status());
-            assertEquals(9, first.stages().size());
+            assertEquals(10, first.stages().size());
             assertEquals(Promotion.PROMOTED, first.decision().promotion());
             assertEquals("stepwise-round-1", first.candidateModel());
 

@@ -24,12 +24,15 @@ final class RoundsFixtures {
     }
 
     /** Seconds each stage takes, in stage order: select 1 min, search 9 min, ... (one hour in all). */
-    private static final Map<Stage, Integer> SECONDS = Map.of(Stage.SELECT, 60, Stage.SEARCH, 540, Stage.HARVEST, 60,
-            Stage.FILTER, 300, Stage.EXPORT, 60, Stage.THOUGHTS, 0, Stage.TRAIN, 1800, Stage.EVALUATE, 720, Stage.PROMOTE, 60);
+    private static final Map<Stage, Integer> SECONDS = Map.ofEntries(Map.entry(Stage.SELECT, 60), Map.entry(Stage.SEARCH, 540),
+            Map.entry(Stage.HARVEST, 60), Map.entry(Stage.CONJECTURE, 0), Map.entry(Stage.FILTER, 300), Map.entry(Stage.EXPORT, 60),
+            Map.entry(Stage.THOUGHTS, 0), Map.entry(Stage.TRAIN, 1800), Map.entry(Stage.EVALUATE, 720), Map.entry(Stage.PROMOTE, 60));
 
-    private static final Map<Stage, String> SUMMARIES = Map.of(Stage.SELECT, "pool 50: 10 held out", Stage.SEARCH,
-            "searched 30 with base: proved 12 (3 easy by the pre-pass)", Stage.HARVEST, "12 proofs", Stage.FILTER, "kept 40, dropped 10",
-            Stage.EXPORT, "sft 36/4", Stage.THOUGHTS, "off (iterate.thoughts is false)", Stage.TRAIN, "trained", Stage.EVALUATE, "held-out 10", Stage.PROMOTE, "decided");
+    private static final Map<Stage, String> SUMMARIES = Map.ofEntries(Map.entry(Stage.SELECT, "pool 50: 10 held out"),
+            Map.entry(Stage.SEARCH, "searched 30 with base: proved 12 (3 easy by the pre-pass)"), Map.entry(Stage.HARVEST, "12 proofs"),
+            Map.entry(Stage.CONJECTURE, "off (iterate.conjecture is false)"), Map.entry(Stage.FILTER, "kept 40, dropped 10"),
+            Map.entry(Stage.EXPORT, "sft 36/4"), Map.entry(Stage.THOUGHTS, "off (iterate.thoughts is false)"),
+            Map.entry(Stage.TRAIN, "trained"), Map.entry(Stage.EVALUATE, "held-out 10"), Map.entry(Stage.PROMOTE, "decided"));
 
     static List<RoundFigures> threeRounds(Path db) {
         try (Store store = Store.open(db, Duration.ofSeconds(5))) {

@@ -27,6 +27,7 @@ final class CompletionAnswer {
     private final AtomicLong requestIds;
     private final LogprobsJson logprobs;
     private final RetrospectiveThoughts thoughts;
+    private final ConjectureReplies conjectures;
 
     CompletionAnswer(World world, ModelDialect dialect, InstantSource clock, StateLocator locator, ObjectMapper mapper,
             AtomicLong requestIds) {
@@ -38,6 +39,7 @@ final class CompletionAnswer {
         this.requestIds = requestIds;
         this.logprobs = new LogprobsJson(dialect, mapper);
         this.thoughts = new RetrospectiveThoughts(locator);
+        this.conjectures = new ConjectureReplies(world);
     }
 
     ObjectNode respond(ReceivedCompletionRequest req, Boosts boosts, Random requestRng, boolean postSampling) {
@@ -59,6 +61,9 @@ final class CompletionAnswer {
             Random rng = req.seed() == null ? new Random(Seeds.mix(requestRng.nextLong(), p, 0))
                     : new Random(Seeds.mix(req.seed(), prompt.hashCode(), p));
             Optional<WorldTheorem> whole = WholeProofWalk.continuationAsked(world, prompt);
+            // A round's conjecture stage asks for new statements (STP's conjecture prompt), all n at once.
+            List<Sampler.Draw> conjectured = ConjectureReplies.asked(prompt)
+                    ? conjectures.answer(prompt, rng, req.n(), req.maxTokens(), req.stop()) : null;
             for (int j = 0; j < req.n(); j++) {
                 if (whole.isPresent()) {
                     // A whole-proof model continuing its prompt's file (DeepSeek-Prover-V1.5): a walk of the graph.
@@ -82,6 +87,7 @@ final class CompletionAnswer {
                 }
                 // A round's thoughts stage asks for the thought behind a step; a search asks for a tactic.
                 Sampler.Draw d = RetrospectiveThoughts.asked(prompt) ? thoughts.answer(prompt, req.maxTokens(), req.stop())
+                        : conjectured != null ? conjectured.get(j)
                         : sampler.draw(rng, req.temperature(), req.maxTokens(), req.stop(), topK, shape);
                 completionTokens += d.tokens().size();
                 ObjectNode c = choices.addObject();

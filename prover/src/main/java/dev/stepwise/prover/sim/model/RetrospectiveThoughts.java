@@ -50,7 +50,7 @@ final class RetrospectiveThoughts {
         return SimTactic.defaultThought(tactic.isEmpty() ? "it" : tactic);
     }
 
-    private static Sampler.Draw draw(String text, int maxTokens, List<String> stop) {
+    static Sampler.Draw draw(String text, int maxTokens, List<String> stop) {
         String cut = text;
         String stopReason = null;
         for (String s : stop) {

@@ -29,15 +29,25 @@ import java.util.Set;
 public record World(String format, int version, boolean simulated, String model, long seed, String source,
         Latency latency, Faults faults, List<String> unknownStateTactics, List<WorldTheorem> theorems,
         @JacksonInject(value = World.NO_LEAN, useInput = OptBoolean.TRUE) @JsonInclude(JsonInclude.Include.NON_NULL)
-        String lean) {
+        String lean,
+        @JacksonInject(value = World.NO_CONJECTURES, useInput = OptBoolean.TRUE) @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        List<WorldConjecture> conjectures) {
 
     /** The value a file without {@code lean} gets (see {@link WorldFile}): none. */
     static final String NO_LEAN = "world.lean.absent";
+    /** The value a file without {@code conjectures} gets (see {@link WorldFile}): none. */
+    static final String NO_CONJECTURES = "world.conjectures.absent";
+
+    /** A world whose simulated model proposes no conjectures. */
+    public World(String format, int version, boolean simulated, String model, long seed, String source,
+            Latency latency, Faults faults, List<String> unknownStateTactics, List<WorldTheorem> theorems, String lean) {
+        this(format, version, simulated, model, seed, source, latency, faults, unknownStateTactics, theorems, lean, List.of());
+    }
 
     /** A world that does not say which Lean its statements were written for. */
     public World(String format, int version, boolean simulated, String model, long seed, String source,
             Latency latency, Faults faults, List<String> unknownStateTactics, List<WorldTheorem> theorems) {
-        this(format, version, simulated, model, seed, source, latency, faults, unknownStateTactics, theorems, null);
+        this(format, version, simulated, model, seed, source, latency, faults, unknownStateTactics, theorems, null, List.of());
     }
 
     public static final String FORMAT = "stepwise-sim-world";
@@ -62,6 +72,7 @@ public record World(String format, int version, boolean simulated, String model,
         Objects.requireNonNull(faults, "faults");
         unknownStateTactics = List.copyOf(unknownStateTactics);
         theorems = List.copyOf(theorems);
+        conjectures = conjectures == null ? List.of() : List.copyOf(conjectures);
         if (unknownStateTactics.isEmpty()) {
             throw new IllegalArgumentException("unknownStateTactics is empty");
         }
@@ -74,6 +85,11 @@ public record World(String format, int version, boolean simulated, String model,
                 throw new IllegalArgumentException("theorem " + t.name() + " appears twice");
             }
         }
+        for (WorldConjecture c : conjectures) {
+            if (!names.contains(c.seed())) {
+                throw new IllegalArgumentException("conjecture '" + c.statement() + "': its seed " + c.seed() + " is no theorem of the world");
+            }
+        }
     }
 
     public Optional<WorldTheorem> theorem(String name) {
@@ -81,16 +97,28 @@ public record World(String format, int version, boolean simulated, String model,
     }
 
     public World withLatency(Latency newLatency) {
-        return new World(format, version, simulated, model, seed, source, newLatency, faults, unknownStateTactics, theorems, lean);
+        return new World(format, version, simulated, model, seed, source, newLatency, faults, unknownStateTactics, theorems, lean,
+                conjectures);
     }
 
     /** The same world, saying its statements were written for Lean {@code leanVersion}. */
     public World withLean(String leanVersion) {
         return new World(format, version, simulated, model, seed, source, latency, faults, unknownStateTactics, theorems,
-                leanVersion);
+                leanVersion, conjectures);
+    }
+
+    /** The same world, its simulated model proposing {@code newConjectures}. */
+    public World withConjectures(List<WorldConjecture> newConjectures) {
+        return new World(format, version, simulated, model, seed, source, latency, faults, unknownStateTactics, theorems, lean,
+                newConjectures);
+    }
+
+    /** The conjectures the simulated model proposes from {@code seed}. */
+    public List<WorldConjecture> conjecturesOf(String seed) {
+        return conjectures.stream().filter(c -> c.seed().equals(seed)).toList();
     }
 
     public World withFaults(Faults newFaults) {
-        return new World(format, version, simulated, model, seed, source, latency, newFaults, unknownStateTactics, theorems, lean);
+        return new World(format, version, simulated, model, seed, source, latency, newFaults, unknownStateTactics, theorems, lean, conjectures);
     }
 }

@@ -42,7 +42,7 @@ public final class WorldFile {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
                 // the one optional field: a world without "lean" gets null (World.lean)
-                .injectableValues(new InjectableValues.Std().addValue(World.NO_LEAN, null))
+                .injectableValues(new InjectableValues.Std().addValue(World.NO_LEAN, null).addValue(World.NO_CONJECTURES, java.util.List.of()))
                 .build();
     }
 
