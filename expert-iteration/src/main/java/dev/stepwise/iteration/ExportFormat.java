@@ -1,5 +1,8 @@
 package dev.stepwise.iteration;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -49,6 +52,20 @@ public enum ExportFormat {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode o = f.objectNode();
         switch (example) {
+            case Example.Sft s when s.shape() == Example.PromptShape.MESSAGES -> {
+                // A chat model's example as TRL reads conversations: CHAT as its "conversational" type (messages),
+                // SFT as "conversational prompt-completion" (a list of messages as prompt, the assistant's message as
+                // completion); TRL applies the model's chat template, which closes the turn, so no end text is added
+                // (trl docs/source/dataset_formats.md, "Conversational" column of the prompt-completion type).
+                ArrayNode messages = messages(s.prompt());
+                ObjectNode reply = f.objectNode().put("role", "assistant").put("content", s.completion());
+                if (this == CHAT) {
+                    o.set("messages", messages.add(reply));
+                } else {
+                    o.set("prompt", messages);
+                    o.putArray("completion").add(reply);
+                }
+            }
             case Example.Sft s -> {
                 if (this == CHAT) {
                     o.putArray("messages")
@@ -70,5 +87,19 @@ public enum ExportFormat {
             }
         }
         return o;
+    }
+
+    private static final ObjectMapper MESSAGES = new ObjectMapper();
+
+    /** A conversation prompt's messages, as harvested (a JSON array of role and content). */
+    private static ArrayNode messages(String prompt) {
+        try {
+            if (MESSAGES.readTree(prompt) instanceof ArrayNode array) {
+                return array.deepCopy();
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("a conversation example's prompt is not JSON: " + e.getOriginalMessage(), e);
+        }
+        throw new IllegalArgumentException("a conversation example's prompt is not a JSON array of messages");
     }
 }

@@ -8,6 +8,8 @@ import dev.stepwise.prover.app.Application;
 import dev.stepwise.prover.app.EvalLauncher;
 import dev.stepwise.prover.app.LeanTargetCheck;
 import dev.stepwise.prover.app.Stacks;
+import dev.stepwise.prover.app.WholeProofSetup;
+import dev.stepwise.prover.eval.ResultsOutput;
 import dev.stepwise.prover.config.ConfigException;
 import dev.stepwise.prover.config.ConfigKey;
 import dev.stepwise.prover.config.IterateKeys;
@@ -85,10 +87,13 @@ final class EvalRoundSearcher implements RoundSearcher, AutoCloseable {
         Settings s = app.settingsWith(overrides(app.settings(), job));
         List<Problem> problems = job.problems().stream().map(this::problem).toList();
         ProverStack shared = lean(job);
-        try (ProverStack stack = Stacks.withPolicy(app, s, shared)) {
+        try (ProverStack stack = Stacks.withPolicy(app, s, shared);
+                // In whole-proof mode the round samples whole proofs with the job's model, as eval --whole-proof does.
+                WholeProofSetup whole = WholeProofSetup.wanted(s) ? WholeProofSetup.open(app, s, stack) : null) {
             SearchSettings search = new SearchSettings(s);
             EvalService service = new EvalService(store, stack, InstantSource.system(), observers.apply(job), search.searchConfig(),
-                    search.attemptPlan(), search.schedulerConfig(s.duration(LeanKeys.TACTIC_TIMEOUT)));
+                    search.attemptPlan(), search.schedulerConfig(s.duration(LeanKeys.TACTIC_TIMEOUT)), ResultsOutput.NONE,
+                    whole == null ? null : whole.attempts());
             RoundId round = new RoundRepository(store).find(job.round()).map(Round::id).orElseThrow(() -> new IllegalStateException(
                     "round " + job.round() + " is not recorded"));
             EvalReport run;

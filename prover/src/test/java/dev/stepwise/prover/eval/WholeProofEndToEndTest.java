@@ -69,6 +69,8 @@ class WholeProofEndToEndTest {
             assertEquals(1, attempts.size());
             Attempt a = attempts.get(0);
             assertEquals(AttemptMode.WHOLE_PROOF, a.mode());
+            // The run's model is the whole-proof model in its own format, not the step template it never used.
+            assertTrue(run.versions().model().endsWith("whole-proof template goedel-prover-v2"), run.versions().model());
             assertTrue(a.proof().isPresent());
             RecordedTree tree = store.attempts().tree(a.id());
             assertEquals(a.samples(), tree.edges().size());
@@ -92,6 +94,8 @@ class WholeProofEndToEndTest {
         var shown = new CliHarness(dir).run("runs", "show", name);
         assertEquals(0, shown.exitCode(), shown.err());
         assertTrue(shown.out().contains("| mode | whole-proof (goedel-prover-v2, 64 proofs per attempt) |"), shown.out());
+        // results.md's model line (runs show prints the same table)
+        assertTrue(shown.out().contains("(vllm), whole-proof template goedel-prover-v2 |"), shown.out());
         // The temperature the proofs were sampled at: Goedel-Prover-V2's released 1.0, not the step search's 1.3.
         assertTrue(shown.out().contains("| temperature | 1.00 |"), shown.out());
     }
