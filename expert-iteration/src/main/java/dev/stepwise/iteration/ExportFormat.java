@@ -53,10 +53,11 @@ public enum ExportFormat {
         ObjectNode o = f.objectNode();
         switch (example) {
             case Example.Sft s when s.shape() == Example.PromptShape.MESSAGES -> {
-                // A chat model's example as TRL reads conversations: CHAT as its "conversational" type (messages),
-                // SFT as "conversational prompt-completion" (a list of messages as prompt, the assistant's message as
-                // completion); TRL applies the model's chat template, which closes the turn, so no end text is added
-                // (trl docs/source/dataset_formats.md, "Conversational" column of the prompt-completion type).
+                // A chat model's example in TRL's conversational format (TRL docs, "Dataset formats and types": the
+                // Conversational column; docs/source/dataset_formats.md): CHAT as conversational language modeling
+                // ("messages"), SFT as conversational prompt-completion (the prompt's messages, then the assistant's message
+                // as the completion). SFTTrainer applies the model's chat template to a conversational dataset ("SFT
+                // Trainer", expected dataset type and format), which closes the turn, so no end text is added.
                 ArrayNode messages = messages(s.prompt());
                 ObjectNode reply = f.objectNode().put("role", "assistant").put("content", s.completion());
                 if (this == CHAT) {
