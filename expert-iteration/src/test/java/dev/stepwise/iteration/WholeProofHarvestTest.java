@@ -100,6 +100,21 @@ class WholeProofHarvestTest {
     }
 
     @Test
+    void thePerplexityBandLeavesConversationsUnscored() {
+        Example.Sft chat = new Example.Sft("t1", "a1", "[{\"role\":\"user\",\"content\":\"P\"}]", "reply",
+                Example.PromptShape.MESSAGES);
+        Example.Sft text = new Example.Sft("t2", "a2", "prompt", "completion");
+        List<List<TacticScorer.Request>> asked = new java.util.ArrayList<>();
+        TacticScorer scorer = (model, requests) -> {
+            asked.add(requests);
+            return requests.stream().map(r -> new TacticScorer.Score(-1.0, 1)).toList();
+        };
+        Filtered f = new PerplexityBandFilter(scorer, "m", new PerplexityBand(0.4, 0.4)).apply(List.of(chat, text));
+        assertEquals(List.of(List.of(new TacticScorer.Request("prompt", "completion"))), asked);
+        assertEquals(List.of(chat, text), f.kept());
+    }
+
+    @Test
     void aConversationIsExportedInTrlsConversationalShapes(@TempDir Path dir) throws Exception {
         Example.Sft e = new Example.Sft("t1", "a1", "[{\"role\":\"system\",\"content\":\"S\"},{\"role\":\"user\",\"content\":\"P\"}]",
                 "reply", Example.PromptShape.MESSAGES);

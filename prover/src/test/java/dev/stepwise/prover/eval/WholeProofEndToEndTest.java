@@ -212,6 +212,24 @@ class WholeProofEndToEndTest {
             // One proof sampled, one revision of it: counted apart, together the chain's edges.
             assertEquals(1, a.samples());
             assertEquals(1, a.revisions());
+            // Each edge keeps the reply it came from; the revision keeps the repair turn it answered, Lean's error marked.
+            assertTrue(chain.get(0).thought().contains("```lean4"), chain.get(0).thought());
+            assertEquals("", chain.get(0).feedback());
+            assertTrue(chain.get(1).feedback().startsWith("The proof (Round 0) is not correct."), chain.get(1).feedback());
+            assertTrue(chain.get(1).feedback().contains("<error>exact h₀</error>"), chain.get(1).feedback());
+            assertTrue(chain.get(1).revision());
         }
+        // The report's page shows the attempt's mode, samples and revisions, the accepted reply and the chain with Lean's errors.
+        var report = new CliHarness(dir).run("report", "revised", "--out", "report");
+        assertEquals(0, report.exitCode(), report.err());
+        String page = Files.readString(dir.resolve("report/problems").resolve(
+                Files.list(dir.resolve("report/problems")).findFirst().orElseThrow().getFileName()));
+        assertTrue(page.contains("<tr class=\"whole-proof\"><td class=\"num\">1</td><td>whole-proof</td><td class=\"num\">1</td>"
+                + "<td class=\"num\">1</td>"), page);
+        assertTrue(page.contains("<h2>Accepted proof as the model wrote it</h2>"), page);
+        assertTrue(page.contains("<h4>revision 1</h4>"), page);
+        assertTrue(page.contains("&lt;error&gt;exact h₀&lt;/error&gt;"), page);
+        assertTrue(page.contains("refused: ") && page.contains("Type mismatch"), page);
+        assertFalse(page.contains("<h2>Search tree</h2>"), page);
     }
 }

@@ -68,8 +68,9 @@ class WholeProofRoundTest {
         for (Problem p : DatasetCatalog.loadPath(pool, "pool").problems()) {
             WholeProofPrompt.Chat chat = (WholeProofPrompt.Chat) template.render(
                     new WholeProofInput(p.header(), p.informalStatement(), p.formalStatement()));
-            promptOf.put(JSON.writeValueAsString(JSON.valueToTree(chat.messages().stream()
-                    .map(m -> Map.of("role", m.role(), "content", m.content())).toList())), p.name());
+            var messages = JSON.createArrayNode();
+            chat.messages().forEach(m -> messages.addObject().put("role", m.role()).put("content", m.content()));
+            promptOf.put(JSON.writeValueAsString(messages), p.name());
         }
         // Every accepted reply of the round's search, as the store kept it.
         Set<String> acceptedReplies = new HashSet<>();

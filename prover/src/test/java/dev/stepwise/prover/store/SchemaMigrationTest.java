@@ -52,7 +52,8 @@ class SchemaMigrationTest {
                 "5|thoughts stage|" + Migrations.standard().steps().get(4).checksum() + "|" + Samples.T0.toEpochMilli(),
                 "6|problem leases|" + Migrations.standard().steps().get(5).checksum() + "|" + Samples.T0.toEpochMilli(),
                 "7|attempt mode|" + Migrations.standard().steps().get(6).checksum() + "|" + Samples.T0.toEpochMilli(),
-                "8|attempt revisions|" + Migrations.standard().steps().get(7).checksum() + "|" + Samples.T0.toEpochMilli()),
+                "8|attempt revisions|" + Migrations.standard().steps().get(7).checksum() + "|" + Samples.T0.toEpochMilli(),
+                "9|edge feedback|" + Migrations.standard().steps().get(8).checksum() + "|" + Samples.T0.toEpochMilli()),
                 query(db, "SELECT version || '|' || name || '|' || checksum || '|' || applied_at FROM schema_version"));
         assertEquals(List.of("wal"), query(db, "PRAGMA journal_mode"));
     }
