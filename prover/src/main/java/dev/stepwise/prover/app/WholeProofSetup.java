@@ -16,6 +16,7 @@ import dev.stepwise.prover.run.WholeProofSampler;
 import dev.stepwise.search.AttemptMode;
 import java.time.InstantSource;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 
 /**
  * Whole-proof mode's parts, built from the settings when {@code search.mode=whole-proof}: a client
@@ -76,7 +77,7 @@ public final class WholeProofSetup implements AutoCloseable {
             client.close();
             throw new ConfigException("search.revisions: " + e.getMessage(), e);
         }
-        String where = server.client().urls().stream().map(Object::toString).collect(java.util.stream.Collectors.joining(", "));
+        String where = server.client().urls().stream().map(Object::toString).collect(Collectors.joining(", "));
         String model = "model " + (server.sampling().model().isEmpty() ? "(server default)" : server.sampling().model())
                 + " at " + where + " (" + server.client().kind().configName() + "), whole-proof template " + template.name();
         return new WholeProofSetup(client, new WholeProofAttempts(plan, sampler, stack.acceptor()::checkWhole, InstantSource.system(),

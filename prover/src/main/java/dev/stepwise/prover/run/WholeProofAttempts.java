@@ -122,11 +122,6 @@ public final class WholeProofAttempts implements AutoCloseable {
         return model;
     }
 
-    /** The format the attempts ask the model in. */
-    public WholeProofPlan plan() {
-        return plan;
-    }
-
     /** Stops every attempt (what they checked so far is their result) and waits for the theorems' threads. */
     @Override
     public void close() {
