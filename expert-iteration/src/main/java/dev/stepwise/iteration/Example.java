@@ -25,9 +25,21 @@ public sealed interface Example {
 
     String contentHash();
 
-    /** A prompt and the completion the model should write (rendered by the model's template). */
-    record Sft(String problem, String attempt, String prompt, String completion) implements Example {
+    /**
+     * A prompt and the completion the model should write (rendered by the model's template).
+     *
+     * @param shape whether {@code prompt} is a text the model continues, or a conversation (a
+     *     whole-proof chat model's messages, as the chat request sent them, in JSON)
+     */
+    record Sft(String problem, String attempt, String prompt, String completion, PromptShape shape) implements Example {
+        /** A prompt the model continues. */
+        public Sft(String problem, String attempt, String prompt, String completion) {
+            this(problem, attempt, prompt, completion, PromptShape.TEXT);
+        }
+
         public Sft {
+            // round files written before whole-proof examples carry no shape: they are texts
+            shape = shape == null ? PromptShape.TEXT : shape;
             Objects.requireNonNull(problem, "problem");
             Objects.requireNonNull(attempt, "attempt");
             Objects.requireNonNull(prompt, "prompt");
@@ -41,8 +53,20 @@ public sealed interface Example {
 
         @Override
         public String contentHash() {
+            // a conversation's prompt is its messages' JSON, which no text prompt equals (it is what the model was sent)
             return Sha256.ofFields("sft", prompt, completion);
         }
+    }
+
+    /** How an SFT example's prompt is given to the model. */
+    enum PromptShape {
+        /** A text the model continues ({@code /v1/completions}). */
+        TEXT,
+        /**
+         * Chat messages ({@code /v1/chat/completions}): the prompt is their JSON array of
+         * {@code {"role", "content"}} objects, and the completion is the assistant's next message.
+         */
+        MESSAGES
     }
 
     /** A preference pair (DPO or critic): {@code chosen} is better than {@code rejected} after {@code prompt}. */

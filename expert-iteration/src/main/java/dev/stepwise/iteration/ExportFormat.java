@@ -1,5 +1,8 @@
 package dev.stepwise.iteration;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -49,6 +52,21 @@ public enum ExportFormat {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode o = f.objectNode();
         switch (example) {
+            case Example.Sft s when s.shape() == Example.PromptShape.MESSAGES -> {
+                // A chat model's example in TRL's conversational format (TRL docs, "Dataset formats and types": the
+                // Conversational column; docs/source/dataset_formats.md): CHAT as conversational language modeling
+                // ("messages"), SFT as conversational prompt-completion (the prompt's messages, then the assistant's message
+                // as the completion). SFTTrainer applies the model's chat template to a conversational dataset ("SFT
+                // Trainer", expected dataset type and format), which closes the turn, so no end text is added.
+                ArrayNode messages = messages(s.prompt());
+                ObjectNode reply = f.objectNode().put("role", "assistant").put("content", s.completion());
+                if (this == CHAT) {
+                    o.set("messages", messages.add(reply));
+                } else {
+                    o.set("prompt", messages);
+                    o.putArray("completion").add(reply);
+                }
+            }
             case Example.Sft s -> {
                 if (this == CHAT) {
                     o.putArray("messages")
@@ -70,5 +88,19 @@ public enum ExportFormat {
             }
         }
         return o;
+    }
+
+    private static final ObjectMapper MESSAGES = new ObjectMapper();
+
+    /** A conversation prompt's messages, as harvested (a JSON array of role and content). */
+    private static ArrayNode messages(String prompt) {
+        try {
+            if (MESSAGES.readTree(prompt) instanceof ArrayNode array) {
+                return array.deepCopy();
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("a conversation example's prompt is not JSON: " + e.getOriginalMessage(), e);
+        }
+        throw new IllegalArgumentException("a conversation example's prompt is not a JSON array of messages");
     }
 }

@@ -1,5 +1,6 @@
 package dev.stepwise.iteration;
 
+import dev.stepwise.search.AttemptMode;
 import dev.stepwise.search.EdgeKind;
 import dev.stepwise.search.EdgeRecord;
 import dev.stepwise.search.RecordedTree;
@@ -22,7 +23,9 @@ import java.util.Set;
  * later state of the proof over its ancestor; the state that leads to the proof over a sibling
  * state that leads to none). Only Lean refusing a tactic makes a failed sibling: a timeout or a
  * crash is the machine's fault as much as the tactic's, and a tactic refused before Lean, a proof
- * the gate rejected, a filtered candidate and a cycle say nothing about the tactic's Lean.
+ * the gate rejected, a filtered candidate and a cycle say nothing about the tactic's Lean. A
+ * statement proved only whole gives one whole-proof example in the model's own format
+ * ({@link PromptRenderer#wholeProof}).
  */
 public final class Harvester {
     private final PromptRenderer renderer;
@@ -34,7 +37,7 @@ public final class Harvester {
     /** The proof the harvest uses for a statement: its shortest accepted one (ties: the earliest attempt). */
     static Optional<ProofPath> best(SearchedProblem p) {
         return p.attempts().stream()
-                .filter(a -> a.verdict() == Verdict.ACCEPTED)
+                .filter(a -> a.verdict() == Verdict.ACCEPTED && a.mode() == AttemptMode.STEP)
                 .map(ProofPath::shortest)
                 .flatMap(Optional::stream)
                 .min(Comparator.comparingInt(ProofPath::length));
@@ -67,6 +70,11 @@ public final class Harvester {
         for (SearchedProblem p : problems) {
             Optional<ProofPath> best = best(p);
             if (best.isEmpty()) {
+                Optional<Example.Sft> whole = wholeProof(p);
+                if (whole.isPresent()) {
+                    proofs++;
+                    out.add(whole.get());
+                }
                 continue;
             }
             proofs++;
@@ -74,6 +82,44 @@ public final class Harvester {
             harvestPath(p.theorem(), best.get(), out);
         }
         return new Harvest(out, proofs, steps);
+    }
+
+    /**
+     * A statement proved whole (no step search proved it): one example, as a step-proved statement
+     * gives one path. The earliest accepted whole-proof attempt's first accepted reply; when that
+     * reply is a revision, the example's prompt is the repair conversation that led to it (the
+     * attempt's prompt, then each refused reply and the repair turn with Lean's errors), as the
+     * model was asked. A reply stored without its text (before replies were kept) gives none.
+     */
+    private Optional<Example.Sft> wholeProof(SearchedProblem p) {
+        for (SearchedAttempt a : p.attempts()) {
+            if (a.verdict() != Verdict.ACCEPTED || a.mode() != AttemptMode.WHOLE_PROOF) {
+                continue;
+            }
+            List<EdgeRecord> edges = a.tree().edges();
+            for (int i = 0; i < edges.size(); i++) {
+                if (edges.get(i).kind() != EdgeKind.PROOF_COMPLETE) {
+                    continue;
+                }
+                // the chain back to the sampled reply: each revision follows the edge it revises
+                int first = i;
+                while (first > 0 && edges.get(first).revision()) {
+                    first--;
+                }
+                List<WholeProofTurns.Revised> earlier = new ArrayList<>();
+                boolean complete = !edges.get(first).revision() && !edges.get(i).thought().isEmpty();
+                for (int j = first; j < i && complete; j++) {
+                    earlier.add(new WholeProofTurns.Revised(edges.get(j).thought(), edges.get(j + 1).feedback()));
+                    complete = !edges.get(j).thought().isEmpty();
+                }
+                if (!complete) {
+                    return Optional.empty();
+                }
+                return renderer.wholeProof(p.theorem(), earlier, edges.get(i).thought())
+                        .map(t -> new Example.Sft(p.theorem().name(), a.attempt(), t.prompt(), t.completion(), t.shape()));
+            }
+        }
+        return Optional.empty();
     }
 
     private void harvestPath(Theorem theorem, ProofPath path, List<Example> out) {

@@ -10,6 +10,9 @@ import java.util.Objects;
 /**
  * Scores every SFT example's completion under the current model and keeps the middle band of
  * perplexity. Preference pairs pass untouched: their value is the contrast, not the tactic alone.
+ * So do conversation examples (a whole-proof chat model's): the scorer scores a text through the
+ * completions endpoint, and the text a conversation becomes is the server's chat template's, which
+ * Stepwise never sees, so a score of the messages' JSON would rank nothing the model reads.
  * Ties in perplexity are broken by content hash so that the band is the same on every run.
  */
 final class PerplexityBandFilter implements ExampleFilter {
@@ -28,7 +31,8 @@ final class PerplexityBandFilter implements ExampleFilter {
 
     @Override
     public Filtered apply(List<Example> examples) {
-        List<Example.Sft> sft = examples.stream().filter(e -> e instanceof Example.Sft).map(e -> (Example.Sft) e).toList();
+        List<Example.Sft> sft = examples.stream().filter(e -> e instanceof Example.Sft s && s.shape() == Example.PromptShape.TEXT)
+                .map(e -> (Example.Sft) e).toList();
         if (sft.isEmpty()) {
             return Filtered.keepAll(examples);
         }

@@ -1,5 +1,6 @@
 package dev.stepwise.iteration;
 
+import dev.stepwise.search.AttemptMode;
 import dev.stepwise.search.RecordedTree;
 import java.util.Objects;
 
@@ -9,9 +10,17 @@ import java.util.Objects;
  * or back from the store, it is the same {@link RecordedTree}.
  *
  * @param attempt the application's name for the attempt (provenance of the examples)
+ * @param mode how the attempt looked for its proof: a step search's tree gives (state, tactic)
+ *     examples, a whole-proof attempt's accepted reply a whole-proof example
  */
-public record SearchedAttempt(String attempt, Verdict verdict, RecordedTree tree) {
+public record SearchedAttempt(String attempt, Verdict verdict, RecordedTree tree, AttemptMode mode) {
+    /** A step search's attempt. */
+    public SearchedAttempt(String attempt, Verdict verdict, RecordedTree tree) {
+        this(attempt, verdict, tree, AttemptMode.STEP);
+    }
+
     public SearchedAttempt {
+        Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(attempt, "attempt");
         Objects.requireNonNull(verdict, "verdict");
         Objects.requireNonNull(tree, "tree");

@@ -11,11 +11,23 @@ import java.util.Objects;
  * @param score the tactic's score under the search's {@link ScoreMode}
  * @param message Lean's error, the rejection or filter reason, the crash detail; empty otherwise (stored as NULL)
  * @param environmentMicros time spent in the environment applying it (0 for filtered tactics)
- * @param thought the informal thought the model wrote before the tactic; empty when it wrote none (stored as NULL)
+ * @param thought the informal thought the model wrote before the tactic; empty when it wrote none (stored as NULL).
+ *     A whole-proof sample keeps here the model's whole reply, reasoning and code block as written
+ *     (what expert iteration trains a whole-proof model on)
+ * @param feedback what the model was told right before writing this edge, when it was told more
+ *     than the attempt's prompt: for a whole-proof revision, the repair turn with Lean's errors
+ *     (Goedel-Prover-V2's self-correction message); empty otherwise (stored as NULL). A revision is
+ *     recorded right after the edge it revises.
  */
 public record EdgeRecord(int source, int target, String tactic, double logProbSum, int tokenCount, double score,
-        EdgeKind kind, String message, long environmentMicros, String thought) {
+        EdgeKind kind, String message, long environmentMicros, String thought, String feedback) {
     public static final int NO_NODE = -1;
+
+    /** An edge written after the attempt's own prompt alone. */
+    public EdgeRecord(int source, int target, String tactic, double logProbSum, int tokenCount, double score,
+            EdgeKind kind, String message, long environmentMicros, String thought) {
+        this(source, target, tactic, logProbSum, tokenCount, score, kind, message, environmentMicros, thought, "");
+    }
 
     /** An edge whose tactic came without a thought. */
     public EdgeRecord(int source, int target, String tactic, double logProbSum, int tokenCount, double score,
@@ -26,6 +38,7 @@ public record EdgeRecord(int source, int target, String tactic, double logProbSu
     public EdgeRecord {
         Objects.requireNonNull(tactic, "tactic");
         Objects.requireNonNull(thought, "thought");
+        Objects.requireNonNull(feedback, "feedback");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(message, "message");
         if (source < 0 || tokenCount < 1 || environmentMicros < 0) {
@@ -39,5 +52,10 @@ public record EdgeRecord(int source, int target, String tactic, double logProbSu
             throw new IllegalArgumentException("an edge has a target exactly when its kind is progress; got " + kind
                     + " with target " + target);
         }
+    }
+
+    /** Whether this edge revises the one recorded before it (it was written after feedback on that one). */
+    public boolean revision() {
+        return !feedback.isEmpty();
     }
 }

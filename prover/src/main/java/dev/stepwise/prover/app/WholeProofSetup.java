@@ -16,14 +16,15 @@ import dev.stepwise.prover.run.WholeProofSampler;
 import dev.stepwise.search.AttemptMode;
 import java.time.InstantSource;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 
 /**
  * Whole-proof mode's parts, built from the settings when {@code search.mode=whole-proof}: a client
  * of the configured model server, the template's sampling (its released temperature and length
  * unless set), and the attempts checked by the stack's gate. Closing it stops the attempts, then
- * the client.
+ * the client. Evaluations and expert-iteration rounds open it alike.
  */
-final class WholeProofSetup implements AutoCloseable {
+public final class WholeProofSetup implements AutoCloseable {
     private final CompletionClient client;
     private final WholeProofAttempts attempts;
 
@@ -32,16 +33,16 @@ final class WholeProofSetup implements AutoCloseable {
         this.attempts = attempts;
     }
 
-    static boolean wanted(Settings s) {
+    public static boolean wanted(Settings s) {
         return AttemptMode.ofCode(s.string(SearchKeys.MODE)) == AttemptMode.WHOLE_PROOF;
     }
 
     /** Refuses whole-proof mode without a model server, or with revisions on a template that has no chat turn. */
-    static void check(Application app, Settings s) {
+    public static void check(Application app, Settings s) {
         if (!wanted(s)) {
             return;
         }
-        server(app);
+        server(app, s);
         WholeProofTemplate template = WholeProofTemplate.named(s.string(PolicyKeys.WHOLE_PROOF_TEMPLATE));
         if (s.integer(SearchKeys.REVISIONS) > 0 && !template.chat()) {
             throw new ConfigException("search.revisions: revisions need a chat template (Goedel-Prover-V2's self-correction "
@@ -49,16 +50,17 @@ final class WholeProofSetup implements AutoCloseable {
         }
     }
 
-    private static PolicyConfig.Server server(Application app) {
-        if (!(app.policyConfig() instanceof PolicyConfig.Server server)) {
+    /** The model server of {@code s} (a round's job names its own model above the application's settings). */
+    private static PolicyConfig.Server server(Application app, Settings s) {
+        if (!(PolicyConfig.from(s, app::resolve) instanceof PolicyConfig.Server server)) {
             throw new ConfigException("search.mode=whole-proof needs a model server: set model.url (and model.name) "
                     + "to a server of a whole-proof model");
         }
         return server;
     }
 
-    static WholeProofSetup open(Application app, Settings s, ProverStack stack) {
-        PolicyConfig.Server server = server(app);
+    public static WholeProofSetup open(Application app, Settings s, ProverStack stack) {
+        PolicyConfig.Server server = server(app, s);
         WholeProofTemplate template = WholeProofTemplate.named(s.string(PolicyKeys.WHOLE_PROOF_TEMPLATE));
         int maxTokens = isDefault(s, PolicyKeys.MAX_TOKENS) ? template.released().maxTokens() : s.integer(PolicyKeys.MAX_TOKENS);
         double temperature = temperature(s);
@@ -75,8 +77,11 @@ final class WholeProofSetup implements AutoCloseable {
             client.close();
             throw new ConfigException("search.revisions: " + e.getMessage(), e);
         }
+        String where = server.client().urls().stream().map(Object::toString).collect(Collectors.joining(", "));
+        String model = "model " + (server.sampling().model().isEmpty() ? "(server default)" : server.sampling().model())
+                + " at " + where + " (" + server.client().kind().configName() + "), whole-proof template " + template.name();
         return new WholeProofSetup(client, new WholeProofAttempts(plan, sampler, stack.acceptor()::checkWhole, InstantSource.system(),
-                s.integer(SearchKeys.CONCURRENT_ATTEMPTS), s.integer(SearchKeys.POLICY_IN_FLIGHT)));
+                s.integer(SearchKeys.CONCURRENT_ATTEMPTS), s.integer(SearchKeys.POLICY_IN_FLIGHT), model));
     }
 
     /**
@@ -94,7 +99,7 @@ final class WholeProofSetup implements AutoCloseable {
         return s.entry(key).source().layer() == ValueSource.Layer.DEFAULT;
     }
 
-    WholeProofAttempts attempts() {
+    public WholeProofAttempts attempts() {
         return attempts;
     }
 

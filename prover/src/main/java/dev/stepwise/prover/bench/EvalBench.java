@@ -6,6 +6,7 @@ import dev.stepwise.prover.sim.world.WorldFile;
 import dev.stepwise.prover.store.Attempt;
 import dev.stepwise.prover.store.Run;
 import dev.stepwise.prover.store.Store;
+import dev.stepwise.search.EdgeRecord;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -20,18 +21,39 @@ import java.util.Optional;
  * over HTTP), against the lower bound its recorded work implies: all Lean work spread over the K
  * processes, or all model requests spread over the server's capacity C, whichever is longer, plus
  * the warm-up of one process. Wall time over that bound says how well the scheduler keeps both busy.
+ * Then the same evaluation in whole-proof mode ({@code --whole-proof}, Goedel-Prover-V2's chat
+ * format with revisions from Lean's errors), against the bound of its own work: its chat requests
+ * over C, or its proofs' elaboration by the gate over K.
  */
 public final class EvalBench implements Benchmark {
     private final InProcessCli cli;
     private final int problems;
     private final int processes;
     private final String budget;
+    private final WholeProofShape whole;
+
+    /**
+     * The shape of the whole-proof run: proofs sampled per attempt, asked for {@code batch} at a
+     * time, each refused one revised up to {@code revisions} times.
+     */
+    public record WholeProofShape(int samples, int batch, int revisions) {
+        public WholeProofShape {
+            if (samples < 1 || batch < 1 || revisions < 0) {
+                throw new IllegalArgumentException("whole-proof samples and batch must be >= 1 and revisions >= 0");
+            }
+        }
+    }
 
     public EvalBench(InProcessCli cli, int problems, int processes, String budget) {
+        this(cli, problems, processes, budget, new WholeProofShape(8, 4, 1));
+    }
+
+    public EvalBench(InProcessCli cli, int problems, int processes, String budget, WholeProofShape whole) {
         this.cli = cli;
         this.problems = problems;
         this.processes = processes;
         this.budget = budget;
+        this.whole = whole;
     }
 
     @Override
@@ -94,7 +116,94 @@ public final class EvalBench implements Benchmark {
                 "%.1f s (%.0f%% of the cores over the wall time): %.1f s in this JVM (searches, pool, simulated model "
                         + "server), %.1f s in the simulated Lean processes", seconds(c.total()),
                 100 * seconds(c.total()) / (seconds * cores), seconds(c.self()), seconds(c.children()))).orElse("unknown"));
-        return List.of(new BenchFigure("eval", "wall_over_lower_bound", seconds / bound, BenchFigure.Target.atMost(1.25)));
+        BenchFigure step = new BenchFigure("eval", "wall_over_lower_bound", seconds / bound, BenchFigure.Target.atMost(1.25));
+        return List.of(step, wholeProof(out, dir, world, latency));
+    }
+
+    /**
+     * The whole-proof run on the same world: every statement's proofs sampled from the simulated
+     * chat server and checked by the gate on the K processes. Its lower bound: the warm-up, then the
+     * larger of its requests over C (a chat request holds one of the server's C places for the
+     * world's request latency whatever its n) and the gate's elaboration over K (the simulated REPL
+     * spends one tactic time per proof line it elaborates: every line of an accepted proof, at least
+     * the first of a refused one).
+     */
+    private BenchFigure wholeProof(PrintWriter out, Path dir, Path world, Latency latency) {
+        String name = "bench-whole-proof";
+        long t0 = System.nanoTime();
+        String err = cli(dir, "eval", "--dataset", "minif2f-test", "--limit", String.valueOf(problems), "--simulate", world.toString(),
+                "--whole-proof", String.valueOf(whole.samples()), "--revisions", String.valueOf(whole.revisions()),
+                "--name", name, "--set", "pool.size=" + processes, "--set", "model.whole-proof-template=goedel-prover-v2",
+                "--set", "search.sample-batch=" + whole.batch(),
+                "--set", "search.concurrent-attempts=256", "--set", "search.policy-in-flight=256");
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        WholeWork work = wholeWork(dir, name);
+        double tactic = (latency.tacticMin().toNanos() + latency.tacticMax().toNanos()) / 2e9;
+        double warmup = (latency.replStart().toNanos() + latency.headerImport().toNanos()) / 1e9;
+        double leanSeconds = work.linesElaborated() * tactic / processes;
+        double modelSeconds = work.requests() * latency.modelRequest().toNanos() / 1e9 / latency.modelCapacity();
+        double bound = warmup + Math.max(leanSeconds, modelSeconds);
+        out.printf(Locale.ROOT, "whole-proof mode on the same world: goedel-prover-v2's chat format, %d proofs per attempt "
+                + "(%d per request), up to %d revision%s each%n", whole.samples(), whole.batch(), whole.revisions(),
+                whole.revisions() == 1 ? "" : "s");
+        out.printf(Locale.ROOT, "  solved                      %d / %d%n", work.solved(), problems);
+        out.printf(Locale.ROOT, "  proofs checked              %,d (%,d sampled, %,d revisions)%n", work.samples() + work.revisions(),
+                work.samples(), work.revisions());
+        out.printf(Locale.ROOT, "  chat requests               %,d%n", work.requests());
+        out.printf(Locale.ROOT, "  Lean-bound time             %.1f s (%,d proof lines elaborated at least × mean tactic time / K)%n",
+                leanSeconds, work.linesElaborated());
+        out.printf(Locale.ROOT, "  model-bound time            %.1f s (requests × latency / C)%n", modelSeconds);
+        out.printf(Locale.ROOT, "  lower bound                 %.1f s (with %.1f s warm-up)%n", bound, warmup);
+        out.printf(Locale.ROOT, "  wall time                   %.1f s%n", seconds);
+        err.lines().filter(l -> l.startsWith("Lean: ")).reduce((a, b) -> b)
+                .ifPresent(l -> out.printf(Locale.ROOT, "  Lean use (the run's line)   %s%n", l.substring("Lean: ".length())));
+        return new BenchFigure("eval", "whole_proof_wall_over_lower_bound", seconds / bound, BenchFigure.Target.atMost(1.25));
+    }
+
+    /** What the whole-proof run did, read back from its store. */
+    private record WholeWork(long requests, long samples, long revisions, long linesElaborated, int solved) {
+    }
+
+    private static WholeWork wholeWork(Path dir, String name) {
+        try (Store store = Store.open(dir.resolve(".stepwise/stepwise.db"), Duration.ofSeconds(30))) {
+            Run run = store.runs().findByName(name).orElseThrow();
+            long requests = 0;
+            long samples = 0;
+            long revisions = 0;
+            long lines = 0;
+            int solved = 0;
+            for (Attempt a : store.attempts().forRun(run.id())) {
+                // a whole-proof attempt's expansions are the requests it sent
+                requests += a.counts().expansions();
+                samples += a.samples();
+                revisions += a.revisions();
+                solved += a.proof().isPresent() ? 1 : 0;
+                for (EdgeRecord e : store.attempts().tree(a.id()).edges()) {
+                    lines += switch (e.kind()) {
+                        case PROOF_COMPLETE -> topLevelLines(e.tactic());
+                        case PROOF_REJECTED -> 1;
+                        // a check Lean never answered may have elaborated nothing
+                        case CRASHED, FILTERED, PROGRESS, LEAN_ERROR, TIMEOUT, REJECTED, CYCLE -> 0;
+                    };
+                }
+            }
+            return new WholeWork(requests, samples, revisions, lines, solved);
+        }
+    }
+
+    /** The tactics of a proof as the REPL elaborates them: its lines at the outermost indentation (deeper ones continue a tactic). */
+    static long topLevelLines(String proof) {
+        List<String> lines = proof.lines().filter(l -> !l.isBlank()).toList();
+        int outer = lines.stream().mapToInt(EvalBench::indent).min().orElse(0);
+        return lines.stream().filter(l -> indent(l) == outer).count();
+    }
+
+    private static int indent(String line) {
+        int i = 0;
+        while (i < line.length() && line.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
     }
 
     private static double seconds(Duration d) {

@@ -12,6 +12,7 @@ import dev.stepwise.prover.store.RunProblem;
 import dev.stepwise.prover.store.RunStatus;
 import dev.stepwise.prover.store.Simulation;
 import dev.stepwise.prover.store.Store;
+import dev.stepwise.prover.store.Versions;
 import dev.stepwise.search.AttemptId;
 import dev.stepwise.search.AttemptPlan;
 import dev.stepwise.search.AttemptResult;
@@ -170,7 +171,7 @@ public final class EvalService {
                     }
                     String name = request.name() != null ? request.name() : RunLookup.freeName(store, RunLookup.defaultName(request, clock.instant()));
                     Run run = store.runs().create(new NewRun(name, request.kind(), request.config().dataset(), request.round(),
-                            request.config().toJson(), stack.versions(), List.of(request.config().seed()),
+                            request.config().toJson(), versions(), List.of(request.config().seed()),
                             stack.simulation(), clock.instant()));
                     return new Found(run, false, RunLock.acquire(store, run));
                 });
@@ -186,6 +187,11 @@ public final class EvalService {
     }
 
     /** Continues a stored run the caller holds the lock of: a run of another kind is refused. */
+    /** What the run records as produced by: the stack's, with the whole-proof model and its format in whole-proof mode. */
+    private Versions versions() {
+        return wholeProofs == null ? stack.versions() : stack.versions().withModel(wholeProofs.model());
+    }
+
     private EvalReport resume(EvalRequest request, Run found) {
         Run run = found;
         if (!run.kind().equals(request.kind())) {

@@ -9,6 +9,8 @@ import dev.stepwise.prover.app.Application;
 import dev.stepwise.prover.app.EvalLauncher;
 import dev.stepwise.prover.app.LeanTargetCheck;
 import dev.stepwise.prover.app.Stacks;
+import dev.stepwise.prover.app.WholeProofSetup;
+import dev.stepwise.prover.eval.ResultsOutput;
 import dev.stepwise.prover.config.ConfigException;
 import dev.stepwise.prover.config.ConfigKey;
 import dev.stepwise.prover.config.IterateKeys;
@@ -94,10 +96,13 @@ final class EvalRoundSearcher implements RoundSearcher, Conjecturer.StatementChe
         Settings s = app.settingsWith(overrides(app.settings(), job));
         List<Problem> problems = job.problems().stream().map(t -> problem(t, job.purpose())).toList();
         ProverStack shared = lean(job);
-        try (ProverStack stack = Stacks.withPolicy(app, s, shared)) {
+        try (ProverStack stack = Stacks.withPolicy(app, s, shared);
+                // In whole-proof mode the round samples whole proofs with the job's model, as eval --whole-proof does.
+                WholeProofSetup whole = WholeProofSetup.wanted(s) ? WholeProofSetup.open(app, s, stack) : null) {
             SearchSettings search = new SearchSettings(s);
             EvalService local = new EvalService(store, stack, InstantSource.system(), observers.apply(job), search.searchConfig(),
-                    search.attemptPlan(), search.schedulerConfig(s.duration(LeanKeys.TACTIC_TIMEOUT)));
+                    search.attemptPlan(), search.schedulerConfig(s.duration(LeanKeys.TACTIC_TIMEOUT)), ResultsOutput.NONE,
+                    whole == null ? null : whole.attempts());
             // The search stage's runs through the queue: the run returns once every problem is finished (by this
             // process or the workers), so harvest starts only then.
             EvalService service = sharing == EvalLauncher.Sharing.NONE || job.purpose() == Purpose.EVALUATE ? local

@@ -1,5 +1,10 @@
 package dev.stepwise.prover.iterate;
 
+import java.util.LinkedHashMap;
+import dev.stepwise.prover.config.PolicyKeys;
+import dev.stepwise.prover.policy.prompt.WholeProofTemplate;
+import dev.stepwise.prover.app.WholeProofSetup;
+import dev.stepwise.iteration.PromptRenderer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stepwise.iteration.ConjectureSettings;
 import dev.stepwise.iteration.Conjecturing;
@@ -129,7 +134,7 @@ public final class IterationLauncher {
                         job -> new ConsoleProgress(err, InstantSource.system(), false, request.simulate()), configured, project,
                         request.sharing())) {
                     RoundServices services = services(app, s, server, store, rounds, searcher, world,
-                            new PromptBuilder(server.template(), counter, server.budget().limit()), configured);
+                            new PromptBuilder(server.template(), counter, server.budget().limit()), configured, pool);
                     return new RoundRunner(services).run(new RoundRequest(request.number(), request.resume(), poolName,
                             pool.stream().map(Problem::theorem).toList(), settings));
                 } finally {
@@ -149,7 +154,7 @@ public final class IterationLauncher {
     }
 
     private RoundServices services(Application app, Settings s, PolicyConfig.Server server, Store store, StoreRoundStore rounds,
-            EvalRoundSearcher searcher, String world, PromptBuilder prompts, LeanSetup lean) {
+            EvalRoundSearcher searcher, String world, PromptBuilder prompts, LeanSetup lean, List<Problem> pool) {
         ObjectMapper json = new ObjectMapper();
         ClientSettings client = server.client();
         // Every endpoint: evaluation spreads its requests over all of them, so scoring and adapters must too.
@@ -159,9 +164,17 @@ public final class IterationLauncher {
         String serveCommand = s.string(IterateKeys.SERVE_COMMAND);
         ModelServing serving = serveCommand.isBlank() ? new LoraAdapterServing(calls, client.kind())
                 : new RestartCommandServing(serveCommand, dataDir);
+        PromptRenderer renderer = new TemplatePromptRenderer(prompts, TemplatePromptRenderer.maxTokens(server),
+                CriticPrompt.fromSetting(s.string(SearchKeys.CRITIC_TEMPLATE)));
+        if (WholeProofSetup.wanted(s)) {
+            // A whole-proof round trains the whole-proof model on its own replies, in the format its attempts asked in.
+            Map<String, String> informal = new LinkedHashMap<>();
+            pool.forEach(p -> informal.put(p.name(), p.informalStatement()));
+            renderer = new WholeProofPromptRenderer(WholeProofTemplate.named(s.string(PolicyKeys.WHOLE_PROOF_TEMPLATE)),
+                    informal, renderer);
+        }
         return new RoundServices(new AnnouncingRoundStore(rounds, err), searcher, new StoreProblemHistory(store, world), critic(app, s, client),
-                new ServerTacticScorer(calls), new TemplatePromptRenderer(prompts, TemplatePromptRenderer.maxTokens(server),
-                CriticPrompt.fromSetting(s.string(SearchKeys.CRITIC_TEMPLATE))), serving, new TrainerLauncher(app.env()), json,
+                new ServerTacticScorer(calls), renderer, serving, new TrainerLauncher(app.env()), json,
                 InstantSource.system(), dataDir, thoughts(app, s, server, store, prompts, json),
                 conjecturing(app, s, server, store, searcher, json, lean));
     }

@@ -5,6 +5,7 @@ import static dev.stepwise.prover.report.Html.esc;
 import dev.stepwise.prover.eval.ProblemResult;
 import dev.stepwise.prover.eval.RunInfo;
 import dev.stepwise.prover.eval.RunSummary;
+import dev.stepwise.search.AttemptMode;
 import dev.stepwise.search.EdgeKind;
 import dev.stepwise.search.EdgeRecord;
 import dev.stepwise.search.NodeRecord;
@@ -120,6 +121,11 @@ public final class HtmlReport {
         }
         b.append(String.format(Locale.ROOT, "<p>%d attempt(s), %d expansions, %d tactic calls, %d tokens, %s</p>", r.attempts(),
                 r.expansions(), r.tacticCalls(), r.tokens(), seconds(r)));
+        AttemptsTable.append(b, page.attempts());
+        if (page.shownMode() == AttemptMode.WHOLE_PROOF) {
+            WholeProofSection.append(b, page.tree());
+            return HtmlPage.close(b);
+        }
         b.append("<h2>Search tree</h2>");
         if (!page.tree().nodes().isEmpty()) {
             b.append("<p class=\"legend\">Depth runs down, siblings left to right in the order the search tried them. "

@@ -1,5 +1,6 @@
 package dev.stepwise.prover.report;
 
+import dev.stepwise.search.AttemptMode;
 import dev.stepwise.prover.eval.StoredRun;
 import dev.stepwise.prover.store.Attempt;
 import dev.stepwise.search.RecordedTree;
@@ -20,9 +21,14 @@ public final class ReportLoader {
     public static ReportData read(StoredRun run) {
         List<ReportData.ProblemPage> pages = new ArrayList<>();
         for (StoredRun.StoredProblem p : run.problems()) {
-            RecordedTree tree = shownAttempt(p.attempts()).map(run::tree).orElse(RecordedTree.empty());
+            Optional<Attempt> shown = shownAttempt(p.attempts());
+            RecordedTree tree = shown.map(run::tree).orElse(RecordedTree.empty());
+            List<ReportData.AttemptLine> lines = p.attempts().stream().map(a -> new ReportData.AttemptLine(a.index(), a.mode(),
+                    a.samples(), a.revisions(), a.counts().expansions(), a.proved() ? "proved"
+                            : a.failure().map(f -> f.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                                    + (f.detail().isEmpty() ? "" : ": " + f.detail())).orElse("no proof"))).toList();
             pages.add(new ReportData.ProblemPage(p.row().problem().header(), p.row().problem().formalStatement(), p.result(),
-                    tree));
+                    tree, lines, shown.map(Attempt::mode).orElse(AttemptMode.STEP)));
         }
         return new ReportData(run.info(), pages);
     }

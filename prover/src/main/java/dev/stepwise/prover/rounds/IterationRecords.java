@@ -20,7 +20,7 @@ public final class IterationRecords {
     public static SearchedAttempt attemptTree(Attempt attempt, RecordedTree tree) {
         // Only accepted proofs are stored (the search keeps no other), so a stored proof is an accepted one.
         Verdict verdict = attempt.proved() ? Verdict.ACCEPTED : Verdict.NO_PROOF;
-        return new SearchedAttempt(Long.toString(attempt.id()), verdict, tree);
+        return new SearchedAttempt(Long.toString(attempt.id()), verdict, tree, attempt.mode());
     }
 
     /**

@@ -122,7 +122,7 @@ final class WholeProofAttempt {
                 return;
             }
             int index = r * plan.batch() + j;
-            Checked c = check(samples.get(j), "");
+            Checked c = check(samples.get(j), "", "");
             record(index, 0, c);
             revise(prompt, index, samples.get(j).text(), c);
         }
@@ -165,7 +165,7 @@ final class WholeProofAttempt {
             }
             Sample s = answer.get().samples().get(0);
             lastReply = s.text();
-            last = check(s, "revision " + round + " of proof " + index);
+            last = check(s, "revision " + round + " of proof " + index, conversation.messages().getLast().content());
             record(index, round, last);
         }
     }
@@ -207,18 +207,22 @@ final class WholeProofAttempt {
         return Optional.of(replies);
     }
 
-    /** @param label what the sample is when it is a revision ("revision 1 of proof 3"), put before the edge's message */
-    private Checked check(Sample s, String label) {
+    /**
+     * @param label what the sample is when it is a revision ("revision 1 of proof 3"), put before the edge's message
+     * @param feedback the repair turn the revision answers ("" for a sample): kept on its edge with the reply, so
+     *     the chain can be read back as the model saw it (expert iteration trains on it, the report shows it)
+     */
+    private Checked check(Sample s, String label, String feedback) {
         int tokenCount = Math.max(1, s.tokenCount());
         var code = plan.template().code(input, s.text());
         if (code.isEmpty()) {
             String why = s.finish() == FinishReason.LENGTH
                     ? "the reply was cut off at the token limit before a complete lean4 block"
                     : "the reply has no lean4 code block";
-            return filtered(s, tokenCount, labelled(label, why));
+            return filtered(s, tokenCount, labelled(label, why), feedback);
         }
         return switch (ProofBody.of(code.get(), declarationName)) {
-            case ProofBody.None none -> filtered(s, tokenCount, labelled(label, none.why()));
+            case ProofBody.None none -> filtered(s, tokenCount, labelled(label, none.why()), feedback);
             case ProofBody.Proof body -> {
                 Proof proof = new Proof(List.of(new ProofStep(theorem.statement(), body.tactics())));
                 long t0 = System.nanoTime();
@@ -228,11 +232,11 @@ final class WholeProofAttempt {
                 long micros = took / 1_000;
                 yield switch (result.verdict()) {
                     case AcceptanceVerdict.Accepted a -> new Checked(edge(body.tactics(), s, tokenCount,
-                            EdgeKind.PROOF_COMPLETE, label, micros), proof, a);
+                            EdgeKind.PROOF_COMPLETE, label, micros, feedback), proof, a);
                     case AcceptanceVerdict.Rejected r -> new Checked(edge(body.tactics(), s, tokenCount,
-                            EdgeKind.PROOF_REJECTED, labelled(label, r.reason()), micros), null, null, result);
+                            EdgeKind.PROOF_REJECTED, labelled(label, r.reason()), micros, feedback), null, null, result);
                     case AcceptanceVerdict.Unchecked u -> new Checked(edge(body.tactics(), s, tokenCount,
-                            EdgeKind.CRASHED, labelled(label, u.reason()), micros), null, null);
+                            EdgeKind.CRASHED, labelled(label, u.reason()), micros, feedback), null, null);
                 };
             }
         };
@@ -242,14 +246,19 @@ final class WholeProofAttempt {
         return label.isEmpty() ? message : label + ": " + message;
     }
 
-    private static Checked filtered(Sample s, int tokenCount, String why) {
+    /** A reply with no proof to check: its tail is its text (the whole reply is not kept; nothing trains on it). */
+    private static Checked filtered(Sample s, int tokenCount, String why, String feedback) {
         String text = s.text();
         String tail = text.length() <= REPLY_TAIL ? text : "…" + text.substring(text.length() - REPLY_TAIL);
-        return new Checked(edge(tail, s, tokenCount, EdgeKind.FILTERED, why, 0), null, null);
+        return new Checked(new EdgeRecord(0, EdgeRecord.NO_NODE, tail, s.logProbSum(), tokenCount, s.logProbSum(),
+                EdgeKind.FILTERED, why, 0, "", feedback), null, null);
     }
 
-    private static EdgeRecord edge(String text, Sample s, int tokenCount, EdgeKind kind, String message, long micros) {
-        return new EdgeRecord(0, EdgeRecord.NO_NODE, text, s.logProbSum(), tokenCount, s.logProbSum(), kind, message, micros);
+    /** A checked proof's edge: its proof lines, and the whole reply they came from as the edge's thought. */
+    private static EdgeRecord edge(String text, Sample s, int tokenCount, EdgeKind kind, String message, long micros,
+            String feedback) {
+        return new EdgeRecord(0, EdgeRecord.NO_NODE, text, s.logProbSum(), tokenCount, s.logProbSum(), kind, message, micros,
+                s.text(), feedback);
     }
 
     private SearchResult result(Instant started) {

@@ -35,6 +35,7 @@ public final class WholeProofAttempts implements AutoCloseable {
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final Set<WholeProofAttempt> running = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final String model;
 
     /**
      * @param concurrentTheorems theorems worked on at once
@@ -42,6 +43,17 @@ public final class WholeProofAttempts implements AutoCloseable {
      */
     public WholeProofAttempts(WholeProofPlan plan, WholeProofSampler sampler, WholeProofChecker checker, InstantSource clock,
             int concurrentTheorems, int requestsInFlight) {
+        this(plan, sampler, checker, clock, concurrentTheorems, requestsInFlight,
+                "whole-proof template " + plan.template().name());
+    }
+
+    /**
+     * @param model what the run records as its model: the server's model and the whole-proof
+     *     template that asks it (not the step template of model.template, which these attempts never use)
+     */
+    public WholeProofAttempts(WholeProofPlan plan, WholeProofSampler sampler, WholeProofChecker checker, InstantSource clock,
+            int concurrentTheorems, int requestsInFlight, String model) {
+        this.model = Objects.requireNonNull(model, "model");
         this.plan = Objects.requireNonNull(plan, "plan");
         this.sampler = Objects.requireNonNull(sampler, "sampler");
         this.checker = Objects.requireNonNull(checker, "checker");
@@ -103,6 +115,11 @@ public final class WholeProofAttempts implements AutoCloseable {
         } finally {
             theorems.release();
         }
+    }
+
+    /** The model as the run records it (results.md's model line, runs show). */
+    public String model() {
+        return model;
     }
 
     /** Stops every attempt (what they checked so far is their result) and waits for the theorems' threads. */

@@ -67,8 +67,8 @@ final class SearchTreeTables {
             ps.executeBatch();
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO tree_edges (attempt_id, edge_index, parent_index, tactic, "
-                + "log_prob_sum, token_count, score, outcome, error_text, duration_us, child_index, thought) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "log_prob_sum, token_count, score, outcome, error_text, duration_us, child_index, thought, feedback) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < tree.edges().size(); i++) {
                 EdgeRecord e = tree.edges().get(i);
                 ps.setLong(1, attemptId);
@@ -90,6 +90,11 @@ final class SearchTreeTables {
                     ps.setNull(12, Types.VARCHAR);
                 } else {
                     ps.setString(12, e.thought());
+                }
+                if (e.feedback().isEmpty()) {
+                    ps.setNull(13, Types.VARCHAR);
+                } else {
+                    ps.setString(13, e.feedback());
                 }
                 ps.addBatch();
             }
@@ -139,7 +144,7 @@ final class SearchTreeTables {
         }
         List<EdgeRecord> edges = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT edge_index, parent_index, tactic, log_prob_sum, token_count, "
-                + "score, outcome, error_text, duration_us, child_index, thought FROM tree_edges WHERE attempt_id = ? ORDER BY edge_index")) {
+                + "score, outcome, error_text, duration_us, child_index, thought, feedback FROM tree_edges WHERE attempt_id = ? ORDER BY edge_index")) {
             ps.setLong(1, attemptId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -147,10 +152,11 @@ final class SearchTreeTables {
                     Integer child = Columns.nullableInt(rs, "child_index");
                     String message = rs.getString("error_text");
                     String thought = rs.getString("thought");
+                    String feedback = rs.getString("feedback");
                     edges.add(new EdgeRecord(rs.getInt("parent_index"), child == null ? EdgeRecord.NO_NODE : child,
                             rs.getString("tactic"), rs.getDouble("log_prob_sum"), rs.getInt("token_count"), rs.getDouble("score"),
                             EDGE_KINDS.decode(rs.getString("outcome")), message == null ? "" : message,
-                            rs.getLong("duration_us"), thought == null ? "" : thought));
+                            rs.getLong("duration_us"), thought == null ? "" : thought, feedback == null ? "" : feedback));
                 }
             }
         }

@@ -10,4 +10,9 @@ public record Versions(String stepwise, String lean, String mathlib, String mode
         Objects.requireNonNull(mathlib, "mathlib");
         Objects.requireNonNull(model, "model");
     }
+
+    /** The same build, Lean and Mathlib with another model (a whole-proof run names its own model and format). */
+    public Versions withModel(String other) {
+        return new Versions(stepwise, lean, mathlib, other);
+    }
 }

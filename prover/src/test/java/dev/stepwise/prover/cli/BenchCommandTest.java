@@ -55,6 +55,7 @@ class BenchCommandTest {
         assertTrue(names.containsAll(List.of("search/us_per_edge_2e3", "search/bytes_per_node_2e3")), names.toString());
         assertTrue(r.out().contains("== bench search"), r.out());
         assertTrue(names.contains("eval/wall_over_lower_bound"), names.toString());
+        assertTrue(names.contains("eval/whole_proof_wall_over_lower_bound"), names.toString());
         assertTrue(names.containsAll(List.of("faults/fault_free_solved_ending_unproved", "faults/wrong_accepts",
                 "faults/solved_set_difference_after_resume")), names.toString());
         // bench eval passes on the run's own line about Lean

@@ -69,6 +69,8 @@ class WholeProofEndToEndTest {
             assertEquals(1, attempts.size());
             Attempt a = attempts.get(0);
             assertEquals(AttemptMode.WHOLE_PROOF, a.mode());
+            // The run's model is the whole-proof model in its own format, not the step template it never used.
+            assertTrue(run.versions().model().endsWith("whole-proof template goedel-prover-v2"), run.versions().model());
             assertTrue(a.proof().isPresent());
             RecordedTree tree = store.attempts().tree(a.id());
             assertEquals(a.samples(), tree.edges().size());
@@ -92,6 +94,8 @@ class WholeProofEndToEndTest {
         var shown = new CliHarness(dir).run("runs", "show", name);
         assertEquals(0, shown.exitCode(), shown.err());
         assertTrue(shown.out().contains("| mode | whole-proof (goedel-prover-v2, 64 proofs per attempt) |"), shown.out());
+        // results.md's model line (runs show prints the same table)
+        assertTrue(shown.out().contains("(vllm), whole-proof template goedel-prover-v2 |"), shown.out());
         // The temperature the proofs were sampled at: Goedel-Prover-V2's released 1.0, not the step search's 1.3.
         assertTrue(shown.out().contains("| temperature | 1.00 |"), shown.out());
     }
@@ -208,6 +212,24 @@ class WholeProofEndToEndTest {
             // One proof sampled, one revision of it: counted apart, together the chain's edges.
             assertEquals(1, a.samples());
             assertEquals(1, a.revisions());
+            // Each edge keeps the reply it came from; the revision keeps the repair turn it answered, Lean's error marked.
+            assertTrue(chain.get(0).thought().contains("```lean4"), chain.get(0).thought());
+            assertEquals("", chain.get(0).feedback());
+            assertTrue(chain.get(1).feedback().startsWith("The proof (Round 0) is not correct."), chain.get(1).feedback());
+            assertTrue(chain.get(1).feedback().contains("<error>exact h₀</error>"), chain.get(1).feedback());
+            assertTrue(chain.get(1).revision());
         }
+        // The report's page shows the attempt's mode, samples and revisions, the accepted reply and the chain with Lean's errors.
+        var report = new CliHarness(dir).run("report", "revised", "--out", "report");
+        assertEquals(0, report.exitCode(), report.err());
+        String page = Files.readString(dir.resolve("report/problems").resolve(
+                Files.list(dir.resolve("report/problems")).findFirst().orElseThrow().getFileName()));
+        assertTrue(page.contains("<tr class=\"whole-proof\"><td class=\"num\">1</td><td>whole-proof</td><td class=\"num\">1</td>"
+                + "<td class=\"num\">1</td>"), page);
+        assertTrue(page.contains("<h2>Accepted proof as the model wrote it</h2>"), page);
+        assertTrue(page.contains("<h4>revision 1</h4>"), page);
+        assertTrue(page.contains("&lt;error&gt;exact h₀&lt;/error&gt;"), page);
+        assertTrue(page.contains("refused: ") && page.contains("Type mismatch"), page);
+        assertFalse(page.contains("<h2>Search tree</h2>"), page);
     }
 }

@@ -69,7 +69,8 @@ class SimCommandTest {
         var bad = cli.run("sim", "train", "--train-file", "bad.jsonl", "--base-model", "m", "--output-dir", "x");
         assertEquals(2, bad.exitCode());
         assertEquals("stepwise: sim train: " + dir.resolve("bad.jsonl") + ":2: expected string fields \"prompt\" and \"completion\""
-                + " (or \"chosen\"), or \"messages\" with a user and an assistant turn\n", bad.err());
+                + " (or \"chosen\"), or \"messages\" (or a conversational \"prompt\" and \"completion\") with a user and an"
+                + " assistant turn\n", bad.err());
     }
 
     @Test

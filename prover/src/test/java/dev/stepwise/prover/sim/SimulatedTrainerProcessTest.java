@@ -46,6 +46,7 @@ class SimulatedTrainerProcessTest {
         Ran bad = run(dir, List.of("--train-file", "bad.jsonl", "--base-model", "m", "--output-dir", "x"));
         assertEquals(2, bad.exit());
         assertEquals("stepwise: sim train: " + dir.toRealPath().resolve("bad.jsonl") + ":2: expected string fields \"prompt\" and"
-                + " \"completion\" (or \"chosen\"), or \"messages\" with a user and an assistant turn\n", bad.err());
+                + " \"completion\" (or \"chosen\"), or \"messages\" (or a conversational \"prompt\" and \"completion\") with a user"
+                + " and an assistant turn\n", bad.err());
     }
 }

@@ -36,8 +36,8 @@ public final class SimulatedTrainer {
 
     /** A training file that cannot be used; the message names the file and line. */
     /**
-     * One example from a row in any of the exported formats: prompt/completion (SFT),
-     * messages (chat SFT: the user's content and the assistant's), prompt/chosen/rejected
+     * One example from a row in any of the exported formats: prompt/completion (SFT, text or
+     * conversational), messages (chat SFT: the last user's content and the assistant's), prompt/chosen/rejected
      * (preference pairs: the chosen tactic).
      */
     private static TrainedAdapter.Pair example(JsonNode row, String where) {
@@ -47,6 +47,13 @@ public final class SimulatedTrainer {
         if (row != null && row.path("prompt").isTextual() && row.path("chosen").isTextual()) {
             return new TrainedAdapter.Pair(row.get("prompt").textValue(), row.get("chosen").textValue(),
                     row.path("rejected").isTextual() ? row.get("rejected").textValue() : null);
+        }
+        // TRL's conversational prompt-completion (a whole-proof chat model's examples): the conversation's
+        // messages, then the assistant's; read as the messages below, the last user turn and the reply
+        if (row != null && row.path("prompt").isArray() && row.path("completion").isArray()) {
+            com.fasterxml.jackson.databind.node.ArrayNode all = row.get("prompt").deepCopy();
+            row.get("completion").forEach(all::add);
+            row = new ObjectMapper().createObjectNode().set("messages", all);
         }
         if (row != null && row.path("messages").isArray()) {
             String user = null;
@@ -63,7 +70,7 @@ public final class SimulatedTrainer {
             }
         }
         throw new BadTrainingFile(where + ": expected string fields \"prompt\" and \"completion\" (or \"chosen\"),"
-                + " or \"messages\" with a user and an assistant turn");
+                + " or \"messages\" (or a conversational \"prompt\" and \"completion\") with a user and an assistant turn");
     }
 
     public static final class BadTrainingFile extends RuntimeException {

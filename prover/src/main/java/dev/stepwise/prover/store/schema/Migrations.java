@@ -28,7 +28,8 @@ public final class Migrations {
             "V6__problem_leases.sql",
             "V7__attempt_mode.sql",
             "V8__attempt_revisions.sql",
-            "V9__conjectures.sql");
+            "V9__conjectures.sql",
+            "V10__edge_feedback.sql");
 
     private static final Pattern FILE_NAME = Pattern.compile("V(\\d+)__([A-Za-z0-9_]+)\\.sql");
 
