@@ -78,8 +78,9 @@ public final class WorkerLauncher {
             Application used = sim == null ? configured : sim.app();
             Settings s = used.settings();
             SearchCritic.check(s);
-            if (WholeProofSetup.wanted(s)) {
-                throw UserError.input("run " + runName + " is in whole-proof mode; workers search step by step only (not shared yet)");
+            if (WholeProofSetup.wanted(s) || SketchSetup.wanted(s)) {
+                throw UserError.input("run " + runName + " is in " + s.string(dev.stepwise.prover.config.SearchKeys.MODE)
+                        + " mode; workers search step by step only (not shared yet)");
             }
             LeanSetup configuredLean = new LeanSetup(s, used.home(), used.workDir(), HostTools.fromEnvironment());
             // The project as eval chose it: the one the dataset targets, unless the run or this host names one.

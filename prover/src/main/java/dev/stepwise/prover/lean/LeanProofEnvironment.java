@@ -63,6 +63,20 @@ public final class LeanProofEnvironment implements ProofEnvironment {
         };
     }
 
+    /**
+     * Elaborates {@code sketch} (tactic lines with {@code have ... := by sorry} holes) as the
+     * proof of {@code theorem}, once; each hole Lean reports with a proof state becomes a root
+     * state the search can start from and apply tactics to like any other.
+     */
+    public SketchStart sketch(Theorem theorem, String sketch) {
+        return switch (sessions.sketch(theorem.header(), theorem.statement(), sketch)) {
+            case dev.stepwise.lean.SketchElaboration.Holes h -> new SketchStart.Holes(h.holes().stream()
+                    .map(LeanProofEnvironment::proofState).toList());
+            case dev.stepwise.lean.SketchElaboration.Rejected r -> new SketchStart.Rejected(r.errors());
+            case dev.stepwise.lean.SketchElaboration.Failed f -> new SketchStart.Failed(f.reason());
+        };
+    }
+
     private static ProofState proofState(SessionState s) {
         return new ProofState(new LeanStateHandle(s), s.goalsText(), s.goals().size());
     }

@@ -40,7 +40,7 @@ class SchemaMigrationTest {
     void createsTheWholeSchemaInAnEmptyDirectoryAndRecordsIt() throws Exception {
         Path db = dir.resolve("nested/dir/stepwise.db");
         try (Store store = Store.open(db, BUSY, Migrations.standard(), CLOCK)) {
-            assertEquals(8, store.schemaVersion());
+            assertEquals(9, store.schemaVersion());
         }
         assertEquals(List.of("attempts", "goals", "proofs", "round_stages", "rounds", "run_problems", "runs",
                 "schema_version", "step_thoughts", "training_examples", "tree_edges", "tree_nodes"), query(db,

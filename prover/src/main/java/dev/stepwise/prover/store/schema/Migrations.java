@@ -27,7 +27,8 @@ public final class Migrations {
             "V5__thoughts_stage.sql",
             "V6__problem_leases.sql",
             "V7__attempt_mode.sql",
-            "V8__attempt_revisions.sql");
+            "V8__attempt_revisions.sql",
+            "V9__sketch_holes.sql");
 
     private static final Pattern FILE_NAME = Pattern.compile("V(\\d+)__([A-Za-z0-9_]+)\\.sql");
 
