@@ -3,6 +3,7 @@ package dev.stepwise.prover.app;
 import dev.stepwise.lean.HostTools;
 import dev.stepwise.lean.ReplStartException;
 import dev.stepwise.prover.config.LeanKeys;
+import dev.stepwise.prover.config.SearchKeys;
 import dev.stepwise.prover.config.SearchSettings;
 import dev.stepwise.prover.config.Settings;
 import dev.stepwise.prover.critic.SearchCritic;
@@ -79,7 +80,7 @@ public final class WorkerLauncher {
             Settings s = used.settings();
             SearchCritic.check(s);
             if (WholeProofSetup.wanted(s) || SketchSetup.wanted(s)) {
-                throw UserError.input("run " + runName + " is in " + s.string(dev.stepwise.prover.config.SearchKeys.MODE)
+                throw UserError.input("run " + runName + " is in " + s.string(SearchKeys.MODE)
                         + " mode; workers search step by step only (not shared yet)");
             }
             LeanSetup configuredLean = new LeanSetup(s, used.home(), used.workDir(), HostTools.fromEnvironment());

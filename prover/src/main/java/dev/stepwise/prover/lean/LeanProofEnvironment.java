@@ -2,6 +2,7 @@ package dev.stepwise.prover.lean;
 
 import dev.stepwise.lean.ProofSessions;
 import dev.stepwise.lean.SessionStart;
+import dev.stepwise.lean.SketchElaboration;
 import dev.stepwise.lean.SessionState;
 import dev.stepwise.lean.StepOutcome;
 import dev.stepwise.search.ProofEnvironment;
@@ -70,10 +71,10 @@ public final class LeanProofEnvironment implements ProofEnvironment {
      */
     public SketchStart sketch(Theorem theorem, String sketch) {
         return switch (sessions.sketch(theorem.header(), theorem.statement(), sketch)) {
-            case dev.stepwise.lean.SketchElaboration.Holes h -> new SketchStart.Holes(h.holes().stream()
+            case SketchElaboration.Holes h -> new SketchStart.Holes(h.holes().stream()
                     .map(LeanProofEnvironment::proofState).toList());
-            case dev.stepwise.lean.SketchElaboration.Rejected r -> new SketchStart.Rejected(r.errors());
-            case dev.stepwise.lean.SketchElaboration.Failed f -> new SketchStart.Failed(f.reason());
+            case SketchElaboration.Rejected r -> new SketchStart.Rejected(r.errors());
+            case SketchElaboration.Failed f -> new SketchStart.Failed(f.reason());
         };
     }
 

@@ -1,6 +1,7 @@
 package dev.stepwise.prover.run;
 
 import dev.stepwise.prover.policy.prompt.WholeProofInput;
+import dev.stepwise.search.AttemptMode;
 import dev.stepwise.search.AttemptPlan;
 import dev.stepwise.search.AttemptResult;
 import dev.stepwise.search.SearchResult;
@@ -54,8 +55,8 @@ public final class WholeProofAttempts implements ModeAttempts, AutoCloseable {
     }
 
     @Override
-    public dev.stepwise.search.AttemptMode mode() {
-        return dev.stepwise.search.AttemptMode.WHOLE_PROOF;
+    public AttemptMode mode() {
+        return AttemptMode.WHOLE_PROOF;
     }
 
     /**
@@ -100,7 +101,7 @@ public final class WholeProofAttempts implements ModeAttempts, AutoCloseable {
                 } finally {
                     running.remove(attempt);
                 }
-                results.add(new AttemptResult(i, r, dev.stepwise.search.AttemptMode.WHOLE_PROOF));
+                results.add(new AttemptResult(i, r, AttemptMode.WHOLE_PROOF));
                 if (r.proved()) {
                     return new TheoremResult(theorem, i, results, attempts.attempts() - i - 1);
                 }

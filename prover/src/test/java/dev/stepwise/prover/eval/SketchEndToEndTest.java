@@ -137,7 +137,8 @@ class SketchEndToEndTest {
         }
         var shown = new CliHarness(dir).run("runs", "show", name);
         assertEquals(0, shown.exitCode(), shown.err());
-        assertTrue(shown.out().contains("| mode | sketch"), shown.out());
+        assertTrue(shown.out().contains("| mode | sketch (planner sim-model, up to 4 sketches per attempt) |"), shown.out());
+        assertTrue(shown.out().contains("sketches: 3 sketches; holes: 2 proved, 1 from the cache, 1 failed"), shown.out());
     }
 
     @Test
@@ -158,6 +159,9 @@ class SketchEndToEndTest {
             assertEquals(AttemptMode.STEP, attempts.get(1).mode());
             assertEquals(1, attempts.get(1).index());
             assertTrue(attempts.get(1).proof().isPresent());
+            String shown = new CliHarness(dir).run("runs", "show", run.name()).out();
+            assertTrue(shown.contains("| mode | sketch (planner sim-model, up to 2 sketches per attempt), then step |"), shown);
+            assertTrue(shown.contains("sketches: 2 sketches; holes: none"), shown);
         }
         // The other order stops at the first proof: the step search proves it and no sketch is asked for.
         var stepFirst = prove(TinyWorld.world(), "step,sketch", "--name", "step-first");

@@ -43,7 +43,7 @@ class SchemaMigrationTest {
             assertEquals(9, store.schemaVersion());
         }
         assertEquals(List.of("attempts", "goals", "proofs", "round_stages", "rounds", "run_problems", "runs",
-                "schema_version", "step_thoughts", "training_examples", "tree_edges", "tree_nodes"), query(db,
+                "schema_version", "sketch_holes", "step_thoughts", "training_examples", "tree_edges", "tree_nodes"), query(db,
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"));
         assertEquals(List.of("1|initial|" + v1().checksum() + "|" + Samples.T0.toEpochMilli(),
                 "2|promotion evidence|" + Migrations.standard().steps().get(1).checksum() + "|" + Samples.T0.toEpochMilli(),
@@ -52,7 +52,8 @@ class SchemaMigrationTest {
                 "5|thoughts stage|" + Migrations.standard().steps().get(4).checksum() + "|" + Samples.T0.toEpochMilli(),
                 "6|problem leases|" + Migrations.standard().steps().get(5).checksum() + "|" + Samples.T0.toEpochMilli(),
                 "7|attempt mode|" + Migrations.standard().steps().get(6).checksum() + "|" + Samples.T0.toEpochMilli(),
-                "8|attempt revisions|" + Migrations.standard().steps().get(7).checksum() + "|" + Samples.T0.toEpochMilli()),
+                "8|attempt revisions|" + Migrations.standard().steps().get(7).checksum() + "|" + Samples.T0.toEpochMilli(),
+                "9|sketch holes|" + Migrations.standard().steps().get(8).checksum() + "|" + Samples.T0.toEpochMilli()),
                 query(db, "SELECT version || '|' || name || '|' || checksum || '|' || applied_at FROM schema_version"));
         assertEquals(List.of("wal"), query(db, "PRAGMA journal_mode"));
     }
