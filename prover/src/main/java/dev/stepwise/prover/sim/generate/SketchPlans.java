@@ -31,7 +31,8 @@ final class SketchPlans {
     }
 
     /** {@code states} (the root first) with the sketches' holes at the root and their main-goal states added. */
-    static List<SimState> addTo(String name, List<SimState> states, Random rng) {
+    /** @param cheats whether a cheating sketch may be among them (the world's cheat rate is above 0) */
+    static List<SimState> addTo(String name, List<SimState> states, Random rng, boolean cheats) {
         WorldTheorem t = new WorldTheorem(name, "", "", false, states.get(0).id(), states);
         Set<String> proved = t.statesWithAProof();
         SimState root = states.get(0);
@@ -49,7 +50,7 @@ final class SketchPlans {
         if (!wrong.isEmpty() && rng.nextDouble() < 0.5) {
             kinds.add(Kind.WRONG_HOLE);
         }
-        if (!good.isEmpty() && rng.nextDouble() < 0.3) {
+        if (!good.isEmpty() && rng.nextDouble() < 0.3 && cheats) {
             kinds.add(Kind.CHEAT);
         }
         if (kinds.isEmpty() || root.goals().size() != 1 || !root.goals().get(0).contains("⊢ ")) {
