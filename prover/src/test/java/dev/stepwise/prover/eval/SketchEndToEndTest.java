@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stepwise.prover.cli.CliHarness;
+import dev.stepwise.prover.sim.SketchWorld;
 import dev.stepwise.prover.sim.TinyWorld;
-import dev.stepwise.prover.sim.world.SimOutcome;
-import dev.stepwise.prover.sim.world.SimState;
-import dev.stepwise.prover.sim.world.SimTactic;
 import dev.stepwise.prover.sim.world.World;
 import dev.stepwise.prover.sim.world.WorldFile;
 import dev.stepwise.prover.sim.world.WorldTheorem;
@@ -37,44 +35,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("slow") // prove runs with simulated REPL processes
 class SketchEndToEndTest {
-    static final String BAD_HOLE = "x : ℝ\nh₀ : 0 < x\n⊢ x ^ 2 < 0";
-    static final String SQUARE_HOLE = "x : ℝ\nh₀ : 0 < x\n⊢ 0 ≤ x ^ 2";
-    static final String POSITIVE_HOLE = "x : ℝ\nh₀ : 0 < x\nh₁ : 0 ≤ x ^ 2\n⊢ 0 < x";
+    static final String BAD_HOLE = SketchWorld.BAD_HOLE;
+    static final String SQUARE_HOLE = SketchWorld.SQUARE_HOLE;
+    static final String POSITIVE_HOLE = SketchWorld.POSITIVE_HOLE;
 
     @TempDir
     Path dir;
-
-    /**
-     * The tiny theorem with three sketches, in the order the simulated planner writes them: one
-     * whose hole is false (its search fails), one whose hole is provable but which closes the goal
-     * with {@code native_decide} (the gate refuses it), and a good one with that same hole again
-     * (from the cache) and a second hole.
-     */
-    static World sketchWorld() {
-        World tiny = TinyWorld.world();
-        SimState s0 = new SimState("s0", List.of(TinyWorld.ROOT_GOAL), List.of(
-                new SimTactic("have h₁ : x ^ 2 < 0 := by sorry", 0, new SimOutcome.Have("a1", "bad")),
-                new SimTactic("have h₁ : 0 ≤ x ^ 2 := by sorry", 0, new SimOutcome.Have("g1", "square")),
-                new SimTactic("positivity", 0, new SimOutcome.Complete())));
-        SimState a1 = new SimState("a1", List.of("x : ℝ\nh₀ : 0 < x\nh₁ : x ^ 2 < 0\n⊢ 0 < x ^ 2 + x"), List.of(
-                new SimTactic("nlinarith [h₁, h₀]", 1, new SimOutcome.Complete())));
-        SimState g1 = new SimState("g1", List.of(TinyWorld.S1_GOAL), List.of(
-                new SimTactic("native_decide", 0, new SimOutcome.Cheat(SimOutcome.CheatKind.AXIOM, "Lean.ofReduceBool")),
-                new SimTactic("have h₂ : 0 < x := by sorry", 0, new SimOutcome.Have("g2", "positive"))));
-        SimState g2 = new SimState("g2", List.of("x : ℝ\nh₀ : 0 < x\nh₁ : 0 ≤ x ^ 2\nh₂ : 0 < x\n⊢ 0 < x ^ 2 + x"),
-                List.of(new SimTactic("nlinarith [h₁, h₂]", 1, new SimOutcome.Complete())));
-        SimState bad = new SimState("bad", List.of(BAD_HOLE), List.of(
-                new SimTactic("nlinarith [sq_nonneg x]", 1, new SimOutcome.Error(SimOutcome.ErrorKind.ELABORATION,
-                        "linarith failed to find a contradiction"))));
-        SimState square = new SimState("square", List.of(SQUARE_HOLE), List.of(
-                new SimTactic("positivity", 1, new SimOutcome.Complete())));
-        SimState positive = new SimState("positive", List.of(POSITIVE_HOLE), List.of(
-                new SimTactic("exact h₀", 1, new SimOutcome.Complete())));
-        WorldTheorem t = new WorldTheorem("tiny", TinyWorld.HEADER, TinyWorld.STATEMENT, true, "s0",
-                List.of(s0, a1, g1, g2, bad, square, positive));
-        return new World(World.FORMAT, World.VERSION, true, tiny.model(), 5, "sketches", tiny.latency(), tiny.faults(),
-                List.of("norm_num"), List.of(t));
-    }
 
     private CliHarness.Result prove(World world, String mode, String... more) throws Exception {
         new WorldFile().write(world, dir.resolve("world.json"));
@@ -93,7 +59,7 @@ class SketchEndToEndTest {
     @Test
     void holesAreSearchedFromTheirProofStatesAFailedHoleOrACheatReplansAndARepeatedHoleComesFromTheCache()
             throws Exception {
-        var r = prove(sketchWorld(), "sketch");
+        var r = prove(SketchWorld.world(), "sketch");
         assertEquals(0, r.exitCode(), r.out() + r.err());
         JsonNode doc = new ObjectMapper().readTree(r.out());
         assertEquals(1, doc.get("proved").asLong(), r.out());
