@@ -45,7 +45,7 @@ public final class ProofSessions {
         int timeouts = 0;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             try (ReplLease lease = pool.lease(header)) {
-                Located root = elaborateRoot(lease, header, statement);
+                Located root = elaborateRoot(lease, header, statement, "sorry", 0);
                 return switch (root) {
                     case Located.At at -> {
                         SessionState state = SessionState.root(header, statement, at.goals());
@@ -163,7 +163,70 @@ public final class ProofSessions {
         }
     }
 
-    private static Located elaborateRoot(ReplLease lease, String header, String statement) {
+    /**
+     * Elaborates a proof sketch: {@code statement} with {@code sketch} (tactic lines at column 0,
+     * {@code have ... := by sorry} holes among them) as its proof, once. The REPL answers one
+     * {@code sorries} entry per tactic-mode hole with a proof state of its own
+     * (leanprover-community/repl, REPL/Main.lean {@code sorries}, test/have_by_sorry, commit
+     * 8948401; docs/evidence/sketch-holes.md): each becomes the root of a session, which a fresh
+     * process rebuilds by elaborating the same sketch again and taking the same hole. A sketch with
+     * errors (a hole that does not elaborate, the main goal left unsolved) is Lean's verdict on it.
+     */
+    public SketchElaboration sketch(String header, String statement, String sketch) {
+        String last = "no attempt";
+        int timeouts = 0;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            try (ReplLease lease = pool.lease(header)) {
+                int env;
+                switch (lease.header(header)) {
+                    case HeaderEnv.Ready r -> env = r.env();
+                    case HeaderEnv.Failed f -> {
+                        return new SketchElaboration.Failed(f.reason());
+                    }
+                }
+                ReplResponse response = lease.send(ReplRequest.Command.in(env, commandText(statement, sketch)));
+                switch (response) {
+                    case ReplResponse.CommandResult c -> {
+                        String errors = errors(c.messages());
+                        if (!errors.isEmpty()) {
+                            return new SketchElaboration.Rejected(errors);
+                        }
+                        List<Sorry> holes = c.sorries().stream().filter(s -> s.proofState() != null).toList();
+                        List<SessionState> roots = new java.util.ArrayList<>();
+                        for (int i = 0; i < holes.size(); i++) {
+                            SessionState root = SessionState.hole(header, statement, sketch, i, List.of(holes.get(i).goal()));
+                            root.locate(lease.processId(), holes.get(i).proofState());
+                            roots.add(root);
+                        }
+                        return new SketchElaboration.Holes(roots, c.sorries().size() - holes.size());
+                    }
+                    case ReplResponse.TacticResult t -> {
+                        return new SketchElaboration.Failed("the REPL answered the sketch with a tactic result");
+                    }
+                    case ReplResponse.ErrorMessage e -> {
+                        return new SketchElaboration.Rejected("the REPL refused the sketch: " + e.message());
+                    }
+                }
+            } catch (ReplTimeoutException e) {
+                last = "the sketch took longer than " + e.deadline().toMillis() + " ms to elaborate";
+                if (++timeouts >= TIMEOUT_ATTEMPTS) {
+                    return new SketchElaboration.Failed(last);
+                }
+            } catch (ReplCrashException e) {
+                last = e.getMessage();
+            } catch (ReplPoolTimeoutException e) {
+                return new SketchElaboration.Failed("no Lean process available: " + e.getMessage());
+            }
+        }
+        return new SketchElaboration.Failed("Lean crashed: " + last);
+    }
+
+    /** The statement with its proof two spaces in, as the gate lays a proof out. */
+    private static String commandText(String statement, String proof) {
+        return statement.stripTrailing() + "\n  " + proof.strip().replace("\n", "\n  ");
+    }
+
+    private static Located elaborateRoot(ReplLease lease, String header, String statement, String proof, int hole) {
         int env;
         switch (lease.header(header)) {
             case HeaderEnv.Ready r -> env = r.env();
@@ -171,14 +234,14 @@ public final class ProofSessions {
                 return new Located.Refused(f.reason());
             }
         }
-        ReplResponse response = lease.send(ReplRequest.Command.in(env, statement.stripTrailing() + "\n  sorry"));
+        ReplResponse response = lease.send(ReplRequest.Command.in(env, commandText(statement, proof)));
         return switch (response) {
             case ReplResponse.CommandResult c -> {
                 String errors = errors(c.messages());
                 if (!errors.isEmpty()) {
                     yield new Located.NotElaborated("the statement does not elaborate: " + errors);
                 }
-                Optional<Sorry> sorry = c.sorries().stream().filter(s -> s.proofState() != null).findFirst();
+                Optional<Sorry> sorry = c.sorries().stream().filter(s -> s.proofState() != null).skip(hole).findFirst();
                 yield sorry.<Located>map(s -> new Located.At(s.proofState(), List.of(s.goal())))
                         .orElseGet(() -> new Located.Refused("the statement left no goal to prove"));
             }
@@ -205,7 +268,7 @@ public final class ProofSessions {
             current = from;
         } else {
             SessionState root = chain.pop();
-            Located r = elaborateRoot(lease, root.header(), root.statement());
+            Located r = elaborateRoot(lease, root.header(), root.statement(), root.proof(), root.hole());
             if (!(r instanceof Located.At at)) {
                 return r;
             }

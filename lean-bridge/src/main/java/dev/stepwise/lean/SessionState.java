@@ -16,15 +16,21 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SessionState {
     private final String header;
     private final String statement;
+    /** The root's proof as elaborated: {@code sorry}, or a sketch whose {@link #hole}-th sorry is the root. */
+    private final String proof;
+    private final int hole;
     private final SessionState parent;
     private final String tactic;
     private final List<String> goals;
     private final int depth;
     private final Map<Long, Integer> locations = new ConcurrentHashMap<>();
 
-    private SessionState(String header, String statement, SessionState parent, String tactic, List<String> goals) {
+    private SessionState(String header, String statement, String proof, int hole, SessionState parent, String tactic,
+            List<String> goals) {
         this.header = Objects.requireNonNull(header, "header");
         this.statement = Objects.requireNonNull(statement, "statement");
+        this.proof = Objects.requireNonNull(proof, "proof");
+        this.hole = hole;
         this.parent = parent;
         this.tactic = tactic;
         this.goals = List.copyOf(goals);
@@ -32,11 +38,26 @@ public final class SessionState {
     }
 
     static SessionState root(String header, String statement, List<String> goals) {
-        return new SessionState(header, statement, null, null, goals);
+        return new SessionState(header, statement, "sorry", 0, null, null, goals);
+    }
+
+    /** The root state of a sketch's {@code hole}-th hole (0-based, among sorries with a proof state). */
+    static SessionState hole(String header, String statement, String sketch, int hole, List<String> goals) {
+        return new SessionState(header, statement, sketch, hole, null, null, goals);
     }
 
     SessionState child(String tactic, List<String> goals) {
-        return new SessionState(header, statement, this, Objects.requireNonNull(tactic, "tactic"), goals);
+        return new SessionState(header, statement, proof, hole, this, Objects.requireNonNull(tactic, "tactic"), goals);
+    }
+
+    /** The proof the root's command holds under the statement ({@code sorry} for a theorem's own root). */
+    String proof() {
+        return proof;
+    }
+
+    /** Which sorry of {@link #proof()} is the root, counting those with a proof state. */
+    int hole() {
+        return hole;
     }
 
     public String header() {

@@ -9,7 +9,12 @@ public enum AttemptMode {
     /** Best-first search, one tactic at a time ({@link Search}). */
     STEP("step"),
     /** Complete proofs sampled from a model, each checked whole. */
-    WHOLE_PROOF("whole-proof");
+    WHOLE_PROOF("whole-proof"),
+    /**
+     * A planner's proof sketch with {@code sorry} holes, each hole searched step by step from the
+     * proof state Lean gave it, the assembled proof checked whole.
+     */
+    SKETCH("sketch");
 
     private final String code;
 
@@ -29,6 +34,22 @@ public enum AttemptMode {
                 return m;
             }
         }
-        throw new IllegalArgumentException("unknown attempt mode '" + code + "'; known: step, whole-proof");
+        throw new IllegalArgumentException("unknown attempt mode '" + code + "'; known: step, whole-proof, sketch");
+    }
+
+    /**
+     * The modes a setting such as {@code sketch,step} names, in the order a theorem tries them
+     * (mixed mode); each mode at most once.
+     */
+    public static java.util.List<AttemptMode> listOf(String codes) {
+        java.util.List<AttemptMode> out = new java.util.ArrayList<>();
+        for (String c : codes.split(",", -1)) {
+            AttemptMode m = ofCode(c.strip());
+            if (out.contains(m)) {
+                throw new IllegalArgumentException("attempt mode '" + m.code + "' is named twice in '" + codes + "'");
+            }
+            out.add(m);
+        }
+        return java.util.List.copyOf(out);
     }
 }

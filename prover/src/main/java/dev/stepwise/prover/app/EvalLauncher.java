@@ -21,7 +21,9 @@ import dev.stepwise.prover.exit.UserError;
 import dev.stepwise.prover.lean.LeanSetup;
 import dev.stepwise.prover.lean.ProjectChoice;
 import dev.stepwise.prover.problems.Problem;
+import dev.stepwise.prover.run.ModeAttempts;
 import dev.stepwise.prover.run.ProverStack;
+import dev.stepwise.search.AttemptMode;
 import dev.stepwise.prover.store.RunKind;
 import dev.stepwise.prover.store.Store;
 import java.nio.file.Path;
@@ -39,7 +41,7 @@ import java.util.function.Function;
 public final class EvalLauncher {
     /** Keys that say where things are on this machine, not what the run is; they stay out of its identity. */
     private static final List<String> LOCAL_KEYS = List.of("store.", "lean.repl-command", "lean.scratch-dir", "model.url",
-            "model.api-key", "search.critic-url");
+            "model.api-key", "search.critic-url", "planner.url", "planner.api-key");
 
     private final Application app;
 
@@ -82,6 +84,7 @@ public final class EvalLauncher {
             SearchCritic.check(s);
             // Before Lean starts (minutes with Mathlib): whole-proof mode without a model server cannot run.
             WholeProofSetup.check(used, s);
+            SketchSetup.check(used, s);
             LeanSetup configured = new LeanSetup(s, used.home(), used.workDir(), HostTools.fromEnvironment());
             ProjectChoice choice = LeanTargetCheck.choose(used, configured, dataset, observer, sim);
             LeanSetup lean = configured.withProject(choice.project());
@@ -113,11 +116,26 @@ public final class EvalLauncher {
             lean.unsandboxedWarning().ifPresent(observer::warning);
         }
         try (ProverStack stack = Stacks.open(app, lean, headers);
-                WholeProofSetup whole = WholeProofSetup.wanted(s) ? WholeProofSetup.open(app, s, stack) : null) {
+                WholeProofSetup whole = WholeProofSetup.wanted(s) ? WholeProofSetup.open(app, s, stack) : null;
+                SketchSetup sketch = SketchSetup.wanted(s) ? SketchSetup.open(app, s, stack) : null) {
             SearchSettings search = new SearchSettings(s);
+            List<ModeAttempts> others = new java.util.ArrayList<>();
+            if (whole != null) {
+                others.add(whole.attempts());
+            }
+            if (sketch != null) {
+                others.add(sketch.attempts());
+            }
             EvalService service = new EvalService(store, stack, InstantSource.system(), observer, search.searchConfig(),
                     search.attemptPlan(), search.schedulerConfig(s.duration(LeanKeys.TACTIC_TIMEOUT)), results,
-                    whole == null ? null : whole.attempts());
+                    AttemptMode.listOf(s.string(SearchKeys.MODE)), others);
+            // The queue shares a step search or whole-proof sampling (each problem's attempts made by
+            // the process that claims it); a sketch's planner and holes, or a mixed order, not yet.
+            if (shared != Sharing.NONE && (sketch != null || others.size() + (AttemptMode.listOf(s.string(SearchKeys.MODE))
+                    .contains(AttemptMode.STEP) ? 1 : 0) > 1)) {
+                throw UserError.input("a shared run (--shared) searches step by step or samples whole proofs; search.mode="
+                        + s.string(SearchKeys.MODE) + " is not shared yet");
+            }
             return (shared == Sharing.NONE ? service : service.shared(QueuedSearch.thisProcess(), shared == Sharing.SEARCH))
                     .run(request, claim);
         } catch (ReplStartException e) {

@@ -1,6 +1,7 @@
 package dev.stepwise.prover.app;
 
 import dev.stepwise.prover.config.LeanKeys;
+import dev.stepwise.prover.config.PlannerKeys;
 import dev.stepwise.prover.config.PolicyKeys;
 import dev.stepwise.prover.config.SearchKeys;
 import dev.stepwise.prover.exit.UserError;
@@ -38,6 +39,8 @@ public record SimulatorSession(SimulatedStack stack, Application app) implements
         flags.put(PolicyKeys.SERVER.name(), "vllm");
         // The simulated server also answers vLLM's pooling API, as a critic's server would.
         flags.put(SearchKeys.CRITIC_URL.name(), sim.modelUrl().toString());
+        // ... and chat completions, with sketches when a planner asks (sketch mode's planner.url).
+        flags.put(PlannerKeys.URL.name(), sim.modelUrl().toString());
         // The world's own deadline, sized to its latencies: a simulated run never waits a real minute.
         flags.put(LeanKeys.TACTIC_TIMEOUT.name(), sim.world().latency().tacticDeadline().toMillis() + "ms");
         flags.put(LeanKeys.POOL_SIZE.name(), String.valueOf(poolSize(Runtime.getRuntime().availableProcessors())));

@@ -34,7 +34,7 @@ public final class WholeProofSetup implements AutoCloseable {
     }
 
     public static boolean wanted(Settings s) {
-        return AttemptMode.ofCode(s.string(SearchKeys.MODE)) == AttemptMode.WHOLE_PROOF;
+        return AttemptMode.listOf(s.string(SearchKeys.MODE)).contains(AttemptMode.WHOLE_PROOF);
     }
 
     /** Refuses whole-proof mode without a model server, or with revisions on a template that has no chat turn. */
@@ -63,7 +63,7 @@ public final class WholeProofSetup implements AutoCloseable {
         PolicyConfig.Server server = server(app, s);
         WholeProofTemplate template = WholeProofTemplate.named(s.string(PolicyKeys.WHOLE_PROOF_TEMPLATE));
         int maxTokens = isDefault(s, PolicyKeys.MAX_TOKENS) ? template.released().maxTokens() : s.integer(PolicyKeys.MAX_TOKENS);
-        double temperature = temperature(s);
+        double temperature = isDefault(s, SearchKeys.TEMPERATURE) ? template.temperature() : s.number(SearchKeys.TEMPERATURE);
         double topP = isDefault(s, PolicyKeys.TOP_P) ? template.topP() : s.number(PolicyKeys.TOP_P);
         CompletionClient client = new CompletionClient(app.httpClient(), server.client(), InstantSource.system(),
                 new SplittableRandom());
@@ -89,7 +89,8 @@ public final class WholeProofSetup implements AutoCloseable {
      * mode, the template's released one (the step search's default is BFS-Prover-V2's).
      */
     static double temperature(Settings s) {
-        if (wanted(s) && isDefault(s, SearchKeys.TEMPERATURE)) {
+        if (AttemptMode.listOf(s.string(SearchKeys.MODE)).equals(java.util.List.of(AttemptMode.WHOLE_PROOF))
+                && isDefault(s, SearchKeys.TEMPERATURE)) {
             return WholeProofTemplate.named(s.string(PolicyKeys.WHOLE_PROOF_TEMPLATE)).temperature();
         }
         return s.number(SearchKeys.TEMPERATURE);

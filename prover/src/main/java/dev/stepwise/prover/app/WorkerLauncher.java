@@ -23,6 +23,7 @@ import dev.stepwise.prover.store.RunProblem;
 import dev.stepwise.prover.store.RunStatus;
 import dev.stepwise.prover.store.Simulation;
 import dev.stepwise.prover.store.Store;
+import dev.stepwise.search.AttemptMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -125,6 +126,11 @@ public final class WorkerLauncher {
             Application used = sim == null ? configured : sim.app();
             Settings s = used.settings();
             SearchCritic.check(s);
+            List<AttemptMode> modes = AttemptMode.listOf(s.string(SearchKeys.MODE));
+            if (!modes.equals(List.of(AttemptMode.STEP)) && !modes.equals(List.of(AttemptMode.WHOLE_PROOF))) {
+                throw UserError.input("run " + runName + " is in " + s.string(SearchKeys.MODE)
+                        + " mode; workers search step by step or sample whole proofs only (not shared yet)");
+            }
             WholeProofSetup.check(used, s);
             LeanSetup configuredLean = new LeanSetup(s, used.home(), used.workDir(), HostTools.fromEnvironment());
             // The project as eval chose it: the one the dataset targets, unless the run or this host names one.

@@ -19,6 +19,9 @@ import dev.stepwise.prover.exit.UserError;
 import dev.stepwise.prover.problems.DatasetCatalog;
 import dev.stepwise.prover.problems.Problem;
 import dev.stepwise.prover.store.Attempt;
+import dev.stepwise.prover.store.SketchHole;
+import dev.stepwise.search.AttemptMode;
+import java.util.EnumMap;
 import dev.stepwise.prover.store.RunKind;
 import dev.stepwise.prover.store.Store;
 import java.io.PrintWriter;
@@ -252,11 +255,24 @@ final class EvalCommand implements Callable<Integer> {
             double wall = results.stream().mapToLong(r -> r.time().toMillis()).sum() / 1000.0 / n;
             out.printf(Locale.ROOT, "  per theorem: %.1f model calls, %.0f tokens, %.1f Lean calls, %.2f s wall%n",
                     calls, tokens, lean, wall);
-            if (!info.mode().equals("step")) {
-                List<Attempt> attempts = run.problems().stream().flatMap(p -> p.attempts().stream()).toList();
+            List<Attempt> all = run.problems().stream().flatMap(p -> p.attempts().stream()).toList();
+            if (info.mode().contains("whole-proof")) {
+                List<Attempt> attempts = all.stream().filter(a -> a.mode() == AttemptMode.WHOLE_PROOF).toList();
                 out.printf(Locale.ROOT, "  whole proofs per theorem: %.1f sampled, %.1f revisions%n",
                         attempts.stream().mapToLong(Attempt::samples).sum() / (double) n,
                         attempts.stream().mapToLong(Attempt::revisions).sum() / (double) n);
+            }
+            if (info.mode().contains("sketch")) {
+                // A sketch attempt's samples are the sketches its planner wrote; its holes are stored beside it.
+                List<Attempt> attempts = all.stream().filter(a -> a.mode() == AttemptMode.SKETCH).toList();
+                Map<SketchHole.Status, Long> holes = attempts.stream().flatMap(a -> run.holes(a).stream())
+                        .collect(Collectors.groupingBy(SketchHole::status, () -> new EnumMap<>(SketchHole.Status.class),
+                                Collectors.counting()));
+                out.printf(Locale.ROOT, "  sketches per theorem: %.1f; holes per theorem: %.1f proved, %.1f from the cache, "
+                        + "%.1f failed%n", attempts.stream().mapToLong(Attempt::samples).sum() / (double) n,
+                        holes.getOrDefault(SketchHole.Status.PROVED, 0L) / (double) n,
+                        holes.getOrDefault(SketchHole.Status.CACHED, 0L) / (double) n,
+                        holes.getOrDefault(SketchHole.Status.FAILED, 0L) / (double) n);
             }
         }
 

@@ -120,6 +120,9 @@ final class RunsCommand implements Runnable {
                 out.println();
                 for (var r : results) {
                     out.printf("%-40s %-9s %s%n", r.name(), r.outcome().code(), r.verdict());
+                    if (!r.sketches().isEmpty()) {
+                        out.printf("%-40s %-9s sketches: %s%n", "", "", r.sketches());
+                    }
                 }
             }
             out.flush();

@@ -26,7 +26,7 @@ public final class ConfigSchema {
 
     /** The schema of the whole application. */
     public static ConfigSchema standard() {
-        return new ConfigSchema(List.of(CoreKeys.ALL, PolicyKeys.ALL, LeanKeys.ALL, SearchKeys.ALL, IterateKeys.ALL));
+        return new ConfigSchema(List.of(CoreKeys.ALL, PolicyKeys.ALL, LeanKeys.ALL, SearchKeys.ALL, PlannerKeys.ALL, IterateKeys.ALL));
     }
 
     public List<ConfigKey> keys() {

@@ -14,12 +14,14 @@ public final class SearchKeys {
 
     private static final Set<String> SCORE_MODES = Set.of("sum", "mean");
     private static final Set<String> CRITIC_MODES = Set.of("policy-only", "critic-only", "weighted");
-    private static final Set<String> MODES = Set.of("step", "whole-proof");
+    private static final Set<String> MODES = Set.of("step", "whole-proof", "sketch");
 
     public static final ConfigKey MODE = ConfigKey.of("search.mode", ValueType.STRING, "step",
-            "how an attempt looks for a proof: step (best-first search, a tactic at a time) or whole-proof "
-                    + "(sample complete proofs from model.whole-proof-template's model, each through the acceptance gate)")
-            .restrictedTo(v -> MODES.contains(v), "step or whole-proof");
+            "how an attempt looks for a proof: step (best-first search, a tactic at a time), whole-proof "
+                    + "(sample complete proofs from model.whole-proof-template's model, each through the acceptance gate) "
+                    + "or sketch (planner.url's model writes a sketch with sorry holes, each hole searched step by step); "
+                    + "several, comma-separated (e.g. sketch,step), are tried in turn until one proves the theorem")
+            .restrictedTo(SearchKeys::modes, "step, whole-proof or sketch, or several of them comma-separated, each once");
     public static final ConfigKey SAMPLES = ConfigKey.positiveInt("search.samples", 32,
             "whole-proof mode: complete proofs sampled per attempt (pass@attempts x samples); the attempt stops at the "
                     + "first accepted one");
@@ -95,6 +97,17 @@ public final class SearchKeys {
             "Lean calls in progress or queued for a process at once over all attempts (0 = no cap beyond "
                     + "search.concurrent-attempts: the pool queues each call for the process holding its proof state)")
             .restrictedTo(v -> (Integer) v >= 0, "0 (no cap) or more");
+
+    private static boolean modes(Object v) {
+        String[] parts = ((String) v).split(",", -1);
+        Set<String> seen = new java.util.HashSet<>();
+        for (String p : parts) {
+            if (!MODES.contains(p.strip()) || !seen.add(p.strip())) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /** The keys of a budget A×W×N (attempts × width × expansions, 0 for none) as flag values. */
     public static java.util.Map<String, String> budget(int attempts, int width, long expansions) {

@@ -26,4 +26,9 @@ final class AttemptRecords {
         return SearchRecords.wholeProofAttempt(run, theorem.name(), index, r, endedAt.minus(r.totalTime()),
                 r.tree().edges().size() - r.revisions(), r.revisions());
     }
+
+    /** A sketch attempt: every edge of its tree is one sketch the planner wrote. */
+    static NewAttempt sketch(RunId run, Theorem theorem, int index, SearchResult r, Instant endedAt) {
+        return SearchRecords.sketchAttempt(run, theorem.name(), index, r, endedAt.minus(r.totalTime()), r.tree().edges().size());
+    }
 }

@@ -4,7 +4,13 @@ import dev.stepwise.lean.PoolCounters;
 import dev.stepwise.lean.ReplStartException;
 import dev.stepwise.prover.problems.Problem;
 import dev.stepwise.prover.run.ProverStack;
+import dev.stepwise.prover.run.ModeAttempts;
+import dev.stepwise.prover.run.SketchAttempts;
+import dev.stepwise.prover.store.SketchHole;
 import dev.stepwise.prover.run.WholeProofAttempts;
+import dev.stepwise.search.AttemptMode;
+import java.util.EnumMap;
+import java.util.Map;
 import dev.stepwise.prover.store.NewRun;
 import dev.stepwise.prover.store.ProblemStatus;
 import dev.stepwise.prover.store.Run;
@@ -59,8 +65,10 @@ public final class EvalService {
     private final AttemptPlan plan;
     private final SchedulerConfig scheduling;
     private final ResultsOutput results;
-    /** Whole-proof mode's attempts, or null in step mode. */
-    private final WholeProofAttempts wholeProofs;
+    /** The modes a theorem is tried by, in order (mixed mode: the next only when the one before proved nothing). */
+    private final List<AttemptMode> order;
+    /** The attempts of every mode in {@link #order} but step (the step search's scheduler lives in one execution). */
+    private final Map<AttemptMode, ModeAttempts> others;
     /** This process as leases name it, when the run's problems go through the store's queue; else null. */
     private final String sharedOwner;
     /** In a shared run, whether this process searches too (else it only follows the workers). */
@@ -90,15 +98,43 @@ public final class EvalService {
      */
     public EvalService(Store store, ProverStack stack, InstantSource clock, RunObserver observer, SearchConfig searchConfig,
             AttemptPlan plan, SchedulerConfig scheduling, ResultsOutput results, WholeProofAttempts wholeProofs) {
-        this(store, stack, clock, observer, searchConfig, plan, scheduling, results, wholeProofs, null, true);
+        this(store, stack, clock, observer, searchConfig, plan, scheduling, results,
+                wholeProofs == null ? List.of(AttemptMode.STEP) : List.of(AttemptMode.WHOLE_PROOF),
+                wholeProofs == null ? List.of() : List.of(wholeProofs));
+    }
+
+    /**
+     * @param order the modes each theorem is tried by, in order, until one proves it (one mode, or
+     *     several: mixed mode); each attempt is stored with its mode
+     * @param others the attempts of each mode of {@code order} other than step
+     */
+    public EvalService(Store store, ProverStack stack, InstantSource clock, RunObserver observer, SearchConfig searchConfig,
+            AttemptPlan plan, SchedulerConfig scheduling, ResultsOutput results, List<AttemptMode> order,
+            List<ModeAttempts> others) {
+        this(store, stack, clock, observer, searchConfig, plan, scheduling, results, order, byMode(order, others), null, true);
+    }
+
+    private static Map<AttemptMode, ModeAttempts> byMode(List<AttemptMode> order, List<ModeAttempts> others) {
+        Map<AttemptMode, ModeAttempts> out = new EnumMap<>(AttemptMode.class);
+        others.forEach(o -> out.put(o.mode(), o));
+        for (AttemptMode m : order) {
+            if (m != AttemptMode.STEP && !out.containsKey(m)) {
+                throw new IllegalArgumentException("mode " + m.code() + " is in the order but has no attempts");
+            }
+        }
+        if (order.isEmpty()) {
+            throw new IllegalArgumentException("no mode to try theorems by");
+        }
+        return out;
     }
 
     private EvalService(Store store, ProverStack stack, InstantSource clock, RunObserver observer, SearchConfig searchConfig,
-            AttemptPlan plan, SchedulerConfig scheduling, ResultsOutput results, WholeProofAttempts wholeProofs,
-            String sharedOwner, boolean searchHere) {
+            AttemptPlan plan, SchedulerConfig scheduling, ResultsOutput results, List<AttemptMode> order,
+            Map<AttemptMode, ModeAttempts> others, String sharedOwner, boolean searchHere) {
         this.sharedOwner = sharedOwner;
         this.searchHere = searchHere;
-        this.wholeProofs = wholeProofs;
+        this.order = List.copyOf(order);
+        this.others = others;
         this.store = store;
         this.stack = stack;
         this.clock = clock;
@@ -119,7 +155,11 @@ public final class EvalService {
      *     until no problem is left
      */
     public EvalService shared(String owner, boolean searchHere) {
-        return new EvalService(store, stack, clock, observer, searchConfig, plan, scheduling, results, wholeProofs, owner,
+        if (!order.equals(List.of(AttemptMode.STEP)) && !order.equals(List.of(AttemptMode.WHOLE_PROOF))) {
+            throw new IllegalArgumentException("a shared run searches step by step or samples whole proofs; " + order
+                    + " is not shared yet");
+        }
+        return new EvalService(store, stack, clock, observer, searchConfig, plan, scheduling, results, order, others, owner,
                 searchHere);
     }
 
@@ -186,11 +226,21 @@ public final class EvalService {
         };
     }
 
-    /** Continues a stored run the caller holds the lock of: a run of another kind is refused. */
-    /** What the run records as produced by: the stack's, with the whole-proof model and its format in whole-proof mode. */
+    /**
+     * What the run records as produced by: the stack's, with the whole-proof model and its format
+     * when whole proofs are the run's only mode (a mixed run's step search keeps the step model's name).
+     */
     private Versions versions() {
-        return wholeProofs == null ? stack.versions() : stack.versions().withModel(wholeProofs.model());
+        return order.equals(List.of(AttemptMode.WHOLE_PROOF)) ? stack.versions().withModel(wholeProofs().model())
+                : stack.versions();
     }
+
+    /** The whole-proof attempts of a run in whole-proof mode, else null. */
+    private WholeProofAttempts wholeProofs() {
+        return others.get(AttemptMode.WHOLE_PROOF) instanceof WholeProofAttempts w ? w : null;
+    }
+
+    /** Continues a stored run the caller holds the lock of: a run of another kind is refused. */
 
     private EvalReport resume(EvalRequest request, Run found) {
         Run run = found;
@@ -229,10 +279,21 @@ public final class EvalService {
             // As stored: the progress lines time a problem from this instant, to the millisecond the store keeps.
             Instant started = Instant.ofEpochMilli(clock.instant().toEpochMilli());
             store.problems().start(run.id(), todo.stream().map(Problem::name).toList(), started);
+            Map<AttemptMode, ModeAttempts> modes = new EnumMap<>(others);
+            modes.put(AttemptMode.STEP, new ModeAttempts() {
+                @Override
+                public AttemptMode mode() {
+                    return AttemptMode.STEP;
+                }
+
+                @Override
+                public CompletableFuture<TheoremResult> submit(Theorem theorem, String informal, AttemptPlan attempts) {
+                    return scheduler.submit(theorem, attempts);
+                }
+            });
             for (Problem p : todo) {
                 Theorem theorem = p.theorem();
-                futures.add((wholeProofs == null ? scheduler.submit(theorem, plan)
-                        : wholeProofs.submit(theorem, p.informalStatement(), plan))
+                futures.add(inOrder(modes, theorem, p.informalStatement())
                         .handle((result, error) -> {
                             watch.activity();
                             record(current, theorem, started, result, error, counter);
@@ -254,6 +315,31 @@ public final class EvalService {
         return report(store, store.runs().find(run.id()).orElseThrow(), results);
     }
 
+    /**
+     * The theorem tried by each mode of {@link #order} in turn, the next only when no attempt
+     * before it proved it (nor was cut short by shutdown); one result, attempts numbered on across
+     * the modes (mode k's attempt i is {@code k × attempts + i}), each with its mode.
+     */
+    private CompletableFuture<TheoremResult> inOrder(Map<AttemptMode, ModeAttempts> modes, Theorem theorem, String informal) {
+        CompletableFuture<TheoremResult> f = modes.get(order.get(0)).submit(theorem, informal, plan);
+        for (int k = 1; k < order.size(); k++) {
+            ModeAttempts next = modes.get(order.get(k));
+            int offset = k * plan.attempts();
+            f = f.thenCompose(before -> {
+                if (before.proved() || before.attemptsNotRun() > 0) {
+                    return CompletableFuture.completedFuture(before);
+                }
+                return next.submit(theorem, informal, plan).thenApply(after -> {
+                    List<AttemptResult> all = new ArrayList<>(before.attempts());
+                    after.attempts().forEach(a -> all.add(new AttemptResult(a.attempt() + offset, a.result(), a.mode())));
+                    return new TheoremResult(theorem, after.proved() ? after.winningAttempt() + offset : TheoremResult.NONE,
+                            all, after.attemptsNotRun());
+                });
+            });
+        }
+        return f;
+    }
+
     /** The run's problems through the queue, with whatever workers join; ends when none is left unfinished. */
     private EvalReport executeShared(Run run, boolean resumed) {
         if (resumed) {
@@ -267,7 +353,7 @@ public final class EvalService {
         PoolCounters poolBefore = stack.poolCounters();
         Instant searchStart = clock.instant();
         if (searchHere) {
-            QueuedSearch.run(store, run, stack, searchConfig, plan, scheduling, wholeProofs, sharedOwner, clock, observer,
+            QueuedSearch.run(store, run, stack, searchConfig, plan, scheduling, wholeProofs(), sharedOwner, clock, observer,
                     observer::warning);
         } else {
             QueuedSearch.watch(store, run, clock, observer);
@@ -293,9 +379,12 @@ public final class EvalService {
             outcome = ProblemResult.Outcome.FAILED;
         } else {
             for (AttemptResult a : result.attempts()) {
-                store.attempts().record(wholeProofs == null
-                        ? AttemptRecords.of(run.id(), theorem, a.attempt(), a.result(), now)
-                        : AttemptRecords.wholeProof(run.id(), theorem, a.attempt(), a.result(), now));
+                switch (a.mode()) {
+                    case STEP -> store.attempts().record(AttemptRecords.of(run.id(), theorem, a.attempt(), a.result(), now));
+                    case WHOLE_PROOF -> store.attempts().record(
+                            AttemptRecords.wholeProof(run.id(), theorem, a.attempt(), a.result(), now));
+                    case SKETCH -> recordSketch(run, theorem, a, now);
+                }
                 expansions += a.result().expansions();
             }
             Optional<String> retry = retryReason(result);
@@ -319,6 +408,14 @@ public final class EvalService {
         ProblemDone row = new ProblemDone(theorem.name(), outcome, expansions,
                 Duration.between(started, Instant.ofEpochMilli(now.toEpochMilli())));
         counter.announce(row, observer);
+    }
+
+    /** A sketch attempt, and its holes beside it ({@link SketchAttempts#takeHoles}). */
+    private void recordSketch(Run run, Theorem theorem, AttemptResult a, Instant now) {
+        int mode = order.indexOf(AttemptMode.SKETCH);
+        List<SketchHole> holes = others.get(AttemptMode.SKETCH) instanceof SketchAttempts s
+                ? s.takeHoles(theorem.name(), a.attempt() - mode * plan.attempts()) : List.of();
+        store.attempts().recordSketch(AttemptRecords.sketch(run.id(), theorem, a.attempt(), a.result(), now), holes);
     }
 
     /**

@@ -12,7 +12,13 @@ import java.util.Objects;
  * @param verdict the gate's verdict for a proof, or why the problem is unproved
  */
 public record ProblemResult(String name, String family, Outcome outcome, List<String> proof, int attempts,
-        long expansions, long tacticCalls, long tokens, Duration time, String verdict) {
+        long expansions, long tacticCalls, long tokens, Duration time, String verdict, String sketches) {
+
+    /** A result with no sketch attempt. */
+    public ProblemResult(String name, String family, Outcome outcome, List<String> proof, int attempts,
+            long expansions, long tacticCalls, long tokens, Duration time, String verdict) {
+        this(name, family, outcome, proof, attempts, expansions, tacticCalls, tokens, time, verdict, "");
+    }
 
     /** PROVED counts; UNPROVED is a final answer; FAILED (environment or model gone) is retried on resume. */
     public enum Outcome {
@@ -34,6 +40,7 @@ public record ProblemResult(String name, String family, Outcome outcome, List<St
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(verdict, "verdict");
+        Objects.requireNonNull(sketches, "sketches");
         proof = List.copyOf(proof);
         if (outcome == Outcome.PROVED && proof.isEmpty()) {
             throw new IllegalArgumentException(name + ": a proved result needs its proof");
@@ -45,5 +52,10 @@ public record ProblemResult(String name, String family, Outcome outcome, List<St
 
     public boolean proved() {
         return outcome == Outcome.PROVED;
+    }
+
+    /** The same result with its sketch attempts' line ("" for none). */
+    public ProblemResult withSketches(String line) {
+        return new ProblemResult(name, family, outcome, proof, attempts, expansions, tacticCalls, tokens, time, verdict, line);
     }
 }

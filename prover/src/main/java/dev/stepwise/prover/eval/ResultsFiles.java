@@ -63,7 +63,10 @@ public final class ResultsFiles implements ResultsOutput {
         o.put("tokens", r.tokens());
         o.put("seconds", r.time().toMillis() / 1000.0);
         o.put("verdict", r.verdict());
-        o.put("mode", info.mode().startsWith("whole-proof") ? "whole-proof" : info.mode());
+        o.put("mode", StoredRun.modeCodes(info.mode()));
+        if (!r.sketches().isEmpty()) {
+            o.put("sketches", r.sketches());
+        }
         o.put("simulated", info.simulated());
         if (!info.leanMismatch().isEmpty()) {
             o.put("lean_mismatch", info.leanMismatch());
@@ -114,7 +117,8 @@ public final class ResultsFiles implements ResultsOutput {
         for (ProblemResult r : results) {
             md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %d | %.1f s | %s |%n", r.name(),
                     r.outcome().code(), r.attempts(), r.expansions(), r.tacticCalls(), r.tokens(),
-                    r.time().toMillis() / 1000.0, r.verdict().replace("|", "\\|").replace("\n", " ")));
+                    r.time().toMillis() / 1000.0, (r.verdict() + (r.sketches().isEmpty() ? "" : " (" + r.sketches() + ")"))
+                            .replace("|", "\\|").replace("\n", " ")));
         }
         return md.toString();
     }

@@ -7,6 +7,8 @@ import dev.stepwise.prover.store.ProofRecord;
 import dev.stepwise.prover.store.Run;
 import dev.stepwise.prover.store.RunProblem;
 import dev.stepwise.prover.store.Simulation;
+import dev.stepwise.prover.store.SketchHole;
+import dev.stepwise.search.AttemptMode;
 import dev.stepwise.prover.store.Store;
 import dev.stepwise.search.RecordedTree;
 import java.time.Duration;
@@ -59,14 +61,31 @@ public final class StoredRun {
 
     /** The run's mode as its settings recorded it; runs from before whole-proof mode are step searches. */
     static String mode(EvalConfig config) {
-        String mode = config.settings().getOrDefault("search.mode", "step");
-        if (!mode.equals("whole-proof")) {
-            return mode;
+        String modes = config.settings().getOrDefault("search.mode", "step");
+        List<String> out = new ArrayList<>();
+        for (String mode : modes.split(",")) {
+            out.add(switch (mode.strip()) {
+                case "whole-proof" -> {
+                    String revisions = config.settings().getOrDefault("search.revisions", "0");
+                    yield "whole-proof (" + config.settings().getOrDefault("model.whole-proof-template", "?") + ", "
+                            + config.settings().getOrDefault("search.samples", "?") + " proofs per attempt"
+                            + (revisions.equals("0") ? "" : ", up to " + revisions + " revisions each") + ")";
+                }
+                case "sketch" -> {
+                    String planner = config.settings().getOrDefault("planner.model", "");
+                    yield "sketch (planner " + (planner.isBlank() ? config.settings().getOrDefault("model.name", "?") : planner)
+                            + ", up to " + config.settings().getOrDefault("planner.sketches", "?") + " sketches per attempt)";
+                }
+                default -> mode.strip();
+            });
         }
-        String revisions = config.settings().getOrDefault("search.revisions", "0");
-        return "whole-proof (" + config.settings().getOrDefault("model.whole-proof-template", "?") + ", "
-                + config.settings().getOrDefault("search.samples", "?") + " proofs per attempt"
-                + (revisions.equals("0") ? "" : ", up to " + revisions + " revisions each") + ")";
+        // Mixed mode: the modes a theorem was tried by, in order.
+        return String.join(", then ", out);
+    }
+
+    /** The mode codes of {@link #mode} ("sketch,step"), as results.jsonl writes them. */
+    static String modeCodes(String described) {
+        return described.replaceAll(" \\([^)]*\\)", "").replace(", then ", ",");
     }
 
     /** One problem of the run as stored: its row, its attempts in the order they were stored, and its result. */
@@ -83,13 +102,47 @@ public final class StoredRun {
         List<StoredProblem> out = new ArrayList<>();
         for (RunProblem p : store.problems().list(run.id())) {
             List<Attempt> mine = attempts.getOrDefault(p.problem().name(), List.of());
-            out.add(new StoredProblem(p, mine, result(p, mine)));
+            out.add(new StoredProblem(p, mine, result(p, mine).withSketches(sketches(mine))));
         }
         return out;
     }
 
     public List<ProblemResult> results() {
         return problems().stream().map(StoredProblem::result).toList();
+    }
+
+    /**
+     * What the sketch attempts of a problem did, in one line ("3 sketches; holes: 2 proved, 1 from
+     * the cache, 1 failed"); "" when none ran.
+     */
+    private String sketches(List<Attempt> attempts) {
+        int sketches = 0;
+        Map<SketchHole.Status, Integer> holes = new java.util.EnumMap<>(SketchHole.Status.class);
+        boolean any = false;
+        for (Attempt a : attempts) {
+            if (a.mode() != AttemptMode.SKETCH) {
+                continue;
+            }
+            any = true;
+            sketches += a.samples();
+            store.attempts().holes(a.id()).forEach(h -> holes.merge(h.status(), 1, Integer::sum));
+        }
+        if (!any) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        holes.forEach((status, n) -> parts.add(n + " " + switch (status) {
+            case PROVED -> "proved";
+            case CACHED -> "from the cache";
+            case FAILED -> "failed";
+            case SKIPPED -> "not tried";
+        }));
+        return sketches + (sketches == 1 ? " sketch" : " sketches") + "; holes: " + (parts.isEmpty() ? "none" : String.join(", ", parts));
+    }
+
+    /** The holes of a sketch attempt, by sketch and hole. */
+    public List<SketchHole> holes(Attempt attempt) {
+        return store.attempts().holes(attempt.id());
     }
 
     /** The search tree stored with {@code attempt}. */

@@ -2,6 +2,7 @@ package dev.stepwise.prover.lean;
 
 import dev.stepwise.lean.ProofSessions;
 import dev.stepwise.lean.SessionStart;
+import dev.stepwise.lean.SketchElaboration;
 import dev.stepwise.lean.SessionState;
 import dev.stepwise.lean.StepOutcome;
 import dev.stepwise.search.ProofEnvironment;
@@ -60,6 +61,20 @@ public final class LeanProofEnvironment implements ProofEnvironment {
             case StepOutcome.Timeout t -> new TacticOutcome.Timeout(t.after());
             case StepOutcome.Crash c -> new TacticOutcome.Crashed(c.detail());
             case StepOutcome.Refused r -> new TacticOutcome.Rejected(r.reason());
+        };
+    }
+
+    /**
+     * Elaborates {@code sketch} (tactic lines with {@code have ... := by sorry} holes) as the
+     * proof of {@code theorem}, once; each hole Lean reports with a proof state becomes a root
+     * state the search can start from and apply tactics to like any other.
+     */
+    public SketchStart sketch(Theorem theorem, String sketch) {
+        return switch (sessions.sketch(theorem.header(), theorem.statement(), sketch)) {
+            case SketchElaboration.Holes h -> new SketchStart.Holes(h.holes().stream()
+                    .map(LeanProofEnvironment::proofState).toList());
+            case SketchElaboration.Rejected r -> new SketchStart.Rejected(r.errors());
+            case SketchElaboration.Failed f -> new SketchStart.Failed(f.reason());
         };
     }
 

@@ -43,6 +43,8 @@ public final class ProverStack implements AutoCloseable {
     private final ScratchDir scratch;
     /** The searches' calls out to Lean and the model, shared by the stacks on one pool. */
     private final CallsInFlight calls;
+    /** Lean as sketch mode asks it: a planner's sketch elaborated once, its holes as root states. */
+    private final SketchElaborator sketches;
 
     /** Whether closing the stack stops the Lean pool, or only its policy (the pool belongs to another stack). */
     private enum PoolOwnership {
@@ -52,7 +54,8 @@ public final class ProverStack implements AutoCloseable {
 
     private ProverStack(ReplPool pool, ScratchDir scratch, OpenPolicy policy, StateScorer critic, GateAcceptor acceptor,
             Versions versions, Simulation simulation, ProofEnvironment environment, CallsInFlight calls,
-            PoolOwnership ownership) {
+            PoolOwnership ownership, SketchElaborator sketches) {
+        this.sketches = sketches;
         this.critic = critic;
         this.calls = calls;
         this.ownership = ownership;
@@ -138,8 +141,9 @@ public final class ProverStack implements AutoCloseable {
                 : lean.project().mathlibRevision().orElse("unknown");
         Versions versions = new Versions(stepwiseVersion, leanVersion, mathlib, policy.description());
         CallsInFlight calls = new CallsInFlight(clock);
+        LeanProofEnvironment leanEnvironment = new LeanProofEnvironment(sessions);
         return new ProverStack(pool, scratch, policy, critic, acceptor, versions, simulation,
-                calls.around(new LeanProofEnvironment(sessions)), calls, PoolOwnership.OWNS);
+                calls.around(leanEnvironment), calls, PoolOwnership.OWNS, leanEnvironment::sketch);
     }
 
     /**
@@ -152,7 +156,7 @@ public final class ProverStack implements AutoCloseable {
     public ProverStack withPolicy(OpenPolicy other, StateScorer otherCritic, Simulation servers) {
         Versions v = new Versions(versions.stepwise(), versions.lean(), versions.mathlib(), other.description());
         return new ProverStack(pool, scratch, other, otherCritic, acceptor, v, simulation.or(servers), environment, calls,
-                PoolOwnership.SHARES);
+                PoolOwnership.SHARES, sketches);
     }
 
     /** What the search uses: Lean through the pool, the policy, and the gate as acceptor. */
@@ -163,6 +167,11 @@ public final class ProverStack implements AutoCloseable {
     /** What the searches wait for now: their calls out to Lean and the model, and the pool's processes. */
     public WaitingOn waitingOn() {
         return calls.snapshot(pool.counters(), pool.config().requestTimeout());
+    }
+
+    /** Lean as sketch mode asks it: a sketch elaborated once, each hole a root state. */
+    public SketchElaborator sketches() {
+        return sketches;
     }
 
     public GateAcceptor acceptor() {

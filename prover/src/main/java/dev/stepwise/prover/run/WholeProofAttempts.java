@@ -1,6 +1,7 @@
 package dev.stepwise.prover.run;
 
 import dev.stepwise.prover.policy.prompt.WholeProofInput;
+import dev.stepwise.search.AttemptMode;
 import dev.stepwise.search.AttemptPlan;
 import dev.stepwise.search.AttemptResult;
 import dev.stepwise.search.SearchResult;
@@ -25,7 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * flight, so the model server is kept busy without being flooded. The result of a theorem has
  * the same shape as the step search's, so the run stores, reports and resumes it the same way.
  */
-public final class WholeProofAttempts implements AutoCloseable {
+public final class WholeProofAttempts implements ModeAttempts, AutoCloseable {
     private final WholeProofPlan plan;
     private final WholeProofSampler sampler;
     private final WholeProofChecker checker;
@@ -65,11 +66,17 @@ public final class WholeProofAttempts implements AutoCloseable {
         this.inFlight = new Semaphore(requestsInFlight, true);
     }
 
+    @Override
+    public AttemptMode mode() {
+        return AttemptMode.WHOLE_PROOF;
+    }
+
     /**
      * Runs the plan's attempts on {@code theorem} until one is proved.
      *
      * @param informal the informal statement some formats show the model ("" for none)
      */
+    @Override
     public CompletableFuture<TheoremResult> submit(Theorem theorem, String informal, AttemptPlan attempts) {
         CompletableFuture<TheoremResult> future = new CompletableFuture<>();
         threads.execute(() -> {
@@ -106,7 +113,7 @@ public final class WholeProofAttempts implements AutoCloseable {
                 } finally {
                     running.remove(attempt);
                 }
-                results.add(new AttemptResult(i, r));
+                results.add(new AttemptResult(i, r, AttemptMode.WHOLE_PROOF));
                 if (r.proved()) {
                     return new TheoremResult(theorem, i, results, attempts.attempts() - i - 1);
                 }

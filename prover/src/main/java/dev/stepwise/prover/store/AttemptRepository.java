@@ -76,6 +76,52 @@ public final class AttemptRepository {
         return id;
     }
 
+    /** Writes a sketch attempt and its holes in one transaction; returns the attempt's row id. */
+    public long recordSketch(NewAttempt attempt, List<SketchHole> holes) {
+        Objects.requireNonNull(attempt, "attempt");
+        return db.write("record sketch attempt " + attempt.index() + " of " + attempt.problem() + " in run " + attempt.run(),
+                c -> {
+                    long id = insert(c, attempt);
+                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO sketch_holes (attempt_id, sketch_index, "
+                            + "hole_index, goal, status, proof, expansions, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        for (SketchHole h : holes) {
+                            ps.setLong(1, id);
+                            ps.setInt(2, h.sketch());
+                            ps.setInt(3, h.index());
+                            ps.setString(4, h.goal());
+                            ps.setString(5, h.status().code());
+                            ps.setString(6, h.tactics().isEmpty() ? null : String.join("\n", h.tactics()));
+                            ps.setLong(7, h.expansions());
+                            ps.setString(8, h.detail());
+                            ps.addBatch();
+                        }
+                        ps.executeBatch();
+                    }
+                    return id;
+                });
+    }
+
+    /** The holes of a sketch attempt, by sketch then hole; none for another mode's attempt. */
+    public List<SketchHole> holes(long attemptId) {
+        return db.read("read the holes of attempt " + attemptId, c -> {
+            List<SketchHole> out = new java.util.ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT sketch_index, hole_index, goal, status, proof, expansions, "
+                    + "detail FROM sketch_holes WHERE attempt_id = ? ORDER BY sketch_index, hole_index")) {
+                ps.setLong(1, attemptId);
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String proof = rs.getString("proof");
+                        out.add(new SketchHole(rs.getInt("sketch_index"), rs.getInt("hole_index"), rs.getString("goal"),
+                                SketchHole.Status.ofCode(rs.getString("status")),
+                                proof == null ? List.of() : List.of(proof.split("\n", -1)), rs.getLong("expansions"),
+                                rs.getString("detail")));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     public Optional<Attempt> find(long id) {
         return db.read("read attempt " + id, c -> {
             List<Attempt> found = select(c, "WHERE a.id = ?", ps -> ps.setLong(1, id));

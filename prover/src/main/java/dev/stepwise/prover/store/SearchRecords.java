@@ -41,6 +41,14 @@ public final class SearchRecords {
                 a.startedAt(), a.endedAt(), a.tree(), AttemptMode.WHOLE_PROOF, samples, revisions);
     }
 
+    /** A sketch attempt: its tree holds one edge per sketch the planner wrote ({@code sketches} of them). */
+    public static NewAttempt sketchAttempt(RunId run, String problem, int index, SearchResult result, Instant startedAt,
+            int sketches) {
+        NewAttempt a = attempt(run, problem, index, result, startedAt);
+        return new NewAttempt(a.run(), a.problem(), a.index(), a.seed(), a.alpha(), a.outcome(), a.counts(), a.timings(),
+                a.startedAt(), a.endedAt(), a.tree(), AttemptMode.SKETCH, sketches, 0);
+    }
+
     private static NewAttempt attempt(RunId run, String problem, int index, SearchResult r, Instant startedAt) {
         SearchCounts counts = new SearchCounts(Math.toIntExact(r.expansions()), Math.toIntExact(r.tacticApplications()),
                 r.tokens());

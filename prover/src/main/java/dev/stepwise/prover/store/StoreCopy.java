@@ -22,7 +22,7 @@ import java.util.Map;
 public final class StoreCopy {
     /** Every table of the schema, parents before children, so each foreign key finds its row. */
     static final List<String> TABLES = List.of("rounds", "round_stages", "runs", "run_problems", "attempts", "goals",
-            "tree_nodes", "tree_edges", "proofs", "training_examples", "step_thoughts", "conjectures");
+            "tree_nodes", "tree_edges", "proofs", "training_examples", "step_thoughts", "conjectures", "sketch_holes");
     /** The tables whose id the database draws: after copying, their sequences start past the copied ids. */
     private static final List<String> DRAWN_IDS = List.of("rounds", "runs", "run_problems", "attempts", "goals", "proofs",
             "training_examples");

@@ -40,10 +40,10 @@ class SchemaMigrationTest {
     void createsTheWholeSchemaInAnEmptyDirectoryAndRecordsIt() throws Exception {
         Path db = dir.resolve("nested/dir/stepwise.db");
         try (Store store = Store.open(db, BUSY, Migrations.standard(), CLOCK)) {
-            assertEquals(10, store.schemaVersion());
+            assertEquals(11, store.schemaVersion());
         }
         assertEquals(List.of("attempts", "conjectures", "goals", "proofs", "round_stages", "rounds", "run_problems", "runs",
-                "schema_version", "step_thoughts", "training_examples", "tree_edges", "tree_nodes"), query(db,
+                "schema_version", "sketch_holes", "step_thoughts", "training_examples", "tree_edges", "tree_nodes"), query(db,
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"));
         assertEquals(List.of("1|initial|" + v1().checksum() + "|" + Samples.T0.toEpochMilli(),
                 "2|promotion evidence|" + Migrations.standard().steps().get(1).checksum() + "|" + Samples.T0.toEpochMilli(),
@@ -54,7 +54,8 @@ class SchemaMigrationTest {
                 "7|attempt mode|" + Migrations.standard().steps().get(6).checksum() + "|" + Samples.T0.toEpochMilli(),
                 "8|attempt revisions|" + Migrations.standard().steps().get(7).checksum() + "|" + Samples.T0.toEpochMilli(),
                 "9|conjectures|" + Migrations.standard().steps().get(8).checksum() + "|" + Samples.T0.toEpochMilli(),
-                "10|edge feedback|" + Migrations.standard().steps().get(9).checksum() + "|" + Samples.T0.toEpochMilli()),
+                "10|edge feedback|" + Migrations.standard().steps().get(9).checksum() + "|" + Samples.T0.toEpochMilli(),
+                "11|sketch holes|" + Migrations.standard().steps().get(10).checksum() + "|" + Samples.T0.toEpochMilli()),
                 query(db, "SELECT version || '|' || name || '|' || checksum || '|' || applied_at FROM schema_version"));
         assertEquals(List.of("wal"), query(db, "PRAGMA journal_mode"));
     }

@@ -95,6 +95,9 @@ public final class WorldGenerator {
             }
             List<SimState> states = nodes.stream().map(n -> new SimState(n.id, n.goals.stream().map(Goal::render).toList(),
                     n.tactics)).toList();
+            // A stream of its own: the graph above is drawn exactly as it was before sketches existed.
+            states = SketchPlans.addTo(problem.name(), states, new Random(rng.nextLong() ^ 0x5EC7C4L),
+                    knobs.cheatRate() > 0);
             return new WorldTheorem(problem.name(), problem.header(), problem.formalStatement(), provable, "s0", states);
         }
 

@@ -73,7 +73,9 @@ final class ChatCompletionsEndpoint implements Route {
         }
         Optional<WorldTheorem> theorem = theoremIn(conversation.toString());
         Set<String> avoid = markedErrors(body.path("messages"));
-        return requests.answer(admitted, () -> respond(model, theorem, avoid, n, maxTokens, temperature,
+        // A planner's request (Stepwise's sketch prompt asks for one): the k-th sketch on the k-th turn.
+        int plannerTurn = conversation.indexOf(SketchReplies.ASKS_FOR_SKETCH) >= 0 ? assistantTurns(body.path("messages")) : -1;
+        return requests.answer(admitted, () -> respond(model, theorem, avoid, plannerTurn, n, maxTokens, temperature,
                 Tokens.count(conversation.toString()), admitted.rng()));
     }
 
@@ -103,7 +105,19 @@ final class ChatCompletionsEndpoint implements Route {
         return out;
     }
 
-    private ObjectNode respond(String model, Optional<WorldTheorem> theorem, Set<String> avoid, int n, int maxTokens,
+    /** How many replies of the model the conversation already holds: which re-plan this is. */
+    static int assistantTurns(JsonNode messages) {
+        int turns = 0;
+        for (JsonNode m : messages) {
+            if (m.path("role").asText("").equals("assistant")) {
+                turns++;
+            }
+        }
+        return turns;
+    }
+
+    /** @param plannerTurn the planner's turn for a sketch request, or -1 for a prover's request */
+    private ObjectNode respond(String model, Optional<WorldTheorem> theorem, Set<String> avoid, int plannerTurn, int n, int maxTokens,
             double temperature,
             int promptTokens, Random rng) {
         ObjectNode o = json.mapper().createObjectNode();
@@ -114,7 +128,8 @@ final class ChatCompletionsEndpoint implements Route {
         ArrayNode choices = o.putArray("choices");
         long completionTokens = 0;
         for (int i = 0; i < n; i++) {
-            String reply = theorem.map(t -> WholeProofWalk.reply(t, WholeProofWalk.sample(t, rng, temperature, avoid)))
+            String reply = theorem.map(t -> plannerTurn >= 0 ? SketchReplies.reply(t, plannerTurn)
+                    : WholeProofWalk.reply(t, WholeProofWalk.sample(t, rng, temperature, avoid)))
                     .orElse("SIMULATED: the world holds no theorem whose statement this conversation contains, "
                             + "so no proof can be written.");
             List<String> tokens = Tokens.split(reply);

@@ -67,6 +67,16 @@ final class TacticAnswers {
                 yield answers.reply(new ReplResponse.TacticResult(engine.hold(held.theorem(), to), to.goals(), List.of(), List.of(), null,
                         answers.dialect().status(new ProofStatus.OpenGoals())));
             }
+            case SimOutcome.Have have -> {
+                // As the REPL answers {"tactic": "have h : T := by sorry", "proofState": n}
+                // (repl test/have_by_sorry.expected.out, commit 8948401): the hole in sorries with a
+                // proof state of its own and no pos, the main goal with h, "open goals remain".
+                SimState to = held.theorem().state(have.state());
+                SimState hole = held.theorem().state(have.hole());
+                Sorry sorry = new Sorry(hole.goalText(), engine.hold(held.theorem(), hole), null, null);
+                yield answers.reply(new ReplResponse.TacticResult(engine.hold(held.theorem(), to), to.goals(), List.of(),
+                        List.of(sorry), null, answers.dialect().status(new ProofStatus.OpenGoals())));
+            }
             case SimOutcome.Complete c -> completed(held);
             case SimOutcome.Cheat c -> completed(held);
             case SimOutcome.Error e -> switch (e.how()) {

@@ -16,6 +16,7 @@ import java.util.Objects;
     @JsonSubTypes.Type(value = SimOutcome.Timeout.class, name = "timeout"),
     @JsonSubTypes.Type(value = SimOutcome.Crash.class, name = "crash"),
     @JsonSubTypes.Type(value = SimOutcome.Cheat.class, name = "cheat"),
+    @JsonSubTypes.Type(value = SimOutcome.Have.class, name = "have"),
 })
 public sealed interface SimOutcome {
 
@@ -37,6 +38,21 @@ public sealed interface SimOutcome {
         public Error {
             Objects.requireNonNull(how, "error outcome without 'how'");
             Objects.requireNonNull(message, "error outcome without 'message'");
+        }
+    }
+
+    /**
+     * A {@code have NAME : T := by sorry} line of a planner's sketch: the main proof goes on at
+     * {@code state} (with the new hypothesis), and the {@code sorry} leaves a hole whose goal is
+     * the state {@code hole}, which Lean reports in {@code sorries} with a proof state of its own
+     * (leanprover-community/repl, REPL/Main.lean {@code sorries}, test/have_by_sorry). The same
+     * line with a proof after its {@code by} instead of {@code sorry} proves the hole with it.
+     */
+    record Have(String state, String hole) implements SimOutcome {
+        public Have {
+            if (state == null || state.isBlank() || hole == null || hole.isBlank()) {
+                throw new IllegalArgumentException("have outcome needs a state and a hole (state ids)");
+            }
         }
     }
 

@@ -37,6 +37,16 @@ public record WorldTheorem(String name, String header, String statement, boolean
                     throw new IllegalArgumentException("theorem " + name + ", state " + s.id() + ", tactic '"
                             + t.tactic() + "': next state " + next.state() + " does not exist");
                 }
+                if (t.outcome() instanceof SimOutcome.Have have) {
+                    if (!byId.containsKey(have.state()) || !byId.containsKey(have.hole())) {
+                        throw new IllegalArgumentException("theorem " + name + ", state " + s.id() + ", tactic '"
+                                + t.tactic() + "': state " + have.state() + " or hole " + have.hole() + " does not exist");
+                    }
+                    if (!TacticText.normalize(t.tactic()).matches("have .*:= by sorry")) {
+                        throw new IllegalArgumentException("theorem " + name + ", state " + s.id() + ", tactic '"
+                                + t.tactic() + "': a have outcome's tactic is 'have NAME : TYPE := by sorry'");
+                    }
+                }
             }
         }
     }
@@ -73,6 +83,35 @@ public record WorldTheorem(String name, String header, String statement, boolean
     public static boolean leadsToAProof(SimTactic t, Set<String> withAProof) {
         return t.outcome() instanceof SimOutcome.Complete
                 || t.outcome() instanceof SimOutcome.Next next && withAProof.contains(next.state());
+    }
+
+    /**
+     * The sketches a planner writes for this theorem, in the order it tries them: each a path
+     * from the root of {@code have ... := by sorry} tactics ({@link SimOutcome.Have}), in the
+     * world's order, then one tactic that closes the main goal (complete or cheat). A theorem
+     * without such tactics has none.
+     */
+    public List<List<SimTactic>> sketches() {
+        List<List<SimTactic>> out = new java.util.ArrayList<>();
+        sketchesFrom(rootState(), new java.util.ArrayList<>(), out);
+        return out;
+    }
+
+    private void sketchesFrom(SimState s, List<SimTactic> path, List<List<SimTactic>> out) {
+        if (path.size() > 16) {
+            return;
+        }
+        for (SimTactic t : s.tactics()) {
+            if (t.outcome() instanceof SimOutcome.Have have) {
+                path.add(t);
+                sketchesFrom(state(have.state()), path, out);
+                path.remove(path.size() - 1);
+            } else if (!path.isEmpty() && (t.outcome() instanceof SimOutcome.Complete || t.outcome() instanceof SimOutcome.Cheat)) {
+                List<SimTactic> sketch = new java.util.ArrayList<>(path);
+                sketch.add(t);
+                out.add(List.copyOf(sketch));
+            }
+        }
     }
 
     public SimState rootState() {

@@ -29,7 +29,8 @@ public final class Migrations {
             "V7__attempt_mode.sql",
             "V8__attempt_revisions.sql",
             "V9__conjectures.sql",
-            "V10__edge_feedback.sql");
+            "V10__edge_feedback.sql",
+            "V11__sketch_holes.sql");
 
     private static final Pattern FILE_NAME = Pattern.compile("V(\\d+)__([A-Za-z0-9_]+)\\.sql");
 
