@@ -205,14 +205,11 @@ public final class QueuedSearch {
                             result.proved() ? ProblemStatus.PROVED : ProblemStatus.UNPROVED);
                 }, told)));
             }
-            int finished = 0;
-            int lost = 0;
+            SharedRunWorker.Tally tally = new SharedRunWorker.Tally(0, 0);
             for (Future<SharedRunWorker.Tally> f : futures) {
-                SharedRunWorker.Tally t = f.get();
-                finished += t.finished();
-                lost += t.lost();
+                tally = tally.plus(f.get());
             }
-            return new SharedRunWorker.Tally(finished, lost);
+            return tally;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while searching run " + run.name(), e);
