@@ -10,8 +10,8 @@ import picocli.CommandLine.Option;
 /** {@code stepwise bench scale}: K worker processes on one shared run against K times one worker. */
 @Command(name = "scale", mixinStandardHelpOptions = true,
         description = {"Share a SIMULATED minif2f-test run through PostgreSQL (a database the bench makes and drops) "
-            + "between 'stepwise worker' processes, first one, then K, with latency-bound work (model calls of a "
-            + "second, tactics of tens of milliseconds), and print K workers' steady rate of expansions divided by K "
+            + "between 'stepwise worker' processes, first one, then K, with latency-bound work (model calls of two "
+            + "seconds, tactics of tens of milliseconds), and print K workers' steady rate of expansions divided by K "
             + "times one worker's (target >= 0.9 at K = 4), and the workers' claim and finish calls per problem in "
             + "milliseconds. Takes a few minutes.",
             "Without a PostgreSQL server it says so in one line and measures nothing (it fails instead when "
@@ -30,7 +30,7 @@ final class ScaleBenchCommand extends BenchSubcommand {
     @Option(names = "--workers", paramLabel = "K", description = "Worker processes of the second phase (default: 4; --quick: 2).")
     Integer workers;
 
-    @Option(names = "--problems", paramLabel = "N", description = "Problems per worker (default: 24; --quick: 4).")
+    @Option(names = "--problems", paramLabel = "N", description = "Problems per worker (default: 16; --quick: 4).")
     Integer problems;
 
     ScaleBenchCommand(Invocation invocation) {
@@ -41,7 +41,7 @@ final class ScaleBenchCommand extends BenchSubcommand {
     protected Benchmark benchmark(BenchScale scale) {
         boolean full = scale == BenchScale.FULL;
         int k = workers != null ? workers : full ? 4 : 2;
-        int n = problems != null ? problems : full ? 24 : 4;
+        int n = problems != null ? problems : full ? 16 : 4;
         if (k < 2 || k > 16) {
             throw UserError.input("bench scale: --workers must be in [2, 16], got " + k);
         }
@@ -50,7 +50,7 @@ final class ScaleBenchCommand extends BenchSubcommand {
                     + n + " × " + k);
         }
         ScaleBench.Shape shape = full
-                ? new ScaleBench.Shape(k, n, 4, 2, "1x4x8", "1s", "40ms..80ms", "1s")
+                ? new ScaleBench.Shape(k, n, 4, 2, "1x4x8", "2s", "40ms..80ms", "1s")
                 : new ScaleBench.Shape(k, n, 2, 1, "1x4x3", "200ms", "10ms..20ms", "100ms");
         return new ScaleBench(invocation.inProcess(), invocation.processes(), postgres, invocation.app().env(), shape);
     }

@@ -157,6 +157,14 @@ public final class QueuedSearch {
     public static SharedRunWorker.Tally run(Store store, Run run, ProverStack stack, SearchConfig searchConfig,
             AttemptPlan plan, SchedulerConfig scheduling, String owner, InstantSource clock, RunObserver observer,
             Consumer<String> say) {
+        return run(store, run, stack, searchConfig, plan, scheduling, owner, LEASE, clock, observer, say);
+    }
+
+    /** As {@link #run(Store, Run, ProverStack, SearchConfig, AttemptPlan, SchedulerConfig, String, InstantSource,
+     * RunObserver, Consumer)}, with each claim held for {@code leaseTime} without a heartbeat ({@code store.lease}). */
+    public static SharedRunWorker.Tally run(Store store, Run run, ProverStack stack, SearchConfig searchConfig,
+            AttemptPlan plan, SchedulerConfig scheduling, String owner, Duration leaseTime, InstantSource clock,
+            RunObserver observer, Consumer<String> say) {
         List<RunProblem> all = store.problems().list(run.id());
         Map<String, Problem> byName = all.stream().map(RunProblem::problem)
                 .collect(Collectors.toMap(Problem::name, Function.identity()));
@@ -182,7 +190,7 @@ public final class QueuedSearch {
             List<Future<SharedRunWorker.Tally>> futures = new ArrayList<>();
             for (int i = 0; i < loops; i++) {
                 SharedRunWorker worker = new SharedRunWorker(store, run.id(),
-                        new SharedRunWorker.Settings(loops == 1 ? owner : owner + "#" + i, LEASE, POLL, MAX_BACKOFF),
+                        new SharedRunWorker.Settings(loops == 1 ? owner : owner + "#" + i, leaseTime, POLL, MAX_BACKOFF),
                         clock, say);
                 futures.add(threads.submit(() -> worker.runUntilDone(lease -> {
                     Problem problem = byName.get(lease.problem());
