@@ -81,20 +81,27 @@ public final class QueuedSearch {
             }
             int done = 0;
             int solved = 0;
+            List<RunProblem> fresh = new ArrayList<>();
             for (RunProblem p : now) {
                 if (!p.status().finished()) {
                     continue;
                 }
-                done++;
-                if (p.status() == ProblemStatus.PROVED) {
-                    solved++;
-                }
                 // Problems finished before this eval started are counted by its start line, not announced.
                 if (seen.add(p.problem().name()) && !first) {
-                    observer.problemFinished(new ProblemDone(p.problem().name(), outcome(p.status()), 0,
-                            p.startedAt() == null || p.endedAt() == null ? Duration.ZERO
-                                    : Duration.between(p.startedAt(), p.endedAt())), done, solved, now.size());
+                    fresh.add(p);
+                    continue;
                 }
+                done++;
+                solved += p.status() == ProblemStatus.PROVED ? 1 : 0;
+            }
+            // Counted on from what was seen before: problems finish out of their order across workers,
+            // and counting in the list's order announced the last one as 11/12 (SharedEvalWorkersTest).
+            for (RunProblem p : fresh) {
+                done++;
+                solved += p.status() == ProblemStatus.PROVED ? 1 : 0;
+                observer.problemFinished(new ProblemDone(p.problem().name(), outcome(p.status()), 0,
+                        p.startedAt() == null || p.endedAt() == null ? Duration.ZERO
+                                : Duration.between(p.startedAt(), p.endedAt())), done, solved, now.size());
             }
             first = false;
             if (now.stream().noneMatch(p -> p.status() == ProblemStatus.PENDING || p.status() == ProblemStatus.RUNNING)) {
