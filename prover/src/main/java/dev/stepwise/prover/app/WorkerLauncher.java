@@ -3,6 +3,7 @@ package dev.stepwise.prover.app;
 import dev.stepwise.lean.HostTools;
 import dev.stepwise.lean.ReplStartException;
 import dev.stepwise.prover.config.ConfigKey;
+import dev.stepwise.prover.config.CoreKeys;
 import dev.stepwise.prover.config.LeanKeys;
 import dev.stepwise.prover.config.PolicyKeys;
 import dev.stepwise.prover.config.SearchKeys;
@@ -150,7 +151,8 @@ public final class WorkerLauncher {
                 observer.runStarted(runName, problems.size(), 0, 0, true);
                 SharedRunWorker.Tally tally = QueuedSearch.run(store, run, stack, search.searchConfig(), search.attemptPlan(),
                         search.schedulerConfig(s.duration(LeanKeys.TACTIC_TIMEOUT)), whole == null ? null : whole.attempts(),
-                        QueuedSearch.thisProcess(), InstantSource.system(), observer, observer::warning);
+                        QueuedSearch.thisProcess(), s.duration(CoreKeys.LEASE), InstantSource.system(), observer,
+                        observer::warning);
                 if (store.problems().unfinished(run.id()).isEmpty()) {
                     // The eval that created the run may be gone (its host lost): the last worker closes the run.
                     store.runs().finish(run.id(), RunStatus.COMPLETED, InstantSource.system().instant());

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
             EvalBenchCommand.class,
             FaultsBenchCommand.class,
             IterateBenchCommand.class,
+            ScaleBenchCommand.class,
         })
 public final class BenchCommand implements Runnable {
     @Spec

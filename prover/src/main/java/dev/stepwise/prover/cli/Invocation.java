@@ -1,8 +1,11 @@
 package dev.stepwise.prover.cli;
 
 import dev.stepwise.prover.app.Application;
+import dev.stepwise.prover.bench.CliProcess;
 import dev.stepwise.prover.bench.InProcessCli;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -56,6 +59,20 @@ public final class Invocation {
      */
     public InProcessCli inProcess() {
         return (dir, out, err, args) -> new Cli(new Invocation(Map.of(), dir, home)).execute(out, err, args);
+    }
+
+    /**
+     * Command lines running {@code stepwise} in JVMs of their own, with this JVM's java and class
+     * path and this installation, started as the launcher ({@code bin/stepwise}) starts it.
+     */
+    public CliProcess processes() {
+        return args -> {
+            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "--enable-native-access=ALL-UNNAMED", "-Dai.djl.offline=true", "-Dstepwise.home=" + home,
+                    "-XX:+UseParallelGC", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+            cmd.addAll(args);
+            return List.copyOf(cmd);
+        };
     }
 
     /** The application with a command's own flags (e.g. {@code eval --budget}) below {@code --set}. */

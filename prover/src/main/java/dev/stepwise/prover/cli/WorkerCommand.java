@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -82,7 +83,9 @@ final class WorkerCommand implements Callable<Integer> {
         SharedRunWorker.Tally tally = new WorkerLauncher(invocation.app()).run(run, simulate, local, giveUp,
                 new ConsoleProgress(err, InstantSource.system(), false, simulate));
         err.println("worker: run " + run + " has no problem left; this worker finished " + tally.finished()
-                + (tally.lost() > 0 ? " (" + tally.lost() + " lease(s) lost, their results dropped)" : ""));
+                + (tally.lost() > 0 ? " (" + tally.lost() + " lease(s) lost, their results dropped)" : "")
+                + (tally.finished() > 0 ? String.format(Locale.ROOT, "; claiming and finishing took %.1f ms per problem",
+                        tally.queueMillisPerProblem()) : ""));
         err.flush();
         return ExitCode.OK.code();
     }

@@ -19,5 +19,10 @@ public final class CoreKeys {
             java.time.Duration.ofSeconds(30), "how long a write waits for another process holding the database lock")
             .restrictedTo(v -> !((java.time.Duration) v).isNegative(), "zero or more");
 
-    public static final List<ConfigKey> ALL = List.of(STORE_PATH, STORE_URL, RUNS_DIR, BUSY_TIMEOUT);
+    public static final ConfigKey LEASE = ConfigKey.of("store.lease", ValueType.DURATION,
+            java.time.Duration.ofSeconds(60), "how long a worker's claim on a problem of a shared run holds without its "
+            + "heartbeat (renewed every third of it): a dead worker's problems are searched again after this")
+            .restrictedTo(v -> ((java.time.Duration) v).compareTo(java.time.Duration.ofSeconds(1)) >= 0, "at least 1s");
+
+    public static final List<ConfigKey> ALL = List.of(STORE_PATH, STORE_URL, RUNS_DIR, BUSY_TIMEOUT, LEASE);
 }

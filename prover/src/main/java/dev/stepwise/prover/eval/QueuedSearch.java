@@ -81,19 +81,29 @@ public final class QueuedSearch {
                 pause(MAX_BACKOFF.dividedBy(6));
                 continue;
             }
-            // Counted over the whole snapshot first, then announced in turn: the count a newly seen
-            // problem is announced with must not depend on where the store lists it.
-            List<RunProblem> finished = now.stream().filter(p -> p.status().finished()).toList();
-            int solved = (int) finished.stream().filter(p -> p.status() == ProblemStatus.PROVED).count();
-            List<RunProblem> fresh = finished.stream().filter(p -> seen.add(p.problem().name())).toList();
-            // Problems finished before this eval started are counted by its start line, not announced.
-            if (!first) {
-                int done = finished.size() - fresh.size();
-                for (RunProblem p : fresh) {
-                    observer.problemFinished(new ProblemDone(p.problem().name(), outcome(p.status()), 0,
-                            p.startedAt() == null || p.endedAt() == null ? Duration.ZERO
-                                    : Duration.between(p.startedAt(), p.endedAt())), ++done, solved, now.size());
+            int done = 0;
+            int solved = 0;
+            List<RunProblem> fresh = new ArrayList<>();
+            for (RunProblem p : now) {
+                if (!p.status().finished()) {
+                    continue;
                 }
+                // Problems finished before this eval started are counted by its start line, not announced.
+                if (seen.add(p.problem().name()) && !first) {
+                    fresh.add(p);
+                    continue;
+                }
+                done++;
+                solved += p.status() == ProblemStatus.PROVED ? 1 : 0;
+            }
+            // Counted on from what was seen before: problems finish out of their order across workers,
+            // and counting in the list's order announced the last one as 11/12 (SharedEvalWorkersTest).
+            for (RunProblem p : fresh) {
+                done++;
+                solved += p.status() == ProblemStatus.PROVED ? 1 : 0;
+                observer.problemFinished(new ProblemDone(p.problem().name(), outcome(p.status()), 0,
+                        p.startedAt() == null || p.endedAt() == null ? Duration.ZERO
+                                : Duration.between(p.startedAt(), p.endedAt())), done, solved, now.size());
             }
             first = false;
             if (now.stream().noneMatch(p -> p.status() == ProblemStatus.PENDING || p.status() == ProblemStatus.RUNNING)) {
@@ -156,7 +166,7 @@ public final class QueuedSearch {
     public static SharedRunWorker.Tally run(Store store, Run run, ProverStack stack, SearchConfig searchConfig,
             AttemptPlan plan, SchedulerConfig scheduling, String owner, InstantSource clock, RunObserver observer,
             Consumer<String> say) {
-        return run(store, run, stack, searchConfig, plan, scheduling, null, owner, clock, observer, say);
+        return run(store, run, stack, searchConfig, plan, scheduling, null, owner, LEASE, clock, observer, say);
     }
 
     /**
@@ -166,6 +176,16 @@ public final class QueuedSearch {
      */
     public static SharedRunWorker.Tally run(Store store, Run run, ProverStack stack, SearchConfig searchConfig,
             AttemptPlan plan, SchedulerConfig scheduling, WholeProofAttempts wholeProofs, String owner, InstantSource clock,
+            RunObserver observer, Consumer<String> say) {
+        return run(store, run, stack, searchConfig, plan, scheduling, wholeProofs, owner, LEASE, clock, observer, say);
+    }
+
+    /**
+     * As above, with each claim held for {@code leaseTime} without a heartbeat ({@code store.lease}).
+     */
+    public static SharedRunWorker.Tally run(Store store, Run run, ProverStack stack, SearchConfig searchConfig,
+            AttemptPlan plan, SchedulerConfig scheduling, WholeProofAttempts wholeProofs, String owner, Duration leaseTime,
+            InstantSource clock,
             RunObserver observer, Consumer<String> say) {
         List<RunProblem> all = store.problems().list(run.id());
         Map<String, Problem> byName = all.stream().map(RunProblem::problem)
@@ -192,7 +212,7 @@ public final class QueuedSearch {
             List<Future<SharedRunWorker.Tally>> futures = new ArrayList<>();
             for (int i = 0; i < loops; i++) {
                 SharedRunWorker worker = new SharedRunWorker(store, run.id(),
-                        new SharedRunWorker.Settings(loops == 1 ? owner : owner + "#" + i, LEASE, POLL, MAX_BACKOFF),
+                        new SharedRunWorker.Settings(loops == 1 ? owner : owner + "#" + i, leaseTime, POLL, MAX_BACKOFF),
                         clock, say);
                 futures.add(threads.submit(() -> worker.runUntilDone(lease -> {
                     Problem problem = byName.get(lease.problem());
@@ -217,14 +237,11 @@ public final class QueuedSearch {
                             result.proved() ? ProblemStatus.PROVED : ProblemStatus.UNPROVED);
                 }, told)));
             }
-            int finished = 0;
-            int lost = 0;
+            SharedRunWorker.Tally tally = new SharedRunWorker.Tally(0, 0);
             for (Future<SharedRunWorker.Tally> f : futures) {
-                SharedRunWorker.Tally t = f.get();
-                finished += t.finished();
-                lost += t.lost();
+                tally = tally.plus(f.get());
             }
-            return new SharedRunWorker.Tally(finished, lost);
+            return tally;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while searching run " + run.name(), e);

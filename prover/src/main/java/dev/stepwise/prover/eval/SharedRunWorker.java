@@ -60,8 +60,29 @@ public final class SharedRunWorker {
         void finished(Lease lease, Result result);
     }
 
-    /** What the worker did: problems it finished, and leases it lost (their results dropped). */
-    public record Tally(int finished, int lost) {
+    /**
+     * What the worker did: problems it finished, leases it lost (their results dropped), and the
+     * time its successful claims and its finishes took in all (waits out of an outage included):
+     * what sharing the run through the queue costs per problem, beyond the search and its writes.
+     */
+    public record Tally(int finished, int lost, Duration queueCalls) {
+        public Tally {
+            Objects.requireNonNull(queueCalls, "queueCalls");
+        }
+
+        public Tally(int finished, int lost) {
+            this(finished, lost, Duration.ZERO);
+        }
+
+        /** Both workers' tallies together. */
+        public Tally plus(Tally other) {
+            return new Tally(finished + other.finished, lost + other.lost, queueCalls.plus(other.queueCalls));
+        }
+
+        /** The queue calls' time per finished problem, in milliseconds (0 when none was finished). */
+        public double queueMillisPerProblem() {
+            return finished == 0 ? 0 : queueCalls.toNanos() / 1e6 / finished;
+        }
     }
 
     /**
@@ -83,6 +104,8 @@ public final class SharedRunWorker {
     private final Settings settings;
     private final InstantSource clock;
     private final Consumer<String> err;
+    /** Time in finish calls, added up by {@link #workOn}; a worker runs one loop on one thread. */
+    private long finishNanos;
 
     public SharedRunWorker(Store store, RunId run, Settings settings, InstantSource clock, PrintStream err) {
         this(store, run, settings, clock, (Consumer<String>) err::println);
@@ -107,16 +130,20 @@ public final class SharedRunWorker {
     public Tally runUntilDone(ProblemWork work, Finished done) throws InterruptedException {
         int finished = 0;
         int lost = 0;
+        long queueNanos = 0;
+        finishNanos = 0;
         while (true) {
+            long t0 = System.nanoTime();
             Optional<Lease> claimed = retrying("claim a problem",
                     () -> store.queue().claim(run, settings.owner(), clock.instant(), settings.lease()));
             if (claimed.isEmpty()) {
                 if (retrying("count the problems left", () -> store.queue().unfinished(run)) == 0) {
-                    return new Tally(finished, lost);
+                    return new Tally(finished, lost, Duration.ofNanos(queueNanos + finishNanos));
                 }
                 Thread.sleep(settings.poll());
                 continue;
             }
+            queueNanos += System.nanoTime() - t0;
             if (workOn(claimed.get(), work, done)) {
                 finished++;
             } else {
@@ -153,6 +180,7 @@ public final class SharedRunWorker {
                 retrying("record attempt " + attempt.index() + " of " + claimed.problem(),
                         () -> store.queue().recordAttempt(claimed, attempt));
             }
+            long t0 = System.nanoTime();
             retrying("finish " + claimed.problem(), () -> {
                 if (result.error().isEmpty()) {
                     store.queue().finish(claimed, result.status(), clock.instant());
@@ -161,6 +189,7 @@ public final class SharedRunWorker {
                 }
                 return null;
             });
+            finishNanos += System.nanoTime() - t0;
             done.finished(claimed, result);
             return true;
         } catch (LeaseLostException e) {

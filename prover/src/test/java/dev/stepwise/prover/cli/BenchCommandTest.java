@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stepwise.prover.cli.CliHarness;
 import java.nio.file.Path;
+import dev.stepwise.prover.store.PostgresTestServer;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
@@ -50,7 +52,10 @@ class BenchCommandTest {
     @Test
     @Tag("slow") // whole benchmarks
     void benchAllQuickRunsEveryRegisteredBenchmark() {
-        CliHarness.Result r = new CliHarness(dir).run("bench", "all", "--quick");
+        // CI_REQUIRE_PG passed on: in CI bench scale must run, not skip
+        String requirePg = System.getenv("CI_REQUIRE_PG");
+        CliHarness.Result r = new CliHarness(requirePg == null ? Map.of() : Map.of("CI_REQUIRE_PG", requirePg), dir)
+                .run("bench", "all", "--quick");
         List<String> names = figures(r);
         assertTrue(names.containsAll(List.of("search/us_per_edge_2e3", "search/bytes_per_node_2e3")), names.toString());
         assertTrue(r.out().contains("== bench search"), r.out());
@@ -58,6 +63,12 @@ class BenchCommandTest {
         assertTrue(names.contains("eval/whole_proof_wall_over_lower_bound"), names.toString());
         assertTrue(names.containsAll(List.of("faults/fault_free_solved_ending_unproved", "faults/wrong_accepts",
                 "faults/solved_set_difference_after_resume")), names.toString());
+        // bench scale runs where the PostgreSQL tests run, and says in one line that it skipped elsewhere
+        if (PostgresTestServer.available()) {
+            assertTrue(names.containsAll(List.of("scale/throughput_ratio", "scale/claim_ms_per_problem")), names.toString());
+        } else {
+            assertTrue(r.out().contains("bench scale skipped: no PostgreSQL server at "), r.out());
+        }
         // bench eval passes on the run's own line about Lean
         assertTrue(r.out().matches("(?s).*Lean use \\(the run's line\\)   \\d+ processes leased .*"), r.out());
     }

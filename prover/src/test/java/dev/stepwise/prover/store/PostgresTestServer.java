@@ -50,6 +50,11 @@ public final class PostgresTestServer {
                 + "); start one, or set PG_TEST_URL=postgresql://user@host:port/database, to run them");
     }
 
+    /** Whether the server answers (a test that adapts to its absence rather than skipping asks this). */
+    public static boolean available() {
+        return unavailable() == null;
+    }
+
     private static synchronized String unavailable() {
         if (!probed) {
             try (Connection c = admin(); Statement s = c.createStatement()) {
