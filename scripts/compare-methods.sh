@@ -65,18 +65,35 @@ for seed in $seeds; do
     last="$dir/.stepwise/rounds/$(printf 'round-%04d' "$rounds")/evaluate.json"
     # A method and seed whose rounds an earlier call finished in DIR is read back, not run again.
     [ -f "$last" ] || (
-      rm -rf "$dir"
-      mkdir -p "$dir/.stepwise"
+      # A directory an earlier call left part-way keeps its world and finished work: its rounds are resumed.
+      if [ ! -f "$dir/.stepwise/world.json" ]; then
+        rm -rf "$dir"
+        mkdir -p "$dir/.stepwise"
+        awk -v n="$problems" 'NF && ++k <= n' "$dataset" > "$dir/.stepwise/pool.jsonl"
+        "$stepwise" sim generate --from "$dir/.stepwise/pool.jsonl" --out "$dir/.stepwise/world.tmp.json" --seed "$seed" \
+          --crash-rate 0 --timeout-rate 0 > /dev/null
+        mv "$dir/.stepwise/world.tmp.json" "$dir/.stepwise/world.json"
+      fi
       cd "$dir"
-      awk -v n="$problems" 'NF && ++k <= n' "$dataset" > .stepwise/pool.jsonl
-      "$stepwise" sim generate --from .stepwise/pool.jsonl --out .stepwise/world.json --seed "$seed" --crash-rate 0 --timeout-rate 0 > /dev/null
       common=(--simulate .stepwise/world.json --set "iterate.eval-fraction=$fraction" --set "iterate.search-budget=$budget"
         --set "search.seed=$seed")
-      # shellcheck disable=SC2046 # the method's settings are separate words on purpose
-      for _ in $(seq "$rounds"); do
-        "$stepwise" iterate --pool .stepwise/pool.jsonl "${common[@]}" $(settings_of "$m") >> iterate.log 2>&1 \
-          || "$stepwise" iterate --resume "${common[@]}" >> iterate.log 2>&1 \
-          || { echo "compare-methods: a round of $m, seed $seed failed twice; see $dir/iterate.log" >&2; exit 3; }
+      rounds_with() { "$stepwise" rounds list 2>/dev/null | awk -v want="$1" 'NR > 1 && $1 ~ /^[0-9]+$/ && (($2 == "completed") == (want == "completed"))' | wc -l; }
+      # A round that stops (on a loaded machine the simulated model server can miss its health checks) is
+      # resumed; it keeps the settings it started with. Three stops in a row end the method.
+      stops=0
+      while [ "$(rounds_with completed)" -lt "$rounds" ]; do
+        if [ "$(rounds_with unfinished)" -gt 0 ]; then
+          next=(iterate --resume "${common[@]}")
+        else
+          # shellcheck disable=SC2046 # the method's settings are separate words on purpose
+          next=(iterate --pool .stepwise/pool.jsonl "${common[@]}" $(settings_of "$m"))
+        fi
+        if "$stepwise" "${next[@]}" >> iterate.log 2>&1; then
+          stops=0
+        else
+          stops=$((stops + 1))
+          [ "$stops" -lt 3 ] || { echo "compare-methods: a round of $m, seed $seed stopped 3 times; see $dir/iterate.log" >&2; exit 3; }
+        fi
       done
     )
     sum=0
@@ -90,6 +107,18 @@ for seed in $seeds; do
   done
 done
 
+# A method's rank on a seed: by held-out proved, then by the total; 1 is best, ties share a rank.
+rank_of() {
+  local rank=1 o
+  for o in "${methods[@]}"; do
+    if [ "${heldout[$1,$o]}" -gt "${heldout[$1,$2]}" ] \
+      || { [ "${heldout[$1,$o]}" -eq "${heldout[$1,$2]}" ] && [ "${total[$1,$o]}" -gt "${total[$1,$2]}" ]; }; then
+      rank=$((rank + 1))
+    fi
+  done
+  echo "$rank"
+}
+
 echo "SIMULATED method comparison: first $problems miniF2F-test statements, $rounds rounds, budget $budget, held out $fraction"
 printf '%-12s' "method"
 for seed in $seeds; do printf ' | %-19s' "seed $seed: held/total"; done
@@ -99,15 +128,7 @@ for m in "${methods[@]}"; do
   ranks=""
   for seed in $seeds; do
     printf ' | %-19s' "${heldout[$seed,$m]} / ${total[$seed,$m]}"
-    # Rank by held-out proved, then by the total; 1 is best.
-    rank=1
-    for o in "${methods[@]}"; do
-      if [ "${heldout[$seed,$o]}" -gt "${heldout[$seed,$m]}" ] \
-        || { [ "${heldout[$seed,$o]}" -eq "${heldout[$seed,$m]}" ] && [ "${total[$seed,$o]}" -gt "${total[$seed,$m]}" ]; }; then
-        rank=$((rank + 1))
-      fi
-    done
-    ranks="$ranks $rank"
+    ranks="$ranks $(rank_of "$seed" "$m")"
   done
   printf ' |%s\n' "$ranks"
 done
@@ -118,4 +139,30 @@ for seed in $seeds; do
 done
 printf ' |\n'
 echo "held: held-out statements proved by the $rounds rounds' candidates, summed; total: pool statements proved after round $rounds"
+# Each choice against the defaults, per seed: the held-out difference, and whether its sign is the same on every seed.
+for m in "${methods[@]:1}"; do
+  printf '%-12s vs default:' "$m"
+  signs=""
+  for seed in $seeds; do
+    d=$((heldout[$seed,$m] - heldout[$seed,default]))
+    printf ' %+d' "$d"
+    signs="$signs $(( d > 0 ? 1 : d < 0 ? -1 : 0 ))"
+  done
+  if [ "$(echo $signs | tr ' ' '\n' | sort -u | wc -l)" -eq 1 ] && [ "$(echo $signs | cut -d' ' -f1)" != 0 ]; then
+    echo " (held-out, per seed): same sign on every seed"
+  else
+    echo " (held-out, per seed): NOT the same sign on every seed"
+  fi
+done
+# The whole ranking is stable when every method has the same rank on every seed.
+stable=yes
+for m in "${methods[@]}"; do
+  first=""
+  for seed in $seeds; do
+    rank=$(rank_of "$seed" "$m")
+    [ -z "$first" ] && first=$rank
+    [ "$rank" = "$first" ] || stable=no
+  done
+done
+echo "ranking the same on every seed: $stable"
 echo "rounds and their files: $out"
