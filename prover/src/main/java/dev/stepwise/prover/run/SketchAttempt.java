@@ -44,7 +44,7 @@ import java.util.regex.Pattern;
  * sketches. The attempt is recorded as every mode is: the root (the statement) with one edge per
  * sketch (its text), and beside it its holes ({@link SketchHole}).
  */
-final class SketchAttempt {
+final class SketchAttempt implements OneAttemptAtATime.Running {
     private static final Pattern SORRY = Pattern.compile("[ \\t]*\\bsorry\\b");
     private static final int REPLY_TAIL = 600;
 
@@ -94,7 +94,7 @@ final class SketchAttempt {
         this.alpha = alpha;
     }
 
-    void cancel() {
+    public void cancel() {
         stopped = true;
         Search s = running;
         if (s != null) {
@@ -110,7 +110,7 @@ final class SketchAttempt {
     private record Tried(EdgeRecord edge, Proof proof, AcceptanceVerdict.Accepted accepted, String why) {
     }
 
-    SearchResult run() {
+    public SearchResult run() {
         Instant started = clock.instant();
         List<ChatMessage> conversation = SketchPrompt.first(input);
         Tried winner = null;

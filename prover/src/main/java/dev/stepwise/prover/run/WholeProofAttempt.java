@@ -43,7 +43,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * not sent, replies not yet checked are not checked. The attempt is recorded as the one tree
  * every mode leaves: the root (the statement) with one edge per checked sample, in sample order.
  */
-final class WholeProofAttempt {
+final class WholeProofAttempt implements OneAttemptAtATime.Running {
     /** A reply's last characters kept on its edge when no proof could be taken out of it. */
     private static final int REPLY_TAIL = 600;
 
@@ -94,11 +94,11 @@ final class WholeProofAttempt {
     }
 
     /** Stops the attempt: nothing more is sent or checked (another attempt proved the theorem, or shutdown). */
-    void cancel() {
+    public void cancel() {
         stopped.set(true);
     }
 
-    SearchResult run() {
+    public SearchResult run() {
         Instant started = clock.instant();
         WholeProofPrompt prompt = plan.template().render(input);
         try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
